@@ -1,0 +1,56 @@
+// The product's vocabulary, shared by the rules, the X layer, the database and the bot.
+
+export const LANGS = ['fr', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** How a welcome reaches the follower: one direct message or one public mention. */
+export const CHANNELS = ['dm', 'mention'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const ACCOUNT_KINDS = ['business', 'personal'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+/** engaged-only: a DM only after the person wrote first (X's guidelines); approved: any approved DM; off: never. */
+export const DM_POLICIES = ['engaged-only', 'approved', 'off'] as const;
+export type DmPolicy = (typeof DM_POLICIES)[number];
+
+/** api: the bot sends through X; manual: the teammate sends in X and marks it as sent. */
+export const SEND_MODES = ['api', 'manual'] as const;
+export type SendMode = (typeof SEND_MODES)[number];
+
+export const WELCOME_STATUSES = ['pending', 'approved', 'sending', 'sent', 'failed', 'skipped', 'expired'] as const;
+export type WelcomeStatus = (typeof WELCOME_STATUSES)[number];
+
+/** What X tells us about a follower, as the card shows it. */
+export interface FollowerProfile {
+  xUserId: string;
+  /** Without the leading @. */
+  handle: string;
+  name: string;
+  bio: string;
+  location: string | null;
+  /** The profile link, expanded when X gives the expanded form. */
+  url: string | null;
+  /** Account creation time, ISO 8601. */
+  createdAt: string | null;
+  followersCount: number;
+  followingCount: number;
+  postsCount: number;
+  verified: boolean;
+  protected: boolean;
+  defaultAvatar: boolean;
+  /** X's `receives_your_dm`; null when X did not say. */
+  receivesYourDm: boolean | null;
+  /** X's `connection_status`, e.g. ["followed_by", "following"]. */
+  connectionStatus: string[];
+}
+
+/** The X account a desk welcomes followers for, with its settings. */
+export interface AccountSettings {
+  kind: AccountKind;
+  dmPolicy: DmPolicy;
+  sendMode: SendMode;
+  ownDomains: string[];
+  /** Words from the team's field; a bio that mentions one is flagged relevant. */
+  topics: string[];
+}

@@ -1,0 +1,195 @@
+import { ApiPartialResponseError, ApiRequestError, ApiResponseError } from 'twitter-api-v2';
+import type { Lang } from '../domain';
+
+export const X_API_ERROR_KINDS = [
+  'rate-limited',
+  'dm-refused',
+  'forbidden',
+  'not-found',
+  'unauthorized',
+  'server',
+  'network',
+  'invalid',
+] as const;
+export type XApiErrorKind = (typeof X_API_ERROR_KINDS)[number];
+
+/** What we were asking X to do, so a 403 can be read in context. */
+export type XOperation =
+  | 'read-account'
+  | 'read-followers'
+  | 'lookup-users'
+  | 'send-dm'
+  | 'post'
+  | 'read-dm-events'
+  | 'read-mentions';
+
+interface XApiErrorInit {
+  kind: XApiErrorKind;
+  operation: XOperation;
+  status: number | null;
+  resetAt?: Date | null;
+  detail?: string | null;
+  /** Overrides the kind's default, e.g. when a retry could send something twice. */
+  retryable?: boolean;
+}
+
+/**
+ * Any failure talking to X, reduced to what the product acts on. It deliberately keeps no
+ * reference to the library's request object, whose headers hold the OAuth signature.
+ */
+export class XApiError extends Error {
+  override readonly name = 'XApiError';
+  readonly kind: XApiErrorKind;
+  readonly operation: XOperation;
+  /** HTTP status, or null when no answer came back. */
+  readonly status: number | null;
+  /** When X's rate-limit window reopens (429 only). */
+  readonly resetAt: Date | null;
+  /** Worth trying again later: rate limits (after resetAt), X outages, network trouble. */
+  readonly retryable: boolean;
+  /** X's own explanation when it gave one beyond the bare status. */
+  readonly detail: string | null;
+
+  constructor(init: XApiErrorInit) {
+    super(summary(init));
+    this.kind = init.kind;
+    this.operation = init.operation;
+    this.status = init.status;
+    this.resetAt = init.resetAt ?? null;
+    this.detail = init.detail ?? null;
+    this.retryable = init.retryable ?? (init.kind === 'rate-limited' || init.kind === 'server' || init.kind === 'network');
+  }
+
+  /** X's reason in plain words, for the card. */
+  describe(lang: Lang): string {
+    return DESCRIPTIONS[lang][this.kind](this);
+  }
+}
+
+function summary({ kind, operation, status, detail }: XApiErrorInit): string {
+  const head = `X ${operation} failed (${kind}${status === null ? '' : `, HTTP ${status}`})`;
+  return detail ? `${head}: ${detail}` : head;
+}
+
+type Describe = (error: XApiError) => string;
+
+const hhmm = (date: Date | null) => (date ? `${date.toISOString().slice(11, 16)} UTC` : null);
+const withDetail = (text: string, error: XApiError) => (error.detail ? `${text} (${error.detail})` : text);
+
+// When a retry could duplicate a send, the card asks a human to look instead.
+function nextStep(error: XApiError, lang: Lang): string {
+  if (error.retryable) return lang === 'fr' ? 'nouvel essai plus tard.' : 'it will be tried again later.';
+  return lang === 'fr'
+    ? "le message est peut-être parti : vérifiez sur X avant de le renvoyer."
+    : 'it may have been sent: check X before sending it again.';
+}
+
+const DESCRIPTIONS: Record<Lang, Record<XApiErrorKind, Describe>> = {
+  en: {
+    'rate-limited': (e) =>
+      `X's rate limit is reached; it reopens ${hhmm(e.resetAt) ? `at ${hhmm(e.resetAt)}` : 'shortly'} and the send will wait until then.`,
+    'dm-refused': () => 'X refused the DM: this person does not accept direct messages from you.',
+    forbidden: (e) => withDetail('X refused this action for the account or the app.', e),
+    'not-found': (e) => withDetail('X could not find it: the account or message may have been deleted or suspended.', e),
+    unauthorized: () =>
+      'X rejected the credentials: check X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET.',
+    server: (e) => `X is having trouble (HTTP ${e.status ?? '?'}); ${nextStep(e, 'en')}`,
+    network: (e) => `X could not be reached properly (network error); ${nextStep(e, 'en')}`,
+    invalid: (e) => withDetail('X rejected the request as invalid.', e),
+  },
+  fr: {
+    'rate-limited': (e) =>
+      `La limite de débit de X est atteinte ; elle se rouvre ${hhmm(e.resetAt) ? `à ${hhmm(e.resetAt)}` : 'bientôt'} et l'envoi attendra jusque-là.`,
+    'dm-refused': () => "X a refusé le message privé : cette personne n'accepte pas vos messages privés.",
+    forbidden: (e) => withDetail("X a refusé cette action pour le compte ou l'application.", e),
+    'not-found': (e) => withDetail('X ne trouve pas : le compte ou le message a peut-être été supprimé ou suspendu.', e),
+    unauthorized: () =>
+      'X a rejeté les identifiants : vérifiez X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN et X_ACCESS_SECRET.',
+    server: (e) => `X rencontre un problème (HTTP ${e.status ?? '?'}) ; ${nextStep(e, 'fr')}`,
+    network: (e) => `X n'a pas pu être joint correctement (erreur réseau) ; ${nextStep(e, 'fr')}`,
+    invalid: (e) => withDetail('X a rejeté la requête comme invalide.', e),
+  },
+};
+
+// Problem types meaning the app itself may not call the endpoint, whatever the recipient's settings.
+const APP_LEVEL_PROBLEM = /client-forbidden|unsupported-authentication|usage-capped|credits/i;
+
+/** Turns whatever the X client threw into an XApiError. */
+export function toXApiError(error: unknown, operation: XOperation): XApiError {
+  if (error instanceof XApiError) return error;
+  if (error instanceof ApiResponseError) return fromResponse(error, operation);
+  if (error instanceof ApiRequestError || error instanceof ApiPartialResponseError) {
+    return fromNetworkFailure(error, operation);
+  }
+  // Anything else is a fault in our code, not an answer from X: let it surface as it is.
+  throw error;
+}
+
+function fromResponse(error: ApiResponseError, operation: XOperation): XApiError {
+  const status = error.code;
+  const detail = explanation(error.data);
+  const base = { operation, status, detail };
+  if (status === 429) return new XApiError({ ...base, kind: 'rate-limited', resetAt: resetTime(error) });
+  if (status === 401) return new XApiError({ ...base, kind: 'unauthorized' });
+  if (status === 403) {
+    const appLevel = APP_LEVEL_PROBLEM.test(`${error.data?.type ?? ''} ${detail ?? ''}`);
+    // X answers a DM the recipient's settings refuse with a bare 403.
+    const kind = operation === 'send-dm' && !appLevel ? 'dm-refused' : 'forbidden';
+    return new XApiError({ ...base, kind });
+  }
+  if (status === 402) return new XApiError({ ...base, kind: 'forbidden' });
+  if (status === 404) return new XApiError({ ...base, kind: 'not-found' });
+  if (status >= 500) return new XApiError({ ...base, kind: 'server' });
+  return new XApiError({ ...base, kind: 'invalid' });
+}
+
+// Failures that prove the request never reached X, so even a write is safe to repeat.
+const NEVER_REACHED_X = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const WRITES: ReadonlySet<XOperation> = new Set(['send-dm', 'post']);
+
+function fromNetworkFailure(error: ApiRequestError | ApiPartialResponseError, operation: XOperation): XApiError {
+  const cause = error instanceof ApiRequestError ? error.requestError : error.responseError;
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (!WRITES.has(operation) || (error instanceof ApiRequestError && code && NEVER_REACHED_X.has(code))) {
+    return new XApiError({ kind: 'network', operation, status: null, detail: code ?? null });
+  }
+  // The connection broke after X may have acted: repeating a DM or a post could send it twice.
+  return new XApiError({
+    kind: 'network',
+    operation,
+    status: null,
+    retryable: false,
+    detail: 'the connection broke mid-request; it may have been sent, check X before sending again',
+  });
+}
+
+/** X's words beyond the status line, or null when it only repeated the status. */
+function explanation(data: ApiResponseError['data'] | undefined): string | null {
+  if (!data || typeof data !== 'object') return null;
+  const first = data.errors?.[0];
+  const candidates = [data.detail, first && 'message' in first ? first.message : undefined, data.error];
+  const text = candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '');
+  if (!text) return null;
+  const bare = [data.title, 'Forbidden', 'Unauthorized', 'Not Found', 'Too Many Requests'];
+  if (bare.some((b) => typeof b === 'string' && b.toLowerCase() === text.trim().toLowerCase())) return null;
+  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
+}
+
+/** The later of the 15-minute and the 24-hour windows when the daily one is spent. */
+function resetTime(error: ApiResponseError): Date | null {
+  const seconds = [Number(error.headers?.['x-rate-limit-reset'])];
+  if (error.headers?.['x-user-limit-24hour-remaining'] === '0') {
+    seconds.push(Number(error.headers['x-user-limit-24hour-reset']));
+  }
+  const valid = seconds.filter((s) => Number.isFinite(s) && s > 0);
+  return valid.length ? new Date(Math.max(...valid) * 1000) : null;
+}
+
+/** Runs one call to X, turning its failures into XApiError. */
+export async function callX<T>(operation: XOperation, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toXApiError(error, operation);
+  }
+}

@@ -1,0 +1,73 @@
+import type { TwitterApi, UserV2 } from 'twitter-api-v2';
+import type { FollowerProfile } from '../domain';
+import { callX, XApiError } from './errors';
+import { toFollowerProfile, USER_FIELDS_PARAM } from './profile';
+
+export interface XAccount {
+  id: string;
+  handle: string;
+  name: string;
+}
+
+export interface FollowersPage {
+  users: FollowerProfile[];
+  nextToken: string | null;
+}
+
+/** X looks up at most 100 users per call. */
+export const USERS_PER_LOOKUP = 100;
+
+const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
+
+/** The account the credentials act for. */
+export async function getAuthenticatedUser(client: TwitterApi): Promise<XAccount> {
+  const { data } = await callX('read-account', () => client.v2.me());
+  return { id: data.id, handle: data.username, name: data.name };
+}
+
+/** One page of the account's followers (GET /2/users/:id/followers). */
+export async function fetchFollowersPage(
+  client: TwitterApi,
+  userId: string,
+  page: { maxResults: number; paginationToken?: string },
+): Promise<FollowersPage> {
+  const result = await callX('read-followers', () =>
+    client.v2.followers(userId, {
+      max_results: page.maxResults,
+      ...(page.paginationToken ? { pagination_token: page.paginationToken } : {}),
+      'user.fields': USER_FIELDS_PARAM,
+    }),
+  );
+  return {
+    users: (result.data ?? []).map(toFollowerProfile),
+    nextToken: result.meta?.next_token ?? null,
+  };
+}
+
+/** Profiles for these ids, in batches of 100; ids X no longer knows are left out. */
+export async function lookupUsers(client: TwitterApi, ids: string[]): Promise<FollowerProfile[]> {
+  const profiles: FollowerProfile[] = [];
+  for (let start = 0; start < ids.length; start += USERS_PER_LOOKUP) {
+    const batch = ids.slice(start, start + USERS_PER_LOOKUP);
+    const result = await callX('lookup-users', () => client.v2.users(batch, { 'user.fields': USER_FIELDS_PARAM }));
+    profiles.push(...(result.data ?? []).map(toFollowerProfile));
+  }
+  return profiles;
+}
+
+/** The profile behind @handle, or null when no such account is visible. */
+export async function lookupUserByHandle(client: TwitterApi, handle: string): Promise<FollowerProfile | null> {
+  const username = handle.trim().replace(/^@/, '');
+  if (!HANDLE.test(username)) return null;
+  try {
+    const result = await callX('lookup-users', () =>
+      client.v2.userByUsername(username, { 'user.fields': USER_FIELDS_PARAM }),
+    );
+    // An unknown or suspended handle is a 200 carrying only `errors`.
+    const user: UserV2 | undefined = result.data;
+    return user ? toFollowerProfile(user) : null;
+  } catch (error) {
+    if (error instanceof XApiError && error.kind === 'not-found') return null;
+    throw error;
+  }
+}
