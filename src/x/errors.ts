@@ -87,7 +87,7 @@ function nextStep(error: XApiError, lang: Lang): string {
 const DESCRIPTIONS: Record<Lang, Record<XApiErrorKind, Describe>> = {
   en: {
     'rate-limited': (e) =>
-      `X's rate limit is reached; it reopens ${hhmm(e.resetAt) ? `at ${hhmm(e.resetAt)}` : 'shortly'} and the send will wait until then.`,
+      `X's rate limit is reached; it reopens ${hhmm(e.resetAt) ? `at ${hhmm(e.resetAt)}` : 'shortly'} and the bot waits until then.`,
     'dm-refused': () => 'X refused the DM: this person does not accept direct messages from you.',
     forbidden: (e) => withDetail('X refused this action for the account or the app.', e),
     'not-found': (e) => withDetail('X could not find it: the account or message may have been deleted or suspended.', e),
@@ -99,7 +99,7 @@ const DESCRIPTIONS: Record<Lang, Record<XApiErrorKind, Describe>> = {
   },
   fr: {
     'rate-limited': (e) =>
-      `La limite de débit de X est atteinte ; elle se rouvre ${hhmm(e.resetAt) ? `à ${hhmm(e.resetAt)}` : 'bientôt'} et l'envoi attendra jusque-là.`,
+      `La limite de débit de X est atteinte ; elle se rouvre ${hhmm(e.resetAt) ? `à ${hhmm(e.resetAt)}` : 'bientôt'} et le bot attend jusque-là.`,
     'dm-refused': () => "X a refusé le message privé : cette personne n'accepte pas vos messages privés.",
     forbidden: (e) => withDetail("X a refusé cette action pour le compte ou l'application.", e),
     'not-found': (e) => withDetail('X ne trouve pas : le compte ou le message a peut-être été supprimé ou suspendu.', e),
@@ -148,8 +148,7 @@ const NEVER_REACHED_X = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENET
 const WRITES: ReadonlySet<XOperation> = new Set(['send-dm', 'post']);
 
 function fromNetworkFailure(error: ApiRequestError | ApiPartialResponseError, operation: XOperation): XApiError {
-  const cause = error instanceof ApiRequestError ? error.requestError : error.responseError;
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const code = (socketError(error) as NodeJS.ErrnoException | undefined)?.code;
   if (!WRITES.has(operation) || (error instanceof ApiRequestError && code && NEVER_REACHED_X.has(code))) {
     return new XApiError({ kind: 'network', operation, status: null, detail: code ?? null });
   }
@@ -161,6 +160,12 @@ function fromNetworkFailure(error: ApiRequestError | ApiPartialResponseError, op
     retryable: false,
     detail: 'the connection broke mid-request; it may have been sent, check X before sending again',
   });
+}
+
+function socketError(error: ApiRequestError | ApiPartialResponseError): unknown {
+  if (error instanceof ApiPartialResponseError) return error.responseError;
+  // twitter-api-v2 1.29 stores the cause as `error` but its `requestError` getter reads another key.
+  return error.requestError ?? (error as unknown as { _options?: { error?: unknown } })._options?.error;
 }
 
 /** X's words beyond the status line, or null when it only repeated the status. */

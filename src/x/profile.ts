@@ -37,7 +37,8 @@ export function toFollowerProfile(user: UserV2): FollowerProfile {
     postsCount: metrics.tweet_count ?? 0,
     verified: user.verified ?? false,
     protected: user.protected ?? false,
-    defaultAvatar: user.profile_image_url === undefined || user.profile_image_url.includes(DEFAULT_AVATAR_MARKER),
+    // Unknown is not default: a false 'default avatar' would push the reviewer towards 'bot'.
+    defaultAvatar: user.profile_image_url?.includes(DEFAULT_AVATAR_MARKER) ?? false,
     receivesYourDm: user.receives_your_dm ?? null,
     connectionStatus: user.connection_status ?? [],
   };
