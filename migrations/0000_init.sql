@@ -83,6 +83,7 @@ CREATE TABLE "x_accounts" (
 	"rule_overrides" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"slack_channel_id" text NOT NULL,
 	"baseline_taken_at" timestamp with time zone,
+	"baseline_cursor" text,
 	"last_polled_at" timestamp with time zone,
 	"last_poll_new_count" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

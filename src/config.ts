@@ -60,6 +60,7 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((value) => (value ?? '').split(',').map((topic) => topic.trim()).filter(Boolean)),
+  DESK_LANG: z.enum(['fr', 'en'], { message: 'expected "fr" or "en"' }).default('en'),
   POLL_INTERVAL_SECONDS: z.coerce.number().int('expected a whole number of seconds').min(5, 'expected at least 5 seconds').default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -93,6 +94,8 @@ export interface Config {
     topics: string[];
   };
   pollIntervalSeconds: number;
+  /** The language of the desk's own words (cards, replies); drafts follow each follower's language. */
+  deskLang: Env['DESK_LANG'];
 }
 
 export interface ConfigProblem {
@@ -163,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       topics: parsed.TOPICS,
     },
     pollIntervalSeconds: parsed.POLL_INTERVAL_SECONDS,
+    deskLang: parsed.DESK_LANG,
   };
 }
 

@@ -32,6 +32,8 @@ export const xAccounts = pgTable(
     ruleOverrides: jsonb('rule_overrides').$type<Record<string, string>>().notNull().default({}),
     slackChannelId: text('slack_channel_id').notNull(),
     baselineTakenAt: instant('baseline_taken_at'),
+    /** Where an interrupted baseline resumes: X allows 15 follower pages per 15 minutes. */
+    baselineCursor: text('baseline_cursor'),
     lastPolledAt: instant('last_polled_at'),
     lastPollNewCount: integer('last_poll_new_count').notNull().default(0),
     createdAt: createdAt(),

@@ -9,7 +9,7 @@ export function createBoss(database: Database): PgBoss {
   const options: PgBoss.ConstructorOptions = {
     schema: 'pgboss',
     // Maintenance and monitoring are cheap, but on PGlite everything shares one connection.
-    superviseIntervalSeconds: 60,
+    maintenanceIntervalSeconds: 120,
   };
   if (database.connectionString) {
     return new PgBoss({ ...options, connectionString: database.connectionString, max: 4 });

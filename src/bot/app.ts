@@ -1,0 +1,51 @@
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { RequestListener } from 'node:http';
+import type { Desk } from '../desk/desk';
+import type { Logger } from '../logger';
+import { boltLogger } from './bolt-logger';
+import { registerListeners } from './listeners';
+
+export interface SlackAppOptions {
+  botToken: string;
+  signingSecret: string;
+  /** When set, Socket Mode; otherwise Slack calls us over HTTP at /slack/events. */
+  appToken?: string;
+  apiUrl: string;
+  /** From our own auth.test, so Bolt does not call it again at construction. */
+  botId: string;
+  botUserId: string;
+  logger: Logger;
+}
+
+export interface SlackApp {
+  app: App;
+  mode: 'http' | 'socket';
+  /** In HTTP mode, the listener our own server hands /slack/events to. */
+  requestListener: RequestListener | null;
+}
+
+export function createSlackApp(desk: Desk, options: SlackAppOptions): SlackApp {
+  const common = {
+    token: options.botToken,
+    botId: options.botId,
+    botUserId: options.botUserId,
+    logger: boltLogger(options.logger),
+    logLevel: LogLevel.INFO,
+    clientOptions: { slackApiUrl: options.apiUrl },
+  };
+  if (options.appToken) {
+    const app = new App({ ...common, appToken: options.appToken, socketMode: true });
+    registerListeners(app, desk);
+    return { app, mode: 'socket', requestListener: null };
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: '/slack/events',
+    logger: common.logger,
+    // Listeners ack first and work after: Slack gets its answer within its 3 seconds.
+    processBeforeResponse: false,
+  });
+  const app = new App({ ...common, receiver });
+  registerListeners(app, desk);
+  return { app, mode: 'http', requestListener: receiver.requestListener };
+}

@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { accountSettings } from '../../../db/accounts';
+import { getWelcomeContext } from '../../../db/welcomes';
+import type { DecisionOutcome } from '../../../desk/decide';
+import type { Desk } from '../../../desk/desk';
+import type { Channel, FollowerProfile, Lang } from '../../../domain';
+import { triageFollower } from '../../../rules/triage';
+import { buildEditModal } from '../../blocks/edit-modal';
+import { refusalText } from '../../replies';
+import { welcomeActionOf } from '../welcome-id';
+
+/** Opens the edit modal prefilled with the current draft. The trigger id lives 3 seconds: no X call here. */
+export const editCallback =
+  (desk: Desk) =>
+  async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const action = welcomeActionOf(body);
+    if (!action) return;
+    const ctx = await getWelcomeContext(desk.db, action.welcomeId);
+    if (!ctx || ctx.welcome.status !== 'pending') {
+      const outcome: DecisionOutcome = ctx
+        ? { ok: false, reason: 'already-decided', status: ctx.welcome.status, by: ctx.welcome.decidedBy, at: ctx.welcome.decidedAt }
+        : { ok: false, reason: 'not-found' };
+      await respond({ response_type: 'ephemeral', replace_original: false, text: refusalText(outcome, desk.lang)! });
+      return;
+    }
+    const triage = triageFollower(ctx.follower.profile as FollowerProfile, {
+      account: accountSettings(ctx.account),
+      engagedFirst: ctx.follower.engagedFirstAt !== null,
+      now: desk.now(),
+      lang: ctx.welcome.lang as Lang,
+    });
+    const channel: Channel = triage.dm.allowed && triage.recommendation.channel === 'dm' ? 'dm' : 'mention';
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: buildEditModal({ welcomeId: ctx.welcome.id, draft: ctx.welcome.draftText, channel, lang: desk.lang }),
+    });
+  };

@@ -1,0 +1,20 @@
+import type { App } from '@slack/bolt';
+import type { Desk } from '../../../desk/desk';
+import { ACTIONS } from '../../ids';
+import { editCallback } from './edit';
+import { markSentCallback } from './mark-sent';
+import { openInXCallback } from './open-in-x';
+import { postMentionCallback } from './post-mention';
+import { retryCallback } from './retry';
+import { sendDmCallback } from './send-dm';
+import { skipCallback } from './skip';
+
+export function register(app: App, desk: Desk): void {
+  app.action(ACTIONS.sendDm, sendDmCallback(desk));
+  app.action(ACTIONS.postMention, postMentionCallback(desk));
+  app.action(ACTIONS.edit, editCallback(desk));
+  app.action(ACTIONS.skip, skipCallback(desk));
+  app.action(ACTIONS.retry, retryCallback(desk));
+  app.action(ACTIONS.markSent, markSentCallback(desk));
+  app.action(ACTIONS.openInX, openInXCallback);
+}

@@ -1,0 +1,6 @@
+import { approveWelcome } from '../../../desk/decide';
+import type { Desk } from '../../../desk/desk';
+import { decisionCallback } from './decide';
+
+export const postMentionCallback = (desk: Desk) =>
+  decisionCallback(desk, (d, action) => approveWelcome(d, { ...action, channel: 'mention' }));

@@ -1,0 +1,9 @@
+import type { App } from '@slack/bolt';
+import type { Desk } from '../../desk/desk';
+import * as actions from './actions';
+import * as views from './views';
+
+export function registerListeners(app: App, desk: Desk): void {
+  actions.register(app, desk);
+  views.register(app, desk);
+}

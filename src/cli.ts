@@ -1,0 +1,100 @@
+import { ConfigError, loadConfig, loadDatabaseConfig } from './config';
+import { openDatabase } from './db/client';
+
+const USAGE = `accueil — welcome each new X follower by hand, from Slack.
+
+Usage:
+  accueil start                 run the bot (npm start)
+  accueil migrate               apply database migrations
+  accueil audit [options] [TEXT|-]   audit one welcome message (accueil audit --help)
+  accueil demo                  play a short scenario against local stand-ins of X and Slack
+`;
+
+const FIRST_RUN = `
+To run accueil for real, you need a Slack app and X credentials:
+  1. Create the Slack app from the manifest: https://api.slack.com/apps → "Create New App" →
+     "From an app manifest" → paste manifest.json from this repository. Install it to your workspace,
+     then copy the Bot User OAuth Token (SLACK_BOT_TOKEN) and the Signing Secret (SLACK_SIGNING_SECRET).
+     Invite the bot to the desk channel and copy the channel id (SLACK_CHANNEL_ID).
+  2. In the X developer portal, give your app Read and Write and Direct Messages permissions, and
+     generate the consumer keys (X_API_KEY, X_API_SECRET) and the access token and secret of the
+     account you welcome followers for (X_ACCESS_TOKEN, X_ACCESS_SECRET).
+  3. Put them in the environment and run \`npm start\` again. See README.md for every variable.
+
+Just looking? \`npm run demo\` plays the whole loop against local stand-ins, no credentials needed.
+`;
+
+function reportConfigError(error: ConfigError): void {
+  process.stderr.write(`accueil cannot start: ${error.problems.length} setting(s) missing or malformed.\n\n`);
+  for (const problem of error.problems) process.stderr.write(`  ${problem.variable}: ${problem.expected}\n`);
+  process.stderr.write(FIRST_RUN);
+}
+
+async function start(): Promise<number> {
+  const { startBot } = await import('./main');
+  const bot = await startBot(loadConfig());
+  const stop = async (signal: string) => {
+    bot.desk.logger.info({ signal }, 'stopping');
+    await bot.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  return new Promise<number>(() => {});
+}
+
+async function migrate(): Promise<number> {
+  const config = loadDatabaseConfig();
+  const database = await openDatabase(config);
+  await database.migrate();
+  process.stdout.write(`Migrations applied (${database.driver}, ${database.location}).\n`);
+  await database.close();
+  return 0;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return start();
+    case 'migrate':
+      return migrate();
+    case 'audit': {
+      const { runAuditCommand } = await import('./cli/audit');
+      return runAuditCommand(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    }
+    case 'demo': {
+      const { runDemo } = await import('./demo');
+      return runDemo({ out: process.stdout });
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) reportConfigError(error);
+    else process.stderr.write(`accueil: ${describeStartupError(error)}\n`);
+    process.exit(1);
+  },
+);
+
+/** Start-up failures in words a newcomer can act on; never the credentials themselves. */
+function describeStartupError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/invalid_auth|not_authed|account_inactive/.test(message)) {
+    return `Slack refused the bot token (${message}). Check SLACK_BOT_TOKEN.`;
+  }
+  if (/unauthorized/i.test(message) && /X /.test(message)) return `${message}. Check the four X_ variables.`;
+  if (/EADDRINUSE/.test(message)) return `${message}. Another process uses PORT; set PORT to a free port.`;
+  return message;
+}

@@ -1,0 +1,69 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { FollowerProfile } from '../domain';
+import type { Db } from './client';
+import { followers, type FollowerRow } from './schema';
+
+/** Which of these X user ids the desk already knows for this account (followers, past or present). */
+export async function filterKnownFollowers(db: Db, accountId: number, xUserIds: string[]): Promise<Set<string>> {
+  if (xUserIds.length === 0) return new Set();
+  const rows = await db
+    .select({ xUserId: followers.xUserId })
+    .from(followers)
+    .where(and(eq(followers.accountId, accountId), inArray(followers.xUserId, xUserIds)));
+  return new Set(rows.map((row) => row.xUserId));
+}
+
+/**
+ * Followers who were there before the desk started: recorded silently, never carded. One multi-row
+ * insert per page keeps a 100,000-follower baseline to a hundred statements.
+ */
+export async function recordBaselineFollowers(db: Db, accountId: number, profiles: FollowerProfile[]): Promise<number> {
+  if (profiles.length === 0) return 0;
+  const inserted = await db
+    .insert(followers)
+    .values(profiles.map((profile) => ({ accountId, xUserId: profile.xUserId, handle: profile.handle, source: 'baseline' })))
+    .onConflictDoNothing()
+    .returning({ id: followers.id });
+  return inserted.length;
+}
+
+/** Records a newly noticed follower; null when another process noticed them first. */
+export async function insertNewFollower(
+  db: Db,
+  accountId: number,
+  profile: FollowerProfile,
+  source: 'poll' | 'webhook' | 'manual',
+): Promise<FollowerRow | null> {
+  const [row] = await db
+    .insert(followers)
+    .values({ accountId, xUserId: profile.xUserId, handle: profile.handle, source, profile })
+    .onConflictDoNothing()
+    .returning();
+  return row ?? null;
+}
+
+export async function getFollower(db: Db, id: number): Promise<FollowerRow | undefined> {
+  const [row] = await db.select().from(followers).where(eq(followers.id, id));
+  return row;
+}
+
+export async function findFollowerByXId(db: Db, accountId: number, xUserId: string): Promise<FollowerRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(followers)
+    .where(and(eq(followers.accountId, accountId), eq(followers.xUserId, xUserId)));
+  return row;
+}
+
+/** The first time we learn the person wrote to or mentioned the account; later sightings keep the first. */
+export async function markEngagedFirst(db: Db, followerId: number, via: 'dm' | 'mention', at: Date): Promise<void> {
+  await db
+    .update(followers)
+    .set({ engagedFirstAt: sql`coalesce(${followers.engagedFirstAt}, ${at.toISOString()}::timestamptz)`, engagedFirstVia: sql`coalesce(${followers.engagedFirstVia}, ${via})` })
+    .where(eq(followers.id, followerId));
+}
+
+export async function countFollowers(db: Db, accountId: number): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(followers).where(eq(followers.accountId, accountId));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,133 @@
+import { and, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import type { Channel, WelcomeStatus } from '../domain';
+import type { AuditHistory } from '../rules/types';
+import type { Db } from './client';
+import { followers, welcomeEvents, welcomes, xAccounts, type FollowerRow, type WelcomeRow, type XAccountRow } from './schema';
+
+export const SYSTEM_ACTOR = 'system';
+
+export interface WelcomeContext {
+  welcome: WelcomeRow;
+  follower: FollowerRow;
+  account: XAccountRow;
+}
+
+export interface NewWelcome {
+  accountId: number;
+  followerId: number;
+  lang: string;
+  templateId: string | null;
+  triage: Record<string, unknown>;
+  draftText: string;
+  slackChannelId: string;
+}
+
+/** Creates the one welcome this follower will ever have; null when it already exists (the unique constraint decides). */
+export async function createWelcome(db: Db, values: NewWelcome): Promise<WelcomeRow | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(welcomes).values(values).onConflictDoNothing().returning();
+    if (!row) return null;
+    await tx.insert(welcomeEvents).values({
+      welcomeId: row.id,
+      type: 'created',
+      toStatus: row.status,
+      actor: SYSTEM_ACTOR,
+      detail: { templateId: values.templateId },
+    });
+    return row;
+  });
+}
+
+export async function getWelcomeContext(db: Db, welcomeId: number): Promise<WelcomeContext | undefined> {
+  const [row] = await db
+    .select({ welcome: welcomes, follower: followers, account: xAccounts })
+    .from(welcomes)
+    .innerJoin(followers, eq(followers.id, welcomes.followerId))
+    .innerJoin(xAccounts, eq(xAccounts.id, welcomes.accountId))
+    .where(eq(welcomes.id, welcomeId));
+  return row;
+}
+
+export type WelcomeChanges = Partial<Omit<typeof welcomes.$inferInsert, 'id' | 'status' | 'accountId' | 'followerId'>>;
+
+export interface Transition {
+  /** The states this change may start from; anything else means someone decided first. */
+  from: readonly WelcomeStatus[];
+  to: WelcomeStatus;
+  type: string;
+  actor: string;
+  set?: WelcomeChanges;
+  detail?: Record<string, unknown>;
+}
+
+export type TransitionResult = { ok: true; welcome: WelcomeRow } | { ok: false; welcome: WelcomeRow | undefined };
+
+/**
+ * Moves a welcome from one state to the next, and logs it, in one transaction. The row lock makes a
+ * double click or two processes race safely: the second finds the state already changed and is refused.
+ */
+export async function transitionWelcome(db: Db, welcomeId: number, change: Transition): Promise<TransitionResult> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(welcomes).where(eq(welcomes.id, welcomeId)).for('update');
+    if (!current || !change.from.includes(current.status as WelcomeStatus)) return { ok: false, welcome: current };
+    const [updated] = await tx
+      .update(welcomes)
+      .set({ ...change.set, status: change.to, updatedAt: new Date() })
+      .where(eq(welcomes.id, welcomeId))
+      .returning();
+    await tx.insert(welcomeEvents).values({
+      welcomeId,
+      type: change.type,
+      fromStatus: current.status,
+      toStatus: change.to,
+      actor: change.actor,
+      detail: change.detail ?? {},
+    });
+    return { ok: true, welcome: updated! };
+  });
+}
+
+/** Logs something that happened to a welcome without changing its state (a refused click, a card posted). */
+export async function logWelcomeEvent(
+  db: Db,
+  welcomeId: number,
+  type: string,
+  actor: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await db.insert(welcomeEvents).values({ welcomeId, type, actor, detail });
+}
+
+export async function setCardMessage(db: Db, welcomeId: number, slackChannelId: string, slackTs: string): Promise<void> {
+  await db.update(welcomes).set({ slackChannelId, slackTs }).where(eq(welcomes.id, welcomeId));
+}
+
+export async function listWelcomeEvents(db: Db, welcomeId: number) {
+  return db.select().from(welcomeEvents).where(eq(welcomeEvents.welcomeId, welcomeId)).orderBy(welcomeEvents.id);
+}
+
+/** What the audit's history-aware rules need: this follower's earlier welcome, and texts sent to others. */
+export async function auditHistory(db: Db, accountId: number, followerId: number, excludeWelcomeId?: number): Promise<AuditHistory> {
+  const [previous] = await db
+    .select()
+    .from(welcomes)
+    .where(
+      and(
+        eq(welcomes.followerId, followerId),
+        inArray(welcomes.status, ['approved', 'sending', 'sent']),
+        excludeWelcomeId === undefined ? undefined : ne(welcomes.id, excludeWelcomeId),
+      ),
+    );
+  const sent = await db
+    .select({ text: welcomes.finalText })
+    .from(welcomes)
+    .where(and(eq(welcomes.accountId, accountId), eq(welcomes.status, 'sent'), ne(welcomes.followerId, followerId), isNotNull(welcomes.finalText)))
+    .orderBy(desc(welcomes.sentAt))
+    .limit(200);
+  return {
+    previousWelcome: previous
+      ? { channel: previous.channel as Channel, sentAt: previous.sentAt?.toISOString() ?? null, by: previous.decidedBy }
+      : null,
+    sentTexts: sent.map((row) => row.text!),
+  };
+}

@@ -1,0 +1,171 @@
+import { accountSettings } from '../db/accounts';
+import { markEngagedFirst } from '../db/followers';
+import { auditHistory, getWelcomeContext, logWelcomeEvent, transitionWelcome, type WelcomeContext } from '../db/welcomes';
+import type { Channel, FollowerProfile, Lang } from '../domain';
+import type { Finding } from '../rules/types';
+import { triageFollower } from '../rules/triage';
+import { hasWrittenFirst } from '../x/api';
+import { auditWelcomeText } from './audit';
+import { errorSummary, refreshCard } from './cards';
+import { QUEUES, type Desk } from './desk';
+
+/** What a teammate's click came to, in terms a listener can answer privately. */
+export type DecisionOutcome =
+  | { ok: true; status: string }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'already-decided'; status: string; by: string | null; at: Date | null }
+  | { ok: false; reason: 'not-allowed'; explanation: string }
+  | { ok: false; reason: 'audit-failed'; findings: Finding[] };
+
+const alreadyDecided = (ctx: WelcomeContext | undefined): DecisionOutcome =>
+  ctx
+    ? { ok: false, reason: 'already-decided', status: ctx.welcome.status, by: ctx.welcome.decidedBy, at: ctx.welcome.decidedAt }
+    : { ok: false, reason: 'not-found' };
+
+/**
+ * A teammate approves one welcome on one channel. The house rules are checked again here, at the
+ * moment of decision — the DM policy with a fresh look at whether the person wrote first — and the
+ * text must pass the audit. Then the welcome is approved exactly once and, in API mode, queued to send.
+ */
+export async function approveWelcome(desk: Desk, opts: { welcomeId: number; channel: Channel; userId: string }): Promise<DecisionOutcome> {
+  const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
+  if (!ctx) return { ok: false, reason: 'not-found' };
+  if (ctx.welcome.status !== 'pending') return alreadyDecided(ctx);
+  const lang = ctx.welcome.lang as Lang;
+
+  const availability = await channelAvailability(desk, ctx, opts.channel);
+  if (!availability.allowed) {
+    await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: availability.reason.en });
+    return { ok: false, reason: 'not-allowed', explanation: availability.reason[desk.lang] };
+  }
+
+  const text = ctx.welcome.draftText;
+  const report = auditWelcomeText({
+    account: ctx.account,
+    profile: ctx.follower.profile as FollowerProfile,
+    text,
+    channel: opts.channel,
+    lang,
+    history: await auditHistory(desk.db, ctx.account.id, ctx.follower.id, ctx.welcome.id),
+  });
+  if (text.trim() === '' || report.verdict === 'fail') {
+    await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, audit: report.findings.map((f) => f.ruleId) });
+    return { ok: false, reason: 'audit-failed', findings: report.findings.filter((finding) => finding.severity === 'error') };
+  }
+
+  const result = await transitionWelcome(desk.db, ctx.welcome.id, {
+    from: ['pending'],
+    to: 'approved',
+    type: 'approved',
+    actor: opts.userId,
+    set: { channel: opts.channel, finalText: text, decidedBy: opts.userId, decidedAt: desk.now(), error: null },
+    detail: { channel: opts.channel },
+  });
+  if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, ctx.welcome.id));
+  if (ctx.account.sendMode === 'api') await queueSend(desk, ctx.welcome.id);
+  await refreshCard(desk, ctx.welcome.id);
+  return { ok: true, status: 'approved' };
+}
+
+/** The house rules for this channel, with a fresh look at X for the engaged-only DM policy. */
+async function channelAvailability(desk: Desk, ctx: WelcomeContext, channel: Channel) {
+  const { follower, account } = ctx;
+  const profile = follower.profile as FollowerProfile;
+  let engagedFirst = follower.engagedFirstAt !== null;
+  if (channel === 'dm' && !engagedFirst && account.dmPolicy === 'engaged-only' && account.kind !== 'personal') {
+    try {
+      const wrote = await hasWrittenFirst(desk.xClient(account), { accountUserId: account.xUserId, followerId: follower.xUserId });
+      if (wrote.wrote && wrote.via) {
+        engagedFirst = true;
+        await markEngagedFirst(desk.db, follower.id, wrote.via, wrote.at ? new Date(wrote.at) : desk.now());
+      }
+    } catch (error) {
+      desk.logger.warn({ welcomeId: ctx.welcome.id, err: errorSummary(error) }, 'could not check whether the follower wrote first');
+    }
+  }
+  const triage = triageFollower(profile, { account: accountSettings(account), engagedFirst, now: desk.now() });
+  return channel === 'dm' ? triage.dm : triage.mention;
+}
+
+export async function queueSend(desk: Desk, welcomeId: number, startAfter?: Date): Promise<void> {
+  await desk.boss.send(QUEUES.send, { welcomeId }, { singletonKey: String(welcomeId), ...(startAfter ? { startAfter } : {}) });
+}
+
+export async function skipWelcome(desk: Desk, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
+  const result = await transitionWelcome(desk.db, opts.welcomeId, {
+    from: ['pending', 'failed'],
+    to: 'skipped',
+    type: 'skipped',
+    actor: opts.userId,
+    set: { decidedBy: opts.userId, decidedAt: desk.now() },
+  });
+  if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
+  await refreshCard(desk, opts.welcomeId);
+  return { ok: true, status: 'skipped' };
+}
+
+/**
+ * A teammate rewrites the draft. Errors send the text back to the editor; warnings are accepted and
+ * shown on the card.
+ */
+export async function editDraft(
+  desk: Desk,
+  opts: { welcomeId: number; channel: Channel; text: string; userId: string },
+): Promise<DecisionOutcome> {
+  const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
+  if (!ctx) return { ok: false, reason: 'not-found' };
+  if (ctx.welcome.status !== 'pending') return alreadyDecided(ctx);
+  const report = auditWelcomeText({
+    account: ctx.account,
+    profile: ctx.follower.profile as FollowerProfile,
+    text: opts.text,
+    channel: opts.channel,
+    lang: ctx.welcome.lang as Lang,
+    history: await auditHistory(desk.db, ctx.account.id, ctx.follower.id, ctx.welcome.id),
+  });
+  const errors = report.findings.filter((finding) => finding.severity === 'error');
+  if (errors.length > 0) return { ok: false, reason: 'audit-failed', findings: errors };
+  const result = await transitionWelcome(desk.db, opts.welcomeId, {
+    from: ['pending'],
+    to: 'pending',
+    type: 'edited',
+    actor: opts.userId,
+    set: { draftText: opts.text, editedBy: opts.userId, editedAt: desk.now() },
+    detail: { before: ctx.welcome.draftText, after: opts.text },
+  });
+  if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
+  await refreshCard(desk, opts.welcomeId);
+  return { ok: true, status: 'pending' };
+}
+
+/** After a failure, a teammate sends the same approved text again. */
+export async function retryWelcome(desk: Desk, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
+  const result = await transitionWelcome(desk.db, opts.welcomeId, {
+    from: ['failed'],
+    to: 'approved',
+    type: 'retried',
+    actor: opts.userId,
+    set: { decidedBy: opts.userId, decidedAt: desk.now(), error: null },
+  });
+  const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
+  if (!result.ok) return alreadyDecided(ctx);
+  if (ctx?.account.sendMode === 'api') await queueSend(desk, opts.welcomeId);
+  await refreshCard(desk, opts.welcomeId);
+  return { ok: true, status: 'approved' };
+}
+
+/** Manual send mode: the teammate sent the approved text in X and says so. */
+export async function markSentManually(desk: Desk, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
+  const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
+  if (ctx?.account.sendMode !== 'manual') return alreadyDecided(ctx);
+  const result = await transitionWelcome(desk.db, opts.welcomeId, {
+    from: ['approved'],
+    to: 'sent',
+    type: 'sent-manually',
+    actor: opts.userId,
+    set: { sentAt: desk.now(), sendingStartedAt: desk.now() },
+  });
+  if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
+  await refreshCard(desk, opts.welcomeId);
+  return { ok: true, status: 'sent' };
+}

@@ -1,0 +1,90 @@
+import { accountSettings } from '../db/accounts';
+import { insertNewFollower, markEngagedFirst } from '../db/followers';
+import type { XAccountRow } from '../db/schema';
+import { createWelcome } from '../db/welcomes';
+import type { Channel, FollowerProfile, Lang } from '../domain';
+import { draftWelcome } from '../rules/draft';
+import { triageFollower, type Triage } from '../rules/triage';
+import { hasWrittenFirst } from '../x/api';
+import { auditWelcomeText } from './audit';
+import { errorSummary, refreshCard } from './cards';
+import type { Desk } from './desk';
+
+/** How many templates to try before giving up on a draft that passes the audit. */
+const DRAFT_ATTEMPTS = 6;
+
+/**
+ * A new follower becomes a welcome waiting for a human, and a card in the desk channel. Returns the
+ * welcome id, or null when this follower was already known (another process, or an earlier follow).
+ */
+export async function noticeFollower(
+  desk: Desk,
+  account: XAccountRow,
+  profile: FollowerProfile,
+  source: 'poll' | 'webhook' | 'manual',
+): Promise<number | null> {
+  const follower = await insertNewFollower(desk.db, account.id, profile, source);
+  if (!follower) return null;
+
+  const engaged = await lookUpEngagement(desk, account, profile);
+  if (engaged) await markEngagedFirst(desk.db, follower.id, engaged.via, engaged.at);
+
+  const settings = accountSettings(account);
+  const triage = triageFollower(profile, { account: settings, engagedFirst: engaged !== null, now: desk.now() });
+  const draft = draftThatPassesAudit(profile, triage, account);
+  const welcome = await createWelcome(desk.db, {
+    accountId: account.id,
+    followerId: follower.id,
+    lang: triage.lang,
+    templateId: draft.templateId,
+    triage: { flags: triage.flags.map((flag) => flag.id), likelyBot: triage.likelyBot, recommendation: triage.recommendation.channel, topic: triage.topic },
+    draftText: draft.text,
+    slackChannelId: account.slackChannelId,
+  });
+  if (!welcome) return null;
+  desk.logger.info({ welcomeId: welcome.id, follower: profile.handle, source }, 'new follower: card queued');
+  await refreshCard(desk, welcome.id);
+  return welcome.id;
+}
+
+/** Whether they wrote first; when X cannot tell us, the card says nothing rather than guessing. */
+async function lookUpEngagement(
+  desk: Desk,
+  account: XAccountRow,
+  profile: FollowerProfile,
+): Promise<{ via: 'dm' | 'mention'; at: Date } | null> {
+  try {
+    const wrote = await hasWrittenFirst(desk.xClient(account), { accountUserId: account.xUserId, followerId: profile.xUserId });
+    return wrote.wrote && wrote.via ? { via: wrote.via, at: wrote.at ? new Date(wrote.at) : desk.now() } : null;
+  } catch (error) {
+    desk.logger.warn({ follower: profile.handle, err: errorSummary(error) }, 'could not tell whether the follower wrote first');
+    return null;
+  }
+}
+
+/**
+ * The first template whose draft passes the audit without an error. A draft with an error never
+ * reaches a card: when none passes, the card offers an empty draft for the teammate to write.
+ */
+export function draftThatPassesAudit(
+  profile: FollowerProfile,
+  triage: Triage,
+  account: XAccountRow,
+): { text: string; templateId: string | null } {
+  const channel: Channel = triage.recommendation.channel === 'dm' ? 'dm' : 'mention';
+  const lang: Lang = triage.lang;
+  for (let attempt = 0; attempt < DRAFT_ATTEMPTS; attempt++) {
+    const draft = draftWelcome({
+      profile,
+      lang,
+      channel,
+      topic: triage.topic,
+      ownDomains: account.ownDomains,
+      accountName: account.name || account.handle,
+      pick: (n) => attempt % n,
+    });
+    const report = auditWelcomeText({ account, profile, text: draft.text, channel, lang });
+    if (report.verdict !== 'fail') return draft;
+  }
+  return { text: '', templateId: null };
+}

@@ -1,0 +1,132 @@
+import { loadConfig } from '../../src/config';
+import type { FollowerProfile } from '../../src/domain';
+import { createLogger } from '../../src/logger';
+import { startBot, type RunningBot } from '../../src/main';
+import { startFakeSlack, type FakeMessage, type FakeSlack, type FakeSlackOptions } from '../fakes/slack';
+import { startFakeX, type FakeX, type FakeXOptions } from '../fakes/x';
+import { createTestDatabaseLocation } from './db';
+import { blockActionsPayload, DEFAULTS, postInteraction, type SlackHttpResponse } from './slack-request';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const DESK_CHANNEL = DEFAULTS.channelId;
+
+export interface TestDesk {
+  bot: RunningBot;
+  x: FakeX;
+  slack: FakeSlack;
+  /** http://127.0.0.1:PORT/slack/events, where Slack would send interactions. */
+  eventsUrl: string;
+  baseUrl: string;
+  /** The cards in the desk channel, in the order they were posted. */
+  cards(): FakeMessage[];
+  /** Waits until `n` cards are in the desk channel. */
+  waitForCards(n: number, timeoutMs?: number): Promise<FakeMessage[]>;
+  /** The card of a welcome, found by the welcome id its buttons carry. */
+  cardOf(welcomeId: number): FakeMessage | undefined;
+  /** A teammate clicks a card button, as Slack delivers it: a signed, form-encoded block_actions payload. */
+  click(card: FakeMessage, actionId: string, opts?: { userId?: string; triggerId?: string }): Promise<SlackHttpResponse>;
+  /** Polls X now and waits for the poll to finish. */
+  poll(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface TestDeskOptions {
+  env?: Record<string, string>;
+  x?: FakeXOptions;
+  slack?: FakeSlackOptions;
+  /** Followers already there before the desk starts: they form the baseline. */
+  existingFollowers?: Array<Partial<FollowerProfile>>;
+}
+
+/** The real bot, on a fresh database, talking to a fake X and a fake Slack over loopback. */
+export async function startTestDesk(options: TestDeskOptions = {}): Promise<TestDesk> {
+  const x = await startFakeX(options.x);
+  for (const follower of options.existingFollowers ?? []) x.addFollower(follower);
+  const slack = await startFakeSlack({ strictTriggers: true, ...options.slack });
+  const location = await createTestDatabaseLocation();
+  const config = loadConfig({
+    ...(location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : {}),
+    DATA_DIR: location.dataDir,
+    SLACK_BOT_TOKEN: slack.token,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_CHANNEL_ID: DESK_CHANNEL,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    X_API_KEY: x.credentials.apiKey,
+    X_API_SECRET: x.credentials.apiSecret,
+    X_ACCESS_TOKEN: x.credentials.accessToken,
+    X_ACCESS_SECRET: x.credentials.accessSecret,
+    X_API_URL: x.url,
+    OWN_DOMAINS: 'maison-lumen.fr',
+    TOPICS: 'céramique,design,artisanat',
+    // Tests poll by hand; the timer must not race them.
+    POLL_INTERVAL_SECONDS: '3600',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const bot = await startBot(config, { logger: createLogger('silent') });
+  // The first poll (queued at start) takes the baseline.
+  await waitForPollCount(bot, 1);
+  const baseUrl = `http://127.0.0.1:${bot.port}`;
+  const cards = () => slack.messagesIn(DESK_CHANNEL).filter((message) => !message.threadTs);
+  const cardOf = (welcomeId: number) =>
+    cards().find((card) => JSON.stringify(card.blocks).includes(`"value":"${welcomeId}"`));
+  return {
+    bot,
+    x,
+    slack,
+    baseUrl,
+    eventsUrl: `${baseUrl}/slack/events`,
+    cards,
+    cardOf,
+    waitForCards: (n, timeoutMs = 10_000) => slack.waitFor(() => (cards().length >= n ? cards() : null), timeoutMs),
+    click: (card, actionId, opts = {}) => {
+      const value = welcomeIdOf(card);
+      return postInteraction(
+        `${baseUrl}/slack/events`,
+        SIGNING_SECRET,
+        blockActionsPayload({
+          actionId,
+          value: String(value),
+          userId: opts.userId,
+          channelId: card.channel,
+          messageTs: card.ts,
+          triggerId: opts.triggerId,
+          responseUrl: slack.responseUrl({ channel: card.channel, messageTs: card.ts, userId: opts.userId ?? DEFAULTS.userId }),
+          message: { text: card.text, blocks: card.blocks },
+        }),
+      );
+    },
+    poll: async () => {
+      const before = pollCount(bot);
+      await bot.jobs.pollNow();
+      await waitForPollCount(bot, (await before) + 1);
+    },
+    stop: async () => {
+      await bot.stop();
+      await Promise.all([x.close(), slack.close()]);
+      await location.drop();
+    },
+  };
+}
+
+/** The welcome id a card's buttons carry. */
+export function welcomeIdOf(card: FakeMessage): number {
+  const match = /"value":"(\d+)"/.exec(JSON.stringify(card.blocks));
+  if (!match) throw new Error('this card has no welcome button');
+  return Number(match[1]);
+}
+
+async function pollCount(bot: RunningBot): Promise<number> {
+  const { rows } = await bot.database.executeSql("select count(*)::int as n from pgboss.job where name = 'followers-poll' and state = 'completed'");
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function waitForPollCount(bot: RunningBot, n: number, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await pollCount(bot)) >= n) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the poll did not complete within ${timeoutMs} ms`);
+}
