@@ -1,0 +1,291 @@
+// The card a teammate sees in the desk channel for one new follower, rebuilt from scratch on
+// every change of the welcome, so a decided card never keeps the buttons of a pending one.
+import type { types } from '@slack/bolt';
+import type { Channel, FollowerProfile, Lang, SendMode, WelcomeStatus } from '../../domain';
+import type { Finding } from '../../rules/types';
+import { ACTIONS, CARD_ACTIONS_BLOCK_ID } from '../ids';
+import { escapeMrkdwn, mrkdwnLink, truncate } from './escape';
+import {
+  LIMITS,
+  button,
+  context,
+  divider,
+  header,
+  mrkdwn,
+  mrkdwnSection,
+  plainSection,
+  plainText,
+  slackDate,
+  userMention,
+  type KnownBlock,
+} from './kit';
+import { STRINGS, type UiStrings } from './strings';
+
+export interface CardFlag {
+  id: string;
+  label: string;
+  kind: 'bot' | 'notable' | 'relevant' | 'info';
+}
+
+export interface CardDecision {
+  /** Slack user id of the teammate who decided. */
+  by: string;
+  /** ISO 8601. */
+  at: string;
+  channel: Channel | null;
+  /** The final text, as approved. */
+  text: string | null;
+  /** The post (mention) or conversation (DM) on X, once sent. */
+  link: string | null;
+  /** X's reason for a failed send, in plain words. */
+  error: string | null;
+  queuePosition?: number | null;
+  /** ISO 8601. */
+  expectedAt?: string | null;
+}
+
+/** Everything the card shows, gathered by the caller; the builder only lays it out. */
+export interface CardView {
+  welcomeId: number;
+  status: WelcomeStatus;
+  profile: FollowerProfile;
+  lang: Lang;
+  flags: CardFlag[];
+  recommendation: { channel: Channel | 'none'; reason: string };
+  draft: string;
+  /** Audit warnings and advice to show next to the draft. */
+  findings: Finding[];
+  dm: { allowed: boolean; reason: string | null };
+  mention: { allowed: boolean; reason: string | null };
+  engagedFirst: { via: Channel; at: string } | null;
+  sendMode: SendMode;
+  decision: CardDecision | null;
+}
+
+/** X handles are 1 to 15 letters, digits or underscores; anything else gets no link of ours. */
+const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
+
+export function buildWelcomeCard(card: CardView): { text: string; blocks: KnownBlock[] } {
+  const t = STRINGS[card.lang];
+  const blocks: KnownBlock[] = [...profileBlocks(card, t), ...flagBlocks(card, t), divider()];
+  blocks.push(...(card.status === 'pending' ? pendingBlocks(card, t) : decidedBlocks(card, t)));
+  return { text: fallbackText(card, t), blocks };
+}
+
+/** What a notification or a client without blocks shows. It is mrkdwn, so untrusted parts are escaped. */
+function fallbackText(card: CardView, t: UiStrings): string {
+  const handle = escapeMrkdwn(`@${card.profile.handle}`, 100, { singleLine: true });
+  const name = escapeMrkdwn(displayName(card.profile), 200, { singleLine: true });
+  return card.status === 'pending' ? t.fallbackPending(name, handle) : t.fallbackDecided(handle, t.outcome[card.status]);
+}
+
+function displayName(profile: FollowerProfile): string {
+  return profile.name.trim() === '' ? `@${profile.handle}` : profile.name;
+}
+
+function profileBlocks(card: CardView, t: UiStrings): KnownBlock[] {
+  const { profile } = card;
+  const blocks: KnownBlock[] = [header(t.cardTitle(displayName(profile)))];
+  const badges = [profile.verified ? `✅ ${t.verified}` : null, profile.protected ? `🔒 ${t.protected}` : null];
+  blocks.push(mrkdwnSection([`*${handleLink(profile.handle)}*`, ...badges].filter(Boolean).join('  ·  ')));
+  blocks.push(profile.bio.trim() === '' ? context([plainText(t.noBio, 100)], t.moreItems) : plainSection(profile.bio));
+  blocks.push({ type: 'section', fields: profileFields(card, t).map(mrkdwn) });
+  return blocks;
+}
+
+/** The handle as a link to the profile, built by us from a checked handle, never from the follower's text. */
+function handleLink(handle: string): string {
+  const label = escapeMrkdwn(`@${handle}`, 100, { singleLine: true });
+  return HANDLE.test(handle) ? `<https://x.com/${handle}|${label}>` : label;
+}
+
+function profileFields(card: CardView, t: UiStrings): string[] {
+  const { profile } = card;
+  const count = new Intl.NumberFormat(card.lang === 'fr' ? 'fr-FR' : 'en-US');
+  // Each field is its label (ours) and a value; values are budgeted to stay under the field limit.
+  const field = (label: string, value: string) => `*${label}*\n${value}`;
+  const valueBudget = LIMITS.fieldText - 100;
+  const fields: string[] = [];
+  if (profile.location && profile.location.trim() !== '') {
+    fields.push(field(t.location, escapeMrkdwn(profile.location, valueBudget, { singleLine: true })));
+  }
+  if (profile.url) {
+    const link = mrkdwnLink(profile.url, websiteLabel(profile.url), valueBudget - 250);
+    fields.push(field(t.website, link ?? escapeMrkdwn(profile.url, valueBudget, { singleLine: true })));
+  }
+  if (profile.createdAt) fields.push(field(t.joined, slackDate(profile.createdAt, '{date_short} ({ago})')));
+  fields.push(field(t.followers, count.format(profile.followersCount)));
+  fields.push(field(t.following, count.format(profile.followingCount)));
+  fields.push(field(t.posts, count.format(profile.postsCount)));
+  const dms = profile.receivesYourDm === null ? t.dmsUnknown : profile.receivesYourDm ? t.dmsOpen : t.dmsClosed;
+  fields.push(field(t.dms, dms));
+  fields.push(field(t.mutual, profile.connectionStatus.includes('following') ? t.mutualYes : t.mutualNo));
+  return fields.slice(0, LIMITS.sectionFields);
+}
+
+/** A short, readable label for the follower's website: host and path, without the scheme. */
+function websiteLabel(url: string): string {
+  try {
+    const u = new URL(url);
+    return truncate(`${u.host}${u.pathname === '/' ? '' : u.pathname}`, 60);
+  } catch {
+    return truncate(url, 60);
+  }
+}
+
+function flagBlocks(card: CardView, t: UiStrings): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  if (card.flags.length > 0) {
+    const items = card.flags.map((f) => plainText(`${t.flagKind[f.kind]} ${f.label}`, 300));
+    blocks.push(context([plainText(t.flagsTitle, 100), ...items], t.moreItems));
+  }
+  if (card.engagedFirst) {
+    blocks.push(context([mrkdwn(t.engagedFirst[card.engagedFirst.via](slackDate(card.engagedFirst.at)))], t.moreItems));
+  }
+  return blocks;
+}
+
+function pendingBlocks(card: CardView, t: UiStrings): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const reason = escapeMrkdwn(card.recommendation.reason, 2000);
+  blocks.push(mrkdwnSection(`*${t.recommendation}* ${t.recommend[card.recommendation.channel]}${reason ? `\n${reason}` : ''}`));
+  if (card.draft.trim() !== '') {
+    blocks.push(context([mrkdwn(`*${t.draft}*`)], t.moreItems), plainSection(card.draft));
+  }
+  if (card.findings.length > 0) {
+    blocks.push(context(card.findings.map((f) => findingText(f, t)), t.moreItems));
+  }
+  const unavailable: types.PlainTextElement[] = [];
+  if (!card.dm.allowed) unavailable.push(plainText(t.dmUnavailable(card.dm.reason ?? ''), 1000));
+  if (!card.mention.allowed) unavailable.push(plainText(t.mentionUnavailable(card.mention.reason ?? ''), 1000));
+  if (card.sendMode === 'manual') unavailable.push(plainText(t.manualModeNote, 300));
+  if (unavailable.length > 0) blocks.push(context(unavailable, t.moreItems));
+  blocks.push(actions(pendingButtons(card, t)));
+  return blocks;
+}
+
+function findingText(f: Finding, t: UiStrings): types.PlainTextElement {
+  const suggestion = f.suggestion ? ` → ${f.suggestion}` : '';
+  return plainText(`${t.severity[f.severity]} ${f.message}${suggestion}`, 1000);
+}
+
+function pendingButtons(card: CardView, t: UiStrings): types.Button[] {
+  const value = String(card.welcomeId);
+  const manual = card.sendMode === 'manual';
+  const buttons: types.Button[] = [];
+  if (card.dm.allowed) {
+    buttons.push(button({ text: manual ? t.approveDm : t.sendDm, actionId: ACTIONS.sendDm, value, style: 'primary' }));
+  }
+  if (card.mention.allowed) {
+    // Only one primary button in a set, as Block Kit asks: the DM when both are offered.
+    const style = card.dm.allowed ? undefined : 'primary';
+    buttons.push(button({ text: manual ? t.approveMention : t.postMention, actionId: ACTIONS.postMention, value, style }));
+  }
+  buttons.push(button({ text: t.edit, actionId: ACTIONS.edit, value }));
+  buttons.push(
+    button({
+      text: t.skip,
+      actionId: ACTIONS.skip,
+      value,
+      style: 'danger',
+      confirm: {
+        title: t.skipConfirmTitle,
+        text: t.skipConfirmText(`@${card.profile.handle}`),
+        confirm: t.skipConfirmYes,
+        deny: t.skipConfirmNo,
+      },
+    }),
+  );
+  return buttons;
+}
+
+function actions(elements: types.Button[]): types.ActionsBlock {
+  return { type: 'actions', block_id: CARD_ACTIONS_BLOCK_ID, elements };
+}
+
+function decidedBlocks(card: CardView, t: UiStrings): KnownBlock[] {
+  const d = card.decision;
+  if (card.status === 'expired') return [mrkdwnSection(t.expired)];
+  const blocks: KnownBlock[] = [mrkdwnSection(statusLine(card, t))];
+  if (!d) return blocks;
+
+  const text = d.text ?? card.draft;
+  if (card.status === 'skipped') return blocks;
+  if (card.status === 'approved' || card.status === 'sending') {
+    const queue = queueLine(d, t);
+    if (queue) blocks.push(context([mrkdwn(queue)], t.moreItems));
+  }
+  const sentLabel = card.status === 'sent' ? t.whatWasSent : card.status === 'failed' ? t.whatWasTried : t.whatWillBeSent;
+  if (text.trim() !== '') blocks.push(context([mrkdwn(`*${sentLabel}*`)], t.moreItems), plainSection(text));
+
+  if (card.status === 'sent' && d.link) {
+    const link = mrkdwnLink(d.link, t.viewPost);
+    if (link) blocks.push(mrkdwnSection(link));
+  }
+  if (card.status === 'failed') {
+    blocks.push(context([mrkdwn(`*${t.failedReason}*`)], t.moreItems), plainSection(d.error ?? t.unknownError));
+    blocks.push(actions([button({ text: t.retry, actionId: ACTIONS.retry, value: String(card.welcomeId), style: 'primary' })]));
+  }
+  if (card.status === 'approved' && card.sendMode === 'manual') {
+    blocks.push(...manualSendBlocks(card, d, text, t));
+  }
+  return blocks;
+}
+
+function statusLine(card: CardView, t: UiStrings): string {
+  const d = card.decision;
+  if (!d) return `*${t.outcome[card.status]}*`;
+  const who = userMention(d.by);
+  const when = slackDate(d.at);
+  const channel = t.channelName[d.channel ?? 'dm'];
+  switch (card.status) {
+    case 'sent':
+      return t.sentBy(channel, who, when);
+    case 'sending':
+      return t.sendingNow(channel, who, when);
+    case 'failed':
+      return t.failedBy(channel, who, when);
+    case 'skipped':
+      return t.skippedBy(who, when);
+    default:
+      return t.approvedBy(channel, who, when);
+  }
+}
+
+function queueLine(d: CardDecision, t: UiStrings): string | null {
+  const parts: string[] = [];
+  if (d.queuePosition != null) parts.push(t.queuePosition(d.queuePosition));
+  if (d.expectedAt) parts.push(t.expectedAt(slackDate(d.expectedAt)));
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/** Manual send: a link that opens X with the approved text, and a button to record that it went out. */
+function manualSendBlocks(card: CardView, d: CardDecision, text: string, t: UiStrings): KnownBlock[] {
+  const value = String(card.welcomeId);
+  const link = openInXUrl(d.channel ?? 'dm', card.profile.xUserId, text);
+  const buttons: types.Button[] = [];
+  if (link) buttons.push(button({ text: t.openInX, actionId: ACTIONS.openInX, value, url: link.url }));
+  buttons.push(button({ text: t.markSent, actionId: ACTIONS.markSent, value, style: 'primary' }));
+  const blocks: KnownBlock[] = [context([plainText(t.manualSendNext, 300)], t.moreItems)];
+  if (link && !link.withText) blocks.push(context([plainText(t.openInXNoText, 300)], t.moreItems));
+  blocks.push(actions(buttons));
+  return blocks;
+}
+
+/**
+ * X's compose links. The text rides along URL-encoded; when that would pass Slack's URL limit,
+ * the link opens X without it and the card says to copy the text.
+ */
+export function openInXUrl(channel: Channel, xUserId: string, text: string): { url: string; withText: boolean } | null {
+  let base: string;
+  let withText: string;
+  if (channel === 'dm') {
+    if (!/^\d{1,20}$/.test(xUserId)) return null;
+    base = `https://x.com/messages/compose?recipient_id=${xUserId}`;
+    withText = `${base}&text=${encodeURIComponent(text)}`;
+  } else {
+    base = 'https://x.com/intent/post';
+    withText = `${base}?text=${encodeURIComponent(text)}`;
+  }
+  return withText.length <= LIMITS.buttonUrl ? { url: withText, withText: true } : { url: base, withText: false };
+}

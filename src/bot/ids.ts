@@ -1,0 +1,27 @@
+// The ids Slack echoes back to us. Listeners match on these; the card and the modal set them.
+
+/** action_id of each card button. Every card button's value is the welcome id, as a string. */
+export const ACTIONS = {
+  sendDm: 'welcome_send_dm',
+  postMention: 'welcome_post_mention',
+  edit: 'welcome_edit',
+  skip: 'welcome_skip',
+  retry: 'welcome_retry',
+  markSent: 'welcome_mark_sent',
+  openInX: 'welcome_open_in_x',
+} as const;
+export type CardActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
+
+/** callback_id of each modal. */
+export const VIEWS = {
+  editWelcome: 'welcome_edit_modal',
+} as const;
+
+/** block_id and action_id of the text input in the edit modal: the path to its value in view.state.values. */
+export const EDIT_INPUT = {
+  blockId: 'welcome_text_block',
+  actionId: 'welcome_text_input',
+} as const;
+
+/** block_id of the card's button row, so a listener can tell the card's actions from others. */
+export const CARD_ACTIONS_BLOCK_ID = 'welcome_card_actions';
