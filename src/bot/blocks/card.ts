@@ -219,7 +219,7 @@ function decidedBlocks(card: CardView, t: UiStrings): KnownBlock[] {
   if (text.trim() !== '') blocks.push(context([mrkdwn(`*${sentLabel}*`)], t.moreItems), plainSection(text));
 
   if (card.status === 'sent' && d.link) {
-    const link = mrkdwnLink(d.link, t.viewPost);
+    const link = mrkdwnLink(d.link, d.channel === 'dm' ? t.viewConversation : t.viewPost);
     if (link) blocks.push(mrkdwnSection(link));
   }
   if (card.status === 'failed') {

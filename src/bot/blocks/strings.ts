@@ -65,6 +65,7 @@ export interface UiStrings {
   whatWillBeSent: string;
   whatWasTried: string;
   viewPost: string;
+  viewConversation: string;
   outcome: Record<'pending' | 'approved' | 'sending' | 'sent' | 'failed' | 'skipped' | 'expired', string>;
   modalTitle: string;
   modalSave: string;
@@ -135,6 +136,7 @@ const en: UiStrings = {
   whatWillBeSent: 'What will be sent:',
   whatWasTried: 'What we tried to send:',
   viewPost: 'View the post on X',
+  viewConversation: 'Open the conversation on X',
   outcome: {
     pending: 'waiting for a decision',
     approved: 'approved',
@@ -216,6 +218,7 @@ const fr: UiStrings = {
   whatWillBeSent: 'Message qui sera envoyé :',
   whatWasTried: 'Message qu’on a tenté d’envoyer :',
   viewPost: 'Voir le post sur X',
+  viewConversation: 'Ouvrir la conversation sur X',
   outcome: {
     pending: 'en attente de décision',
     approved: 'approuvé',

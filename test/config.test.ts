@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config';
+
+const complete = {
+  SLACK_BOT_TOKEN: 'xoxb-1-secret-bot-token',
+  SLACK_SIGNING_SECRET: 'signing-secret-value',
+  SLACK_CHANNEL_ID: 'C0DESK001',
+  X_API_KEY: 'key',
+  X_API_SECRET: 'x-secret-value',
+  X_ACCESS_TOKEN: 'token',
+  X_ACCESS_SECRET: 'x-access-secret-value',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((problem) => problem.variable);
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(complete);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.port).toBe(3000);
+    expect(config.slack.apiUrl).toBe('https://slack.com/api/');
+    expect(config.x.apiUrl).toBe('https://api.x.com');
+    expect(config.account).toMatchObject({ kind: 'business', dmPolicy: 'engaged-only', sendMode: 'api', ownDomains: [] });
+  });
+
+  it('names every missing credential', () => {
+    expect(problemsOf({})).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_CHANNEL_ID', 'X_API_KEY', 'X_API_SECRET', 'X_ACCESS_TOKEN', 'X_ACCESS_SECRET']);
+  });
+
+  it('names each malformed value with what is expected', () => {
+    const env = { ...complete, PORT: 'eighty', X_ACCOUNT_KIND: 'company', DATABASE_URL: 'mysql://x', OWN_DOMAINS: 'not a domain', SLACK_CHANNEL_ID: '#desk' };
+    expect(problemsOf(env).sort()).toEqual(['DATABASE_URL', 'OWN_DOMAINS', 'PORT', 'SLACK_CHANNEL_ID', 'X_ACCOUNT_KIND']);
+  });
+
+  it('accepts an http:// X API URL on loopback, for tests and the demo', () => {
+    expect(loadConfig({ ...complete, X_API_URL: 'http://127.0.0.1:4010/' }).x.apiUrl).toBe('http://127.0.0.1:4010');
+  });
+
+  it('never echoes a secret in its error', () => {
+    try {
+      loadConfig({ ...complete, SLACK_BOT_TOKEN: 'not-a-bot-token-SECRET123' });
+      expect.unreachable();
+    } catch (error) {
+      expect(String((error as Error).message)).not.toContain('SECRET123');
+    }
+  });
+});
+
+describe('npm start on a fresh machine', () => {
+  it('prints what to set and how to create the Slack app, and exits non-zero', () => {
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+    const result = spawnSync(process.execPath, ['bin/accueil.js', 'start'], { env, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('SLACK_BOT_TOKEN');
+    expect(result.stderr).toContain('X_ACCESS_SECRET');
+    expect(result.stderr).toContain('manifest.json');
+    expect(result.stderr).toContain('npm run demo');
+  });
+});
