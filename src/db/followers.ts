@@ -14,17 +14,25 @@ export async function filterKnownFollowers(db: Db, accountId: number, xUserIds: 
 }
 
 /**
- * Followers who were there before the desk started: recorded silently, never carded. One multi-row
- * insert per page keeps a 100,000-follower baseline to a hundred statements.
+ * Followers who were there before the desk started: recorded silently, never carded. A page is
+ * one statement with one JSON parameter, rather than thousands of bind parameters: a 100,000-follower
+ * baseline is a hundred cheap statements on either driver.
  */
 export async function recordBaselineFollowers(db: Db, accountId: number, profiles: FollowerProfile[]): Promise<number> {
   if (profiles.length === 0) return 0;
-  const inserted = await db
-    .insert(followers)
-    .values(profiles.map((profile) => ({ accountId, xUserId: profile.xUserId, handle: profile.handle, source: 'baseline' })))
-    .onConflictDoNothing()
-    .returning({ id: followers.id });
-  return inserted.length;
+  const page = JSON.stringify(profiles.map((profile) => ({ x_user_id: profile.xUserId, handle: profile.handle })));
+  const result = await db.execute(sql`
+    insert into followers (account_id, x_user_id, handle, source)
+    select ${accountId}, page.x_user_id, page.handle, 'baseline'
+    from jsonb_to_recordset(${page}::jsonb) as page(x_user_id text, handle text)
+    on conflict do nothing`);
+  return affectedRows(result);
+}
+
+/** Rows written by a statement, whichever driver ran it. */
+function affectedRows(result: unknown): number {
+  const r = result as { affectedRows?: number; count?: number };
+  return r.affectedRows ?? r.count ?? 0;
 }
 
 /** Records a newly noticed follower; null when another process noticed them first. */
