@@ -1,0 +1,39 @@
+// The audit's registry: every rule, sorted by id. Rule ids are a public interface (DESIGN.md).
+import * as copyPaste from './copy-paste';
+import * as interrogation from './interrogation';
+import * as linkOffDomain from './link-off-domain';
+import * as maxOneLink from './max-one-link';
+import * as missingThanks from './missing-thanks';
+import * as multipleMentions from './multiple-mentions';
+import * as noContactHarvest from './no-contact-harvest';
+import * as noDmFromPersonalAccount from './no-dm-from-personal-account';
+import * as noSocialRedirect from './no-social-redirect';
+import * as oneDmPerFollower from './one-dm-per-follower';
+import type { WelcomeRule } from './rule';
+import * as salesPitch from './sales-pitch';
+import * as selfCentered from './self-centered';
+import * as tooLong from './too-long';
+import * as unfilledPlaceholder from './unfilled-placeholder';
+
+export const rules: WelcomeRule[] = [
+  copyPaste,
+  interrogation,
+  linkOffDomain,
+  maxOneLink,
+  missingThanks,
+  multipleMentions,
+  noContactHarvest,
+  noDmFromPersonalAccount,
+  noSocialRedirect,
+  oneDmPerFollower,
+  salesPitch,
+  selfCentered,
+  tooLong,
+  unfilledPlaceholder,
+].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
+
+export const ruleIds: string[] = rules.map((rule) => rule.meta.id);
+
+export function getRule(id: string): WelcomeRule | undefined {
+  return rules.find((rule) => rule.meta.id === id);
+}

@@ -1,0 +1,78 @@
+import type { WelcomeRuleMeta } from './rule';
+import { findAll, phrase, within, WORD_END, WORD_START } from './text';
+import type { TextRange } from './text';
+import type { AuditContext, RuleFinding } from './types';
+
+export const meta: WelcomeRuleMeta = {
+  id: 'interrogation',
+  severity: 'warning',
+  description: {
+    fr: "Pas d'interrogatoire : « pourquoi tu me suis ? », « comment nous avez-vous trouvés ? », « qu'attendez-vous de nous ? ». Une vraie question, amicale, reste bienvenue.",
+    en: 'No interrogation: "why did you follow me?", "how did you find us?", "what do you expect from us?". A genuine, friendly question is fine.',
+  },
+  rationale: {
+    fr: "Ces questions servent celui qui les pose, pas celui qui arrive : on se sent sommé de justifier sa présence (« mais qu'est-ce que tu fais là, toi ? »). Une question sur la personne et son travail ouvre la conversation ; une question sur vous la referme.",
+    en: 'These questions serve the one who asks, not the one arriving: people feel summoned to justify being there. A question about them and their work opens a conversation; a question about you shuts it.',
+  },
+  messages: {
+    whyFollow: {
+      fr: 'Demander pourquoi la personne vous suit la met sur la défensive.',
+      en: 'Asking why they followed you puts them on the spot.',
+    },
+    howFound: {
+      fr: 'Demander comment la personne vous a trouvé sert vos statistiques, pas elle.',
+      en: 'Asking how they found you serves your analytics, not them.',
+    },
+    whatExpect: {
+      fr: 'Demander ce que la personne attend de vous lui fait justifier son abonnement.',
+      en: 'Asking what they expect from you makes them justify the follow.',
+    },
+  },
+};
+
+const SUGGESTION = {
+  fr: 'Posez plutôt une question sur elle, par exemple « Sur quoi travaillez-vous en ce moment ? », ou ne posez pas de question.',
+  en: 'Ask about them instead, e.g. "What are you working on these days?", or ask nothing at all.',
+};
+
+const words = (list: readonly string[]): string => `(?:${list.join('|')})`;
+/** Patterns are written as readable phrases: spaces and apostrophes are made flexible once, here. */
+const question = (source: string): RegExp => new RegExp(phrase(source), 'gu');
+const US = "(?:us|me|this account|here)";
+const PLACE = "(?:account|profile|page|feed|timeline|tweets|posts)";
+const NOUS = "(?:nous|me|m'|moi|te|t')";
+const QUESTION_END = '[^.!?]*\\?';
+
+const PATTERNS: Array<[string, RegExp]> = [
+  // "Why did you follow me?", "why are you following us"; not "why not follow our blog".
+  ['whyFollow', question(`${WORD_START}why(?!${' not'})${within(25)}${WORD_START}follow(?:ed|ing|s)?${WORD_END}`)],
+  ['whyFollow', question(`${WORD_START}what ${words(['made', 'makes', 'brought', 'brings', 'led', 'got'])} you ${words(['(?:to )?follow', 'here', 'to us', 'to me', `to (?:our|my) ${PLACE}`])}${WORD_END}`)],
+  // "Qu'est-ce qui vous amène ici ?", "qu'est-ce qui t'a donné envie de nous suivre" — not "qu'est-ce qui vous amène à la poterie ?".
+  ['whyFollow', question(`${WORD_START}qu'est ce qui ${words(["t'", 'te', 'vous'])} ?(?:a )?${words(['amene\\p{L}*(?: ici| chez nous| sur (?:notre|mon|ma|ce|cette) \\p{L}+)?(?= ?\\?)', 'amene\\p{L}* (?:ici|chez nous)', '(?:pousse|donne envie|decide)\\p{L}*(?: a| de)? nous suivre'])}`)],
+  // "Pourquoi tu me suis ?", "pourquoi nous suivez-vous", "pourquoi t'es-tu abonné"; not "pourquoi je suis ravi".
+  ['whyFollow', question(`${WORD_START}pourquoi(?!${' ne pas| pas'})${within(30)}(?:${WORD_START}${NOUS} ?sui[st]|${WORD_START}(?:suivi[es]?|suivies|suivez|suivre|suis tu|abonne\\p{L}*))${WORD_END}`)],
+  // "How did you find us?", "how'd you hear about us"; not "how did you find our workshop?".
+  ['howFound', question(`${WORD_START}how${words([' did', " ?'d", ' do', ' have'])} you${within(15)}${WORD_START}${words([`(?:find|found|discover(?:ed)?|come across|stumble (?:on|upon|across)|end up (?:on|with|following)|land on|get to|know) (?:${US}|(?:our|my) ${PLACE})`, 'hear (?:about|of)', 'get here'])}${WORD_END}`)],
+  ['howFound', question(`${WORD_START}${words(['where did you', 'who told you about', 'who sent you', 'who referred you'])}${within(20)}${WORD_START}${words(['us', 'me', 'find', 'hear', 'discover'])}${WORD_END}`)],
+  // "Comment nous avez-vous trouvés ?", "comment m'as-tu découvert", "comment es-tu arrivé sur ma page" — not "comment avez-vous trouvé l'atelier ?".
+  ['howFound', question(`${WORD_START}comment${within(30)}${WORD_START}${NOUS}${within(15)}(?:trouve|decouv|connu|repere)\\p{L}*`)],
+  ['howFound', question(`${WORD_START}comment${within(30)}${WORD_START}${words(["entendu parler (?:de nous|de moi|de notre|de mon|de ma)", 'connu (?:nous|notre|mon|ma|nos|ce compte)', "(?:arrive|tombe)\\p{L}* (?:ici|sur (?:mon|ma|notre|nos|ce|cette)|chez nous|jusqu'a nous)", 'atterri\\p{L}*'])}${WORD_END}`)],
+  ['howFound', question(`${WORD_START}${words(["d'ou", 'ou', 'par quel \\p{L}+', 'qui (?:vous|t\') a parle de'])}${within(15)}${WORD_START}${words(['nous', 'me', "m'", 'moi'])}${within(15)}(?:connu|trouve|decouv|connaiss|connai)\\p{L}*`)],
+  ['howFound', question(`${WORD_START}qui ${words(['vous', "t'", 'te'])} ?a ${words(['parle de (?:nous|moi)', 'envoye', 'recommande (?:notre|mon|ce) compte'])}${WORD_END}`)],
+  // "What do you expect from us?", "Qu'attendez-vous de nous ?" — only as a question.
+  ['whatExpect', question(`${WORD_START}what${within(25)}${WORD_START}${words(['expect\\p{L}*', 'want\\p{L}*', 'hop(?:e|ing) to (?:get|find|see)', 'looking for', 'need'])}${within(15)}${WORD_START}${words(['from', 'of'])} ${words(['us', 'me', 'our', 'my', 'this account'])}${WORD_END}${QUESTION_END}`)],
+  ['whatExpect', question(`(?:${WORD_START}qu' ?)?(?:attend|espere|esper|cherch|recherch|veu|voul)\\p{L}*${within(8)}${WORD_START}${words(['de nous', 'de moi', 'de notre', 'de mon', 'de ma', 'de nos', 'chez nous'])}${WORD_END}${QUESTION_END}`)],
+];
+
+export function check(context: AuditContext): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const seen: TextRange[] = [];
+  for (const [messageId, pattern] of PATTERNS) {
+    for (const range of findAll(context.text, pattern)) {
+      if (seen.some((other) => range.start < other.end && other.start < range.end)) continue;
+      seen.push(range);
+      findings.push({ messageId, ...range, suggestion: SUGGESTION });
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start);
+}

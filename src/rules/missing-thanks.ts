@@ -1,0 +1,39 @@
+import type { WelcomeRuleMeta } from './rule';
+import { hasMatch, wholeText, wordsPattern } from './text';
+import type { AuditContext, RuleFinding } from './types';
+
+export const meta: WelcomeRuleMeta = {
+  id: 'missing-thanks',
+  severity: 'warning',
+  description: {
+    fr: 'Le message ne remercie pas la personne (merci, je vous remercie, reconnaissant…).',
+    en: 'The message never thanks the person (thanks, thank you, appreciate…).',
+  },
+  rationale: {
+    fr: "Suivre un compte est un premier pas ; le minimum est d'y répondre par un merci. « Bienvenue » ou « ravi de vous compter parmi nous » accueillent, mais ne remercient pas : c'est le merci qui montre le côté humain de la marque.",
+    en: 'Following you is a first step; the least you can do is say thank you. "Welcome" or "glad to have you" greet but do not thank: the thank-you is what shows the human side of the brand.',
+  },
+  messages: {
+    noThanks: {
+      fr: 'Aucun remerciement : dites merci pour le suivi.',
+      en: 'No thanks anywhere: thank them for the follow.',
+    },
+  },
+};
+
+const SUGGESTION = {
+  fr: 'Commencez par un merci, par exemple « Merci de nous suivre ! ».',
+  en: 'Open with a thank-you, e.g. "Thanks for the follow!".',
+};
+
+// Gratitude said in words. Greetings ("bienvenue", "ravi de vous compter parmi nous", "welcome
+// aboard") are not thanks, and neither is 🙏 alone: it also reads as "please" or a high five.
+const THANKS = wordsPattern([
+  'merci', 'remerci\\p{L}*', 'reconnaissant\\p{L}*', 'gratitude',
+  'thanks?', 'thank you', 'thankful', 'thx', 'thnx', 'tks', 'appreciat\\p{L}*', 'grateful', 'much obliged', 'cheers for',
+]);
+
+export function check(context: AuditContext): RuleFinding[] {
+  if (hasMatch(context.text, THANKS)) return [];
+  return [{ messageId: 'noThanks', ...wholeText(context.text), suggestion: SUGGESTION }];
+}

@@ -1,0 +1,97 @@
+import type { WelcomeRuleMeta } from './rule';
+import { findAll, phrase, within, WORD_END, WORD_START } from './text';
+import type { TextRange } from './text';
+import type { AuditContext, RuleFinding } from './types';
+
+export const meta: WelcomeRuleMeta = {
+  id: 'no-contact-harvest',
+  severity: 'error',
+  description: {
+    fr: "Ne demander ni e-mail, ni numéro de téléphone, ni inscription à une newsletter.",
+    en: 'Do not ask for an e-mail address, a phone number or a newsletter sign-up.',
+  },
+  rationale: {
+    fr: "Donner, écouter, ne rien demander. La personne vient de faire l'effort de vous suivre ; lui réclamer son adresse ou son numéro dès le premier message, c'est prendre avant d'avoir donné.",
+    en: 'Give, listen, ask for nothing. The person just made the effort to follow you; asking for their address or number in the first message takes before it gives.',
+  },
+  messages: {
+    email: {
+      fr: "Demande d'adresse e-mail : un message d'accueil ne réclame rien.",
+      en: 'Asking for an e-mail address: a welcome asks for nothing.',
+    },
+    phone: {
+      fr: "Demande de numéro de téléphone : un message d'accueil ne réclame rien.",
+      en: 'Asking for a phone number: a welcome asks for nothing.',
+    },
+    details: {
+      fr: "Demande de coordonnées : un message d'accueil ne réclame rien.",
+      en: 'Asking for contact details: a welcome asks for nothing.',
+    },
+    newsletter: {
+      fr: "Invitation à s'inscrire à une newsletter : pas dans un message d'accueil.",
+      en: 'Pushing a newsletter sign-up: not in a welcome.',
+    },
+    form: {
+      fr: "Invitation à remplir un formulaire : pas dans un message d'accueil.",
+      en: 'Asking them to fill in a form: not in a welcome.',
+    },
+  },
+};
+
+const SUGGESTION = {
+  fr: "Retirez la demande ; offrez plutôt quelque chose d'utile, sans contrepartie.",
+  en: 'Drop the request; offer something useful instead, with nothing asked in return.',
+};
+
+const EMAIL = "e-?mail(?: address)?|mail|adresse (?:e-?mail|mail|electronique|courriel)|courriel";
+const PHONE = "phone(?: number)?|number|mobile(?: number)?|cell(?: number)?|numero(?: de (?:telephone|portable|mobile|tel))?|telephone|tel|portable|06|07|whatsapp";
+const DETAILS = "contact details|contact info(?:rmation)?|details|address|coordonnees|adresse(?: postale)?";
+const YOUR = "(?:your|ur|ton|ta|tes|votre|vos)(?: best| meilleur| meilleure| personal| perso| professional| pro)?";
+const THING = `${YOUR} (?:${EMAIL}|${PHONE}|${DETAILS})`;
+const ASK = [
+  'send', 'give', 'share', 'drop', 'leave', 'tell', 'provide', 'dm', 'reply with', 'text', "what's", 'what is', 'whats',
+  '(?:can|could|may) (?:i|we) (?:get|have)', 'need', "we'd love", 'would love', 'enter', 'type', 'fill in',
+  'envoie', 'envoyez', 'donne', 'donnez', 'laisse', 'laissez', 'partage', 'partagez', 'communique', 'communiquez', 'indique', 'indiquez',
+  'transmets', 'transmettez', 'ecris', 'ecrivez', 'quel est', 'quelle est', 'puis je avoir', 'pourriez vous', 'peux tu', 'pouvez vous',
+  'as tu', 'avez vous', 'besoin de', 'renseigne', 'renseignez', 'saisis', 'saisissez',
+].map(phrase).join('|');
+
+const PATTERNS: RegExp[] = [
+  // "Send us your email", "Laissez-nous votre numéro", "Quel est ton 06 ?"
+  new RegExp(`${WORD_START}(?:${ASK})${WORD_END}${within(40)}${WORD_START}${phrase(THING)}${WORD_END}`, 'gu'),
+  // "Your email?", "Votre numéro ?"
+  new RegExp(`${WORD_START}${phrase(THING)}${WORD_END}[^.!?\\n]{0,20}\\?`, 'gu'),
+  // "Subscribe to our newsletter", "Inscrivez-vous à notre newsletter", "join our mailing list"
+  new RegExp(
+    `${WORD_START}(?:${['sign up', 'signup', 'subscribe', 'register', 'join', 'get on', 'inscri(?:vez|s|re|ption) (?:vous|toi)?', 'abonne[zr] (?:vous|toi)?', 'abonne toi', 'rejoignez', 'rejoins'].map(phrase).join('|')})${within(40)}${WORD_START}(?:${['newsletter', 'news letter', 'mailing list', 'e-?mail list', 'mailing', "lettre d'info(?:rmation)?s?", 'infolettre', 'liste de diffusion'].map(phrase).join('|')})${WORD_END}`,
+    'gu',
+  ),
+  // "Notre newsletter : inscrivez-vous"
+  new RegExp(`${WORD_START}(?:newsletter|infolettre|mailing list)${WORD_END}${within(30)}${WORD_START}(?:${['sign up', 'subscribe', 'inscri(?:vez|s) vous', 'abonnez vous'].map(phrase).join('|')})${WORD_END}`, 'gu'),
+  // "Fill in this form", "Remplissez notre formulaire"
+  new RegExp(`${WORD_START}(?:${['fill (?:in|out)', 'complete', 'remplis(?:sez)?', 'remplir', 'completez', 'complete'].map(phrase).join('|')})${within(20)}${WORD_START}(?:form|survey|questionnaire|formulaire|sondage)${WORD_END}`, 'gu'),
+];
+
+const KINDS: Array<[RegExp, string]> = [
+  [new RegExp(`${WORD_START}(?:${phrase(EMAIL)})${WORD_END}`, 'u'), 'email'],
+  [new RegExp(`${WORD_START}(?:${phrase(PHONE)})${WORD_END}`, 'u'), 'phone'],
+  [new RegExp(`${WORD_START}(?:${phrase(DETAILS)})${WORD_END}`, 'u'), 'details'],
+  [/newsletter|infolettre|mailing|list|lettre|liste/u, 'newsletter'],
+];
+
+function kindOf(excerpt: string): string {
+  const folded = excerpt.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return KINDS.find(([pattern]) => pattern.test(folded))?.[1] ?? 'form';
+}
+
+export function check(context: AuditContext): RuleFinding[] {
+  const ranges: TextRange[] = [];
+  for (const pattern of PATTERNS) {
+    for (const range of findAll(context.text, pattern)) {
+      if (!ranges.some((seen) => seen.start < range.end && range.start < seen.end)) ranges.push(range);
+    }
+  }
+  return ranges
+    .sort((a, b) => a.start - b.start)
+    .map((range) => ({ messageId: kindOf(context.text.slice(range.start, range.end)), ...range, suggestion: SUGGESTION }));
+}

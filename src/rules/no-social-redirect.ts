@@ -1,0 +1,145 @@
+import { extractLinks } from './links';
+import type { WelcomeRuleMeta } from './rule';
+import { findAll, phrase, within, WORD_END, WORD_START } from './text';
+import type { TextRange } from './text';
+import type { AuditContext, RuleFinding } from './types';
+
+export const meta: WelcomeRuleMeta = {
+  id: 'no-social-redirect',
+  severity: 'error',
+  description: {
+    fr: "Ne pas envoyer l'abonné vers Facebook, Instagram, LinkedIn, YouTube, TikTok… (« likez notre page »).",
+    en: 'Do not push the follower to Facebook, Instagram, LinkedIn, YouTube, TikTok… ("like our page").',
+  },
+  rationale: {
+    fr: "La personne vient de vous choisir sur X. Sa première récompense ne peut pas être une invitation à aller ailleurs : « abonnez-vous à notre page Facebook » est le cliché du DM automatique, et dit que vous ne tenez pas à la conversation ici.",
+    en: 'The person just chose you on X. Sending them off to another network straight away is the cliché of the automated DM, and says the conversation here does not matter to you.',
+  },
+  messages: {
+    socialLink: {
+      fr: 'Lien vers {network} : on ne redirige pas un nouvel abonné vers un autre réseau.',
+      en: 'Link to {network}: do not send a new follower to another network.',
+    },
+    pageCallToAction: {
+      fr: "Invitation à aimer une page ou à rejoindre une chaîne ailleurs : restez sur X avec la personne qui vient de vous suivre.",
+      en: 'Asking them to like a page or join a channel elsewhere: stay on X with the person who just followed you.',
+    },
+    callToAction: {
+      fr: 'Appel à vous suivre sur {network} : restez sur X avec la personne qui vient de vous suivre.',
+      en: 'Asking them to follow you on {network}: stay on X with the person who just followed you.',
+    },
+  },
+};
+
+const SUGGESTION = {
+  fr: "Retirez l'invitation ; s'il faut un lien, mettez une page utile de votre propre site.",
+  en: 'Drop the invitation; if a link helps, link to a useful page on your own site instead.',
+};
+
+// Registrable domains (and their own shorteners) of the networks, with the name people know.
+const NETWORK_DOMAINS: Record<string, string> = {
+  'facebook.com': 'Facebook', 'fb.com': 'Facebook', 'fb.me': 'Facebook', 'fb.watch': 'Facebook', 'messenger.com': 'Messenger', 'm.me': 'Messenger',
+  'instagram.com': 'Instagram', 'instagr.am': 'Instagram',
+  'linkedin.com': 'LinkedIn', 'lnkd.in': 'LinkedIn',
+  'youtube.com': 'YouTube', 'youtu.be': 'YouTube',
+  'tiktok.com': 'TikTok',
+  'pinterest.com': 'Pinterest', 'pinterest.fr': 'Pinterest', 'pin.it': 'Pinterest',
+  'snapchat.com': 'Snapchat',
+  'threads.net': 'Threads', 'threads.com': 'Threads',
+  'bsky.app': 'Bluesky',
+  'whatsapp.com': 'WhatsApp', 'wa.me': 'WhatsApp',
+  't.me': 'Telegram', 'telegram.me': 'Telegram',
+  'discord.gg': 'Discord', 'discord.com': 'Discord',
+  'twitch.tv': 'Twitch',
+  'reddit.com': 'Reddit',
+  'tumblr.com': 'Tumblr',
+};
+
+// Names as written in folded text, with the name people know.
+const NETWORK_NAMES: Array<[string, string]> = [
+  ['facebook|fb', 'Facebook'],
+  ['instagram|insta|ig', 'Instagram'],
+  ['linked ?in', 'LinkedIn'],
+  ['you ?tube|yt', 'YouTube'],
+  ['tik ?tok', 'TikTok'],
+  ['pinterest', 'Pinterest'],
+  ['snapchat', 'Snapchat'],
+  ['threads', 'Threads'],
+  ['bluesky|bsky', 'Bluesky'],
+  ['whatsapp', 'WhatsApp'],
+  ['telegram', 'Telegram'],
+  ['discord', 'Discord'],
+  ['twitch', 'Twitch'],
+  ['messenger', 'Messenger'],
+];
+const NETWORK = `(?:${NETWORK_NAMES.map(([names]) => names).join('|')})`;
+const NETWORK_NAME_PATTERNS = NETWORK_NAMES.map(([names, name]) => [new RegExp(`${WORD_START}(?:${names})${WORD_END}`, 'u'), name] as const);
+
+// Imperatives and nudges that send someone somewhere: "follow us", "rejoignez-nous", "n'hésitez pas à nous suivre".
+const CALLS = [
+  'follow us', 'follow me', 'follow our', 'join us', 'join our', 'like us', 'like our', 'subscribe', 'find us', 'connect with us',
+  'check out our', 'come say hi', 'add us', 'say hi', 'hit (?:the )?(?:like|subscribe)', "don't forget to (?:follow|like|subscribe|join)",
+  'feel free to (?:follow|like|subscribe|join)', 'make sure to (?:follow|like|subscribe)',
+  'suivez nous', 'suis nous', 'suivez notre', 'suis notre', 'suivez mon', 'rejoignez nous', 'rejoins nous', 'rejoignez notre', 'rejoins notre',
+  'likez', 'like[sz]? notre', 'aimez notre', 'aime notre', 'abonnez vous', 'abonne toi', 'retrouvez nous', 'retrouve nous', 'retrouvez notre',
+  'venez nous (?:voir|rejoindre|suivre)', 'passez nous voir', 'ajoutez nous', 'ajoute nous', 'decouvrez notre (?:page|chaine|compte|groupe)',
+  "(?:pensez a|n'hesitez pas a|n'hesite pas a|n'oubliez pas de|n'oublie pas de) nous (?:suivre|rejoindre|retrouver|liker|ajouter)",
+];
+const CALL = `(?:${CALLS.map(phrase).join('|')})`;
+
+const CALL_PATTERNS = [
+  // "Suivez-nous sur Instagram", "join our Facebook group".
+  new RegExp(`${WORD_START}${CALL}${within(50)}${WORD_START}${NETWORK}${WORD_END}`, 'gu'),
+  // "Sur Instagram, suivez-nous".
+  new RegExp(`${WORD_START}${NETWORK}${WORD_END}${within(30)}${WORD_START}${CALL}${WORD_END}`, 'gu'),
+  // The network is implied: "like our page", "aimez notre page", "subscribe to our channel".
+  new RegExp(
+    `${WORD_START}(?:${[
+      'like our (?:fan )?page', 'join our group', 'subscribe to (?:our|my) channel',
+      '(?:likez|aimez|aime|like) (?:notre|ma) page', 'rejoignez notre groupe', 'abonnez vous a (?:notre|ma) chaine', 'abonne toi a (?:notre|ma) chaine',
+    ].map(phrase).join('|')})${WORD_END}`,
+    'gu',
+  ),
+];
+
+/** The network a call names, if it names one ("like our page" does not). */
+function networkNamed(excerpt: string): string | undefined {
+  const folded = excerpt.normalize('NFD').toLowerCase();
+  return NETWORK_NAME_PATTERNS.find(([pattern]) => pattern.test(folded))?.[1];
+}
+
+const overlaps = (a: TextRange, b: TextRange): boolean => a.start < b.end && b.start < a.end;
+
+export function check(context: AuditContext): RuleFinding[] {
+  const links: RuleFinding[] = [];
+  for (const link of extractLinks(context.text)) {
+    const network = NETWORK_DOMAINS[link.domain ?? link.host] ?? NETWORK_DOMAINS[link.host];
+    if (network) links.push({ messageId: 'socialLink', start: link.start, end: link.end, data: { network }, suggestion: SUGGESTION });
+  }
+  const calls: RuleFinding[] = [];
+  for (const pattern of CALL_PATTERNS) {
+    for (const range of findAll(context.text, pattern)) {
+      if (calls.some((call) => overlaps(call, range))) continue;
+      const network = networkNamed(context.text.slice(range.start, range.end));
+      calls.push(
+        network
+          ? { messageId: 'callToAction', ...range, data: { network }, suggestion: SUGGESTION }
+          : { messageId: 'pageCallToAction', ...range, suggestion: SUGGESTION },
+      );
+    }
+  }
+  // "Follow us on instagram.com/brand" is one redirect, not two: the call absorbs the link that
+  // names or follows it.
+  const findings = [...calls];
+  for (const link of links) {
+    const call = calls.find((candidate) => overlaps(candidate, link) || (link.start >= candidate.end && link.start - candidate.end <= 4));
+    if (!call) {
+      findings.push(link);
+      continue;
+    }
+    call.end = Math.max(call.end, link.end);
+    // "Subscribe to our channel: youtu.be/xyz": the link says which network the call meant.
+    if (call.messageId === 'pageCallToAction') Object.assign(call, { messageId: 'callToAction', data: link.data });
+  }
+  return findings.sort((a, b) => a.start - b.start);
+}

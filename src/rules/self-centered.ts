@@ -1,0 +1,64 @@
+import type { WelcomeRuleMeta } from './rule';
+import { foldString, foldText, wholeText, WORD_END, WORD_START } from './text';
+import type { AuditContext, RuleFinding } from './types';
+
+export const meta: WelcomeRuleMeta = {
+  id: 'self-centered',
+  severity: 'warning',
+  description: {
+    fr: "Tout sur nous (nous, notre, je, mon…), rien sur la personne (vous, tu, votre…).",
+    en: 'All about us (we, our, I, my…) and nothing about them (you, your…).',
+  },
+  rationale: {
+    fr: "Un message d'accueil privé est trop souvent « centré sur l'expéditeur, quasiment jamais sur le destinataire ». Mettez-vous à la place de celui qui arrive : parlez de lui, de ce qui peut lui être utile.",
+    en: 'A private welcome is too often about the sender and hardly ever about the recipient. Put yourself in the shoes of the one arriving: talk about them and what may help them.',
+  },
+  messages: {
+    allAboutUs: {
+      fr: "Le message parle de l'équipe ({we} fois : nous, notre, je…) et jamais de la personne.",
+      en: 'The message talks about the team ({we} times: we, our, I…) and never about them.',
+    },
+    mostlyAboutUs: {
+      fr: "Le message parle surtout de l'équipe ({we} fois), très peu de la personne ({you} fois).",
+      en: 'The message is mostly about the team ({we} times), hardly about them ({you} times).',
+    },
+  },
+};
+
+const SUGGESTION = {
+  fr: "Parlez de la personne : son nom, son travail, ce qui peut l'aider.",
+  en: 'Talk about them: their name, their work, what might help them.',
+};
+
+// Elided forms (j', m', t') are glued to the next word, so they need no word end.
+const FIRST_PERSON = new RegExp(`${WORD_START}(?:(?:we|us|our|ours|ourselves|i|me|my|mine|myself|nous|notre|nos|je|moi|mon|ma|mes)${WORD_END}|[jm]')`, 'gu');
+const SECOND_PERSON = new RegExp(`${WORD_START}(?:(?:you|your|yours|yourself|yourselves|u|ur|y'all|vous|votre|vos|tu|te|toi|ton|ta|tes)${WORD_END}|t')`, 'gu');
+// "Thanks for following us, we're happy to help" is not self-centred; three "we" and no "you" is.
+const ALL_ABOUT_US_MIN = 3;
+// Five "we" or more, four times as many as "you": the balance of a message centred on the sender.
+const MOSTLY_RATIO = 4;
+const MOSTLY_MIN = 5;
+
+function count(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let found = 0;
+  while (pattern.exec(text) !== null) found++;
+  return found;
+}
+
+/** Naming the person, or tagging them, is talking to them. */
+function addressesFollower(folded: string, follower: AuditContext['follower']): boolean {
+  const names = [follower?.handle ? `@${follower.handle}` : '', follower?.name?.split(/\s+/)[0] ?? '']
+    .map(foldString)
+    .filter((name) => name.length >= 2);
+  return names.some((name) => folded.includes(name));
+}
+
+export function check(context: AuditContext): RuleFinding[] {
+  const folded = foldText(context.text).folded;
+  const we = count(FIRST_PERSON, folded);
+  const you = count(SECOND_PERSON, folded) + (addressesFollower(folded, context.follower) ? 1 : 0);
+  if (you === 0 && we >= ALL_ABOUT_US_MIN) return [{ messageId: 'allAboutUs', ...wholeText(context.text), data: { we }, suggestion: SUGGESTION }];
+  if (we >= MOSTLY_MIN && we >= MOSTLY_RATIO * you) return [{ messageId: 'mostlyAboutUs', ...wholeText(context.text), data: { we, you }, suggestion: SUGGESTION }];
+  return [];
+}

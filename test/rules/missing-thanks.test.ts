@@ -1,0 +1,23 @@
+import * as rule from '../../src/rules/missing-thanks';
+import { ruleTester } from './rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    'Merci de nous suivre, Anna !',
+    { name: '"un grand merci" is thanks', text: 'Un grand MERCI pour le suivi 🙏' },
+    { text: 'Nous vous remercions de votre confiance, bienvenue !' },
+    'Thanks for the follow, Sam!',
+    { name: '"appreciate the follow" is thanks', text: 'Really appreciate the follow, Sam. What are you working on?' },
+    { text: 'Thank you so much for following us!' },
+    { text: "Grateful you're here, Priya. Welcome!" },
+    { name: 'thanks glued to an emoji', text: 'Bienvenue Léa, merci🙏' },
+  ],
+  invalid: [
+    { text: 'Bienvenue parmi nous, Anna !', errors: [{ messageId: 'noThanks', start: 0, end: 28 }] },
+    { name: 'a greeting is not thanks', text: 'Ravi de vous compter parmi nous !', errors: [{ messageId: 'noThanks' }] },
+    { text: 'Welcome aboard, Sam!', errors: [{ messageId: 'noThanks', text: 'Welcome aboard, Sam!' }] },
+    { text: 'Glad to have you here. What are you working on these days?', errors: [{ messageId: 'noThanks' }] },
+    { name: 'an emoji alone is not thanks', text: 'Hi Priya 🙏 great to see you here!', errors: [{ messageId: 'noThanks' }] },
+    { name: '"mercier" is a trade, not a thank-you', text: 'Bonjour ! Nous sommes un mercier lyonnais, bienvenue.', errors: [{ messageId: 'noThanks' }] },
+  ],
+});

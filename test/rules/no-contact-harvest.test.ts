@@ -1,0 +1,23 @@
+import * as rule from '../../src/rules/no-contact-harvest';
+import { ruleTester } from './rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'offering our own address is not asking for theirs', text: 'Merci de nous suivre ! Une question ? Écrivez-nous par e-mail à aide@brand.fr.' },
+    'Thanks for the follow! If you ever need help, email us at help@brand.com.',
+    { text: 'Merci pour le suivi, Anna. Sur quoi travaillez-vous en ce moment ?' },
+    { name: 'a friendly question about their work', text: "Thanks Sam! What's your team building these days?" },
+    { text: 'Merci ! Notre guide gratuit est ici : brand.fr/guide' },
+    { name: 'their phone number is not ours to ask; their project is fine', text: 'Thanks! How is your new project going?' },
+  ],
+  invalid: [
+    { text: 'Merci ! Laissez-nous votre e-mail pour recevoir nos conseils.', errors: [{ messageId: 'email', text: 'Laissez-nous votre e-mail' }] },
+    { text: 'Thanks for following! Send us your email address and we will keep you posted.', errors: [{ messageId: 'email', text: 'Send us your email address' }] },
+    { text: 'Merci du suivi ! Quel est ton numéro de téléphone ?', errors: [{ messageId: 'phone', text: 'Quel est ton numéro de téléphone' }] },
+    { name: 'a bare question for their number', text: 'Thanks! Your phone number?', errors: [{ messageId: 'phone', text: 'Your phone number?' }] },
+    { text: 'Merci ! Inscrivez-vous à notre newsletter : brand.fr/news', errors: [{ messageId: 'newsletter', text: 'Inscrivez-vous à notre newsletter' }] },
+    { text: 'Thanks for the follow! Subscribe to our newsletter for weekly tips.', errors: [{ messageId: 'newsletter', text: 'Subscribe to our newsletter' }] },
+    { name: 'accents, case and line breaks do not hide a request', text: 'Merci !\nPOUVEZ-VOUS nous communiquer\nvos coordonnées ?', errors: [{ messageId: 'details', text: 'POUVEZ-VOUS nous communiquer\nvos coordonnées' }] },
+    { text: 'Thanks! Please fill out this form so we can get to know you: brand.com/form', errors: [{ messageId: 'form', text: 'fill out this form' }] },
+  ],
+});

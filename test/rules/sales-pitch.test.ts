@@ -1,0 +1,23 @@
+import * as rule from '../../src/rules/sales-pitch';
+import { ruleTester } from './rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    'Merci de nous suivre ! Notre guide gratuit pour bien démarrer : brand.fr/guide',
+    { name: 'a price mentioned in passing is not a pitch', text: "Merci pour le suivi ! L'atelier de jeudi coûte 10 €, on en reparle si ça vous tente ?" },
+    { text: 'Thanks for the follow! Tickets for the meetup are $15, and the talks are online for free.' },
+    { name: 'a free gift is not a pitch', text: 'Thanks! Feel free to grab our free checklist: brand.com/checklist' },
+    { name: 'acronyms are not shouting', text: 'Thanks Sam! We write about SEO, API design and UX.' },
+    { name: 'a job promotion is not a promo', text: 'Merci du suivi, Anna, et félicitations pour ta promotion !' },
+    { text: 'Thanks for following, no hurry to reply.' },
+  ],
+  invalid: [
+    { text: 'Merci ! Achetez maintenant avec le code BIENVENUE10.', errors: [{ messageId: 'pitch', text: 'Achetez' }, { messageId: 'pitch', text: 'avec le code' }] },
+    { text: 'Thanks for following! Use code WELCOME for 20% off.', errors: [{ messageId: 'pitch', text: 'Use code' }, { messageId: 'pitch', text: '20% off' }] },
+    { name: 'typographic spaces before the percent sign', text: 'Merci ! -20 % sur tout, code promo ACCUEIL', errors: [{ text: '-20 %' }, { text: 'code promo' }] },
+    { text: 'Thanks! Limited time offer: buy now.', errors: [{ text: 'Limited time offer' }, { text: 'buy now' }] },
+    { name: 'shouting in capitals', text: 'Merci ! BIENVENUE DANS LA FAMILLE, ÇA VA ÊTRE GÉNIAL', errors: [{ messageId: 'shouting', text: 'BIENVENUE DANS LA FAMILLE, ÇA VA ÊTRE GÉNIAL' }] },
+    { text: 'Merci pour le suivi ! Livraison offerte ce week-end, profitez-en.', errors: [{ text: 'Livraison offerte' }, { text: 'profitez-en' }] },
+    { text: "Thanks for the follow! Don't miss out: free shipping today only.", errors: [{ text: "Don't miss out" }, { text: 'free shipping' }, { text: 'today only' }] },
+  ],
+});

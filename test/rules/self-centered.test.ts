@@ -1,0 +1,25 @@
+import * as rule from '../../src/rules/self-centered';
+import { ruleTester } from './rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    'Merci de nous suivre ! Sur quoi travaillez-vous en ce moment ?',
+    'Thanks for the follow! What are you building these days?',
+    { name: 'naming the person is talking to them', text: 'Thanks Sam! We post a short tip every Monday.', follower: { name: 'Sam Lee', handle: 'samlee' } },
+    { name: 'tagging the person is talking to them', text: 'Merci @lea_b ! Nous publions chaque lundi une astuce.', kind: 'mention', follower: { handle: 'lea_b' } },
+    { text: "Merci ! Notre blog parle de céramique ; ton travail sur l'émail m'a plu." },
+    { name: 'one "we" is not self-centred', text: 'Thanks for following us!' },
+    { name: 'offering help is about them, even without "you"', text: "Thanks for the follow! Feel free to ask us anything about e-bikes, we're happy to help." },
+  ],
+  invalid: [
+    { text: 'Thanks for following us! We post about design every week, our favourite topic.', errors: [{ messageId: 'allAboutUs', start: 0, text: 'Thanks for following us! We post about design every week, our favourite topic.' }] },
+    { text: 'Bienvenue ! Nous sommes une agence, notre équipe adore son métier, nos clients aussi.', errors: [{ messageId: 'allAboutUs' }] },
+    { name: 'elided "j’" counts as "I"', text: "Merci ! J’écris sur le vin, j’anime un club à Lyon et mon blog en parle.", errors: [{ messageId: 'allAboutUs' }] },
+    {
+      text: 'Merci de nous suivre ! Nous sommes une agence : nous aidons nos clients, notre blog parle de nos projets, et vous y trouverez tout.',
+      errors: [{ messageId: 'mostlyAboutUs' }],
+    },
+    { text: 'Thanks! I run a studio, my team and I make lamps, and our shop is online. Our best lamps ship worldwide. See you!', errors: [{ messageId: 'mostlyAboutUs' }] },
+    { name: 'someone else’s name does not count as theirs', text: 'Thanks Sam! We post a short tip every Monday from our studio, my favourite day.', follower: { name: 'Priya' }, errors: [{ messageId: 'allAboutUs' }] },
+  ],
+});
