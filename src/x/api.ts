@@ -13,3 +13,13 @@ export {
 } from './users';
 export { sendDirectMessage, postPublicWelcome, type SentDm } from './send';
 export { hasWrittenFirst, type WroteFirst } from './engagement';
+export { findSentWelcome, sameWelcomeText, CLOCK_SKEW_MS, type SentWelcome, type FindSentWelcomeOptions } from './reconcile';
+export { subscribeWebhook, type SubscribeWebhookOptions, type SubscribedWebhook } from './subscribe';
+export {
+  createXWebhookListener,
+  crcResponseToken,
+  signWebhookBody,
+  isSignedByX,
+  MAX_DELIVERY_BYTES,
+  type XWebhookListenerOptions,
+} from './sources/webhook';

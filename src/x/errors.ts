@@ -21,7 +21,9 @@ export type XOperation =
   | 'send-dm'
   | 'post'
   | 'read-dm-events'
-  | 'read-mentions';
+  | 'read-mentions'
+  | 'read-posts'
+  | 'manage-webhooks';
 
 interface XApiErrorInit {
   kind: XApiErrorKind;
@@ -172,7 +174,8 @@ function socketError(error: ApiRequestError | ApiPartialResponseError): unknown 
 function explanation(data: ApiResponseError['data'] | undefined): string | null {
   if (!data || typeof data !== 'object') return null;
   const first = data.errors?.[0];
-  const candidates = [data.detail, first && 'message' in first ? first.message : undefined, data.error];
+  // An invalid-request problem's `detail` is always the same sentence; its errors say what was wrong.
+  const candidates = [first && 'message' in first ? first.message : undefined, data.detail, data.error];
   const text = candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '');
   if (!text) return null;
   const bare = [data.title, 'Forbidden', 'Unauthorized', 'Not Found', 'Too Many Requests'];

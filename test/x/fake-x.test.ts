@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { postPublicWelcome, XApiError } from '../../src/x/api';
+import { createXClient, postPublicWelcome, XApiError } from '../../src/x/api';
+import { startFakeX } from '../fakes/x';
 import { withFakeX } from './with-fake-x';
 
 // The fake stands in for X in every other test and in the demo, so it must refuse what X refuses.
@@ -58,6 +59,77 @@ describe('the fake X', () => {
     await x.client.v2.followers(x.fake.account.id, { max_results: 20 });
 
     expect(x.fake.usersReturned).toBe(20);
+  });
+
+  it('lists the account\'s own posts newest first, from start_time on, max_results at a time', async () => {
+    let clock = Date.UTC(2026, 2, 1, 9, 0);
+    const timed = await startFakeX({ now: () => clock });
+    try {
+      const client = createXClient(timed.clientCredentials);
+      const stranger = timed.addFollower();
+      for (const text of ['before', 'first', 'second', 'third']) {
+        await postPublicWelcome(client, text);
+        clock += 60_000;
+      }
+      timed.mention(stranger.xUserId, 'not the account\'s post');
+
+      const page = await client.v2.get<{ data?: { text: string }[]; meta: { next_token?: string } }>(
+        'users/:id/tweets',
+        { start_time: '2026-03-01T09:01:00Z', max_results: 5 },
+        { params: { id: timed.account.id } },
+      );
+
+      expect(page.data?.map((p) => p.text)).toEqual(['third', 'second', 'first']);
+      expect(page.meta.next_token).toBeUndefined();
+      await expect(client.v2.get('users/:id/tweets', { max_results: 4 }, { params: { id: timed.account.id } })).rejects.toMatchObject({ code: 400 });
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('pages the account\'s posts', async () => {
+    for (let i = 0; i < 7; i += 1) await postPublicWelcome(x.client, `welcome ${i}`);
+    const read = (pagination_token?: string) =>
+      x.client.v2.get<{ data: { text: string }[]; meta: { next_token?: string } }>(
+        'users/:id/tweets',
+        { max_results: 5, ...(pagination_token ? { pagination_token } : {}) },
+        { params: { id: x.fake.account.id } },
+      );
+
+    const first = await read();
+    const second = await read(first.meta.next_token);
+
+    expect([...first.data, ...second.data].map((p) => p.text)).toEqual([6, 5, 4, 3, 2, 1, 0].map((i) => `welcome ${i}`));
+    expect(second.meta.next_token).toBeUndefined();
+  });
+
+  it('shows links wrapped in t.co when it reads posts and DMs back, as X does', async () => {
+    const follower = x.fake.addFollower();
+    await postPublicWelcome(x.client, 'Nos ateliers : https://lumen.fr/ateliers ou lumen.fr');
+    await x.client.v2.sendDmToParticipant(follower.xUserId, { text: 'Voir https://lumen.fr' });
+
+    const posts = await x.client.v2.get<{ data: { text: string }[] }>('users/:id/tweets', {}, { params: { id: x.fake.account.id } });
+    const dms = await x.client.v2.get<{ data: { text: string }[] }>('dm_conversations/with/:participant_id/dm_events', {}, { params: { participant_id: follower.xUserId } });
+
+    expect(posts.data[0]?.text).toMatch(/^Nos ateliers : https:\/\/t\.co\/\S{10} ou https:\/\/t\.co\/\S{10}$/);
+    expect(dms.data[0]?.text).toMatch(/^Voir https:\/\/t\.co\/\S{10}$/);
+    expect(x.fake.posts[0]?.text).toBe('Nos ateliers : https://lumen.fr/ateliers ou lumen.fr');
+  });
+
+  it('carries a request out before losing its answer, when asked to', async () => {
+    x.fake.failNext({ method: 'POST', path: '/2/tweets' }, { drop: true, afterApplying: true });
+
+    await expect(x.client.v2.tweet('Welcome!')).rejects.toThrow();
+
+    expect(x.fake.posts.map((p) => p.text)).toEqual(['Welcome!']);
+    expect(x.fake.requests.at(-1)?.status).toBe('dropped');
+  });
+
+  it('gives an app-only bearer token for the consumer key pair, and refuses it where X wants the account', async () => {
+    const app = await x.client.appLogin();
+
+    await expect(app.v2.get('webhooks')).resolves.toEqual({ data: [], meta: { result_count: 0 } });
+    await expect(app.v2.me()).rejects.toMatchObject({ code: 403, data: { type: 'https://api.twitter.com/2/problems/unsupported-authentication' } });
   });
 
   it('injects a failure only as many times as asked', async () => {

@@ -1,0 +1,741 @@
+// A fake X API v2 over HTTP on loopback, for the tests and the demo. It checks what it receives
+// the way X does (OAuth 1.0a signatures, bearer tokens, parameters, JSON bodies) and answers in X's shapes.
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import twitterText from 'twitter-text';
+import { z } from 'zod';
+import type { FollowerProfile } from '../../../src/domain';
+import { activityPayloads, deliver, passesCrc } from './activity';
+import { bareProblem, DEFAULT_BODIES, fail, HttpAnswer, invalidRequest, notFoundError, unsupportedAuthentication } from './answers';
+import { FakeXAuth, type AuthKind, type FakeXCredentials } from './auth';
+import { FIFTEEN_MINUTES, RateLimits } from './rate-limits';
+import type { FakeDm, FakePost, FakeWebhook, FakeX, FakeXAccount, FakeXFailure, FakeXMatch, FakeXOptions, FakeXRequest } from './types';
+import { renderUser, USER_FIELD_NAMES } from './users';
+
+export const FAKE_X_ACCOUNT: FakeXAccount = { id: '1500000000000000001', handle: 'maison_lumen', name: 'Maison Lumen' };
+
+export const FAKE_X_CREDENTIALS: FakeXCredentials = {
+  apiKey: 'fake-consumer-key',
+  apiSecret: 'fake-consumer-secret',
+  accessToken: '1500000000000000001-fake-access-token',
+  accessSecret: 'fake-access-secret',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Routes
+
+interface Call {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+interface Route {
+  method: string;
+  template: string;
+  key: string;
+  pattern: RegExp;
+  /** Who may call it: the account (OAuth 1.0a, the default), the app (bearer token), or the consumer key pair. */
+  auth?: AuthKind;
+  /** Requests per 15-minute window. */
+  limit: number;
+  dailyLimit?: number;
+  /** Limits answered with 429 when the fake enforces rate limits. */
+  enforced?: boolean;
+  handle(call: Call): HttpAnswer | Promise<HttpAnswer>;
+}
+
+const templatePattern = (template: string) =>
+  new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, '(?<$1>[^/]+)')}$`);
+
+const TWEET_FIELD_NAMES = new Set(['id', 'text', 'author_id', 'created_at', 'conversation_id', 'edit_history_tweet_ids', 'lang', 'public_metrics', 'entities', 'in_reply_to_user_id', 'referenced_tweets']);
+const DM_EVENT_FIELD_NAMES = new Set(['id', 'text', 'event_type', 'created_at', 'dm_conversation_id', 'sender_id', 'participant_ids', 'referenced_tweets', 'attachments']);
+
+function fieldList(query: URLSearchParams, name: string, allowed: Set<string>): Set<string> {
+  const raw = query.get(name);
+  if (raw === null) return new Set();
+  const fields = raw.split(',').filter(Boolean);
+  const unknown = fields.filter((f) => !allowed.has(f));
+  if (unknown.length) {
+    throw fail(400, invalidRequest(`The \`${name}\` query parameter value [${unknown[0]}] is not one of [${[...allowed].join(',')}]`, { [name]: [raw] }));
+  }
+  return new Set(fields);
+}
+
+function intParam(query: URLSearchParams, name: string, min: number, max: number, fallback: number): number {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw fail(400, invalidRequest(`The \`${name}\` query parameter value [${raw}] is not between ${min} and ${max}`, { [name]: [raw] }));
+  }
+  return value;
+}
+
+// X documents YYYY-MM-DDTHH:mm:ssZ and takes milliseconds too.
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
+
+function timeParam(query: URLSearchParams, name: string): string | null {
+  const raw = query.get(name);
+  if (raw === null) return null;
+  if (!TIMESTAMP.test(raw) || Number.isNaN(Date.parse(raw))) {
+    throw fail(400, invalidRequest(`Invalid '${name}':'${raw}'. '${name}' must be a timestamp of the form YYYY-MM-DDTHH:mm:ssZ`, { [name]: [raw] }));
+  }
+  return new Date(raw).toISOString();
+}
+
+const dmBody = z
+  .strictObject({
+    text: z.string().min(1).max(10_000).optional(),
+    attachments: z.array(z.strictObject({ media_id: z.string() })).length(1).optional(),
+  })
+  .refine((b) => b.text !== undefined || b.attachments !== undefined, 'text or attachments is required');
+
+const postBody = z.strictObject({
+  text: z.string().min(1),
+  reply: z.strictObject({ in_reply_to_tweet_id: z.string() }).optional(),
+  quote_tweet_id: z.string().optional(),
+  reply_settings: z.enum(['mentionedUsers', 'following', 'subscribers', 'verified']).optional(),
+});
+
+const webhookBody = z.strictObject({ url: z.string().min(1) });
+const emptyBody = z.union([z.undefined(), z.strictObject({})]);
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw fail(400, invalidRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')));
+  return parsed.data;
+}
+
+/**
+ * X wants a public https URL without a port. The fake also takes http on loopback, where the
+ * tests run their webhook listener.
+ */
+function webhookUrlProblem(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'UrlValidationFailed: the url is not a valid URL';
+  }
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  if (loopback) return url.protocol === 'http:' || url.protocol === 'https:' ? null : 'UrlValidationFailed: the url must be https';
+  if (url.protocol !== 'https:') return 'UrlValidationFailed: the url must be https';
+  if (url.port !== '') return 'UrlValidationFailed: the url cannot include a port';
+  return null;
+}
+
+/** X wraps every link in a post or a DM, bare domains too, in a t.co link when it shows the text. */
+function withShortLinks(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const { url, indices } of twitterText.extractUrlsWithIndices(text)) {
+    out += `${text.slice(from, indices[0])}https://t.co/${createHash('sha1').update(url).digest('base64url').slice(0, 10)}`;
+    from = indices[1];
+  }
+  return out + text.slice(from);
+}
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+interface Follow {
+  seq: number;
+  id: string;
+}
+
+const MENTIONS_KEPT = 800;
+// GET /2/users/:id/tweets reaches back 3,200 posts.
+const TIMELINE_KEPT = 3200;
+const FIRST_NAMES = ['Camille', 'Léa', 'Hugo', 'Inès', 'Jules', 'Maya', 'Noah', 'Zoé', 'Sacha', 'Lina', 'Adam', 'Chloé'];
+
+export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX> {
+  const account = opts.account ?? FAKE_X_ACCOUNT;
+  const credentials = opts.credentials ?? FAKE_X_CREDENTIALS;
+  const now = opts.now ?? Date.now;
+  const iso = () => new Date(now()).toISOString();
+
+  const users = new Map<string, FollowerProfile>();
+  const byHandle = new Map<string, string>();
+  // Oldest first, so following appends and a cursor (a follow's seq) survives new arrivals.
+  const follows: Follow[] = [];
+  const followSeq = new Map<string, number>();
+  let nextSeq = 1;
+  let nextId = 1_600_000_000_000_000_001n;
+  const newId = () => String(nextId++);
+
+  const conversations = new Map<string, FakeDm[]>();
+  const timeline: FakePost[] = [];
+  const webhooks = new Map<string, FakeWebhook>();
+  const auth = new FakeXAuth(credentials);
+  const failures: { match: FakeXMatch; response: FakeXFailure; left: number }[] = [];
+  const rateLimits = new RateLimits(now);
+
+  const state = {
+    sentDms: [] as FakeDm[],
+    posts: [] as FakePost[],
+    usersReturned: 0,
+    requests: [] as FakeXRequest[],
+    unhandled: [] as FakeXRequest[],
+  };
+
+  function register(profile: FollowerProfile): FollowerProfile {
+    const previous = users.get(profile.xUserId);
+    if (previous) byHandle.delete(previous.handle.toLowerCase());
+    users.set(profile.xUserId, profile);
+    byHandle.set(profile.handle.toLowerCase(), profile.xUserId);
+    return profile;
+  }
+
+  function makeProfile(partial: Partial<FollowerProfile>, following: boolean): FollowerProfile {
+    const id = partial.xUserId ?? newId();
+    const existing = users.get(id);
+    const first = FIRST_NAMES[users.size % FIRST_NAMES.length]!;
+    const base: FollowerProfile = existing ?? {
+      xUserId: id,
+      handle: `${first.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}_${id.slice(-4)}`,
+      name: first,
+      bio: '',
+      location: null,
+      url: null,
+      createdAt: '2021-03-14T09:26:53.000Z',
+      followersCount: 120,
+      followingCount: 180,
+      postsCount: 340,
+      verified: false,
+      protected: false,
+      defaultAvatar: false,
+      receivesYourDm: true,
+      connectionStatus: [],
+    };
+    const merged = { ...base, ...partial, xUserId: id };
+    const others = merged.connectionStatus.filter((s) => s !== 'followed_by');
+    return { ...merged, connectionStatus: following ? ['followed_by', ...others] : others };
+  }
+
+  function follow(id: string): void {
+    unfollow(id);
+    const seq = nextSeq++;
+    follows.push({ seq, id });
+    followSeq.set(id, seq);
+  }
+
+  function unfollow(id: string): void {
+    const seq = followSeq.get(id);
+    if (seq === undefined) return;
+    follows.splice(indexOfSeq(seq), 1);
+    followSeq.delete(id);
+  }
+
+  /** Index of the newest follow whose seq is at most `seq` (binary search; seqs only grow). */
+  function indexOfSeq(seq: number): number {
+    let lo = 0;
+    let hi = follows.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (follows[mid]!.seq <= seq) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  function accountProfile(): FollowerProfile {
+    return makeProfile({ xUserId: account.id, handle: account.handle, name: account.name, followersCount: follows.length, receivesYourDm: null }, false);
+  }
+
+  const userFields = (query: URLSearchParams) => fieldList(query, 'user.fields', USER_FIELD_NAMES);
+
+  const conversationId = (a: string, b: string) => (BigInt(a) < BigInt(b) ? `${a}-${b}` : `${b}-${a}`);
+
+  function addDm(senderId: string, recipientId: string, text: string): FakeDm {
+    const other = senderId === account.id ? recipientId : senderId;
+    const dm: FakeDm = { id: newId(), conversationId: conversationId(senderId, recipientId), senderId, recipientId, text, createdAt: iso() };
+    const events = conversations.get(other) ?? [];
+    events.push(dm);
+    conversations.set(other, events);
+    return dm;
+  }
+
+  function addPost(authorId: string, text: string): FakePost {
+    const post: FakePost = { id: newId(), authorId, text, createdAt: iso() };
+    timeline.push(post);
+    return post;
+  }
+
+  const cursor = (prefix: string, value: number) => Buffer.from(`${prefix}:${value}`).toString('base64url');
+  function readCursor(query: URLSearchParams, prefix: string): number | null {
+    const raw = query.get('pagination_token');
+    if (raw === null) return null;
+    const [p, v] = Buffer.from(raw, 'base64url').toString().split(':');
+    const value = Number(v);
+    if (p !== prefix || !Number.isInteger(value)) {
+      throw fail(400, invalidRequest(`The \`pagination_token\` query parameter value [${raw}] is not valid`, { pagination_token: [raw] }));
+    }
+    return value;
+  }
+
+  /** Newest-first slice of a list, paged by position counted from the newest end. */
+  function pageOf<T>(newestLast: T[], query: URLSearchParams, prefix: string, size: number) {
+    const skip = readCursor(query, prefix) ?? 0;
+    const items: T[] = [];
+    for (let i = newestLast.length - 1 - skip; i >= 0 && items.length < size; i -= 1) items.push(newestLast[i]!);
+    const more = newestLast.length - skip - items.length > 0;
+    return { items, nextToken: more ? cursor(prefix, skip + items.length) : null };
+  }
+
+  /** Posts as the timelines render them, with the fields asked for. */
+  function renderPosts(items: FakePost[], query: URLSearchParams, nextToken: string | null): HttpAnswer {
+    const fields = fieldList(query, 'tweet.fields', TWEET_FIELD_NAMES);
+    const expansions = new Set((query.get('expansions') ?? '').split(',').filter(Boolean));
+    const data = items.map((p) => ({
+      id: p.id,
+      text: withShortLinks(p.text),
+      edit_history_tweet_ids: [p.id],
+      ...(fields.has('author_id') ? { author_id: p.authorId } : {}),
+      ...(fields.has('created_at') ? { created_at: p.createdAt } : {}),
+    }));
+    const authors = [...new Set(items.map((p) => p.authorId))]
+      .map((id) => (id === account.id ? accountProfile() : users.get(id)))
+      .filter((u) => u !== undefined);
+    const meta = {
+      result_count: data.length,
+      ...(items.length ? { newest_id: items[0]!.id, oldest_id: items[items.length - 1]!.id } : {}),
+      ...(nextToken ? { next_token: nextToken } : {}),
+    };
+    return new HttpAnswer(200, {
+      ...(data.length ? { data } : {}),
+      ...(expansions.has('author_id') && authors.length ? { includes: { users: authors.map((u) => renderUser(u, userFields(query))) } } : {}),
+      meta,
+    });
+  }
+
+  function webhook(id: string): FakeWebhook {
+    const found = webhooks.get(id);
+    if (!found) throw fail(400, invalidRequest(`WebhookIdInvalid: webhook_id [${id}] was not found or is not associated with the app`));
+    return found;
+  }
+
+  const renderWebhook = (w: FakeWebhook) => ({ id: w.id, url: w.url, valid: w.valid, created_at: w.createdAt });
+
+  const table: Omit<Route, 'key' | 'pattern'>[] = [
+    {
+      method: 'GET', template: '/2/users/me', limit: 75,
+      handle: ({ query }) => new HttpAnswer(200, { data: renderUser(accountProfile(), userFields(query)) }),
+    },
+    {
+      method: 'GET', template: '/2/users/:id/followers', limit: 15,
+      handle: ({ params, query }) => {
+        const fields = userFields(query);
+        const max = intParam(query, 'max_results', 1, 1000, 100);
+        if (params.id !== account.id) return new HttpAnswer(200, { meta: { result_count: 0 } });
+        // The cursor is the seq of the next follow to return, so arrivals do not shift pages.
+        const fromSeq = readCursor(query, 'followers');
+        const start = fromSeq === null ? follows.length - 1 : indexOfSeq(fromSeq);
+        const data: Record<string, unknown>[] = [];
+        let i = start;
+        for (; i >= 0 && data.length < max; i -= 1) data.push(renderUser(users.get(follows[i]!.id)!, fields));
+        state.usersReturned += data.length;
+        const meta: Record<string, unknown> = { result_count: data.length };
+        if (i >= 0) meta.next_token = cursor('followers', follows[i]!.seq);
+        return new HttpAnswer(200, data.length ? { data, meta } : { meta });
+      },
+    },
+    {
+      method: 'GET', template: '/2/users', limit: 900,
+      handle: ({ query }) => {
+        const fields = userFields(query);
+        const raw = query.get('ids');
+        const ids = raw?.split(',').filter(Boolean) ?? [];
+        if (!ids.length || ids.length > 100 || ids.some((id) => !/^\d{1,19}$/.test(id))) {
+          throw fail(400, invalidRequest('The `ids` query parameter must hold 1 to 100 comma-separated numeric ids', { ids: [raw ?? ''] }));
+        }
+        const found = ids.map((id) => users.get(id)).filter((u): u is FollowerProfile => u !== undefined);
+        const errors = ids.filter((id) => !users.has(id)).map((id) => notFoundError('ids', id, `Could not find user with ids: [${id}].`));
+        return new HttpAnswer(200, { ...(found.length ? { data: found.map((u) => renderUser(u, fields)) } : {}), ...(errors.length ? { errors } : {}) });
+      },
+    },
+    {
+      method: 'GET', template: '/2/users/by/username/:username', limit: 900,
+      handle: ({ params, query }) => {
+        const fields = userFields(query);
+        const username = decodeURIComponent(params.username!);
+        if (!/^\w{1,15}$/.test(username)) throw fail(400, invalidRequest(`The \`username\` query parameter value [${username}] does not match ^[A-Za-z0-9_]{1,15}$`));
+        const id = byHandle.get(username.toLowerCase());
+        if (!id) return new HttpAnswer(200, { errors: [notFoundError('username', username, `Could not find user with username: [${username}].`)] });
+        return new HttpAnswer(200, { data: renderUser(users.get(id)!, fields) });
+      },
+    },
+    {
+      method: 'POST', template: '/2/dm_conversations/with/:participant_id/messages', limit: 15, dailyLimit: 1440, enforced: true,
+      handle: ({ params, body }) => {
+        const { text } = parseBody(dmBody, body);
+        const recipient = users.get(params.participant_id!);
+        if (!recipient || recipient.xUserId === account.id) {
+          throw fail(400, invalidRequest(`participant_id [${params.participant_id}] is not a valid recipient`, { participant_id: [params.participant_id!] }));
+        }
+        // X gives no reason when the person's settings refuse your DMs: a bare 403.
+        if (recipient.receivesYourDm === false) throw fail(403);
+        const dm = addDm(account.id, recipient.xUserId, text ?? '');
+        state.sentDms.push(dm);
+        return new HttpAnswer(201, { data: { dm_conversation_id: dm.conversationId, dm_event_id: dm.id } });
+      },
+    },
+    {
+      method: 'GET', template: '/2/dm_conversations/with/:participant_id/dm_events', limit: 300,
+      handle: ({ params, query }) => {
+        const fields = fieldList(query, 'dm_event.fields', DM_EVENT_FIELD_NAMES);
+        const max = intParam(query, 'max_results', 1, 100, 100);
+        const types = query.get('event_types');
+        if (types !== null && !['MessageCreate', 'ParticipantsJoin', 'ParticipantsLeave'].includes(types)) {
+          throw fail(400, invalidRequest(`The \`event_types\` query parameter value [${types}] is not valid`));
+        }
+        const events = types === null || types === 'MessageCreate' ? (conversations.get(params.participant_id!) ?? []) : [];
+        const { items, nextToken } = pageOf(events, query, 'dm', max);
+        const data = items.map((dm) => ({
+          id: dm.id,
+          event_type: 'MessageCreate',
+          text: withShortLinks(dm.text),
+          ...(fields.has('sender_id') ? { sender_id: dm.senderId } : {}),
+          ...(fields.has('created_at') ? { created_at: dm.createdAt } : {}),
+          ...(fields.has('dm_conversation_id') ? { dm_conversation_id: dm.conversationId } : {}),
+        }));
+        const meta = { result_count: data.length, ...(nextToken ? { next_token: nextToken } : {}) };
+        return new HttpAnswer(200, data.length ? { data, meta } : { meta });
+      },
+    },
+    {
+      method: 'POST', template: '/2/tweets', limit: 100, enforced: true,
+      handle: ({ body }) => {
+        const { text } = parseBody(postBody, body);
+        if (state.posts.some((p) => p.text === text)) {
+          throw fail(403, { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 });
+        }
+        const post = addPost(account.id, text);
+        state.posts.push(post);
+        return new HttpAnswer(201, { data: { id: post.id, text: post.text, edit_history_tweet_ids: [post.id] } });
+      },
+    },
+    {
+      method: 'GET', template: '/2/users/:id/tweets', limit: 900,
+      handle: ({ params, query }) => {
+        const max = intParam(query, 'max_results', 5, 100, 10);
+        const since = timeParam(query, 'start_time');
+        const until = timeParam(query, 'end_time');
+        const own = timeline
+          .filter((p) => p.authorId === params.id)
+          .slice(-TIMELINE_KEPT)
+          .filter((p) => (!since || p.createdAt >= since) && (!until || p.createdAt < until));
+        const { items, nextToken } = pageOf(own, query, 'posts', max);
+        return renderPosts(items, query, nextToken);
+      },
+    },
+    {
+      method: 'GET', template: '/2/users/:id/mentions', limit: 300,
+      handle: ({ params, query }) => {
+        const max = intParam(query, 'max_results', 5, 100, 10);
+        const mentioned = users.get(params.id!) ?? (params.id === account.id ? accountProfile() : undefined);
+        if (!mentioned) return new HttpAnswer(200, { meta: { result_count: 0 } });
+        const since = timeParam(query, 'start_time');
+        const tag = new RegExp(`(^|[^\\w])@${mentioned.handle}(?!\\w)`, 'i');
+        const all = timeline
+          .filter((p) => p.authorId !== mentioned.xUserId && tag.test(p.text) && (!since || p.createdAt >= since))
+          .slice(-MENTIONS_KEPT);
+        const { items, nextToken } = pageOf(all, query, 'mentions', max);
+        return renderPosts(items, query, nextToken);
+      },
+    },
+
+    // App-only: a bearer token for the consumer key pair, and webhook management (docs.x.com, x-api/webhooks).
+    {
+      method: 'POST', template: '/oauth2/token', auth: 'basic', limit: 450,
+      handle: ({ body }) => {
+        if (!(body instanceof URLSearchParams) || body.get('grant_type') !== 'client_credentials') {
+          throw fail(403, { errors: [{ code: 99, label: 'authenticity_token_error', message: 'Unable to verify your credentials' }] });
+        }
+        return new HttpAnswer(200, { token_type: 'bearer', access_token: auth.issueBearerToken() });
+      },
+    },
+    {
+      method: 'GET', template: '/2/webhooks', auth: 'app', limit: 15,
+      handle: () => {
+        const data = [...webhooks.values()].map(renderWebhook);
+        return new HttpAnswer(200, { data, meta: { result_count: data.length } });
+      },
+    },
+    {
+      method: 'POST', template: '/2/webhooks', auth: 'app', limit: 15,
+      handle: async ({ body }) => {
+        const { url } = parseBody(webhookBody, body);
+        const problem = webhookUrlProblem(url);
+        if (problem) throw fail(400, invalidRequest(problem));
+        if ([...webhooks.values()].some((w) => w.url === url)) {
+          throw fail(400, invalidRequest('DuplicateUrlFailed: a webhook is already registered by your application for this URL'));
+        }
+        // X checks the URL answers its CRC before it registers anything.
+        if (!(await passesCrc(url, credentials.apiSecret))) {
+          throw fail(400, invalidRequest('CrcValidationFailed: the webhook URL did not answer the challenge-response check correctly'));
+        }
+        const created: FakeWebhook = { id: newId(), url, valid: true, createdAt: iso(), subscribedUserIds: [] };
+        webhooks.set(created.id, created);
+        return new HttpAnswer(200, { data: renderWebhook(created) });
+      },
+    },
+    {
+      method: 'PUT', template: '/2/webhooks/:webhook_id', auth: 'app', limit: 15,
+      handle: async ({ params, body }) => {
+        parseBody(emptyBody, body);
+        const found = webhook(params.webhook_id!);
+        found.valid = await passesCrc(found.url, credentials.apiSecret);
+        if (!found.valid) {
+          throw fail(400, invalidRequest('CrcValidationFailed: the webhook URL did not answer the challenge-response check correctly'));
+        }
+        return new HttpAnswer(200, { data: { valid: true } });
+      },
+    },
+    {
+      method: 'POST', template: '/2/account_activity/webhooks/:webhook_id/subscriptions/all', limit: 500,
+      handle: ({ params, body }) => {
+        parseBody(emptyBody, body);
+        const found = webhook(params.webhook_id!);
+        if (found.subscribedUserIds.includes(account.id)) {
+          throw fail(400, invalidRequest('DuplicateSubscriptionFailed: a subscription for this user already exists for this webhook_id'));
+        }
+        found.subscribedUserIds.push(account.id);
+        return new HttpAnswer(200, { data: { subscribed: true } });
+      },
+    },
+    {
+      method: 'GET', template: '/2/account_activity/webhooks/:webhook_id/subscriptions/all', limit: 500,
+      handle: ({ params }) => new HttpAnswer(200, { data: { subscribed: webhook(params.webhook_id!).subscribedUserIds.includes(account.id) } }),
+    },
+  ];
+  const routes: Route[] = table.map((r) => ({ ...r, key: `${r.method} ${r.template}`, pattern: templatePattern(r.template) }));
+
+  // ---------------------------------------------------------------------------------------------
+  // HTTP
+
+  function matches(match: FakeXMatch, method: string, path: string): boolean {
+    if (match.method && match.method.toUpperCase() !== method) return false;
+    return typeof match.path === 'string' ? templatePattern(match.path).test(path) : match.path.test(path);
+  }
+
+  function takeFailure(method: string, path: string): FakeXFailure | null {
+    const index = failures.findIndex((f) => matches(f.match, method, path));
+    if (index < 0) return null;
+    const failure = failures[index]!;
+    failure.left -= 1;
+    if (failure.left <= 0) failures.splice(index, 1);
+    return failure.response;
+  }
+
+  function injected(failure: FakeXFailure): HttpAnswer | 'drop' {
+    if ('drop' in failure) return 'drop';
+    const headers = { ...failure.headers };
+    if (failure.status === 429) {
+      headers['x-rate-limit-limit'] ??= '15';
+      headers['x-rate-limit-remaining'] ??= '0';
+      headers['x-rate-limit-reset'] ??= String(Math.ceil((now() + FIFTEEN_MINUTES) / 1000));
+    }
+    return new HttpAnswer(failure.status, failure.body ?? DEFAULT_BODIES[failure.status] ?? bareProblem(failure.status, 'Error'), headers);
+  }
+
+  function parseRequestBody(method: string, contentType: string, raw: string): unknown {
+    if (method !== 'POST' && method !== 'PUT') return undefined;
+    if (contentType.includes('application/x-www-form-urlencoded')) return new URLSearchParams(raw);
+    if (raw === '') return undefined;
+    if (!contentType.includes('application/json')) throw fail(400, invalidRequest('The request body must be JSON (application/json)'));
+    try {
+      return JSON.parse(raw);
+    } catch {
+      throw fail(400, invalidRequest('The request body is not valid JSON'));
+    }
+  }
+
+  async function answer(req: http.IncomingMessage, log: FakeXRequest): Promise<HttpAnswer | 'drop'> {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    const method = req.method ?? 'GET';
+    const raw = await readBody(req);
+    const contentType = req.headers['content-type'] ?? '';
+    const formBody = contentType.includes('application/x-www-form-urlencoded') ? new URLSearchParams(raw) : null;
+
+    const caller = auth.identify({
+      method,
+      baseUrl: `${url.protocol}//${url.host}${url.pathname}`,
+      query: url.searchParams,
+      formBody,
+      authorization: req.headers.authorization,
+    });
+    if (caller === null) return fail(401);
+
+    const route = routes.find((r) => r.method === method && r.pattern.test(url.pathname));
+    const wanted = route?.auth ?? 'user';
+    if (caller !== wanted) return caller === 'basic' ? fail(401) : fail(403, unsupportedAuthentication(wanted));
+
+    const failure = takeFailure(method, url.pathname);
+    if (failure && !failure.afterApplying) return injected(failure);
+
+    if (!route) {
+      state.unhandled.push(log);
+      return fail(404, { errors: [{ message: 'Sorry, that page does not exist', code: 34 }] });
+    }
+    const { headers, exceeded } = rateLimits.take(route, opts.enforceRateLimits === true);
+    if (exceeded) return new HttpAnswer(429, DEFAULT_BODIES[429], headers);
+    let result: HttpAnswer;
+    try {
+      const params = route.pattern.exec(url.pathname)?.groups ?? {};
+      result = await route.handle({ params, query: url.searchParams, body: parseRequestBody(method, contentType, raw) });
+    } catch (error) {
+      if (!(error instanceof HttpAnswer)) throw error;
+      result = error;
+    }
+    // X has done the work; only the answer is replaced or lost.
+    if (failure) return injected(failure);
+    return new HttpAnswer(result.status, result.body, { ...headers, ...result.headers });
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const log: FakeXRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0 };
+    state.requests.push(log);
+    answer(req, log)
+      .then((result) => {
+        if (result === 'drop') {
+          log.status = 'dropped';
+          req.socket.destroy();
+          return;
+        }
+        log.status = result.status;
+        res.writeHead(result.status, { 'content-type': 'application/json; charset=utf-8', ...result.headers });
+        res.end(JSON.stringify(result.body));
+      })
+      .catch((error: unknown) => {
+        log.status = 500;
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ...bareProblem(500, 'Internal Server Error'), detail: `fake X crashed: ${String(error)}` }));
+      });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const activity = activityPayloads({
+    account: accountProfile,
+    user: (id) => users.get(id),
+    byHandle: (handle) => {
+      const id = byHandle.get(handle.toLowerCase());
+      return id === undefined ? undefined : users.get(id);
+    },
+    now,
+  });
+
+  const fake: FakeX = {
+    url: baseUrl,
+    account,
+    credentials,
+    clientCredentials: { ...credentials, apiUrl: baseUrl },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+
+    addFollower(partial = {}) {
+      const profile = register(makeProfile(partial, true));
+      follow(profile.xUserId);
+      return profile;
+    },
+    addFollowers(count) {
+      for (let k = 0; k < count; k += 1) {
+        const id = newId();
+        const n = id.slice(-7);
+        register({
+          xUserId: id,
+          handle: `fan_${n}`,
+          name: `Fan ${n}`,
+          bio: k % 3 === 0 ? 'Coffee, books and design.' : '',
+          location: null,
+          url: null,
+          createdAt: '2020-06-01T12:00:00.000Z',
+          followersCount: 50 + (k % 500),
+          followingCount: 80 + (k % 700),
+          postsCount: 10 + (k % 2000),
+          verified: false,
+          protected: false,
+          defaultAvatar: k % 10 === 0,
+          receivesYourDm: k % 4 !== 0,
+          connectionStatus: ['followed_by'],
+        });
+        follow(id);
+      }
+    },
+    addUser(partial = {}) {
+      return register(makeProfile(partial, followSeq.has(partial.xUserId ?? '')));
+    },
+    removeFollower(id) {
+      unfollow(id);
+      const profile = users.get(id);
+      if (profile) register({ ...profile, connectionStatus: profile.connectionStatus.filter((s) => s !== 'followed_by') });
+    },
+    followerCount: () => follows.length,
+    user: (id) => users.get(id),
+
+    writeDm(fromUserId, text) {
+      if (!users.has(fromUserId)) throw new Error(`fake X: no user ${fromUserId}; add them first`);
+      return addDm(fromUserId, account.id, text);
+    },
+    mention(fromUserId, text) {
+      if (!users.has(fromUserId)) throw new Error(`fake X: no user ${fromUserId}; add them first`);
+      const tagged = new RegExp(`@${account.handle}(?!\\w)`, 'i').test(text) ? text : `@${account.handle} ${text}`;
+      return addPost(fromUserId, tagged);
+    },
+
+    follow(partial = {}, shape = 'account-activity') {
+      const follower = fake.addFollower(partial);
+      return { follower, payload: activity.follow(follower, shape) };
+    },
+    activity,
+    deliverWebhook: (targetUrl, payload) => deliver(targetUrl, payload, credentials.apiSecret),
+    webhooks: () => [...webhooks.values()].map((w) => ({ ...w, subscribedUserIds: [...w.subscribedUserIds] })),
+    invalidateWebhook(id) {
+      const found = webhooks.get(id);
+      if (!found) throw new Error(`fake X: no webhook ${id}`);
+      found.valid = false;
+    },
+
+    get sentDms() {
+      return state.sentDms;
+    },
+    get posts() {
+      return state.posts;
+    },
+    get usersReturned() {
+      return state.usersReturned;
+    },
+    get requests() {
+      return state.requests;
+    },
+    get unhandled() {
+      return state.unhandled;
+    },
+    failNext(match, response, times = 1) {
+      failures.push({ match, response, left: times });
+    },
+  };
+  return fake;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
