@@ -7,6 +7,7 @@ Usage:
   accueil start                 run the bot (npm start)
   accueil migrate               apply database migrations
   accueil audit [options] [TEXT|-]   audit one welcome message (accueil audit --help)
+  accueil digest --preview [--out FILE]   print the weekly digest and write its chart
   accueil demo                  play a short scenario against local stand-ins of X and Slack
 `;
 
@@ -62,6 +63,10 @@ async function run(argv: string[]): Promise<number> {
     case 'audit': {
       const { runAuditCommand } = await import('./cli/audit');
       return runAuditCommand(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    }
+    case 'digest': {
+      const { runDigestCommand } = await import('./cli/digest');
+      return runDigestCommand(rest, { stdout: process.stdout, stderr: process.stderr });
     }
     case 'demo': {
       const { runDemo } = await import('./demo');

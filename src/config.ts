@@ -28,6 +28,8 @@ const domainList = z
     message: 'expected comma-separated domain names such as "brand.com,shop.brand.com"',
   });
 
+const CRON = z.string().trim().regex(/^\S+(\s+\S+){4}$/, 'expected a 5-field cron expression such as "0 9 * * 1" (Monday 09:00)');
+
 const envSchema = z.object({
   DATABASE_URL: optionalText.refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
     message: 'expected a postgres:// URL, or unset for the embedded database under ./data/',
@@ -61,11 +63,50 @@ const envSchema = z.object({
     .optional()
     .transform((value) => (value ?? '').split(',').map((topic) => topic.trim()).filter(Boolean)),
   DESK_LANG: z.enum(['fr', 'en'], { message: 'expected "fr" or "en"' }).default('en'),
+  DIGEST_CRON: CRON.default('0 9 * * 1'),
+  TRACKING_CRON: CRON.default('*/15 * * * *'),
+  TEAM_TIMEZONE: z
+    .string()
+    .trim()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'expected an IANA time zone such as Europe/Paris')
+    .default('Europe/Paris'),
+  CARD_EXPIRY_DAYS: z.coerce.number().int('expected a whole number of days').min(1, 'expected at least 1 day').max(90, 'expected at most 90 days').default(7),
   POLL_INTERVAL_SECONDS: z.coerce.number().int('expected a whole number of seconds').min(5, 'expected at least 5 seconds').default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  APPROVERS: z
+    .string()
+    .trim()
+    .default('anyone')
+    .refine((value) => /^(anyone|channel|usergroup:S[A-Z0-9]{2,})$/.test(value), {
+      message: 'expected "anyone", "channel" (members of the desk channel) or "usergroup:S0123456789" (a Slack user group)',
+    })
+    .transform((value): ApproverPolicy => (value.startsWith('usergroup:') ? { kind: 'usergroup', id: value.slice('usergroup:'.length) } : { kind: value as 'anyone' | 'channel' })),
+  FOUR_EYES: z
+    .enum(['true', 'false', '1', '0', ''], { message: 'expected "true" or "false"' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+  ACCUEIL_SECRET_KEY: optionalText.refine((value) => value === undefined || secretKeyBytes(value) !== null, {
+    message: 'expected 32 random bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)',
+  }),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Who may decide on a card: anyone who can click it, the desk channel's members, or one user group. */
+export type ApproverPolicy = { kind: 'anyone' } | { kind: 'channel' } | { kind: 'usergroup'; id: string };
+
+/** A 256-bit key written as hex or base64; null when it is not exactly 32 bytes. */
+export function secretKeyBytes(value: string): Buffer | null {
+  const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -96,6 +137,18 @@ export interface Config {
   pollIntervalSeconds: number;
   /** The language of the desk's own words (cards, replies); drafts follow each follower's language. */
   deskLang: Env['DESK_LANG'];
+  /** When the weekly digest is posted, and when replies and unfollows are checked, in the team's time zone. */
+  digestCron: string;
+  trackingCron: string;
+  teamTimeZone: string;
+  /** A card nobody decided on within this many days is marked expired. */
+  cardExpiryDays: number;
+  /** Who may approve, skip or retry a welcome (APPROVERS). */
+  approvers: ApproverPolicy;
+  /** Whoever edited a draft cannot be its only approver (FOUR_EYES). */
+  fourEyes: boolean;
+  /** Encrypts the X credentials stored in the database (ACCUEIL_SECRET_KEY); without it, none are stored. */
+  secretKey: Buffer | undefined;
 }
 
 export interface ConfigProblem {
@@ -167,11 +220,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     pollIntervalSeconds: parsed.POLL_INTERVAL_SECONDS,
     deskLang: parsed.DESK_LANG,
+    digestCron: parsed.DIGEST_CRON,
+    trackingCron: parsed.TRACKING_CRON,
+    teamTimeZone: parsed.TEAM_TIMEZONE,
+    cardExpiryDays: parsed.CARD_EXPIRY_DAYS,
+    approvers: parsed.APPROVERS,
+    fourEyes: parsed.FOUR_EYES,
+    secretKey: parsed.ACCUEIL_SECRET_KEY === undefined ? undefined : secretKeyBytes(parsed.ACCUEIL_SECRET_KEY)!,
   };
 }
 
 /** Just what database commands (migrate) need. */
-export function loadDatabaseConfig(env: Record<string, string | undefined> = process.env): Pick<Config, 'databaseUrl' | 'dataDir' | 'logLevel'> {
+export function loadDatabaseConfig(
+  env: Record<string, string | undefined> = process.env,
+): Pick<Config, 'databaseUrl' | 'dataDir' | 'logLevel' | 'deskLang'> {
   const parsed = parseEnv(env);
-  return { databaseUrl: parsed.DATABASE_URL, dataDir: parsed.DATA_DIR ?? './data', logLevel: parsed.LOG_LEVEL };
+  return { databaseUrl: parsed.DATABASE_URL, dataDir: parsed.DATA_DIR ?? './data', logLevel: parsed.LOG_LEVEL, deskLang: parsed.DESK_LANG };
 }

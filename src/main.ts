@@ -1,5 +1,5 @@
 import { WebClient } from '@slack/web-api';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { RequestListener, Server } from 'node:http';
 import type PgBoss from 'pg-boss';
 import type { TwitterApi } from 'twitter-api-v2';
@@ -8,7 +8,10 @@ import { createHttpServer, listen, type HealthCheck } from './bot/http-server';
 import type { Config } from './config';
 import { upsertAccount } from './db/accounts';
 import { openDatabase, type Database } from './db/client';
-import { welcomes } from './db/schema';
+import { welcomes, xAccounts, type XAccountRow } from './db/schema';
+import { createApproverCheck } from './desk/authorize';
+import { probeDependencies } from './jobs/health';
+import { openSecret, sealSecret } from './secrets';
 import type { Desk } from './desk/desk';
 import { createBoss } from './jobs/boss';
 import { startJobs, type RunningJobs } from './jobs/index';
@@ -30,7 +33,15 @@ export interface StartOptions {
   now?: () => Date;
   /** How often the sweeper mends what a crash left (seconds); tests shorten it. */
   sweepIntervalSeconds?: number;
+  /** How often this process writes its heartbeat (seconds), and after how long another counts as dead (ms). */
+  heartbeatSeconds?: number;
+  instanceStaleMs?: number;
+  /** How often /healthz looks at the dependencies (ms). */
+  healthIntervalMs?: number;
 }
+
+// Slack calls retry a little in place (honouring Retry-After); longer outages are the card job's, with backoff.
+const SLACK_RETRIES = { retries: 3, factor: 2, minTimeout: 1_000, maxTimeout: 10_000 };
 
 /**
  * Wires the bot together: database (migrated), Slack identity, X identity, jobs, listeners, and the
@@ -57,7 +68,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     health.database = true;
     logger.info({ driver: database.driver, location: database.location }, 'database migrated');
 
-    const slack = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl });
+    const slack = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: SLACK_RETRIES });
     const identity = await slack.auth.test();
     health.slack = true;
 
@@ -70,6 +81,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       config.slack.channelId,
     );
     logger.info({ account: me.handle, kind: account.kind, dmPolicy: account.dmPolicy, sendMode: account.sendMode }, 'X account ready');
+    if (config.secretKey) await storeXCredentials(database, account, config.secretKey, config.x);
+    const xClients = xClientsFor(config, x);
 
     const startedBoss = createBoss(database);
     boss = startedBoss;
@@ -80,7 +93,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       db: database.db,
       boss: startedBoss,
       slack,
-      xClient: (): TwitterApi => x,
+      xClient: xClients,
       logger,
       now: options.now ?? (() => new Date()),
       lang: config.deskLang,
@@ -89,6 +102,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       accountIds: [account.id],
       pollIntervalSeconds: config.pollIntervalSeconds,
       sweepIntervalSeconds: options.sweepIntervalSeconds,
+      heartbeatSeconds: options.heartbeatSeconds,
+      instanceStaleMs: options.instanceStaleMs,
     });
     health.jobs = true;
 
@@ -100,12 +115,19 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       botId: identity.bot_id ?? '',
       botUserId: identity.user_id ?? '',
       logger,
+      policy: {
+        approvers: createApproverCheck(slack, config.approvers, { channelId: config.slack.channelId }),
+        fourEyes: config.fourEyes,
+      },
     });
     slackListener = slackApp.requestListener;
     if (slackApp.mode === 'socket') await slackApp.app.start();
     logger.info({ port, slackMode: slackApp.mode }, 'accueil is ready');
+    health.x = true;
+    health.started = true;
 
     const openDatabaseHandle = database;
+    const monitor = watchHealth(openDatabaseHandle, health, logger, options.healthIntervalMs ?? 5_000);
     return {
       port,
       desk,
@@ -115,6 +137,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       health: () => ({ ...health }),
       stop: async () => {
         health.jobs = false;
+        clearInterval(monitor);
         await jobs.stop();
         if (slackApp.mode === 'socket') await slackApp.app.stop();
         await closeServer(server);
@@ -129,6 +152,53 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     await database?.close().catch(() => {});
     throw error;
   }
+}
+
+/** Keeps /healthz current: the database, Slack and X as the database shows them, every few seconds. */
+function watchHealth(database: Database, health: HealthCheck, logger: Logger, everyMs: number): NodeJS.Timeout {
+  let probing = false;
+  return setInterval(() => {
+    if (probing) return;
+    probing = true;
+    void probeDependencies(database)
+      .then((found) => {
+        const before = JSON.stringify(health);
+        Object.assign(health, found);
+        if (JSON.stringify(health) !== before) logger.warn({ health }, 'health changed');
+      })
+      .finally(() => {
+        probing = false;
+      });
+  }, everyMs);
+}
+
+/**
+ * The account's X credentials, encrypted with ACCUEIL_SECRET_KEY and bound to the account, so the
+ * database never holds them in clear and a value moved to another account does not open.
+ */
+async function storeXCredentials(database: Database, account: XAccountRow, key: Buffer, creds: Config['x']): Promise<void> {
+  const { apiKey, apiSecret, accessToken, accessSecret } = creds;
+  const sealed = sealSecret(key, JSON.stringify({ apiKey, apiSecret, accessToken, accessSecret }), account.xUserId);
+  await database.db.update(xAccounts).set({ xCredentials: sealed }).where(eq(xAccounts.id, account.id));
+  account.xCredentials = sealed;
+}
+
+/**
+ * The X client for an account: built from its stored, encrypted credentials when it has them (one
+ * client per account, kept), otherwise the environment's.
+ */
+function xClientsFor(config: Config, fallback: TwitterApi): (account: XAccountRow) => TwitterApi {
+  const clients = new Map<string, TwitterApi>();
+  return (account) => {
+    if (!account.xCredentials || !config.secretKey) return fallback;
+    let client = clients.get(account.xCredentials);
+    if (!client) {
+      const stored = JSON.parse(openSecret(config.secretKey, account.xCredentials, account.xUserId)) as Omit<Config['x'], 'apiUrl'>;
+      client = createXClient({ ...stored, apiUrl: config.x.apiUrl });
+      clients.set(account.xCredentials, client);
+    }
+    return client;
+  };
 }
 
 async function closeServer(server: Server): Promise<void> {

@@ -4,6 +4,8 @@ import type { Desk } from '../desk/desk';
 import type { Logger } from '../logger';
 import { boltLogger } from './bolt-logger';
 import { registerListeners } from './listeners';
+import { authorizeDecisions, type DeskPolicy } from './listeners/middleware/authorize';
+import { dedupeEvents } from './listeners/middleware/dedupe-events';
 
 export interface SlackAppOptions {
   botToken: string;
@@ -15,6 +17,8 @@ export interface SlackAppOptions {
   botId: string;
   botUserId: string;
   logger: Logger;
+  /** Who may decide, and the four-eyes rule; by default anyone who can click, without four-eyes. */
+  policy?: DeskPolicy;
 }
 
 export interface SlackApp {
@@ -35,6 +39,7 @@ export function createSlackApp(desk: Desk, options: SlackAppOptions): SlackApp {
   };
   if (options.appToken) {
     const app = new App({ ...common, appToken: options.appToken, socketMode: true });
+    useDeskMiddleware(app, desk, options.policy);
     registerListeners(app, desk);
     return { app, mode: 'socket', requestListener: null };
   }
@@ -46,6 +51,18 @@ export function createSlackApp(desk: Desk, options: SlackAppOptions): SlackApp {
     processBeforeResponse: false,
   });
   const app = new App({ ...common, receiver });
+  useDeskMiddleware(app, desk, options.policy);
   registerListeners(app, desk);
   return { app, mode: 'http', requestListener: receiver.requestListener };
 }
+
+/** Before any listener: drop Slack's repeated deliveries, then let only approvers decide. */
+function useDeskMiddleware(app: App, desk: Desk, policy: DeskPolicy = OPEN_DESK): void {
+  app.use(dedupeEvents(desk));
+  app.use(authorizeDecisions(desk, policy));
+}
+
+const OPEN_DESK: DeskPolicy = {
+  approvers: { policy: { kind: 'anyone' }, mayDecide: async () => ({ allowed: true }) },
+  fourEyes: false,
+};

@@ -8,6 +8,10 @@ export interface HealthCheck {
   database: boolean;
   jobs: boolean;
   slack: boolean;
+  /** X answers (false while it is unreachable or failing); unknown until the bot has started. */
+  x?: boolean;
+  /** Every part came up once: what fails after that is a degraded state, not a start-up. */
+  started?: boolean;
 }
 
 export interface HttpServerOptions {
@@ -36,7 +40,65 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const route = path === '/slack/events' ? options.slack : options.routes?.[path ?? ''];
     if (!route) return send(res, 404, JSON.stringify({ error: 'not found' }), 'application/json');
     if (tooLarge(req)) return send(res, 413, JSON.stringify({ error: 'payload too large' }), 'application/json');
-    route(req, res);
+    if (route !== options.slack) return route(req, res);
+    // A body sent in chunks has no length to check up front: it is read here, up to the limit, and
+    // handed to Bolt already read (Bolt takes a buffered `rawBody` as is).
+    readLimited(req, MAX_BODY_BYTES).then(
+      (body) => {
+        if (body === null) {
+          res.setHeader('connection', 'close');
+          return send(res, 413, JSON.stringify({ error: 'payload too large' }), 'application/json');
+        }
+        // Bolt reads fields off the parsed body without checks: a JSON `null` makes it throw outside
+        // any handler (the request hangs, the process may die), an interaction without a user makes
+        // it answer 500. Slack never sends either.
+        if (malformedForBolt(body, req.headers['content-type'])) return send(res, 400, JSON.stringify({ error: 'malformed body' }), 'application/json');
+        (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
+        route(req, res);
+      },
+      () => {
+        if (!res.headersSent) send(res, 400, JSON.stringify({ error: 'unreadable body' }), 'application/json');
+      },
+    );
+  });
+}
+
+const INTERACTIONS = new Set(['block_actions', 'block_suggestion', 'view_submission', 'view_closed', 'shortcut', 'message_action']);
+
+function malformedForBolt(body: Buffer, contentType: string | undefined): boolean {
+  const text = body.toString('utf8');
+  const json = contentType === 'application/x-www-form-urlencoded' ? new URLSearchParams(text).get('payload') : text;
+  if (json === null) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return false; // Bolt answers unparseable bodies 400 itself, after the signature check.
+  }
+  if (parsed === null) return true;
+  const { type, user, view } = parsed as { type?: unknown; user?: { id?: unknown } | null; view?: unknown };
+  if (typeof type !== 'string' || !INTERACTIONS.has(type)) return false;
+  return typeof user?.id !== 'string' || (type.startsWith('view_') && (typeof view !== 'object' || view === null));
+}
+
+/** The whole body, or null as soon as it passes `limit` bytes (the rest is not read). */
+function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
   });
 }
 
@@ -45,9 +107,16 @@ function tooLarge(req: IncomingMessage): boolean {
   return Number.isFinite(length) && length > MAX_BODY_BYTES;
 }
 
+/**
+ * 200 `ok`; 200 `degraded` while Slack or X fail after start-up (the bot still takes decisions and
+ * sends them when they are back, so it must stay in rotation); 503 while starting or while the
+ * database is away (nothing can be recorded).
+ */
 function health(check: HealthCheck, res: ServerResponse): void {
-  const ok = check.database && check.jobs && check.slack;
-  send(res, ok ? 200 : 503, JSON.stringify({ status: ok ? 'ok' : 'starting', ...check }), 'application/json');
+  const ok = check.database && check.jobs && check.slack && check.x !== false;
+  const status = ok ? 'ok' : check.started ? 'degraded' : 'starting';
+  const code = ok || (status === 'degraded' && check.database) ? 200 : 503;
+  send(res, code, JSON.stringify({ status, ...check }), 'application/json');
 }
 
 function send(res: ServerResponse, status: number, body: string, type: string): void {

@@ -19,12 +19,15 @@ export type Claim =
   /** Not approved any more (sent, skipped, or claimed by another worker). */
   | { kind: 'gone' };
 
+// Sends that count against X's windows: every attempt that may have reached X.
+const COUNTED = ['sending', 'sent', 'failed'];
+
 /**
  * Takes an approved welcome for sending, if X's limits allow one more message now. The account row
  * is locked for the count and the claim, so two workers — in one process or several — can never
- * both take the last place in a window.
+ * both take the last place in a window. `instanceId` names the process that now owns the send.
  */
-export async function claimForSending(db: Db, welcomeId: number, now: Date): Promise<Claim> {
+export async function claimForSending(db: Db, welcomeId: number, now: Date, instanceId: string | null = null): Promise<Claim> {
   return db.transaction(async (tx) => {
     const [welcome] = await tx.select().from(welcomes).where(eq(welcomes.id, welcomeId));
     if (!welcome || welcome.status !== 'approved' || !welcome.channel) return { kind: 'gone' } as const;
@@ -39,7 +42,7 @@ export async function claimForSending(db: Db, welcomeId: number, now: Date): Pro
           and(
             eq(welcomes.accountId, welcome.accountId),
             eq(welcomes.channel, channel),
-            inArray(welcomes.status, ['sending', 'sent', 'failed']),
+            inArray(welcomes.status, COUNTED),
             sql`${welcomes.sendingStartedAt} > ${since.toISOString()}::timestamptz`,
           ),
         )
@@ -47,16 +50,62 @@ export async function claimForSending(db: Db, welcomeId: number, now: Date): Pro
       if (rows.length >= limit.max) {
         // The window reopens when the oldest send in it leaves it; a place frees up for each one that does.
         const oldest = rows[rows.length - limit.max]!.startedAt!;
-        return { kind: 'wait', until: new Date(oldest.getTime() + limit.windowMs + 1000) } as const;
+        return { kind: 'wait', until: reopensAt(oldest.getTime(), limit.windowMs) } as const;
       }
     }
     const [claimed] = await tx
       .update(welcomes)
-      .set({ status: 'sending', attempts: sql`${welcomes.attempts} + 1`, sendingStartedAt: now, updatedAt: now })
+      .set({ status: 'sending', attempts: sql`${welcomes.attempts} + 1`, sendingStartedAt: now, sendingBy: instanceId, updatedAt: now })
       .where(and(eq(welcomes.id, welcomeId), eq(welcomes.status, 'approved')))
       .returning();
     if (!claimed) return { kind: 'gone' } as const;
     await tx.insert(welcomeEvents).values({ welcomeId, type: 'sending', fromStatus: 'approved', toStatus: 'sending', actor: 'system', detail: { attempt: claimed.attempts } });
     return { kind: 'claimed', welcome: claimed } as const;
   });
+}
+
+const reopensAt = (oldest: number, windowMs: number) => new Date(oldest + windowMs + 1000);
+
+/**
+ * When each of the next `count` sends can leave, given when recent sends started: the same rule
+ * as claimForSending, played forward. Pure, so the card's estimate and the claim cannot disagree.
+ */
+export function nextSendTimes(recentStarts: Date[], channel: Channel, count: number, now: Date): Date[] {
+  const taken = recentStarts.map((d) => d.getTime()).sort((a, b) => a - b);
+  const times: Date[] = [];
+  let t = now.getTime();
+  for (let k = 0; k < count; k++) {
+    t = Math.max(t, now.getTime());
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const limit of X_WRITE_LIMITS[channel]) {
+        const inWindow = taken.filter((start) => start > t - limit.windowMs && start <= t);
+        if (inWindow.length >= limit.max) {
+          t = reopensAt(inWindow[inWindow.length - limit.max]!, limit.windowMs).getTime();
+          moved = true;
+        }
+      }
+    }
+    taken.push(t);
+    times.push(new Date(t));
+  }
+  return times;
+}
+
+/** When the welcome at `position` in its account's queue is expected to leave (1 = next). */
+export async function expectedSendTime(db: Db, accountId: number, channel: Channel, position: number, now: Date): Promise<Date> {
+  const longest = Math.max(...X_WRITE_LIMITS[channel].map((limit) => limit.windowMs));
+  const rows = await db
+    .select({ startedAt: welcomes.sendingStartedAt })
+    .from(welcomes)
+    .where(
+      and(
+        eq(welcomes.accountId, accountId),
+        eq(welcomes.channel, channel),
+        inArray(welcomes.status, COUNTED),
+        sql`${welcomes.sendingStartedAt} > ${new Date(now.getTime() - longest).toISOString()}::timestamptz`,
+      ),
+    );
+  const times = nextSendTimes(rows.map((row) => row.startedAt!), channel, position, now);
+  return times[times.length - 1]!;
 }

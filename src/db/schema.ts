@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -36,6 +39,12 @@ export const xAccounts = pgTable(
     baselineCursor: text('baseline_cursor'),
     lastPolledAt: instant('last_polled_at'),
     lastPollNewCount: integer('last_poll_new_count').notNull().default(0),
+    /** The account's X credentials, AES-256-GCM encrypted with ACCUEIL_SECRET_KEY (src/secrets.ts); null without a key. */
+    xCredentials: text('x_credentials'),
+    /** How the bot acts for the account on X: the environment's OAuth 1.0a keys, a stored OAuth 1.0a pair (x_credentials), or OAuth 2.0 tokens from `accueil x-login` (x_oauth_tokens). */
+    xAuth: text('x_auth').notNull().default('env'),
+    /** Set by `accueil accounts remove` when the account has history to keep; such an account is neither polled nor shown. */
+    removedAt: instant('removed_at'),
     createdAt: createdAt(),
   },
   (table) => [
@@ -43,6 +52,7 @@ export const xAccounts = pgTable(
     check('x_accounts_kind_check', sql`${table.kind} in ('business', 'personal')`),
     check('x_accounts_dm_policy_check', sql`${table.dmPolicy} in ('engaged-only', 'approved', 'off')`),
     check('x_accounts_send_mode_check', sql`${table.sendMode} in ('api', 'manual')`),
+    check('x_accounts_x_auth_check', sql`${table.xAuth} in ('env', 'oauth1', 'oauth2')`),
   ],
 );
 
@@ -103,6 +113,10 @@ export const welcomes = pgTable(
     error: text('error'),
     attempts: integer('attempts').notNull().default(0),
     sendingStartedAt: instant('sending_started_at'),
+    /** The bot process (bot_instances.id) whose send is in flight; null when no live process owns the send. */
+    sendingBy: text('sending_by'),
+    /** Set while a process posts the card for the first time, so two processes never post two cards. */
+    cardClaimedAt: instant('card_claimed_at'),
     sentAt: instant('sent_at'),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
@@ -163,3 +177,212 @@ export const auditRuns = pgTable(
 export type XAccountRow = typeof xAccounts.$inferSelect;
 export type FollowerRow = typeof followers.$inferSelect;
 export type WelcomeRow = typeof welcomes.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Tracking and the weekly digest (issue 4): what welcoming does, measured.
+
+/**
+ * The +1, +7 and +30-day look-ups of one follower: welcomed followers, and a control sample of the
+ * same size drawn from followers of the same weeks who got no welcome. The anchor is the moment the
+ * desk dealt with them (the welcome sent, or the card skipped or expired), so both cohorts are
+ * measured from the same point in their story.
+ */
+export const followerChecks = pgTable(
+  'follower_checks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => xAccounts.id),
+    followerId: integer('follower_id')
+      .notNull()
+      .references(() => followers.id),
+    cohort: text('cohort').notNull(),
+    offsetDays: integer('offset_days').notNull(),
+    anchorAt: instant('anchor_at').notNull(),
+    dueAt: instant('due_at').notNull(),
+    checkedAt: instant('checked_at'),
+    /** Whether X still listed them as following (`followed_by`) at the check. */
+    following: boolean('following'),
+    /** False when X no longer knows the account (deleted or suspended). */
+    found: boolean('found'),
+    connectionStatus: jsonb('connection_status').$type<string[]>(),
+  },
+  (table) => [
+    uniqueIndex('follower_checks_follower_offset_key').on(table.followerId, table.offsetDays),
+    index('follower_checks_due_idx').on(table.dueAt),
+    check('follower_checks_cohort_check', sql`${table.cohort} in ('welcomed', 'control')`),
+    check('follower_checks_offset_check', sql`${table.offsetDays} in (1, 7, 30)`),
+  ],
+);
+
+/** Each time a check finds a tracked follower gone, or back again. */
+export const followChanges = pgTable(
+  'follow_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => xAccounts.id),
+    followerId: integer('follower_id')
+      .notNull()
+      .references(() => followers.id),
+    change: text('change').notNull(),
+    seenAt: instant('seen_at').notNull(),
+  },
+  (table) => [
+    index('follow_changes_seen_idx').on(table.seenAt),
+    check('follow_changes_change_check', sql`${table.change} in ('unfollowed', 'refollowed')`),
+  ],
+);
+
+/**
+ * A follower writing to the account: `first` when no welcome had been sent to them (under the
+ * engaged-only policy this is what allows a DM), `reply` when they wrote after their welcome.
+ * One of each per follower: the first time is what the figures measure.
+ */
+export const engagements = pgTable(
+  'engagements',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => xAccounts.id),
+    followerId: integer('follower_id')
+      .notNull()
+      .references(() => followers.id),
+    welcomeId: integer('welcome_id').references(() => welcomes.id),
+    kind: text('kind').notNull(),
+    /** dm: a direct message; reply: a reply to the welcome post; mention: any other post naming the account. */
+    via: text('via').notNull(),
+    /** The DM event or post id on X. */
+    xId: text('x_id').notNull(),
+    /** When the follower wrote, as X dates it. */
+    at: instant('at').notNull(),
+    /** For a reply, seconds from the welcome being sent to the reply being written. */
+    secondsToEngage: integer('seconds_to_engage'),
+    recordedAt: instant('recorded_at').notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('engagements_follower_kind_key').on(table.followerId, table.kind),
+    // One message is one engagement: what they wrote before a welcome is never also its reply.
+    uniqueIndex('engagements_account_x_id_key').on(table.accountId, table.xId),
+    index('engagements_at_idx').on(table.at),
+    check('engagements_kind_check', sql`${table.kind} in ('first', 'reply')`),
+    check('engagements_via_check', sql`${table.via} in ('dm', 'mention', 'reply')`),
+  ],
+);
+
+/**
+ * A DM conversation we look into on a widening schedule: after a DM welcome (did they answer?),
+ * or while a card waits under the engaged-only policy (did they write first?). X bills every DM
+ * event read, so each conversation is read a handful of times, not on every pass.
+ */
+export const dmWatches = pgTable(
+  'dm_watches',
+  {
+    id: serial('id').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => xAccounts.id),
+    followerId: integer('follower_id')
+      .notNull()
+      .references(() => followers.id),
+    purpose: text('purpose').notNull(),
+    anchorAt: instant('anchor_at').notNull(),
+    checksDone: integer('checks_done').notNull().default(0),
+    lastCheckedAt: instant('last_checked_at'),
+    closedAt: instant('closed_at'),
+  },
+  (table) => [
+    uniqueIndex('dm_watches_follower_purpose_key').on(table.followerId, table.purpose),
+    check('dm_watches_purpose_check', sql`${table.purpose} in ('reply', 'first')`),
+  ],
+);
+
+/** Where the next read of the account's mentions starts. */
+export const trackingCursors = pgTable('tracking_cursors', {
+  accountId: integer('account_id')
+    .primaryKey()
+    .references(() => xAccounts.id),
+  mentionsSinceId: text('mentions_since_id'),
+  mentionsReadAt: instant('mentions_read_at'),
+});
+
+/** X API calls per account (its X user id), day (UTC) and billing category, with the units X bills. */
+export const xApiUsage = pgTable(
+  'x_api_usage',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    xUserId: text('x_user_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    category: text('category').notNull(),
+    calls: integer('calls').notNull().default(0),
+    units: integer('units').notNull().default(0),
+  },
+  (table) => [uniqueIndex('x_api_usage_account_day_category_key').on(table.xUserId, table.day, table.category)],
+);
+
+/** X's pay-per-use prices, one row per billing category; seeded with the published prices, editable. */
+export const xPrices = pgTable('x_prices', {
+  category: text('category').primaryKey(),
+  unit: text('unit').notNull(),
+  usdPerUnit: doublePrecision('usd_per_unit').notNull(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/** One weekly digest per account and period, whichever process the schedule woke. */
+export const digestRuns = pgTable(
+  'digest_runs',
+  {
+    id: serial('id').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => xAccounts.id),
+    /** The local date (in the team's time zone) the period ends on, e.g. 2026-03-09. */
+    periodKey: text('period_key').notNull(),
+    periodStart: instant('period_start').notNull(),
+    periodEnd: instant('period_end').notNull(),
+    slackChannelId: text('slack_channel_id').notNull(),
+    slackTs: text('slack_ts'),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('digest_runs_account_period_key').on(table.accountId, table.periodKey)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Reliability (issue 5): which bot processes are alive, so a send whose process died is reconciled
+// with X rather than trusted, or sent blindly a second time.
+
+/**
+ * One row per running bot process, its heartbeat refreshed every few seconds, with the pg-boss jobs
+ * it is running: when it dies, another process fails those jobs at once rather than waiting for
+ * pg-boss to expire them (a dead `active` job holds up its queue).
+ */
+export const botInstances = pgTable('bot_instances', {
+  id: text('id').primaryKey(),
+  startedAt: instant('started_at').notNull().defaultNow(),
+  heartbeatAt: instant('heartbeat_at').notNull().defaultNow(),
+  activeJobs: jsonb('active_jobs').$type<Array<{ queue: string; id: string }>>().notNull().default([]),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Several accounts (issue 7): OAuth 2.0 user tokens from `accueil x-login`.
+
+/**
+ * One X account's OAuth 2.0 tokens, keyed by its X user id (they exist before the account is added
+ * to a desk). Both tokens are AES-256-GCM sealed (src/secrets.ts), bound to the X user id. X rotates
+ * the refresh token on every use, so a refresh happens under a row lock (src/db/x-tokens.ts).
+ */
+export const xOauthTokens = pgTable('x_oauth_tokens', {
+  xUserId: text('x_user_id').primaryKey(),
+  handle: text('handle').notNull(),
+  accessToken: text('access_token').notNull(),
+  refreshToken: text('refresh_token'),
+  expiresAt: instant('expires_at').notNull(),
+  scope: text('scope').notNull(),
+  refreshedAt: instant('refreshed_at'),
+  createdAt: createdAt(),
+});
+
+export type XOauthTokensRow = typeof xOauthTokens.$inferSelect;

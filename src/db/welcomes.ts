@@ -58,6 +58,11 @@ export interface Transition {
   actor: string;
   set?: WelcomeChanges;
   detail?: Record<string, unknown>;
+  /**
+   * A further condition on the locked row, beyond its status: the text approved is the text the
+   * approver saw, or a send is still the one this process claimed.
+   */
+  guard?: (current: WelcomeRow) => boolean;
 }
 
 export type TransitionResult = { ok: true; welcome: WelcomeRow } | { ok: false; welcome: WelcomeRow | undefined };
@@ -70,6 +75,7 @@ export async function transitionWelcome(db: Db, welcomeId: number, change: Trans
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(welcomes).where(eq(welcomes.id, welcomeId)).for('update');
     if (!current || !change.from.includes(current.status as WelcomeStatus)) return { ok: false, welcome: current };
+    if (change.guard && !change.guard(current)) return { ok: false, welcome: current };
     const [updated] = await tx
       .update(welcomes)
       .set({ ...change.set, status: change.to, updatedAt: new Date() })

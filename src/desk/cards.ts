@@ -1,6 +1,7 @@
-import { and, count, eq, inArray, lt } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { buildWelcomeCard, type CardView } from '../bot/blocks/card';
 import { accountSettings } from '../db/accounts';
+import { expectedSendTime } from '../db/pacing';
 import { welcomes } from '../db/schema';
 import { auditHistory, getWelcomeContext, logWelcomeEvent, setCardMessage, SYSTEM_ACTOR, type WelcomeContext } from '../db/welcomes';
 import type { Channel, FollowerProfile, Lang, WelcomeStatus } from '../domain';
@@ -66,11 +67,21 @@ export async function cardViewFor(desk: Desk, ctx: WelcomeContext): Promise<Card
           text: welcome.finalText,
           link: sentLink(ctx),
           error: welcome.error,
-          queuePosition: status === 'approved' || status === 'sending' ? await queuePosition(desk, ctx) : null,
-          expectedAt: null,
+          ...(await queueView(desk, ctx)),
         }
       : null,
   };
+}
+
+/** An approved welcome's place in its account's queue, and when X's windows should let it leave. */
+async function queueView(desk: Desk, ctx: WelcomeContext): Promise<{ queuePosition: number | null; expectedAt: string | null }> {
+  const status = ctx.welcome.status;
+  if (status !== 'approved' && status !== 'sending') return { queuePosition: null, expectedAt: null };
+  const position = await queuePosition(desk, ctx);
+  if (status === 'sending' || ctx.account.sendMode !== 'api') return { queuePosition: position, expectedAt: null };
+  const channel = (ctx.welcome.channel as Channel | null) ?? 'dm';
+  const expected = await expectedSendTime(desk.db, ctx.account.id, channel, position, desk.now());
+  return { queuePosition: position, expectedAt: expected.toISOString() };
 }
 
 /** 1 for the next welcome to leave on this account and channel. */
@@ -89,26 +100,75 @@ async function queuePosition(desk: Desk, ctx: WelcomeContext): Promise<number> {
   return (row?.n ?? 0) + 1;
 }
 
-/** Posts the welcome's card, or updates it in place when it was posted before. Throws when Slack fails. */
+/** How many times a card is redrawn when its welcome changed while Slack was being told. */
+const REDRAWS = 3;
+/** A first post claimed longer ago than this was abandoned (its process died): another may post. */
+const CARD_CLAIM_MS = 60_000;
+
+/**
+ * Posts the welcome's card, or updates it in place when it was posted before. Throws when Slack fails.
+ * Two processes (or a job and a click) may publish the same card at once: only one may post it first,
+ * and an update that raced a newer change is redrawn, so the card ends showing the latest state.
+ */
 export async function publishCard(desk: Desk, welcomeId: number): Promise<void> {
-  const ctx = await getWelcomeContext(desk.db, welcomeId);
-  if (!ctx) return;
+  for (let draw = 0; draw < REDRAWS; draw++) {
+    const ctx = await getWelcomeContext(desk.db, welcomeId);
+    if (!ctx) return;
+    const drawn = ctx.welcome.updatedAt.getTime();
+    if (!(await drawCard(desk, ctx))) return;
+    const now = await getWelcomeContext(desk.db, welcomeId);
+    if (!now || now.welcome.updatedAt.getTime() === drawn) return;
+  }
+}
+
+/** One drawing of the card; false when another process is posting it for the first time. */
+async function drawCard(desk: Desk, ctx: WelcomeContext): Promise<boolean> {
   const message = buildWelcomeCard(await cardViewFor(desk, ctx));
   const { welcome } = ctx;
   if (welcome.slackTs) {
     await desk.slack.chat.update({ channel: welcome.slackChannelId, ts: welcome.slackTs, text: message.text, blocks: message.blocks });
-    return;
+    return true;
   }
-  const posted = await desk.slack.chat.postMessage({
-    channel: welcome.slackChannelId,
-    text: message.text,
-    blocks: message.blocks,
-    unfurl_links: false,
-    unfurl_media: false,
-  });
+  if (!(await claimFirstPost(desk, welcome.id))) {
+    // Someone else is posting it; look again shortly, in case this call carried a newer state.
+    await desk.boss.send(QUEUES.card, { welcomeId: welcome.id }, { singletonKey: String(welcome.id), startAfter: 5 });
+    return false;
+  }
+  let posted;
+  try {
+    posted = await desk.slack.chat.postMessage({
+      channel: welcome.slackChannelId,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  } catch (error) {
+    // Slack said no: nothing was posted, so the next try may post at once.
+    await desk.db.update(welcomes).set({ cardClaimedAt: null }).where(eq(welcomes.id, welcome.id));
+    throw error;
+  }
   if (!posted.ts) throw new Error('Slack accepted the card but returned no message timestamp');
   await setCardMessage(desk.db, welcome.id, posted.channel ?? welcome.slackChannelId, posted.ts);
   await logWelcomeEvent(desk.db, welcome.id, 'card-posted', SYSTEM_ACTOR, { ts: posted.ts });
+  return true;
+}
+
+/** The right to post a card for the first time; a claim left by a dead process expires. */
+async function claimFirstPost(desk: Desk, welcomeId: number): Promise<boolean> {
+  const now = desk.now();
+  const claimed = await desk.db
+    .update(welcomes)
+    .set({ cardClaimedAt: now })
+    .where(
+      and(
+        eq(welcomes.id, welcomeId),
+        isNull(welcomes.slackTs),
+        or(isNull(welcomes.cardClaimedAt), lt(welcomes.cardClaimedAt, new Date(now.getTime() - CARD_CLAIM_MS))),
+      ),
+    )
+    .returning({ id: welcomes.id });
+  return claimed.length === 1;
 }
 
 /**

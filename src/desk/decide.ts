@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { accountSettings } from '../db/accounts';
 import { markEngagedFirst } from '../db/followers';
+import { welcomes } from '../db/schema';
 import { auditHistory, getWelcomeContext, logWelcomeEvent, transitionWelcome, type WelcomeContext } from '../db/welcomes';
 import type { Channel, FollowerProfile, Lang } from '../domain';
 import type { Finding } from '../rules/types';
@@ -27,11 +29,19 @@ const alreadyDecided = (ctx: WelcomeContext | undefined): DecisionOutcome =>
  * moment of decision — the DM policy with a fresh look at whether the person wrote first — and the
  * text must pass the audit. Then the welcome is approved exactly once and, in API mode, queued to send.
  */
-export async function approveWelcome(desk: Desk, opts: { welcomeId: number; channel: Channel; userId: string }): Promise<DecisionOutcome> {
+export async function approveWelcome(
+  desk: Desk,
+  opts: { welcomeId: number; channel: Channel; userId: string; fourEyes?: boolean },
+): Promise<DecisionOutcome> {
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
   if (!ctx) return { ok: false, reason: 'not-found' };
   if (ctx.welcome.status !== 'pending') return alreadyDecided(ctx);
   const lang = ctx.welcome.lang as Lang;
+
+  if (opts.fourEyes && ctx.welcome.editedBy === opts.userId) {
+    await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: 'four-eyes' });
+    return { ok: false, reason: 'not-allowed', explanation: FOUR_EYES[desk.lang] };
+  }
 
   const availability = await channelAvailability(desk, ctx, opts.channel);
   if (!availability.allowed) {
@@ -60,12 +70,29 @@ export async function approveWelcome(desk: Desk, opts: { welcomeId: number; chan
     actor: opts.userId,
     set: { channel: opts.channel, finalText: text, decidedBy: opts.userId, decidedAt: desk.now(), error: null },
     detail: { channel: opts.channel },
+    // What is approved is the text that was audited: an edit landing meanwhile, or by the approver
+    // themself under four-eyes, stops it.
+    guard: (current) => current.draftText === text && !(opts.fourEyes && current.editedBy === opts.userId),
   });
-  if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, ctx.welcome.id));
+  if (!result.ok) {
+    const now = await getWelcomeContext(desk.db, ctx.welcome.id);
+    if (now?.welcome.status === 'pending') return { ok: false, reason: 'not-allowed', explanation: DRAFT_CHANGED[desk.lang] };
+    return alreadyDecided(now);
+  }
   if (ctx.account.sendMode === 'api') await queueSend(desk, ctx.welcome.id);
   await refreshCard(desk, ctx.welcome.id);
   return { ok: true, status: 'approved' };
 }
+
+const FOUR_EYES: Record<Lang, string> = {
+  en: 'You edited this draft: another teammate has to approve it (four-eyes rule).',
+  fr: 'Vous avez modifié ce brouillon : un autre membre de l’équipe doit l’approuver (règle des quatre yeux).',
+};
+
+const DRAFT_CHANGED: Record<Lang, string> = {
+  en: 'The draft changed while you were approving it. Nothing was sent: read the card again.',
+  fr: 'Le brouillon a changé pendant votre approbation. Rien n’a été envoyé : relisez la carte.',
+};
 
 /** The house rules for this channel, with a fresh look at X for the engaged-only DM policy. */
 async function channelAvailability(desk: Desk, ctx: WelcomeContext, channel: Channel) {
@@ -87,8 +114,15 @@ async function channelAvailability(desk: Desk, ctx: WelcomeContext, channel: Cha
   return channel === 'dm' ? triage.dm : triage.mention;
 }
 
+/**
+ * Queues the welcome's send job: one waiting job per welcome and attempt. The attempt is in the key
+ * because a process killed mid-send leaves its job `active` until pg-boss expires it, and a stately
+ * queue cannot start a second job under the same key meanwhile — it would hold up every send behind it.
+ */
 export async function queueSend(desk: Desk, welcomeId: number, startAfter?: Date): Promise<void> {
-  await desk.boss.send(QUEUES.send, { welcomeId }, { singletonKey: String(welcomeId), ...(startAfter ? { startAfter } : {}) });
+  const [row] = await desk.db.select({ attempts: welcomes.attempts }).from(welcomes).where(eq(welcomes.id, welcomeId));
+  const singletonKey = `${welcomeId}:${row?.attempts ?? 0}`;
+  await desk.boss.send(QUEUES.send, { welcomeId }, { singletonKey, ...(startAfter ? { startAfter } : {}) });
 }
 
 export async function skipWelcome(desk: Desk, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {

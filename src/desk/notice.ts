@@ -5,6 +5,7 @@ import { createWelcome } from '../db/welcomes';
 import type { Channel, FollowerProfile, Lang } from '../domain';
 import { draftWelcome } from '../rules/draft';
 import { triageFollower, type Triage } from '../rules/triage';
+import { randomTemplatePicker } from '../tracking/templates';
 import { hasWrittenFirst } from '../x/api';
 import { auditWelcomeText } from './audit';
 import { errorSummary, refreshCard } from './cards';
@@ -73,6 +74,8 @@ export function draftThatPassesAudit(
 ): { text: string; templateId: string | null } {
   const channel: Channel = triage.recommendation.channel === 'dm' ? 'dm' : 'mention';
   const lang: Lang = triage.lang;
+  // Templates are experiments: each draft starts from one drawn at random, logged with the welcome.
+  const picker = randomTemplatePicker();
   for (let attempt = 0; attempt < DRAFT_ATTEMPTS; attempt++) {
     const draft = draftWelcome({
       profile,
@@ -81,7 +84,7 @@ export function draftThatPassesAudit(
       topic: triage.topic,
       ownDomains: account.ownDomains,
       accountName: account.name || account.handle,
-      pick: (n) => attempt % n,
+      pick: picker(attempt),
     });
     const report = auditWelcomeText({ account, profile, text: draft.text, channel, lang });
     if (report.verdict !== 'fail') return draft;

@@ -1,47 +1,65 @@
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { deadInstancesWithJobs, liveInstances, setActiveJobs } from '../db/bot-instances';
 import { welcomes, xAccounts } from '../db/schema';
-import { SYSTEM_ACTOR, transitionWelcome } from '../db/welcomes';
 import { refreshCard } from '../desk/cards';
 import { queueSend } from '../desk/decide';
 import type { Desk } from '../desk/desk';
+import type { SendTracker } from '../desk/send';
 
-/** How long a send may stay in flight before we stop trusting that its worker is alive. */
-export const STUCK_SENDING_MS = 5 * 60_000;
 /** How long after approval a queued send may lag before the sweeper queues it again. */
 const LOST_APPROVAL_MS = 60_000;
+/** A first card post in progress for longer than this was abandoned by a process that died. */
+const CARD_CLAIM_MS = 60_000;
 
 /**
  * Mends what a crash can leave behind, so no approval is lost and nothing is sent twice:
- * approvals whose send job never got queued, sends whose worker died mid-flight, cards never posted.
+ * approvals whose send job never got queued, sends whose process died mid-flight (queued again: the
+ * send job reconciles them with X before anything else), cards never posted.
  */
-export async function sweepDesk(desk: Desk): Promise<{ requeued: number; stuck: number; cards: number }> {
-  const now = desk.now().getTime();
+export async function sweepDesk(desk: Desk, tracker: SendTracker): Promise<{ requeued: number; orphaned: number; cards: number }> {
+  const now = desk.now();
   const approved = await desk.db
     .select({ id: welcomes.id })
     .from(welcomes)
     .innerJoin(xAccounts, eq(xAccounts.id, welcomes.accountId))
-    .where(and(eq(welcomes.status, 'approved'), eq(xAccounts.sendMode, 'api'), lt(welcomes.updatedAt, new Date(now - LOST_APPROVAL_MS))));
+    .where(and(eq(welcomes.status, 'approved'), eq(xAccounts.sendMode, 'api'), lt(welcomes.updatedAt, new Date(now.getTime() - LOST_APPROVAL_MS))));
   // The send queue keeps one waiting job per welcome, so queueing an approval that already has one is harmless.
   for (const { id } of approved) await queueSend(desk, id);
 
-  const stuck = await desk.db
+  const live = await liveInstances(desk.db, now, tracker.staleMs);
+  const sending = await desk.db.select({ id: welcomes.id, sendingBy: welcomes.sendingBy }).from(welcomes).where(eq(welcomes.status, 'sending'));
+  const orphaned = sending.filter(
+    ({ id, sendingBy }) =>
+      sendingBy === null || !live.has(sendingBy) || (sendingBy === tracker.instanceId && !tracker.inFlight.has(id)),
+  );
+  for (const { id } of orphaned) await queueSend(desk, id);
+
+  const cardless = await desk.db
     .select({ id: welcomes.id })
     .from(welcomes)
-    .where(and(eq(welcomes.status, 'sending'), lt(welcomes.sendingStartedAt, new Date(now - STUCK_SENDING_MS))));
-  for (const { id } of stuck) {
-    // The message may or may not have left: a human checks X rather than the bot sending twice.
-    const result = await transitionWelcome(desk.db, id, {
-      from: ['sending'],
-      to: 'failed',
-      type: 'failed',
-      actor: SYSTEM_ACTOR,
-      set: { error: 'The send was interrupted (the bot stopped mid-send): check X before retrying, it may have been sent.' },
-      detail: { reason: 'interrupted' },
-    });
-    if (result.ok) await refreshCard(desk, id);
-  }
-
-  const cardless = await desk.db.select({ id: welcomes.id }).from(welcomes).where(isNull(welcomes.slackTs));
+    .where(
+      and(
+        isNull(welcomes.slackTs),
+        or(isNull(welcomes.cardClaimedAt), lt(welcomes.cardClaimedAt, new Date(now.getTime() - CARD_CLAIM_MS))),
+        lt(welcomes.createdAt, new Date(now.getTime() - 10_000)),
+      ),
+    );
   for (const { id } of cardless) await refreshCard(desk, id);
-  return { requeued: approved.length, stuck: stuck.length, cards: cardless.length };
+  return { requeued: approved.length, orphaned: orphaned.length, cards: cardless.length };
+}
+
+/**
+ * A process that died mid-job leaves the job `active`, and pg-boss will not start another job under
+ * its key — nor, its fetch failing, any job queued behind it — until the job expires. Failing it now
+ * lets pg-boss retry it (every job here is safe to run again). Run on each heartbeat, outside any
+ * queue: a dead sweep job would otherwise block the very sweep that could free it.
+ */
+export async function failJobsOfDeadProcesses(desk: Desk, tracker: SendTracker): Promise<void> {
+  for (const dead of await deadInstancesWithJobs(desk.db, desk.now(), tracker.staleMs)) {
+    for (const job of dead.activeJobs) {
+      await desk.boss.fail(job.queue, job.id, { reason: `process ${dead.id} stopped mid-job` }).catch(() => {});
+    }
+    await setActiveJobs(desk.db, dead.id, []);
+    desk.logger.warn({ instance: dead.id, jobs: dead.activeJobs.length }, "failed the jobs of a process that stopped: they will be retried");
+  }
 }

@@ -28,8 +28,8 @@ export function baseUrlPlugin(apiUrl: string): ITwitterApiClientPlugin {
   };
 }
 
-/** An X client acting as the team's account (OAuth 1.0a user context). */
-export function createXClient(creds: XCredentials): TwitterApi {
+/** An X client acting as the team's account (OAuth 1.0a user context); `extra` plugins see every call (spend counting). */
+export function createXClient(creds: XCredentials, extra: ITwitterApiClientPlugin[] = []): TwitterApi {
   const apiUrl = creds.apiUrl || DEFAULT_X_API_URL;
   const rewrites = apiUrl.replace(/\/+$/, '') !== DEFAULT_X_API_URL;
   return new TwitterApi(
@@ -40,7 +40,7 @@ export function createXClient(creds: XCredentials): TwitterApi {
       accessSecret: creds.accessSecret,
     },
     {
-      plugins: rewrites ? [baseUrlPlugin(apiUrl)] : [],
+      plugins: [...(rewrites ? [baseUrlPlugin(apiUrl)] : []), ...extra],
       // The library always calls https.request; a plain-HTTP agent lets it speak http://.
       ...(apiUrl.startsWith('http://') ? { httpAgent: new http.Agent() } : {}),
     },

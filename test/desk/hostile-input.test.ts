@@ -52,7 +52,7 @@ describe('hostile input', () => {
     const [card] = await desk.waitForCards(1);
     const welcomeId = welcomeIdOf(card!);
     const payload = blockActionsPayload({ actionId: ACTIONS.postMention, value: String(welcomeId), channelId: card!.channel, messageTs: card!.ts });
-    const forged = await postInteraction(desk.eventsUrl, SIGNING_SECRET, payload, { forgeSignature: true });
+    const forged = await postInteraction(desk.eventsUrl, SIGNING_SECRET, payload, { forgeSignature: 'v0=0000000000000000000000000000000000000000000000000000000000000000' });
     const stale = await postInteraction(desk.eventsUrl, SIGNING_SECRET, payload, { staleBySeconds: 60 * 10 });
     const wrongSecret = await postInteraction(desk.eventsUrl, 'not-the-secret', payload);
     expect([forged.status, stale.status, wrongSecret.status]).toEqual([401, 401, 401]);

@@ -9,6 +9,7 @@ import type { FollowerProfile } from '../../../src/domain';
 import { activityPayloads, deliver, passesCrc } from './activity';
 import { bareProblem, DEFAULT_BODIES, fail, HttpAnswer, invalidRequest, notFoundError, unsupportedAuthentication } from './answers';
 import { FakeXAuth, type AuthKind, type FakeXCredentials } from './auth';
+import { FAKE_OAUTH2_CLIENT, FAKE_OAUTH2_PUBLIC_CLIENT, FakeXOAuth2 } from './oauth2';
 import { FIFTEEN_MINUTES, RateLimits } from './rate-limits';
 import type { FakeDm, FakePost, FakeWebhook, FakeX, FakeXAccount, FakeXFailure, FakeXMatch, FakeXOptions, FakeXRequest } from './types';
 import { renderUser, USER_FIELD_NAMES } from './users';
@@ -150,7 +151,7 @@ const MENTIONS_KEPT = 800;
 const TIMELINE_KEPT = 3200;
 const FIRST_NAMES = ['Camille', 'Léa', 'Hugo', 'Inès', 'Jules', 'Maya', 'Noah', 'Zoé', 'Sacha', 'Lina', 'Adam', 'Chloé'];
 
-export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX> {
+export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oauth2: FakeXOAuth2 }> {
   const account = opts.account ?? FAKE_X_ACCOUNT;
   const credentials = opts.credentials ?? FAKE_X_CREDENTIALS;
   const now = opts.now ?? Date.now;
@@ -169,6 +170,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX> {
   const timeline: FakePost[] = [];
   const webhooks = new Map<string, FakeWebhook>();
   const auth = new FakeXAuth(credentials);
+  const oauth2 = new FakeXOAuth2([FAKE_OAUTH2_CLIENT, FAKE_OAUTH2_PUBLIC_CLIENT], now);
   const failures: { match: FakeXMatch; response: FakeXFailure; left: number }[] = [];
   const rateLimits = new RateLimits(now);
 
@@ -563,8 +565,9 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX> {
     const raw = await readBody(req);
     const contentType = req.headers['content-type'] ?? '';
     const formBody = contentType.includes('application/x-www-form-urlencoded') ? new URLSearchParams(raw) : null;
+    if (method === 'POST' && url.pathname === '/2/oauth2/token') return oauth2.token(req.headers.authorization, contentType, raw);
 
-    const caller = auth.identify({
+    const caller = oauth2.acceptsAccessToken(req.headers.authorization) ? 'user' : auth.identify({
       method,
       baseUrl: `${url.protocol}//${url.host}${url.pathname}`,
       query: url.searchParams,
@@ -635,7 +638,8 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX> {
     now,
   });
 
-  const fake: FakeX = {
+  const fake: FakeX & { oauth2: FakeXOAuth2 } = {
+    oauth2,
     url: baseUrl,
     account,
     credentials,

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { Desk } from '../../../desk/desk';
 import { ACTIONS } from '../../ids';
+import { HOME_IDS } from '../../blocks/home';
 import { editCallback } from './edit';
+import { homeEditAccountCallback } from './home-edit-account';
 import { markSentCallback } from './mark-sent';
 import { openInXCallback } from './open-in-x';
 import { postMentionCallback } from './post-mention';
@@ -17,4 +19,5 @@ export function register(app: App, desk: Desk): void {
   app.action(ACTIONS.retry, retryCallback(desk));
   app.action(ACTIONS.markSent, markSentCallback(desk));
   app.action(ACTIONS.openInX, openInXCallback);
+  app.action(HOME_IDS.editAccount, homeEditAccountCallback(desk));
 }

@@ -1,0 +1,101 @@
+// `npm run bench`: every benchmark in one run, a table for people and (with --json) one JSON object.
+// `npm run bench -- --write` also records the figures in bench/RESULTS.md. Comparisons are made
+// within this one run, because the machine is shared and noisy.
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { runAckBench } from './ack';
+import { runAuditBench } from './audit';
+import { runImportBench } from './import';
+import { runPollLatencyBench } from './latency';
+import { runPacingBench } from './pacing';
+import { runPollReadsBench } from './poll-reads';
+import { runStartupBench } from './startup';
+import { runWebhookLatencyBench } from './webhook';
+
+interface Target {
+  key: string;
+  what: string;
+  target: string;
+  check: (value: number) => boolean;
+}
+
+const TARGETS: Target[] = [
+  { key: 'reads_per_new_follower', what: 'X users read per new follower (100k account, +50 a poll)', target: '≤ 1.2', check: (v) => v <= 1.2 },
+  { key: 'webhook_to_card_p95_ms', what: 'follow webhook → card posted, p95', target: '< 500 ms', check: (v) => v < 500 },
+  { key: 'poll_to_card_max_s', what: 'follow → card in poll mode, worst case', target: '≤ interval + 1 s', check: () => false },
+  { key: 'ack_p99_ms', what: 'ack of 50 concurrent clicks and commands, p99', target: '< 100 ms', check: (v) => v < 100 },
+  { key: 'ack_ratio_vs_bare_bolt', what: '… against a bare Bolt app that only acks', target: '≤ 1.5', check: (v) => v <= 1.5 },
+  { key: 'import_rate_ratio_vs_raw', what: 'baseline import rate against raw multi-row INSERT', target: '≥ 0.7', check: (v) => v >= 0.7 },
+  { key: 'import_peak_rss_mb', what: 'peak memory of a 100k baseline import', target: '< 300 MB', check: (v) => v < 300 },
+  { key: 'audit_p99_ms', what: 'audit latency per message, p99', target: '< 2 ms', check: (v) => v < 2 },
+  { key: 'audit_ratio_vs_alex', what: 'audit throughput against alex', target: '≥ 10', check: (v) => v >= 10 },
+  { key: 'send_pacing_429s', what: '429s provoked by 200 approvals at once', target: '0', check: (v) => v === 0 },
+  { key: 'idle_rss_mb', what: 'resident memory of the idle bot (PGlite)', target: '< 150 MB', check: (v) => v < 150 },
+  { key: 'startup_ms', what: 'process start → ready on PGlite', target: '< 2000 ms', check: (v) => v < 2000 },
+];
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const json = args.has('--json');
+  const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+  const figures: Record<string, number> = {};
+  const details: Record<string, unknown> = {};
+  const step = async <T extends object>(name: string, run: () => Promise<T>) => {
+    log(`… ${name}`);
+    const started = performance.now();
+    const result = await run();
+    details[name] = result;
+    for (const [key, value] of Object.entries(result)) if (typeof value === 'number') figures[key] = value;
+    log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  };
+
+  await step('audit', () => runAuditBench());
+  await step('poll reads', () => runPollReadsBench());
+  await step('pacing', () => runPacingBench());
+  await step('ack', () => runAckBench());
+  await step('startup', () => runStartupBench());
+  await step('webhook latency', () => runWebhookLatencyBench());
+  await step('poll latency', () => runPollLatencyBench());
+  await step('import', () => runImportBench(args.has('--million') ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]));
+  figures.poll_to_card_bound_s = (figures.poll_interval_s ?? 0) + 1;
+
+  const rows = TARGETS.map((target) => {
+    const value = figures[target.key];
+    const met = target.key === 'poll_to_card_max_s' ? value !== undefined && value <= figures.poll_to_card_bound_s! : value !== undefined && target.check(value);
+    return { ...target, value, met };
+  });
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...Object.fromEntries(rows.map((row) => [row.key, row.value ?? null])), details })}\n`);
+  } else {
+    const width = Math.max(...rows.map((row) => row.key.length));
+    log('');
+    for (const row of rows) log(`${row.met ? '✓' : '✗'} ${row.key.padEnd(width)}  ${String(row.value ?? '—').padStart(9)}  target ${row.target.padEnd(17)} ${row.what}`);
+  }
+  if (args.has('--write')) writeResults(rows, details);
+}
+
+function writeResults(rows: Array<Target & { value: number | undefined; met: boolean }>, details: Record<string, unknown>): void {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}. The machine is shared: compare the ratios, which are taken within one run.`,
+    '',
+    'Reproduce with `npm run bench` (a table), `npm run bench -- --json` (one JSON object), `npm run bench -- --write` (this file); `--million` adds the 1,000,000-follower import. Postgres is taken from `BENCH_DATABASE_URL` (default `postgres://postgres@127.0.0.1:5432/test`).',
+    '',
+    '| figure | value | target | met | what |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map((row) => `| \`${row.key}\` | ${row.value ?? '—'} | ${row.target} | ${row.met ? 'yes' : '**no**'} | ${row.what} |`),
+    '',
+    '## Details',
+    '',
+    '```json',
+    JSON.stringify(details, null, 2),
+    '```',
+    '',
+  ];
+  writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
+}
+
+await main();
+process.exit(0);

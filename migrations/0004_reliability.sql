@@ -1,0 +1,1 @@
+ALTER TABLE "bot_instances" ADD COLUMN "active_jobs" jsonb DEFAULT '[]'::jsonb NOT NULL;

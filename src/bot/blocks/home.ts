@@ -1,0 +1,290 @@
+// The App Home tab: the queue of each account (oldest card first, a link to each), the week's
+// figures, and each account's settings with an Edit button; and the modal that edits them.
+import type { types } from '@slack/bolt';
+import type { QueuedCard, WeekFigures } from '../../db/home';
+import type { XAccountRow } from '../../db/schema';
+import { ACCOUNT_KINDS, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
+import type { EditableSettings } from '../../desk/accounts';
+import { escapeMrkdwn } from './escape';
+import { button, context, divider, header, LIMITS, mrkdwn, mrkdwnSection, plainText, slackDate, type KnownBlock } from './kit';
+
+export const HOME_IDS = {
+  editAccount: 'home_edit_account',
+  settingsModal: 'home_account_settings',
+} as const;
+
+/** block_id / action_id of each input in the settings modal: the path to its value in view.state.values. */
+export const SETTINGS_INPUTS = {
+  channel: { blockId: 'settings_channel', actionId: 'channel' },
+  kind: { blockId: 'settings_kind', actionId: 'kind' },
+  dmPolicy: { blockId: 'settings_dm_policy', actionId: 'dm_policy' },
+  sendMode: { blockId: 'settings_send_mode', actionId: 'send_mode' },
+  ownDomains: { blockId: 'settings_own_domains', actionId: 'own_domains' },
+  topics: { blockId: 'settings_topics', actionId: 'topics' },
+} as const;
+
+/** Cards listed per account; the rest are counted. Six blocks an account keep fifteen accounts under Slack's 100. */
+export const QUEUE_SHOWN = 10;
+const ACCOUNTS_SHOWN = 15;
+
+export interface HomeAccount {
+  account: XAccountRow;
+  queue: { cards: QueuedCard[]; total: number };
+  figures: WeekFigures;
+}
+
+const STRINGS = {
+  en: {
+    title: 'accueil — the welcome desk',
+    intro: 'Each new follower gets a card in their account’s desk channel; nothing is sent without a teammate’s approval.',
+    none: 'No X account yet. Start the bot with the X_ variables, or add one with `accueil accounts add`.',
+    deskIn: (channel: string) => `Desk: <#${channel}>`,
+    week: '*Last 7 days*',
+    newFollowers: 'New followers',
+    cards: 'Cards',
+    sentDm: 'Sent by DM',
+    sentMention: 'Sent as mentions',
+    skipped: 'Skipped',
+    pending: 'Waiting now',
+    queue: (n: number) => (n === 0 ? '*Queue:* nothing waits. 🎉' : `*Queue:* ${n} card${n === 1 ? '' : 's'} waiting, oldest first`),
+    waitingSince: (at: string) => `waiting since ${at}`,
+    notPosted: 'card not posted yet',
+    more: (n: number) => `…and ${n} more in the channel.`,
+    settings: '*Settings*',
+    kind: 'Account',
+    dmPolicy: 'DM policy',
+    sendMode: 'Sending',
+    ownDomains: 'Own domains',
+    topics: 'Topics',
+    none_: '—',
+    edit: 'Edit settings',
+    moreAccounts: (n: number) => `${n} more account${n === 1 ? '' : 's'}: see \`accueil accounts list\`.`,
+    modalTitle: 'Account settings',
+    save: 'Save',
+    cancel: 'Cancel',
+    channel: 'Desk channel',
+    domainsHint: 'Comma-separated, e.g. brand.com, shop.brand.com. Links elsewhere are flagged.',
+    topicsHint: 'Comma-separated words from your field; a bio that mentions one is flagged relevant.',
+    refusalTitle: 'Not allowed',
+    badDomain: (d: string) => `"${d}" is not a domain name such as brand.com.`,
+    missing: 'Choose a value.',
+  },
+  fr: {
+    title: 'accueil — le bureau d’accueil',
+    intro: 'Chaque nouvel abonné reçoit une carte dans le canal du bureau de son compte ; rien ne part sans l’accord d’un coéquipier.',
+    none: 'Aucun compte X pour l’instant. Démarrez le bot avec les variables X_, ou ajoutez-en un avec `accueil accounts add`.',
+    deskIn: (channel: string) => `Bureau : <#${channel}>`,
+    week: '*7 derniers jours*',
+    newFollowers: 'Nouveaux abonnés',
+    cards: 'Cartes',
+    sentDm: 'Envoyés en DM',
+    sentMention: 'Envoyés en mention',
+    skipped: 'Ignorés',
+    pending: 'En attente',
+    queue: (n: number) => (n === 0 ? '*File :* rien n’attend. 🎉' : `*File :* ${n} carte${n === 1 ? '' : 's'} en attente, la plus ancienne d’abord`),
+    waitingSince: (at: string) => `en attente depuis ${at}`,
+    notPosted: 'carte pas encore publiée',
+    more: (n: number) => `…et ${n} de plus dans le canal.`,
+    settings: '*Réglages*',
+    kind: 'Compte',
+    dmPolicy: 'Politique DM',
+    sendMode: 'Envoi',
+    ownDomains: 'Domaines',
+    topics: 'Sujets',
+    none_: '—',
+    edit: 'Modifier',
+    moreAccounts: (n: number) => `${n} compte${n === 1 ? '' : 's'} de plus : voir \`accueil accounts list\`.`,
+    modalTitle: 'Réglages du compte',
+    save: 'Enregistrer',
+    cancel: 'Annuler',
+    channel: 'Canal du bureau',
+    domainsHint: 'Séparés par des virgules, p. ex. marque.fr, boutique.marque.fr. Les autres liens sont signalés.',
+    topicsHint: 'Mots de votre domaine, séparés par des virgules ; une bio qui en contient un est signalée pertinente.',
+    refusalTitle: 'Non autorisé',
+    badDomain: (d: string) => `« ${d} » n’est pas un nom de domaine comme marque.fr.`,
+    missing: 'Choisissez une valeur.',
+  },
+} as const;
+
+const OPTION_LABELS: Record<Lang, Record<string, string>> = {
+  en: {
+    business: 'Business', personal: 'Personal (never DMs)',
+    'engaged-only': 'Engaged only (after they write)', approved: 'Any approved DM', off: 'Off (mentions only)',
+    api: 'Through the X API', manual: 'By hand (Open in X)',
+  },
+  fr: {
+    business: 'Professionnel', personal: 'Personnel (jamais de DM)',
+    'engaged-only': 'Après un premier message', approved: 'Tout DM approuvé', off: 'Désactivés (mentions seules)',
+    api: 'Par l’API X', manual: 'À la main (Ouvrir dans X)',
+  },
+};
+
+/** A link to a message that opens it in Slack: https://slack.com/archives/<channel>/p<ts without its dot>. */
+export function cardLink(channel: string, ts: string): string {
+  return `https://slack.com/archives/${encodeURIComponent(channel)}/p${ts.replace('.', '')}`;
+}
+
+/** The Home tab for one teammate. Pure: everything it shows is in `accounts`. */
+export function buildHomeView(accounts: HomeAccount[], lang: Lang): types.HomeView {
+  const t = STRINGS[lang];
+  const blocks: KnownBlock[] = [header(t.title), context([plainText(t.intro, 3000)], () => '')];
+  if (accounts.length === 0) blocks.push(mrkdwnSection(t.none));
+  for (const entry of accounts.slice(0, ACCOUNTS_SHOWN)) blocks.push(...accountBlocks(entry, lang));
+  if (accounts.length > ACCOUNTS_SHOWN) blocks.push(context([mrkdwn(t.moreAccounts(accounts.length - ACCOUNTS_SHOWN))], () => ''));
+  return { type: 'home', blocks };
+}
+
+function accountBlocks({ account, queue, figures }: HomeAccount, lang: Lang): KnownBlock[] {
+  const t = STRINGS[lang];
+  const handle = escapeMrkdwn(account.handle, 100, { singleLine: true });
+  const figure = (label: string, n: number) => mrkdwn(`*${label}*\n${n}`);
+  const lines = queue.cards.map((card) => {
+    const who = `@${escapeMrkdwn(card.handle, 100, { singleLine: true })}`;
+    const name = card.name ? ` (${escapeMrkdwn(card.name, 60, { singleLine: true })})` : '';
+    const since = t.waitingSince(slackDate(card.createdAt.toISOString(), '{date_short_pretty} {time}'));
+    return card.slackTs ? `• <${cardLink(card.slackChannelId, card.slackTs)}|${who}>${name} — ${since}` : `• ${who}${name} — ${since}, ${t.notPosted}`;
+  });
+  if (queue.total > queue.cards.length) lines.push(t.more(queue.total - queue.cards.length));
+  const list = (values: string[]) => (values.length ? escapeMrkdwn(values.join(', '), 900) : t.none_);
+  const label = (value: string) => OPTION_LABELS[lang][value] ?? value;
+  return [
+    header(`@${account.handle}`),
+    context([mrkdwn(t.deskIn(account.slackChannelId))], () => ''),
+    {
+      type: 'section',
+      text: mrkdwn(t.week),
+      fields: [
+        figure(t.newFollowers, figures.newFollowers),
+        figure(t.cards, figures.cards),
+        figure(t.sentDm, figures.sentByDm),
+        figure(t.sentMention, figures.sentByMention),
+        figure(t.skipped, figures.skipped),
+        figure(t.pending, figures.pending),
+      ],
+    },
+    mrkdwnSection(truncateLines([t.queue(queue.total), ...lines], LIMITS.sectionText)),
+    {
+      type: 'section',
+      text: mrkdwn(`${t.settings} — @${handle}`),
+      fields: [
+        mrkdwn(`*${t.kind}*\n${label(account.kind)}`),
+        mrkdwn(`*${t.dmPolicy}*\n${label(account.dmPolicy)}`),
+        mrkdwn(`*${t.sendMode}*\n${label(account.sendMode)}`),
+        mrkdwn(`*${t.ownDomains}*\n${list(account.ownDomains)}`),
+        mrkdwn(`*${t.topics}*\n${list(account.topics)}`),
+      ],
+      accessory: button({ text: t.edit, actionId: HOME_IDS.editAccount, value: String(account.id) }),
+    },
+    divider(),
+  ];
+}
+
+/** Whole lines only, within Slack's limit for a section. */
+function truncateLines(lines: string[], max: number): string {
+  let out = '';
+  for (const line of lines) {
+    const next = out === '' ? line : `${out}\n${line}`;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out;
+}
+
+// ─── The settings modal ───────────────────────────────────────────────────────────────────
+
+function select(values: readonly string[], initial: string, actionId: string, lang: Lang): types.StaticSelect {
+  const option = (value: string): types.PlainTextOption => ({ text: plainText(OPTION_LABELS[lang][value] ?? value, 75), value });
+  return { type: 'static_select', action_id: actionId, options: values.map(option), initial_option: option(initial) };
+}
+
+function input(ids: { blockId: string; actionId: string }, label: string, element: types.InputBlockElement, opts: { hint?: string; optional?: boolean } = {}): types.InputBlock {
+  return {
+    type: 'input',
+    block_id: ids.blockId,
+    label: plainText(label, LIMITS.inputLabel),
+    element,
+    ...(opts.hint ? { hint: plainText(opts.hint, LIMITS.inputHint) } : {}),
+    ...(opts.optional ? { optional: true } : {}),
+  };
+}
+
+/** The modal that edits one account's settings; the account id rides in private_metadata. */
+export function buildAccountSettingsModal(account: XAccountRow, lang: Lang): types.ModalView {
+  const t = STRINGS[lang];
+  const text = (ids: { actionId: string }, value: string[]): types.PlainTextInput => ({
+    type: 'plain_text_input',
+    action_id: ids.actionId,
+    initial_value: value.join(', '),
+    max_length: LIMITS.inputMaxLength,
+  });
+  return {
+    type: 'modal',
+    callback_id: HOME_IDS.settingsModal,
+    private_metadata: JSON.stringify({ accountId: account.id }),
+    title: plainText(t.modalTitle, LIMITS.modalTitle),
+    submit: plainText(t.save, LIMITS.modalButton),
+    close: plainText(t.cancel, LIMITS.modalButton),
+    blocks: [
+      context([mrkdwn(`@${escapeMrkdwn(account.handle, 100, { singleLine: true })}`)], () => ''),
+      input(SETTINGS_INPUTS.channel, t.channel, { type: 'channels_select', action_id: SETTINGS_INPUTS.channel.actionId, initial_channel: account.slackChannelId }),
+      input(SETTINGS_INPUTS.kind, t.kind, select(ACCOUNT_KINDS, account.kind, SETTINGS_INPUTS.kind.actionId, lang)),
+      input(SETTINGS_INPUTS.dmPolicy, t.dmPolicy, select(DM_POLICIES, account.dmPolicy, SETTINGS_INPUTS.dmPolicy.actionId, lang)),
+      input(SETTINGS_INPUTS.sendMode, t.sendMode, select(SEND_MODES, account.sendMode, SETTINGS_INPUTS.sendMode.actionId, lang)),
+      input(SETTINGS_INPUTS.ownDomains, t.ownDomains, text(SETTINGS_INPUTS.ownDomains, account.ownDomains), { hint: t.domainsHint, optional: true }),
+      input(SETTINGS_INPUTS.topics, t.topics, text(SETTINGS_INPUTS.topics, account.topics), { hint: t.topicsHint, optional: true }),
+    ],
+  };
+}
+
+/** A modal that only says why the settings cannot be edited (`text` is ours: mrkdwn, for the channel link). */
+export function buildSettingsRefusalModal(text: string, lang: Lang): types.ModalView {
+  const t = STRINGS[lang];
+  return { type: 'modal', title: plainText(t.refusalTitle, LIMITS.modalTitle), close: plainText('OK', LIMITS.modalButton), blocks: [mrkdwnSection(text)] };
+}
+
+type StateValue = { value?: string | null; selected_channel?: string | null; selected_conversation?: string | null; selected_option?: { value?: string } | null };
+interface SubmittedView {
+  private_metadata?: string;
+  state: { values: Record<string, Record<string, StateValue>> };
+}
+
+const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/;
+
+export type SettingsSubmission = { ok: true; accountId: number; settings: EditableSettings } | { ok: false; accountId: number | null; errors: Record<string, string> };
+
+/** The submitted settings, checked; errors are keyed by block_id, as Slack shows them under each field. */
+export function readAccountSettingsSubmission(view: SubmittedView, lang: Lang): SettingsSubmission {
+  const t = STRINGS[lang];
+  let accountId: number | null = null;
+  try {
+    const id = (JSON.parse(view.private_metadata ?? '') as { accountId?: unknown }).accountId;
+    if (typeof id === 'number' && Number.isInteger(id)) accountId = id;
+  } catch {
+    // Not our metadata: refused below.
+  }
+  const value = (ids: { blockId: string; actionId: string }) => view.state.values[ids.blockId]?.[ids.actionId];
+  const errors: Record<string, string> = {};
+  const choice = <T extends string>(ids: { blockId: string; actionId: string }, allowed: readonly T[]): T => {
+    const picked = value(ids)?.selected_option?.value;
+    if (!picked || !(allowed as readonly string[]).includes(picked)) errors[ids.blockId] = t.missing;
+    return picked as T;
+  };
+  const channel = value(SETTINGS_INPUTS.channel);
+  const slackChannelId = channel?.selected_channel ?? channel?.selected_conversation ?? '';
+  if (!/^[CG][A-Z0-9]{2,}$/.test(slackChannelId)) errors[SETTINGS_INPUTS.channel.blockId] = t.missing;
+  const kind = choice<AccountKind>(SETTINGS_INPUTS.kind, ACCOUNT_KINDS);
+  const dmPolicy = choice<DmPolicy>(SETTINGS_INPUTS.dmPolicy, DM_POLICIES);
+  const sendMode = choice<SendMode>(SETTINGS_INPUTS.sendMode, SEND_MODES);
+  const ownDomains = splitList(value(SETTINGS_INPUTS.ownDomains)?.value).map((d) => d.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
+  const bad = ownDomains.find((d) => !DOMAIN.test(d));
+  if (bad !== undefined) errors[SETTINGS_INPUTS.ownDomains.blockId] = t.badDomain(bad);
+  const topics = splitList(value(SETTINGS_INPUTS.topics)?.value);
+  if (accountId === null || Object.keys(errors).length > 0) return { ok: false, accountId, errors };
+  return { ok: true, accountId, settings: { slackChannelId, kind, dmPolicy, sendMode, ownDomains, topics } };
+}
+
+const splitList = (raw: string | null | undefined) =>
+  (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);

@@ -1,0 +1,23 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Desk } from '../../../desk/desk';
+import { handleFromInput, welcomeByHandle } from '../../../desk/manual';
+import { buildManualWelcomeReply } from '../../blocks/audit-history';
+import { slackTextToPlain } from '../../blocks/audit-input';
+import { AUDIT_STRINGS } from '../../blocks/audit-strings';
+
+/**
+ * `/welcome @handle`: a card for someone the poll has not brought, by the same rules — one welcome
+ * per follower, ever. Acked at once; the X lookup and the card come after, the answer privately.
+ */
+export const welcomeCallback =
+  (desk: Desk, names: { command: string }) =>
+  async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const handle = handleFromInput(slackTextToPlain(command.text)) ?? handleFromInput(command.text);
+    if (!handle) {
+      await respond({ response_type: 'ephemeral', text: AUDIT_STRINGS[desk.lang].manualUsage(names.command) });
+      return;
+    }
+    const outcome = await welcomeByHandle(desk, { handle, actor: command.user_id, slackChannelId: command.channel_id });
+    await respond({ response_type: 'ephemeral', ...buildManualWelcomeReply(outcome, desk.lang) });
+  };

@@ -1,0 +1,20 @@
+import type { Desk } from '../../../desk/desk';
+import { profileHandleInText, welcomeByHandle } from '../../../desk/manual';
+import { buildManualWelcomeReply } from '../../blocks/audit-history';
+import { AUDIT_STRINGS } from '../../blocks/audit-strings';
+import { replyPrivately, type MessageShortcutArgs } from './private-reply';
+
+/** "Welcome this person" on a message carrying an X profile link: as `/welcome @handle`. */
+export const welcomeFromMessageCallback =
+  (desk: Desk) =>
+  async ({ ack, shortcut, respond, client }: MessageShortcutArgs): Promise<void> => {
+    await ack();
+    // Slack keeps links as <https://x.com/handle|x.com/handle>: the raw text has the whole URL.
+    const handle = profileHandleInText(shortcut.message.text ?? '');
+    if (!handle) {
+      await replyPrivately(desk, { respond, client, shortcut }, { text: AUDIT_STRINGS[desk.lang].noProfileLink });
+      return;
+    }
+    const outcome = await welcomeByHandle(desk, { handle, actor: shortcut.user.id, slackChannelId: shortcut.channel.id });
+    await replyPrivately(desk, { respond, client, shortcut }, buildManualWelcomeReply(outcome, desk.lang));
+  };

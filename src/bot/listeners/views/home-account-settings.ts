@@ -1,0 +1,35 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { getAccount } from '../../../db/accounts';
+import { updateAccountSettings } from '../../../desk/accounts';
+import type { Desk } from '../../../desk/desk';
+import { mayEditSettings, publishHome, settingsRefusal } from '../../../desk/home';
+import { readAccountSettingsSubmission, SETTINGS_INPUTS } from '../../blocks/home';
+
+/**
+ * The settings modal submitted. Checked again here (a submission is a request anyone could forge),
+ * then saved; the teammate's Home tab is published again with the new settings.
+ */
+export const homeAccountSettingsCallback =
+  (desk: Desk) =>
+  async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const submission = readAccountSettingsSubmission(view, desk.lang);
+    const account = submission.accountId === null ? undefined : await getAccount(desk.db, submission.accountId);
+    if (!account || account.removedAt !== null) {
+      await ack({ response_action: 'errors', errors: { [SETTINGS_INPUTS.channel.blockId]: desk.lang === 'fr' ? 'Ce compte n’existe plus.' : 'This account no longer exists.' } });
+      return;
+    }
+    const auth = await mayEditSettings(desk, account, body.user.id);
+    if (!auth.allowed) {
+      desk.logger.warn({ userId: body.user.id, account: account.handle, why: auth.why }, 'settings edit refused');
+      await ack({ response_action: 'errors', errors: { [SETTINGS_INPUTS.channel.blockId]: settingsRefusal(auth, desk, account).slice(0, 1900) } });
+      return;
+    }
+    if (!submission.ok) {
+      await ack({ response_action: 'errors', errors: submission.errors });
+      return;
+    }
+    await updateAccountSettings(desk.db, account.id, submission.settings);
+    await ack();
+    desk.logger.info({ userId: body.user.id, account: account.handle, settings: submission.settings }, 'account settings changed from the Home tab');
+    await publishHome(desk, body.user.id);
+  };

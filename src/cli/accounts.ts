@@ -1,0 +1,195 @@
+import { parseArgs } from 'node:util';
+import type { Database } from '../db/client';
+import { AccountError, addAccount, listDeskAccounts, removeAccount, type AccountsConfig, type NewAccountCredentials } from '../desk/accounts';
+import { ACCOUNT_KINDS, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type SendMode } from '../domain';
+import { SecretError } from '../secrets';
+import { XApiError } from '../x/api';
+import { XOAuth2Error } from '../x/oauth2';
+
+export interface CommandIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export interface AccountsDeps {
+  config: AccountsConfig;
+  /** Opens (and migrates) the database; the command closes it. */
+  openDatabase(): Promise<Database>;
+}
+
+export const ACCOUNTS_USAGE = `Usage:
+  accueil accounts list [--json]
+  accueil accounts add --channel C0123456789 (--oauth2 --handle HANDLE | --access-token TOKEN --access-secret SECRET)
+                       [--kind business|personal] [--dm-policy engaged-only|approved|off] [--send-mode api|manual]
+                       [--own-domains brand.com,shop.brand.com] [--topics design,ceramics]
+  accueil accounts remove HANDLE|ID
+
+  Several X accounts, each welcomed in its own desk channel. The account of the X_ variables is
+  the default account and is always there. An added account is checked with X at once (who it is
+  comes from X, asked with its own credentials) and its credentials are stored encrypted with
+  ACCUEIL_SECRET_KEY: an OAuth 1.0a token pair, or the OAuth 2.0 tokens \`accueil x-login\` stored.
+  Restart the bot after adding or removing an account.
+`;
+
+const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/;
+const CHANNEL = /^[CG][A-Z0-9]{2,}$/;
+
+/** `accueil accounts list|add|remove`: exit 0 done, 1 refused (by X or the database), 2 a usage error. */
+export async function runAccountsCommand(argv: string[], io: CommandIo, deps: AccountsDeps): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
+    io[sub === undefined ? 'stderr' : 'stdout'].write(ACCOUNTS_USAGE);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== 'list' && sub !== 'add' && sub !== 'remove') return usage(io, `Unknown subcommand "${sub}".`);
+
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: {
+        json: { type: 'boolean', default: false },
+        channel: { type: 'string' },
+        oauth2: { type: 'boolean', default: false },
+        handle: { type: 'string' },
+        'access-token': { type: 'string' },
+        'access-secret': { type: 'string' },
+        kind: { type: 'string', default: 'business' },
+        'dm-policy': { type: 'string', default: 'engaged-only' },
+        'send-mode': { type: 'string', default: 'api' },
+        'own-domains': { type: 'string', default: '' },
+        topics: { type: 'string', default: '' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    return usage(io, error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+
+  let run: (database: Database) => Promise<number>;
+  if (sub === 'list') {
+    if (positionals.length > 0) return usage(io, '`accounts list` takes no arguments.');
+    run = (database) => list(database, io, values.json);
+  } else if (sub === 'remove') {
+    if (positionals.length !== 1) return usage(io, '`accounts remove` takes one handle or id.');
+    run = async (database) => {
+      const { account, outcome } = await removeAccount(database.db, positionals[0]!);
+      io.stdout.write(
+        outcome === 'deleted'
+          ? `Removed @${account.handle} and its credentials.\n`
+          : `Retired @${account.handle}: its credentials are deleted and it is no longer polled; its history is kept, so no follower is welcomed twice if it comes back.\n`,
+      );
+      return 0;
+    };
+  } else {
+    if (positionals.length > 0) return usage(io, `Unexpected argument "${positionals[0]}".`);
+    const input = readNewAccount(values);
+    if (typeof input === 'string') return usage(io, input);
+    run = async (database) => {
+      const account = await addAccount(database.db, deps.config, input);
+      io.stdout.write(`Added @${account.handle} (account ${account.id}): cards go to <#${account.slackChannelId}>. Restart the bot to start polling it.\n`);
+      return 0;
+    };
+  }
+
+  const database = await deps.openDatabase();
+  try {
+    return await run(database);
+  } catch (error) {
+    if (error instanceof AccountError || error instanceof XApiError || error instanceof XOAuth2Error || error instanceof SecretError) {
+      io.stderr.write(`accueil accounts ${sub}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+interface AddValues {
+  channel?: string;
+  oauth2: boolean;
+  handle?: string;
+  'access-token'?: string;
+  'access-secret'?: string;
+  kind: string;
+  'dm-policy': string;
+  'send-mode': string;
+  'own-domains': string;
+  topics: string;
+}
+
+/** The new account from the flags, or what is wrong with them. */
+function readNewAccount(values: AddValues) {
+  if (!values.channel) return '--channel is required: the id of the account’s desk channel, such as C0123456789.';
+  if (!CHANNEL.test(values.channel)) return `--channel: expected a channel id such as C0123456789, not "${values.channel}".`;
+  if (!(ACCOUNT_KINDS as readonly string[]).includes(values.kind)) return '--kind: expected "business" or "personal".';
+  if (!(DM_POLICIES as readonly string[]).includes(values['dm-policy'])) return '--dm-policy: expected "engaged-only", "approved" or "off".';
+  if (!(SEND_MODES as readonly string[]).includes(values['send-mode'])) return '--send-mode: expected "api" or "manual".';
+  const ownDomains = splitList(values['own-domains']).map((d) => d.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
+  const badDomain = ownDomains.find((d) => !DOMAIN.test(d));
+  if (badDomain !== undefined) return `--own-domains: "${badDomain}" is not a domain name such as brand.com.`;
+
+  let credentials: NewAccountCredentials;
+  const pair = values['access-token'] !== undefined || values['access-secret'] !== undefined;
+  if (values.oauth2 === pair) return 'Give the account’s credentials: either --oauth2 --handle HANDLE (after `accueil x-login`), or --access-token and --access-secret.';
+  if (values.oauth2) {
+    if (!values.handle) return '--oauth2 needs --handle: the X handle you connected with `accueil x-login`.';
+    credentials = { kind: 'oauth2', handle: values.handle };
+  } else {
+    if (!values['access-token'] || !values['access-secret']) return '--access-token and --access-secret go together.';
+    credentials = { kind: 'oauth1', accessToken: values['access-token'], accessSecret: values['access-secret'] };
+  }
+  return {
+    slackChannelId: values.channel,
+    kind: values.kind as AccountKind,
+    dmPolicy: values['dm-policy'] as DmPolicy,
+    sendMode: values['send-mode'] as SendMode,
+    ownDomains,
+    topics: splitList(values.topics),
+    credentials,
+  };
+}
+
+async function list(database: Database, io: CommandIo, json: boolean): Promise<number> {
+  const accounts = await listDeskAccounts(database.db);
+  const rows = accounts.map((a) => ({
+    id: a.id,
+    handle: a.handle,
+    channel: a.slackChannelId,
+    kind: a.kind,
+    dmPolicy: a.dmPolicy,
+    sendMode: a.sendMode,
+    credentials: a.xAuth,
+    ownDomains: a.ownDomains,
+    topics: a.topics,
+  }));
+  if (json) {
+    io.stdout.write(`${JSON.stringify(rows)}\n`);
+    return 0;
+  }
+  if (rows.length === 0) {
+    io.stdout.write('No account yet: the X_ variables’ account is added when the bot starts; others with `accueil accounts add`.\n');
+    return 0;
+  }
+  const table = [
+    ['ID', 'HANDLE', 'CHANNEL', 'KIND', 'DM POLICY', 'SEND', 'CREDENTIALS', 'OWN DOMAINS', 'TOPICS'],
+    ...rows.map((r) => [String(r.id), `@${r.handle}`, r.channel, r.kind, r.dmPolicy, r.sendMode, r.credentials, r.ownDomains.join(',') || '—', r.topics.join(',') || '—']),
+  ];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  for (const row of table) io.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+  return 0;
+}
+
+function usage(io: CommandIo, problem: string): number {
+  io.stderr.write(`${problem}\n\n${ACCOUNTS_USAGE}`);
+  return 2;
+}
+
+const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);

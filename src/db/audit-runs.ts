@@ -1,0 +1,51 @@
+import { and, asc, eq, gte } from 'drizzle-orm';
+import type { Verdict } from '../rules/types';
+import type { Db } from './client';
+import { auditRuns } from './schema';
+
+/** Where an audit was asked for: a slash command, its modal, a message shortcut, a card's draft, an edit. */
+export const AUDIT_SOURCES = ['slash', 'modal', 'shortcut', 'card', 'edit'] as const;
+export type AuditSource = (typeof AUDIT_SOURCES)[number];
+
+export interface AuditRunEntry {
+  source: AuditSource;
+  /** A Slack user id, or "system" for the bot's own drafts. */
+  actor: string | null;
+  verdict: Verdict;
+  /** The rule ids of the findings, in any order and with repeats: stored once each, sorted. */
+  ruleIds: readonly string[];
+  accountId?: number | null;
+  welcomeId?: number | null;
+}
+
+export type AuditRun = typeof auditRuns.$inferSelect;
+
+/** Records one audit run, so the digest can say what the audit caught. */
+export async function logAuditRun(db: Db, entry: AuditRunEntry): Promise<AuditRun> {
+  const [row] = await db
+    .insert(auditRuns)
+    .values({
+      source: entry.source,
+      actor: entry.actor,
+      verdict: entry.verdict,
+      ruleIds: [...new Set(entry.ruleIds)].sort(),
+      accountId: entry.accountId ?? null,
+      welcomeId: entry.welcomeId ?? null,
+    })
+    .returning();
+  return row!;
+}
+
+/** Audit runs, oldest first; only those since `since` and from `source` when given. */
+export async function listAuditRuns(db: Db, filter: { since?: Date; source?: AuditSource } = {}): Promise<AuditRun[]> {
+  return db
+    .select()
+    .from(auditRuns)
+    .where(
+      and(
+        filter.since ? gte(auditRuns.at, filter.since) : undefined,
+        filter.source ? eq(auditRuns.source, filter.source) : undefined,
+      ),
+    )
+    .orderBy(asc(auditRuns.id));
+}

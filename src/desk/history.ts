@@ -1,0 +1,107 @@
+// What the desk knows about one follower: when they came, whether they wrote first, their one
+// welcome if any — and so whether a new welcome would be allowed. Read-only.
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { followers, welcomes, xAccounts, type FollowerRow, type WelcomeRow, type XAccountRow } from '../db/schema';
+import type { Channel, FollowerProfile, WelcomeStatus } from '../domain';
+import { sentLink } from './cards';
+
+export interface WelcomeRecord {
+  id: number;
+  status: WelcomeStatus;
+  channel: Channel | null;
+  /** What was sent, or will be, or was tried; the draft while it is pending. */
+  text: string;
+  /** Slack user id of the teammate who decided, or "system". */
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  sentAt: Date | null;
+  createdAt: Date;
+  /** The post or conversation on X, once sent. */
+  link: string | null;
+  error: string | null;
+}
+
+/**
+ * Whether the desk may start a welcome for this follower. The house rule is one welcome per
+ * follower, ever: any welcome row, whatever became of it, means no second one.
+ */
+export type NewWelcomeVerdict = { allowed: true } | { allowed: false; because: WelcomeRecord };
+
+export interface FollowerHistory {
+  accountHandle: string;
+  xUserId: string;
+  handle: string;
+  name: string | null;
+  /** baseline: already following when the desk started. */
+  source: string;
+  firstSeenAt: Date;
+  unfollowedAt: Date | null;
+  engagedFirst: { via: Channel; at: Date } | null;
+  welcome: WelcomeRecord | null;
+  newWelcome: NewWelcomeVerdict;
+}
+
+/** X handles are 1 to 15 letters, digits or underscores. */
+export const X_HANDLE = /^[A-Za-z0-9_]{1,15}$/;
+
+/** The history of the follower known by this handle (case-insensitive); null when the desk never saw them. */
+export async function followerHistoryByHandle(db: Db, accountId: number, handle: string): Promise<FollowerHistory | null> {
+  const bare = handle.trim().replace(/^@/, '');
+  if (!X_HANDLE.test(bare)) return null;
+  return historyWhere(db, and(eq(followers.accountId, accountId), sql`lower(${followers.handle}) = ${bare.toLowerCase()}`));
+}
+
+/** The history of the follower with this X user id; null when the desk never saw them. */
+export async function followerHistoryByXId(db: Db, accountId: number, xUserId: string): Promise<FollowerHistory | null> {
+  return historyWhere(db, and(eq(followers.accountId, accountId), eq(followers.xUserId, xUserId)));
+}
+
+async function historyWhere(db: Db, where: SQL | undefined): Promise<FollowerHistory | null> {
+  // A handle can pass from one person to another: the most recently seen holder is the one meant.
+  const [row] = await db
+    .select({ follower: followers, welcome: welcomes, account: xAccounts })
+    .from(followers)
+    .innerJoin(xAccounts, eq(xAccounts.id, followers.accountId))
+    .leftJoin(welcomes, eq(welcomes.followerId, followers.id))
+    .where(where)
+    .orderBy(desc(followers.firstSeenAt), desc(followers.id))
+    .limit(1);
+  if (!row) return null;
+  return toHistory(row.follower, row.welcome, row.account);
+}
+
+function toHistory(follower: FollowerRow, welcome: WelcomeRow | null, account: XAccountRow): FollowerHistory {
+  const record = welcome ? toRecord(welcome, follower, account) : null;
+  const profile = follower.profile as FollowerProfile | null;
+  return {
+    accountHandle: account.handle,
+    xUserId: follower.xUserId,
+    handle: follower.handle,
+    name: profile?.name ?? null,
+    source: follower.source,
+    firstSeenAt: follower.firstSeenAt,
+    unfollowedAt: follower.unfollowedAt,
+    engagedFirst:
+      follower.engagedFirstAt && follower.engagedFirstVia
+        ? { via: follower.engagedFirstVia as Channel, at: follower.engagedFirstAt }
+        : null,
+    welcome: record,
+    newWelcome: record ? { allowed: false, because: record } : { allowed: true },
+  };
+}
+
+function toRecord(welcome: WelcomeRow, follower: FollowerRow, account: XAccountRow): WelcomeRecord {
+  return {
+    id: welcome.id,
+    status: welcome.status as WelcomeStatus,
+    channel: welcome.channel as Channel | null,
+    text: welcome.finalText ?? welcome.draftText,
+    decidedBy: welcome.decidedBy,
+    decidedAt: welcome.decidedAt,
+    sentAt: welcome.sentAt,
+    createdAt: welcome.createdAt,
+    link: sentLink({ welcome, follower, account }),
+    error: welcome.error,
+  };
+}

@@ -1,0 +1,51 @@
+// The App Home tab as a piece of the desk: gathered from the database, published to one teammate;
+// and who may change an account's settings from it.
+import { buildHomeView, QUEUE_SHOWN } from '../bot/blocks/home';
+import { pendingQueue, weekFigures } from '../db/home';
+import type { XAccountRow } from '../db/schema';
+import { listDeskAccounts } from './accounts';
+import { createApproverCheck, refusalForUnauthorized, type ApproverCheck, type Authorization } from './authorize';
+import type { Desk } from './desk';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Builds the Home tab from the database and publishes it for `userId` (views.publish). */
+export async function publishHome(desk: Desk, userId: string): Promise<void> {
+  const accounts = await listDeskAccounts(desk.db);
+  const since = new Date(desk.now().getTime() - WEEK_MS);
+  const queue = await pendingQueue(
+    desk.db,
+    accounts.map((a) => a.id),
+    QUEUE_SHOWN,
+  );
+  const entries = [];
+  for (const account of accounts) {
+    entries.push({ account, queue: queue.get(account.id)!, figures: await weekFigures(desk.db, account.id, since) });
+  }
+  await desk.slack.views.publish({ user_id: userId, view: buildHomeView(entries, desk.lang) });
+}
+
+// An account's settings decide what reaches its followers: only members of that account's desk
+// channel may change them (read from Slack, kept a minute, as for decisions on cards).
+const editorChecks = new WeakMap<Desk, Map<string, ApproverCheck>>();
+
+export async function mayEditSettings(desk: Desk, account: XAccountRow, userId: string): Promise<Authorization> {
+  let checks = editorChecks.get(desk);
+  if (!checks) {
+    checks = new Map();
+    editorChecks.set(desk, checks);
+  }
+  let check = checks.get(account.slackChannelId);
+  if (!check) {
+    check = createApproverCheck(desk.slack, { kind: 'channel' }, { channelId: account.slackChannelId });
+    checks.set(account.slackChannelId, check);
+  }
+  return check.mayDecide(userId);
+}
+
+export function settingsRefusal(auth: Exclude<Authorization, { allowed: true }>, desk: Desk, account: XAccountRow): string {
+  if (auth.why === 'cannot-check') return refusalForUnauthorized(auth, { kind: 'channel' }, desk.lang);
+  return desk.lang === 'fr'
+    ? `Seuls les membres de <#${account.slackChannelId}> peuvent modifier les réglages de @${account.handle}. Rien n'a été changé.`
+    : `Only members of <#${account.slackChannelId}> can change the settings of @${account.handle}. Nothing was changed.`;
+}

@@ -1,0 +1,163 @@
+// What a teammate starts by hand rather than the follower poll: an audit of a text they paste or
+// point at, and a welcome for someone they name by @handle. Same rules as the automatic path.
+import { logAuditRun, type AuditSource } from '../db/audit-runs';
+import type { XAccountRow } from '../db/schema';
+import { logWelcomeEvent } from '../db/welcomes';
+import type { AccountKind, Channel } from '../domain';
+import { auditMessage } from '../rules/audit';
+import { detectLanguage } from '../rules/lang';
+import type { AuditReport, Severity, Verdict } from '../rules/types';
+import { lookupUserByHandle, XApiError } from '../x/api';
+import { listDeskAccounts } from './accounts';
+import { errorSummary } from './cards';
+import type { Desk } from './desk';
+import { followerHistoryByXId, X_HANDLE, type FollowerHistory } from './history';
+import { noticeFollower } from './notice';
+
+/**
+ * The account a teammate's command speaks for: the one whose desk channel they typed it in, else
+ * the first (the environment's own). Removed accounts are never used.
+ */
+export async function accountFor(desk: Desk, slackChannelId?: string): Promise<XAccountRow | undefined> {
+  const accounts = await listDeskAccounts(desk.db);
+  return accounts.find((account) => account.slackChannelId === slackChannelId) ?? accounts[0];
+}
+
+/** How the same text would fare as a public mention, when that differs from the DM verdict. */
+export interface MentionComparison {
+  verdict: Verdict;
+  /** Rules that fire on the mention and not on the DM (too-long, multiple-mentions…). */
+  extraRuleIds: string[];
+}
+
+export interface HandAudit {
+  report: AuditReport;
+  /** Only for a DM audit, and only when the mention's verdict or rules differ. */
+  asMention: MentionComparison | null;
+}
+
+/**
+ * Audits a text a teammate brought, with the settings of the account this channel serves (own domains, kind, rule
+ * switches) and no follower or history: the history rules are skipped, and the report says so.
+ * The language is the text's own; the desk's when the text is too short to tell. Every run is logged.
+ */
+export async function auditByHand(
+  desk: Desk,
+  opts: { text: string; kind: Channel; source: Extract<AuditSource, 'slash' | 'modal' | 'shortcut'>; actor: string; slackChannelId?: string },
+): Promise<HandAudit> {
+  const account = await accountFor(desk, opts.slackChannelId);
+  const audit = (kind: Channel) =>
+    auditMessage({
+      text: opts.text,
+      kind,
+      lang: detectLanguage(opts.text) ?? desk.lang,
+      ownDomains: account?.ownDomains ?? [],
+      accountKind: (account?.kind as AccountKind | undefined) ?? 'business',
+      overrides: (account?.ruleOverrides ?? {}) as Record<string, Severity | 'off'>,
+    });
+  const report = audit(opts.kind);
+  let asMention: MentionComparison | null = null;
+  if (opts.kind === 'dm') {
+    const mention = audit('mention');
+    const dmRules = new Set(report.findings.map((finding) => finding.ruleId));
+    const extraRuleIds = [...new Set(mention.findings.map((finding) => finding.ruleId).filter((id) => !dmRules.has(id)))];
+    if (mention.verdict !== report.verdict || extraRuleIds.length > 0) asMention = { verdict: mention.verdict, extraRuleIds };
+  }
+  try {
+    await logAuditRun(desk.db, {
+      source: opts.source,
+      actor: opts.actor,
+      verdict: report.verdict,
+      ruleIds: report.findings.map((finding) => finding.ruleId),
+      accountId: account?.id ?? null,
+    });
+  } catch (error) {
+    // The teammate still gets the report; only the digest's count is short by one.
+    desk.logger.warn({ err: errorSummary(error), source: opts.source }, 'could not log the audit run');
+  }
+  return { report, asMention };
+}
+
+export type ManualWelcomeOutcome =
+  | { kind: 'carded'; welcomeId: number; handle: string; slackChannelId: string }
+  | { kind: 'already-welcomed'; history: FollowerHistory }
+  /** Known to the desk (e.g. already following when it started) but the desk made no card. */
+  | { kind: 'known-without-card'; history: FollowerHistory }
+  /** Noticed a moment ago by another request (a teammate, the poll): their card is being made. */
+  | { kind: 'card-under-way'; handle: string }
+  | { kind: 'not-found'; handle: string }
+  | { kind: 'x-failed'; handle: string; reason: string }
+  | { kind: 'no-account' };
+
+/**
+ * A teammate asks for a welcome card for @handle. X is asked who that is (a handle can change
+ * hands; the X user id is what the desk keeps), then the follower is noticed exactly as the poll
+ * would: one welcome per follower, ever, so someone already welcomed gets their history instead.
+ */
+export async function welcomeByHandle(
+  desk: Desk,
+  opts: { handle: string; actor: string; slackChannelId?: string },
+): Promise<ManualWelcomeOutcome> {
+  const account = await accountFor(desk, opts.slackChannelId);
+  if (!account) return { kind: 'no-account' };
+  const handle = opts.handle.replace(/^@/, '');
+  let profile;
+  try {
+    profile = await lookupUserByHandle(desk.xClient(account), handle);
+  } catch (error) {
+    desk.logger.warn({ handle, err: errorSummary(error) }, 'manual welcome: X lookup failed');
+    const reason = error instanceof XApiError ? error.describe(desk.lang) : desk.lang === 'fr' ? 'erreur inattendue.' : 'unexpected error.';
+    return { kind: 'x-failed', handle, reason };
+  }
+  if (!profile) return { kind: 'not-found', handle };
+
+  const before = await followerHistoryByXId(desk.db, account.id, profile.xUserId);
+  if (before?.welcome) return { kind: 'already-welcomed', history: before };
+  if (before) return cardUnderWay(before, desk.now()) ? { kind: 'card-under-way', handle: profile.handle } : { kind: 'known-without-card', history: before };
+
+  const welcomeId = await noticeFollower(desk, account, profile, 'manual');
+  if (welcomeId !== null) {
+    await logWelcomeEvent(desk.db, welcomeId, 'requested-manually', opts.actor, { handle: profile.handle });
+    desk.logger.info({ welcomeId, follower: profile.handle, actor: opts.actor }, 'manual welcome: card queued');
+    return { kind: 'carded', welcomeId, handle: profile.handle, slackChannelId: account.slackChannelId };
+  }
+  // Someone else (a teammate, the poll) noticed them at this very moment.
+  const after = await followerHistoryByXId(desk.db, account.id, profile.xUserId);
+  if (after?.welcome) return { kind: 'already-welcomed', history: after };
+  return { kind: 'card-under-way', handle: profile.handle };
+}
+
+/** How long noticing a follower may take (an X look-up, the draft) before a follower without a welcome counts as stuck. */
+const NOTICING_MS = 5 * 60_000;
+
+/** A follower noticed moments ago whose welcome is not there yet: another request is making their card. */
+function cardUnderWay(history: FollowerHistory, now: Date): boolean {
+  return history.source !== 'baseline' && now.getTime() - history.firstSeenAt.getTime() < NOTICING_MS;
+}
+
+/** Paths of x.com that are pages, not people. */
+const NOT_PROFILES = new Set([
+  'home', 'explore', 'search', 'i', 'intent', 'messages', 'notifications', 'settings', 'share', 'hashtag',
+  'compose', 'login', 'logout', 'signup', 'tos', 'privacy', 'about', 'jobs', 'download', 'account',
+]);
+
+// The scheme is optional (Slack shows "x.com/camille" for a link typed that way); "box.com/…" is not x.com.
+const PROFILE_LINK = /(?<![\w.-])(?:https?:\/\/)?(?:www\.|mobile\.)?(?:x|twitter)\.com\/([A-Za-z0-9_]{1,15})(?=\/?(?:[?#|>\s)\].,;!]|$))/gi;
+
+/** The handle a teammate typed: "@handle", "handle", or a profile link. Null when it is none of those. */
+export function handleFromInput(input: string): string | null {
+  const trimmed = input.trim();
+  const bare = /^@?([A-Za-z0-9_]{1,15})$/.exec(trimmed);
+  if (bare) return bare[1]!;
+  // One profile link and nothing else (Slack may wrap it as <https://x.com/handle|x.com/handle>).
+  return /\s/.test(trimmed) ? null : profileHandleInText(trimmed);
+}
+
+/** The handle of the first X profile link (x.com/handle, twitter.com/handle) in a text; null when none. */
+export function profileHandleInText(text: string): string | null {
+  for (const match of text.matchAll(PROFILE_LINK)) {
+    const handle = match[1]!;
+    if (X_HANDLE.test(handle) && !NOT_PROFILES.has(handle.toLowerCase())) return handle;
+  }
+  return null;
+}

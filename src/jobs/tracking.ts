@@ -1,0 +1,48 @@
+import { listAccounts } from '../db/accounts';
+import { seedXPrices } from '../db/x-usage';
+import type { Desk } from '../desk/desk';
+import { trackAccount } from '../tracking/track';
+
+export const TRACKING_QUEUE = 'tracking-pass';
+/** Every 15 minutes: mentions are cheap to read from a cursor, and DM reads follow their own schedule. */
+export const DEFAULT_TRACKING_CRON = '*/15 * * * *';
+
+export interface TrackingJobsOptions {
+  cron?: string;
+  timeZone?: string;
+}
+
+export interface RunningTrackingJobs {
+  /** Queues a pass now (one waiting pass at most, whichever process asks). */
+  trackNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Replies and unfollows, on a pg-boss schedule: the schedule is stored once in the database, so
+ * however many processes run, one pass is queued per tick, and one process runs it.
+ */
+export async function startTrackingJobs(desk: Desk, options: TrackingJobsOptions = {}): Promise<RunningTrackingJobs> {
+  const { boss } = desk;
+  await seedXPrices(desk.db);
+  await boss.createQueue(TRACKING_QUEUE, { name: TRACKING_QUEUE, policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  await boss.work(TRACKING_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async () => {
+    for (const account of await listAccounts(desk.db)) {
+      try {
+        await trackAccount(desk, account.id);
+      } catch (error) {
+        // One account's trouble with X must not stop the others; the next tick tries again.
+        desk.logger.warn({ account: account.handle, err: { message: error instanceof Error ? error.message : String(error) } }, 'tracking pass failed');
+      }
+    }
+  });
+  await boss.schedule(TRACKING_QUEUE, options.cron ?? DEFAULT_TRACKING_CRON, {}, { tz: options.timeZone ?? 'UTC', singletonKey: 'tracking' });
+  return {
+    trackNow: async () => {
+      await boss.send(TRACKING_QUEUE, {}, { singletonKey: 'tracking' });
+    },
+    stop: async () => {
+      await boss.offWork(TRACKING_QUEUE);
+    },
+  };
+}

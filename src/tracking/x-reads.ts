@@ -1,0 +1,129 @@
+import type { TwitterApi } from 'twitter-api-v2';
+import { callX } from '../x/errors';
+import { USERS_PER_LOOKUP } from '../x/users';
+
+// The reads tracking makes, each shaped to cost as little as X bills: the mentions timeline from
+// where the last read stopped, one DM conversation at a time, and users looked up by id.
+
+export interface MentionPost {
+  id: string;
+  authorId: string;
+  createdAt: string;
+  conversationId: string | null;
+  /** The post this one replies to, when it is a reply. */
+  repliedTo: string | null;
+}
+
+interface MentionsAnswer {
+  data?: {
+    id: string;
+    author_id?: string;
+    created_at?: string;
+    conversation_id?: string;
+    referenced_tweets?: { type: string; id: string }[];
+  }[];
+  meta?: { newest_id?: string; next_token?: string };
+}
+
+/** X keeps the last 800 mentions: eight pages of 100 is everything there is. */
+const MENTION_PAGES = 8;
+
+/** Mentions of the account, oldest first, newer than `sinceId` (or since `startTime` on the first read). */
+export async function readMentions(
+  client: TwitterApi,
+  accountUserId: string,
+  from: { sinceId: string | null; startTime: Date },
+): Promise<{ posts: MentionPost[]; newestId: string | null }> {
+  const posts: MentionPost[] = [];
+  let newestId: string | null = null;
+  let token: string | undefined;
+  for (let page = 0; page < MENTION_PAGES; page++) {
+    const answer = await callX('read-mentions', () =>
+      client.v2.get<MentionsAnswer>(
+        'users/:id/mentions',
+        {
+          'tweet.fields': 'author_id,created_at,conversation_id,referenced_tweets',
+          max_results: 100,
+          ...(from.sinceId ? { since_id: from.sinceId } : { start_time: xTimestamp(from.startTime) }),
+          ...(token ? { pagination_token: token } : {}),
+        },
+        { params: { id: accountUserId } },
+      ),
+    );
+    newestId ??= answer.meta?.newest_id ?? null;
+    for (const post of answer.data ?? []) {
+      if (!post.author_id || !post.created_at) continue;
+      posts.push({
+        id: post.id,
+        authorId: post.author_id,
+        createdAt: post.created_at,
+        conversationId: post.conversation_id ?? null,
+        repliedTo: post.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id ?? null,
+      });
+    }
+    token = answer.meta?.next_token;
+    if (!token) break;
+  }
+  posts.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  return { posts, newestId };
+}
+
+export interface DmEvent {
+  id: string;
+  senderId: string;
+  createdAt: string;
+}
+
+interface DmEventsAnswer {
+  data?: { id: string; sender_id?: string; created_at?: string }[];
+}
+
+/** A welcome conversation is short: the latest 20 messages hold any answer to it. */
+const CONVERSATION_PAGE = 20;
+
+/** The latest messages of the account's DM conversation with one person. */
+export async function readConversation(client: TwitterApi, participantId: string): Promise<DmEvent[]> {
+  const answer = await callX('read-dm-events', () =>
+    client.v2.get<DmEventsAnswer>(
+      'dm_conversations/with/:participant_id/dm_events',
+      { event_types: 'MessageCreate', 'dm_event.fields': 'id,sender_id,created_at', max_results: CONVERSATION_PAGE },
+      { params: { participant_id: participantId } },
+    ),
+  );
+  return (answer.data ?? [])
+    .filter((event) => event.sender_id && event.created_at)
+    .map((event) => ({ id: event.id, senderId: event.sender_id!, createdAt: event.created_at! }));
+}
+
+export interface Connection {
+  /** False when X no longer knows the account (deleted, suspended). */
+  found: boolean;
+  following: boolean;
+  connectionStatus: string[];
+}
+
+interface UsersAnswer {
+  data?: { id: string; connection_status?: string[] }[];
+}
+
+/**
+ * Whether each of these people still follows the account: GET /2/users?ids=… with only
+ * connection_status, 100 per call — never a re-read of the whole follower list.
+ */
+export async function lookUpConnections(client: TwitterApi, ids: string[]): Promise<Map<string, Connection>> {
+  const result = new Map<string, Connection>();
+  for (let start = 0; start < ids.length; start += USERS_PER_LOOKUP) {
+    const batch = ids.slice(start, start + USERS_PER_LOOKUP);
+    const answer = await callX('lookup-users', () => client.v2.get<UsersAnswer>('users', { ids: batch.join(','), 'user.fields': 'connection_status' }));
+    for (const id of batch) result.set(id, { found: false, following: false, connectionStatus: [] });
+    for (const user of answer.data ?? []) {
+      // X leaves connection_status out entirely when there is no connection at all.
+      const status = user.connection_status ?? [];
+      result.set(user.id, { found: true, following: status.includes('followed_by'), connectionStatus: status });
+    }
+  }
+  return result;
+}
+
+/** X wants YYYY-MM-DDTHH:mm:ssZ, without milliseconds. */
+const xTimestamp = (date: Date): string => `${date.toISOString().slice(0, 19)}Z`;
