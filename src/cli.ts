@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, loadDatabaseConfig } from './config';
+import { ConfigError, loadAccountsConfig, loadConfig, loadDatabaseConfig } from './config';
 import { openDatabase } from './db/client';
 
 const USAGE = `accueil — welcome each new X follower by hand, from Slack.
@@ -7,6 +7,9 @@ Usage:
   accueil start                 run the bot (npm start)
   accueil migrate               apply database migrations
   accueil audit [options] [TEXT|-]   audit one welcome message (accueil audit --help)
+  accueil accounts list|add|remove   the X accounts on the desk (accueil accounts --help)
+  accueil x-login [--port N]    connect an X account with OAuth 2.0 (accueil x-login --help)
+  accueil x-subscribe           register PUBLIC_URL/x/webhook with X and subscribe the account
   accueil digest --preview [--out FILE]   print the weekly digest and write its chart
   accueil demo                  play a short scenario against local stand-ins of X and Slack
 `;
@@ -53,6 +56,21 @@ async function migrate(): Promise<number> {
   return 0;
 }
 
+/** Registers the bot's webhook URL with X and subscribes the environment's account to its activity. */
+async function xSubscribe(): Promise<number> {
+  const config = loadAccountsConfig();
+  if (!config.publicUrl) throw new ConfigError([{ variable: 'PUBLIC_URL', expected: 'missing: the public https:// URL where X reaches this bot' }]);
+  const { createXClient } = await import('./x/api');
+  const { subscribeWebhook } = await import('./x/subscribe');
+  const webhookUrl = `${config.publicUrl}/x/webhook`;
+  const result = await subscribeWebhook(createXClient(config.x), { webhookUrl });
+  process.stdout.write(
+    `Webhook ${result.registered ? 'registered' : 'already registered'} at ${webhookUrl} (id ${result.webhookId}); ` +
+      `account ${result.subscribed ? 'subscribed' : 'already subscribed'}.\n`,
+  );
+  return 0;
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -64,6 +82,27 @@ async function run(argv: string[]): Promise<number> {
       const { runAuditCommand } = await import('./cli/audit');
       return runAuditCommand(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
     }
+    case 'accounts':
+    case 'x-login': {
+      const config = loadAccountsConfig();
+      const deps = {
+        config,
+        openDatabase: async () => {
+          const database = await openDatabase(config);
+          await database.migrate();
+          return database;
+        },
+      };
+      const io = { stdout: process.stdout, stderr: process.stderr };
+      if (command === 'accounts') {
+        const { runAccountsCommand } = await import('./cli/accounts');
+        return runAccountsCommand(rest, io, deps);
+      }
+      const { runXLoginCommand } = await import('./cli/x-login');
+      return runXLoginCommand(rest, io, deps);
+    }
+    case 'x-subscribe':
+      return xSubscribe();
     case 'digest': {
       const { runDigestCommand } = await import('./cli/digest');
       return runDigestCommand(rest, { stdout: process.stdout, stderr: process.stderr });

@@ -52,6 +52,11 @@ const envSchema = z.object({
   X_ACCESS_TOKEN: optionalText,
   X_ACCESS_SECRET: optionalText,
   X_API_URL: url('X API base').default('https://api.x.com'),
+  X_CLIENT_ID: optionalText,
+  X_CLIENT_SECRET: optionalText,
+  PUBLIC_URL: optionalText.refine((value) => value === undefined || (/^https?:\/\//.test(value) && URL.canParse(value)), {
+    message: 'expected the public https:// URL where X and Slack reach this bot',
+  }),
   X_ACCOUNT_KIND: z.enum(ACCOUNT_KINDS, { message: 'expected "business" or "personal"' }).default('business'),
   X_DM_POLICY: z
     .enum(['engaged-only', 'approved', 'off'], { message: 'expected "engaged-only", "approved" or "off"' })
@@ -149,6 +154,10 @@ export interface Config {
   fourEyes: boolean;
   /** Encrypts the X credentials stored in the database (ACCUEIL_SECRET_KEY); without it, none are stored. */
   secretKey: Buffer | undefined;
+  /** The X app's OAuth 2.0 client (X_CLIENT_ID, X_CLIENT_SECRET): for `accueil x-login` and to refresh its tokens. */
+  xOAuth2: { clientId: string; clientSecret?: string } | undefined;
+  /** Where X and Slack reach this bot from outside (PUBLIC_URL), for `accueil x-subscribe`. */
+  publicUrl: string | undefined;
 }
 
 export interface ConfigProblem {
@@ -227,6 +236,38 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     approvers: parsed.APPROVERS,
     fourEyes: parsed.FOUR_EYES,
     secretKey: parsed.ACCUEIL_SECRET_KEY === undefined ? undefined : secretKeyBytes(parsed.ACCUEIL_SECRET_KEY)!,
+    xOAuth2: oauth2Client(parsed),
+    publicUrl: parsed.PUBLIC_URL?.replace(/\/+$/, ''),
+  };
+}
+
+function oauth2Client(parsed: Env): Config['xOAuth2'] {
+  if (parsed.X_CLIENT_ID === undefined) return undefined;
+  return { clientId: parsed.X_CLIENT_ID, ...(parsed.X_CLIENT_SECRET ? { clientSecret: parsed.X_CLIENT_SECRET } : {}) };
+}
+
+/**
+ * What `accueil accounts`, `accueil x-login` and `accueil x-subscribe` need: the database, the X app
+ * (consumer keys, the OAuth 2.0 client), the secrets key and the public URL. No Slack variable is required.
+ */
+export function loadAccountsConfig(
+  env: Record<string, string | undefined> = process.env,
+): Pick<Config, 'databaseUrl' | 'dataDir' | 'logLevel' | 'x' | 'xOAuth2' | 'secretKey' | 'publicUrl'> {
+  const parsed = parseEnv(env);
+  return {
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir: parsed.DATA_DIR ?? './data',
+    logLevel: parsed.LOG_LEVEL,
+    x: {
+      apiKey: parsed.X_API_KEY ?? '',
+      apiSecret: parsed.X_API_SECRET ?? '',
+      accessToken: parsed.X_ACCESS_TOKEN ?? '',
+      accessSecret: parsed.X_ACCESS_SECRET ?? '',
+      apiUrl: parsed.X_API_URL.replace(/\/+$/, ''),
+    },
+    xOAuth2: oauth2Client(parsed),
+    secretKey: parsed.ACCUEIL_SECRET_KEY === undefined ? undefined : secretKeyBytes(parsed.ACCUEIL_SECRET_KEY)!,
+    publicUrl: parsed.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 

@@ -2,21 +2,27 @@ import { WebClient } from '@slack/web-api';
 import { eq, sql } from 'drizzle-orm';
 import type { RequestListener, Server } from 'node:http';
 import type PgBoss from 'pg-boss';
-import type { TwitterApi } from 'twitter-api-v2';
 import { createSlackApp } from './bot/app';
 import { createHttpServer, listen, type HealthCheck } from './bot/http-server';
 import type { Config } from './config';
 import { upsertAccount } from './db/accounts';
 import { openDatabase, type Database } from './db/client';
 import { welcomes, xAccounts, type XAccountRow } from './db/schema';
+import { createAccountClients, listDeskAccounts } from './desk/accounts';
 import { createApproverCheck } from './desk/authorize';
+import { xEventHandlers } from './desk/x-events';
 import { probeDependencies } from './jobs/health';
-import { openSecret, sealSecret } from './secrets';
+import { sealSecret } from './secrets';
 import type { Desk } from './desk/desk';
 import { createBoss } from './jobs/boss';
+import { startDigestJobs } from './jobs/digest';
+import { startExpiryJobs } from './jobs/expiry';
 import { startJobs, type RunningJobs } from './jobs/index';
+import { startTrackingJobs } from './jobs/tracking';
 import { createLogger, type Logger } from './logger';
 import { createXClient, getAuthenticatedUser } from './x/api';
+import { createXWebhookListener } from './x/sources/webhook';
+import { xUsagePlugin } from './x/usage';
 
 export interface RunningBot {
   port: number;
@@ -30,6 +36,8 @@ export interface RunningBot {
 
 export interface StartOptions {
   logger?: Logger;
+  /** An already opened database (tests start from a migrated template); the bot closes it on stop. */
+  database?: Database;
   now?: () => Date;
   /** How often the sweeper mends what a crash left (seconds); tests shorten it. */
   sweepIntervalSeconds?: number;
@@ -38,6 +46,8 @@ export interface StartOptions {
   instanceStaleMs?: number;
   /** How often /healthz looks at the dependencies (ms). */
   healthIntervalMs?: number;
+  /** The scheduled work (tracking passes, card expiry, the weekly digest); tests that are not about it turn it off. */
+  schedules?: boolean;
 }
 
 // Slack calls retry a little in place (honouring Retry-After); longer outages are the card job's, with backoff.
@@ -52,18 +62,20 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const health: HealthCheck = { database: false, jobs: false, slack: false };
   let database: Database | undefined;
   let slackListener: RequestListener | null = null;
+  let xWebhook: RequestListener | null = null;
 
   // The server answers /healthz from the first moment: 503 until every part is up.
   const server: Server = createHttpServer({
     slack: (req, res) => (slackListener ? slackListener(req, res) : res.writeHead(404).end()),
     health: () => ({ ...health }),
     metrics: () => (database && health.database ? metricsText(database) : Promise.reject(new Error('starting'))),
+    routes: { '/x/webhook': (req, res) => (xWebhook ? xWebhook(req, res) : res.writeHead(503).end()) },
   });
   const port = await listen(server, config.port);
 
   let boss: PgBoss | undefined;
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
     await database.migrate();
     health.database = true;
     logger.info({ driver: database.driver, location: database.location }, 'database migrated');
@@ -82,7 +94,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     );
     logger.info({ account: me.handle, kind: account.kind, dmPolicy: account.dmPolicy, sendMode: account.sendMode }, 'X account ready');
     if (config.secretKey) await storeXCredentials(database, account, config.secretKey, config.x);
-    const xClients = xClientsFor(config, x);
+    // Every account on the desk — the environment's and those of `accueil accounts add` — acts on X
+    // with its own credentials, posts its cards to its own channel, and has its X spend counted.
+    const accounts = await listDeskAccounts(database.db);
+    const db = database.db;
+    const xClients = createAccountClients(config, db, (row) => [xUsagePlugin({ db, xUserId: row.xUserId, logger })]);
 
     const startedBoss = createBoss(database);
     boss = startedBoss;
@@ -99,13 +115,22 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       lang: config.deskLang,
     };
     const jobs = await startJobs(desk, {
-      accountIds: [account.id],
+      accountIds: accounts.map((row) => row.id),
       pollIntervalSeconds: config.pollIntervalSeconds,
       sweepIntervalSeconds: options.sweepIntervalSeconds,
       heartbeatSeconds: options.heartbeatSeconds,
       instanceStaleMs: options.instanceStaleMs,
     });
+    const scheduled =
+      options.schedules === false
+        ? []
+        : [
+            await startTrackingJobs(desk, { cron: config.trackingCron, timeZone: config.teamTimeZone }),
+            await startExpiryJobs(desk, { expiryDays: config.cardExpiryDays }),
+            await startDigestJobs(desk, { cron: config.digestCron, timeZone: config.teamTimeZone }),
+          ];
     health.jobs = true;
+    xWebhook = createXWebhookListener({ consumerSecret: config.x.apiSecret, ...xEventHandlers(desk), logger });
 
     const slackApp = createSlackApp(desk, {
       botToken: config.slack.botToken,
@@ -138,6 +163,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       stop: async () => {
         health.jobs = false;
         clearInterval(monitor);
+        await Promise.all(scheduled.map((running) => running.stop()));
         await jobs.stop();
         if (slackApp.mode === 'socket') await slackApp.app.stop();
         await closeServer(server);
@@ -181,24 +207,6 @@ async function storeXCredentials(database: Database, account: XAccountRow, key: 
   const sealed = sealSecret(key, JSON.stringify({ apiKey, apiSecret, accessToken, accessSecret }), account.xUserId);
   await database.db.update(xAccounts).set({ xCredentials: sealed }).where(eq(xAccounts.id, account.id));
   account.xCredentials = sealed;
-}
-
-/**
- * The X client for an account: built from its stored, encrypted credentials when it has them (one
- * client per account, kept), otherwise the environment's.
- */
-function xClientsFor(config: Config, fallback: TwitterApi): (account: XAccountRow) => TwitterApi {
-  const clients = new Map<string, TwitterApi>();
-  return (account) => {
-    if (!account.xCredentials || !config.secretKey) return fallback;
-    let client = clients.get(account.xCredentials);
-    if (!client) {
-      const stored = JSON.parse(openSecret(config.secretKey, account.xCredentials, account.xUserId)) as Omit<Config['x'], 'apiUrl'>;
-      client = createXClient({ ...stored, apiUrl: config.x.apiUrl });
-      clients.set(account.xCredentials, client);
-    }
-    return client;
-  };
 }
 
 async function closeServer(server: Server): Promise<void> {

@@ -23,15 +23,20 @@ export interface Database {
   connectionString: string | null;
   executeSql: ExecuteSql;
   migrate(): Promise<void>;
+  /** PGlite only: the whole database as a tarball, to start other in-memory databases from (tests). */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
-/** Postgres through postgres.js when a URL is given, otherwise the embedded PGlite (in memory with `memory://`). */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+/**
+ * Postgres through postgres.js when a URL is given, otherwise the embedded PGlite (in memory with
+ * `memory://`, optionally starting from a dumped `template` instead of an empty cluster).
+ */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; template?: Blob }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  return openPglite(opts.dataDir ?? './data');
+  return openPglite(opts.dataDir ?? './data', opts.template);
 }
 
 function openPostgres(url: string): Database {
@@ -51,12 +56,15 @@ function openPostgres(url: string): Database {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // One team's desk is a small database: a small buffer pool keeps the embedded bot's memory down
   // (about 120 MB less resident than PGlite's default) at no cost we could measure.
-  const client = await PGlite.create(inMemory ? undefined : dataDir, { postgresqlconf: 'shared_buffers = 16MB' });
+  const client = await PGlite.create(inMemory ? undefined : dataDir, {
+    postgresqlconf: 'shared_buffers = 16MB',
+    ...(inMemory && template ? { loadDataDir: template } : {}),
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -73,6 +81,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       return { rows: result.rows as Record<string, unknown>[] };
     },
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    dump: () => client.dumpDataDir('none'),
     close: () => client.close(),
   };
 }

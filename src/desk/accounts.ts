@@ -2,7 +2,7 @@
 // environment's account (the default, kept in step with the environment at every start), accounts
 // with a stored OAuth 1.0a token pair, and accounts connected with OAuth 2.0 (`accueil x-login`).
 import { and, count, eq, isNull } from 'drizzle-orm';
-import type { TwitterApi } from 'twitter-api-v2';
+import type { ITwitterApiClientPlugin, TwitterApi } from 'twitter-api-v2';
 import type { Db } from '../db/client';
 import { followers, xAccounts, type XAccountRow } from '../db/schema';
 import { deleteXTokens, findXTokens, getFreshAccessToken } from '../db/x-tokens';
@@ -59,7 +59,7 @@ export async function addAccount(db: Db, config: AccountsConfig, input: NewAccou
   } else {
     const stored = await findXTokens(db, { handle: input.credentials.handle });
     if (!stored) throw new AccountError(`no OAuth 2.0 tokens for @${input.credentials.handle.replace(/^@/, '')}: run \`accueil x-login\` first, signed in to X as that account`);
-    identity = await getAuthenticatedUser(bearerClient(db, config, stored.xUserId));
+    identity = await getAuthenticatedUser(bearerClient(db, config, stored.xUserId, []));
     if (identity.id !== stored.xUserId) throw new AccountError(`the stored tokens of @${stored.handle} act for another X user (@${identity.handle})`);
   }
 
@@ -130,40 +130,51 @@ export async function updateAccountSettings(db: Db, accountId: number, settings:
 
 /**
  * The X client that acts for an account: the environment's OAuth 1.0a keys for the environment's
- * account, its stored OAuth 1.0a pair, or its OAuth 2.0 user token (refreshed before expiry, under
- * a row lock shared by every process).
+ * account (as stored, encrypted, when they are), its stored OAuth 1.0a pair, or its OAuth 2.0 user
+ * token (refreshed before expiry, under a row lock shared by every process).
  */
-export function xClientFor(account: XAccountRow, config: AccountsConfig, db: Db): TwitterApi {
+export function xClientFor(account: XAccountRow, config: AccountsConfig, db: Db, extra: ITwitterApiClientPlugin[] = []): TwitterApi {
   switch (account.xAuth as XAuth) {
     case 'env':
-      return createXClient(config.x);
-    case 'oauth1': {
+      // What the database holds when the environment's keys were stored there (main.ts does it with a secrets key).
+      return account.xCredentials && config.secretKey ? storedOAuth1Client(account, config, extra) : createXClient(config.x, extra);
+    case 'oauth1':
       if (!account.xCredentials) throw new AccountError(`@${account.handle} has no stored credentials: add it again with \`accueil accounts add\``);
-      const stored = JSON.parse(openSecret(requireKey(config), account.xCredentials, account.xUserId)) as Omit<XCredentials, 'apiUrl'>;
-      return createXClient({ ...stored, apiUrl: config.x.apiUrl });
-    }
+      return storedOAuth1Client(account, config, extra);
     case 'oauth2':
-      return bearerClient(db, config, account.xUserId);
+      return bearerClient(db, config, account.xUserId, extra);
     default:
       throw new AccountError(`@${account.handle}: unknown credentials kind "${account.xAuth}"`);
   }
 }
 
-/** One client per account and credentials, kept: what main.ts hands the desk as `xClient`. */
-export function createAccountClients(config: AccountsConfig, db: Db): (account: XAccountRow) => TwitterApi {
+/**
+ * One client per account and credentials, kept: what main.ts hands the desk as `xClient`. `plugins`
+ * gives each account's client its own observers (X spend is counted per account).
+ */
+export function createAccountClients(
+  config: AccountsConfig,
+  db: Db,
+  plugins: (account: XAccountRow) => ITwitterApiClientPlugin[] = () => [],
+): (account: XAccountRow) => TwitterApi {
   const clients = new Map<string, TwitterApi>();
   return (account) => {
     const cacheKey = `${account.id}:${account.xAuth}:${account.xCredentials ?? ''}`;
     let client = clients.get(cacheKey);
     if (!client) {
-      client = xClientFor(account, config, db);
+      client = xClientFor(account, config, db, plugins(account));
       clients.set(cacheKey, client);
     }
     return client;
   };
 }
 
-function bearerClient(db: Db, config: AccountsConfig, xUserId: string): TwitterApi {
+function storedOAuth1Client(account: XAccountRow, config: AccountsConfig, extra: ITwitterApiClientPlugin[]): TwitterApi {
+  const stored = JSON.parse(openSecret(requireKey(config), account.xCredentials!, account.xUserId)) as Omit<XCredentials, 'apiUrl'>;
+  return createXClient({ ...stored, apiUrl: config.x.apiUrl }, extra);
+}
+
+function bearerClient(db: Db, config: AccountsConfig, xUserId: string, extra: ITwitterApiClientPlugin[]): TwitterApi {
   const key = requireKey(config);
   const oauth2 = config.xOAuth2;
   const client: XOAuth2Client | null = oauth2 ? { ...oauth2, apiUrl: config.x.apiUrl } : null;
@@ -177,6 +188,7 @@ function bearerClient(db: Db, config: AccountsConfig, xUserId: string): TwitterA
         },
       }),
     config.x.apiUrl,
+    extra,
   );
 }
 

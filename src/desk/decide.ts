@@ -4,7 +4,8 @@ import { markEngagedFirst } from '../db/followers';
 import { welcomes } from '../db/schema';
 import { auditHistory, getWelcomeContext, logWelcomeEvent, transitionWelcome, type WelcomeContext } from '../db/welcomes';
 import type { Channel, FollowerProfile, Lang } from '../domain';
-import type { Finding } from '../rules/types';
+import type { AuditReport, Finding } from '../rules/types';
+import { logAuditRun } from '../db/audit-runs';
 import { triageFollower } from '../rules/triage';
 import { hasWrittenFirst } from '../x/api';
 import { auditWelcomeText } from './audit';
@@ -58,6 +59,7 @@ export async function approveWelcome(
     lang,
     history: await auditHistory(desk.db, ctx.account.id, ctx.follower.id, ctx.welcome.id),
   });
+  await logAudit(desk, 'card', opts.userId, report, ctx);
   if (text.trim() === '' || report.verdict === 'fail') {
     await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, audit: report.findings.map((f) => f.ruleId) });
     return { ok: false, reason: 'audit-failed', findings: report.findings.filter((finding) => finding.severity === 'error') };
@@ -119,6 +121,18 @@ async function channelAvailability(desk: Desk, ctx: WelcomeContext, channel: Cha
  * because a process killed mid-send leaves its job `active` until pg-boss expires it, and a stately
  * queue cannot start a second job under the same key meanwhile — it would hold up every send behind it.
  */
+/** Every audit run counts for the digest's "caught this week". */
+async function logAudit(desk: Desk, source: 'card' | 'edit', actor: string, report: AuditReport, ctx: WelcomeContext): Promise<void> {
+  await logAuditRun(desk.db, {
+    source,
+    actor,
+    verdict: report.verdict,
+    ruleIds: report.findings.map((finding) => finding.ruleId),
+    accountId: ctx.account.id,
+    welcomeId: ctx.welcome.id,
+  });
+}
+
 export async function queueSend(desk: Desk, welcomeId: number, startAfter?: Date): Promise<void> {
   const [row] = await desk.db.select({ attempts: welcomes.attempts }).from(welcomes).where(eq(welcomes.id, welcomeId));
   const singletonKey = `${welcomeId}:${row?.attempts ?? 0}`;
@@ -157,6 +171,7 @@ export async function editDraft(
     lang: ctx.welcome.lang as Lang,
     history: await auditHistory(desk.db, ctx.account.id, ctx.follower.id, ctx.welcome.id),
   });
+  await logAudit(desk, 'edit', opts.userId, report, ctx);
   const errors = report.findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) return { ok: false, reason: 'audit-failed', findings: errors };
   const result = await transitionWelcome(desk.db, opts.welcomeId, {

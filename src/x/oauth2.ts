@@ -219,9 +219,13 @@ function sameState(given: string | null, expected: string): boolean {
  * An X client acting as the account with an OAuth 2.0 user token. Given a function, it asks for the
  * token before every request, so a token refreshed meanwhile (by this process or another) is used.
  */
-export function createXClientWithBearer(accessToken: string | (() => Promise<string>), apiUrl: string): TwitterApi {
+export function createXClientWithBearer(
+  accessToken: string | (() => Promise<string>),
+  apiUrl: string,
+  extra: ITwitterApiClientPlugin[] = [],
+): TwitterApi {
   const base = apiUrl || DEFAULT_X_API_URL;
-  const plugins: ITwitterApiClientPlugin[] = [];
+  const plugins: ITwitterApiClientPlugin[] = [...extra];
   if (base.replace(/\/+$/, '') !== DEFAULT_X_API_URL) plugins.push(baseUrlPlugin(base));
   if (typeof accessToken === 'function') {
     plugins.push({

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../../src/db/client';
 
@@ -35,10 +36,20 @@ export async function createTestDatabaseLocation(): Promise<TestDatabaseLocation
   };
 }
 
+let template: Blob | undefined;
+
+/** The migrated PGlite tarball made by test/setup/pglite-template.ts, when there is one. */
+export function pgliteTemplate(): Blob | undefined {
+  const path = process.env.ACCUEIL_TEST_PGLITE_TEMPLATE;
+  if (!path) return undefined;
+  template ??= new Blob([readFileSync(path)]);
+  return template;
+}
+
 /** A fresh, migrated database, closed and dropped by `close()`. */
 export async function createTestDatabase(): Promise<Database> {
   const location = await createTestDatabaseLocation();
-  const database = await openDatabase(location);
+  const database = await openDatabase({ ...location, template: pgliteTemplate() });
   await database.migrate();
   const close = database.close;
   return {

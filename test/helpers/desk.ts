@@ -4,7 +4,8 @@ import { createLogger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/main';
 import { startFakeSlack, type FakeMessage, type FakeSlack, type FakeSlackOptions } from '../fakes/slack';
 import { startFakeX, type FakeX, type FakeXOptions } from '../fakes/x';
-import { createTestDatabaseLocation } from './db';
+import { openDatabase } from '../../src/db/client';
+import { createTestDatabaseLocation, pgliteTemplate } from './db';
 import { blockActionsPayload, DEFAULTS, postInteraction, type SlackHttpResponse } from './slack-request';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -34,6 +35,8 @@ export interface TestDeskOptions {
   env?: Record<string, string>;
   x?: FakeXOptions;
   slack?: FakeSlackOptions;
+  /** Run the scheduled work (tracking, expiry, digest) too; off by default so a quarter-hour never fires mid-test. */
+  schedules?: boolean;
   /** Followers already there before the desk starts: they form the baseline. */
   existingFollowers?: Array<Partial<FollowerProfile>>;
 }
@@ -64,7 +67,9 @@ export async function startTestDesk(options: TestDeskOptions = {}): Promise<Test
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const bot = await startBot(config, { logger: createLogger('silent') });
+  // On PGlite, start from the migrated template rather than an empty cluster (seconds per test).
+  const database = location.databaseUrl ? undefined : await openDatabase({ dataDir: 'memory://', template: pgliteTemplate() });
+  const bot = await startBot(config, { logger: createLogger('silent'), database, schedules: options.schedules ?? false });
   // The first poll (queued at start) takes the baseline.
   await waitForPollCount(bot, 1);
   const baseUrl = `http://127.0.0.1:${bot.port}`;

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/bot/listeners/commands';
+import { EVENTS } from '../../src/bot/listeners/events';
+import { SHORTCUTS } from '../../src/bot/listeners/shortcuts';
+
+const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
+
+/** The Web API methods the code calls, e.g. "chat.postMessage". */
+function calledMethods(): Set<string> {
+  const found = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (path.endsWith('.ts')) {
+        for (const match of readFileSync(path, 'utf8').matchAll(/\b(?:slack|client)\.(chat|views|conversations|usergroups|files|users|auth)\.([a-zA-Z0-9]+(?:\.[a-zA-Z0-9]+)?)\(/g)) {
+          found.add(`${match[1]}.${match[2]}`);
+        }
+      }
+    }
+  };
+  walk('src');
+  return found;
+}
+
+// What each method needs; the manifest must ask for exactly the union.
+const SCOPES: Record<string, string[]> = {
+  'auth.test': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'views.open': [],
+  'views.update': [],
+  'views.publish': [],
+  'files.uploadV2': ['files:write'],
+  'conversations.members': ['channels:read', 'groups:read'],
+  'usergroups.users.list': ['usergroups:read'],
+};
+
+describe('manifest.json', () => {
+  it('declares exactly the slash commands the bot answers', () => {
+    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command).sort()).toEqual(Object.values(COMMANDS).sort());
+  });
+
+  it('declares exactly the message shortcuts the bot answers', () => {
+    expect(manifest.features.shortcuts.map((s: { callback_id: string }) => s.callback_id).sort()).toEqual(Object.values(SHORTCUTS).sort());
+  });
+
+  it('subscribes to exactly the events the bot listens to', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(Object.values(EVENTS).sort());
+  });
+
+  it('asks for exactly the scopes the Web API calls in the code need', () => {
+    const methods = calledMethods();
+    const unknown = [...methods].filter((method) => !(method in SCOPES));
+    expect(unknown).toEqual([]);
+    const needed = new Set([...methods].flatMap((method) => SCOPES[method]!));
+    needed.add('commands');
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  it('has interactivity on for the buttons, modals and shortcuts', () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+});
