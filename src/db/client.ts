@@ -65,6 +65,7 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     postgresqlconf: 'shared_buffers = 16MB',
     ...(inMemory && template ? { loadDataDir: template } : {}),
   });
+  yieldBeforeQueries(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -84,6 +85,30 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     dump: () => client.dumpDataDir('none'),
     close: () => client.close(),
   };
+}
+
+/**
+ * PGlite runs Postgres in WebAssembly on the main thread, and a chain of awaited queries can keep
+ * the event loop from reading sockets until it ends. Letting the loop turn once before each query
+ * keeps Slack's acks (3 seconds, and 50 clicks at once) from waiting behind database work.
+ */
+function yieldBeforeQueries(client: PGlite): void {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = (async (...args: Parameters<typeof query>) => {
+    await turn();
+    return query(...args);
+  }) as typeof client.query;
+  client.exec = (async (...args: Parameters<typeof exec>) => {
+    await turn();
+    return exec(...args);
+  }) as typeof client.exec;
+  client.transaction = (async (...args: Parameters<typeof transaction>) => {
+    await turn();
+    return transaction(...args);
+  }) as typeof client.transaction;
 }
 
 export function redactUrl(url: string): string {
