@@ -5,7 +5,6 @@ import { digestFigures, WEEK_MS, type DigestFigures } from '../db/digest-queries
 import { digestRuns, type XAccountRow } from '../db/schema';
 import type { Desk } from '../desk/desk';
 import type { Lang } from '../domain';
-import { renderTrendChart } from './chart';
 
 export interface Digest {
   figures: DigestFigures;
@@ -23,7 +22,8 @@ export async function buildDigest(
 ): Promise<Digest> {
   const figures = await digestFigures(db, account, { from: new Date(opts.now.getTime() - WEEK_MS), to: opts.now });
   const { text, blocks } = buildDigestBlocks(figures, opts.lang);
-  return { figures, text, blocks, png: opts.chart === false ? null : await renderTrendChart(figures.trend, opts.lang) };
+  // The chart renderer (chart.js and a native canvas) is loaded when a digest is drawn, not at start-up.
+  return { figures, text, blocks, png: opts.chart === false ? null : await (await import('./chart')).renderTrendChart(figures.trend, opts.lang) };
 }
 
 /** The local date in the team's time zone: what makes two firings on the same day one digest. */

@@ -113,7 +113,8 @@ describe('Slack’s API failing', () => {
   it('posts every card once and updates it after 5xx and 429 answers (Retry-After honoured), and sends every approval', async () => {
     desk = await startTestDesk({ env: { X_DM_POLICY: 'approved' } });
     const failing = desk.slack;
-    failing.failNext('chat.postMessage', { status: 500 }, 6);
+    // Long enough to outlast the client's own retries, so the card job takes over (and /healthz notices).
+    failing.failNext('chat.postMessage', { status: 500 }, 30);
     failing.failNext('chat.postMessage', { status: 429, retryAfter: 2 }, 2);
     for (let i = 0; i < 4; i++) desk.x.addFollower({ name: `Slack${i}`, bio: 'Design.' });
     await desk.poll();
@@ -128,13 +129,13 @@ describe('Slack’s API failing', () => {
     const limited = failing.calls.filter((call) => call.method === 'chat.postMessage' && call.status === 429);
     expect(limited.length).toBe(2);
 
-    failing.failNext('chat.update', { status: 503 }, 10);
+    failing.failNext('chat.update', { status: 503 }, 20);
     await Promise.all(cards.map((card) => desk!.click(card, ACTIONS.postMention)));
     const ids = cards.map(welcomeIdOf);
     await waitUntil(async () => (await sentCount(desk!, ids)) === 4 || null, 120_000, 'all 4 sent while Slack fails');
     // The cards catch up once Slack answers: no stale buttons left.
     await waitUntil(async () => (desk!.cards().every((card) => !JSON.stringify(card.blocks).includes(ACTIONS.postMention)) ? true : null), 180_000, 'cards updated');
     expect(desk.x.posts).toHaveLength(4);
-    record({ scenario: 'Slack failing: 6 × 500 and 2 × 429 on postMessage, 10 × 503 on update', runs: 4, duplicates: desk.cards().length - 4 + desk.x.posts.length - 4, lost: 4 - (await sentCount(desk, ids)) });
+    record({ scenario: 'Slack failing: 30 × 500 and 2 × 429 (Retry-After) on postMessage, 20 × 503 on update', runs: 4, duplicates: desk.cards().length - 4 + desk.x.posts.length - 4, lost: 4 - (await sentCount(desk, ids)) });
   }, 600_000);
 });

@@ -57,8 +57,9 @@ export async function startXProxy(target: string): Promise<XProxy> {
       });
     },
     up: async () => {
+      if (server.listening) return;
       server = http.createServer(handler);
-      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+      await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
     },
     close: () => new Promise<void>((resolve) => (server.listening ? (server.close(() => resolve()), server.closeAllConnections()) : resolve())),
   };
@@ -101,8 +102,9 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     port,
     down: cut,
     up: async () => {
+      if (server.listening) return;
       server = net.createServer(handler);
-      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+      await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
     },
     close: async () => {
       if (server.listening) await cut();

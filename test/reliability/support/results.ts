@@ -1,6 +1,7 @@
-// The closing table of the reliability suite: each scenario records what it saw, and the suite
-// writes them to test/reliability/results.md (and the console) as it goes.
-import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+// The closing table of the reliability suite: each scenario records what it saw, appended to
+// data/reliability-results.md (ignored by git; RELIABILITY_RESULTS to choose) and printed as it goes.
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface ScenarioResult {
@@ -10,10 +11,11 @@ export interface ScenarioResult {
   lost: number;
 }
 
-const FILE = fileURLToPath(new URL('../results.md', import.meta.url));
+const FILE = process.env.RELIABILITY_RESULTS ?? fileURLToPath(new URL('../../../data/reliability-results.md', import.meta.url));
 
 export function record(result: ScenarioResult): void {
   if (!existsSync(FILE)) {
+    mkdirSync(dirname(FILE), { recursive: true });
     writeFileSync(FILE, `| scenario | runs | duplicates | lost | result | driver |\n| --- | --- | --- | --- | --- | --- |\n`);
   }
   const ok = result.duplicates === 0 && result.lost === 0;
