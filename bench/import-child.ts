@@ -1,6 +1,10 @@
 // One first-run baseline import, in its own process so its peak memory is its own.
 // Args: MODE (accueil | raw) ; env: FAKE_X_URL + credentials, DATABASE_URL (unset = PGlite in memory).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
+import { openDatabase } from '../src/db/client';
 import { upsertAccount, saveBaselineCursor } from '../src/db/accounts';
 import { recordBaselineFollowers } from '../src/db/followers';
 import { createXClient, fetchFollowersPage } from '../src/x/api';
@@ -17,7 +21,10 @@ const client = createXClient({
   accessSecret: process.env.FAKE_X_TOKEN_SECRET!,
 });
 const accountXId = process.env.FAKE_X_ACCOUNT!;
-const database = await createTestDatabase();
+// PGlite on disk, as the bot runs it (its cluster created in a child process, see src/db/client.ts).
+const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'accueil-import-'));
+const database = dataDir ? await openDatabase({ dataDir }) : await createTestDatabase();
+if (dataDir) await database.migrate();
 const account = await upsertAccount(
   database.db,
   { xUserId: accountXId, handle: 'bench', name: 'Bench' },
@@ -52,4 +59,5 @@ const peak = memory.stop();
 const { rows } = await database.executeSql('select count(*)::int as n from followers');
 await raw?.end();
 await database.close();
+if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify({ mode, driver: database.driver, rows: Number(rows[0]?.n), read: result.usersRead, ms: Math.round(ms), per_s: Math.round((result.usersRead / ms) * 1000), peak_rss_mb: Math.round(peak) })}\n`);

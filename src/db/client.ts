@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -58,7 +60,10 @@ function openPostgres(url: string): Database {
 
 async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await initClusterInChild(dataDir);
+  }
   // One team's desk is a small database: a small buffer pool keeps the embedded bot's memory down
   // (about 120 MB less resident than PGlite's default) at no cost we could measure.
   const client = await PGlite.create(inMemory ? undefined : dataDir, {
@@ -109,6 +114,19 @@ function yieldBeforeQueries(client: PGlite): void {
     await turn();
     return transaction(...args);
   }) as typeof client.transaction;
+}
+
+/** initdb in a short-lived child process, so its memory peak leaves with it (see init-pglite.mjs). */
+async function initClusterInChild(dataDir: string): Promise<void> {
+  const script = fileURLToPath(new URL('./init-pglite.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script, dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`could not create the embedded database in ${dataDir}: ${stderr.trim() || `exit ${code}`}`);
 }
 
 export function redactUrl(url: string): string {

@@ -42,9 +42,10 @@ export async function insertNewFollower(
   profile: FollowerProfile,
   source: 'poll' | 'webhook' | 'manual',
 ): Promise<FollowerRow | null> {
+  const stored = storable(profile);
   const [row] = await db
     .insert(followers)
-    .values({ accountId, xUserId: profile.xUserId, handle: profile.handle, source, profile })
+    .values({ accountId, xUserId: stored.xUserId, handle: stored.handle, source, profile: stored })
     .onConflictDoNothing()
     .returning();
   return row ?? null;
@@ -74,4 +75,15 @@ export async function markEngagedFirst(db: Db, followerId: number, via: 'dm' | '
 export async function countFollowers(db: Db, accountId: number): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(followers).where(eq(followers.accountId, accountId));
   return row?.n ?? 0;
+}
+
+/**
+ * Postgres text and jsonb cannot hold U+0000 or a lone UTF-16 surrogate: one follower whose bio
+ * carries either would fail the insert, and with it every poll after (found by fuzzing). NUL is
+ * dropped, a lone surrogate becomes U+FFFD, as any UTF-8 decoder would show it.
+ */
+function storable(profile: FollowerProfile): FollowerProfile {
+  const clean = (value: string) =>
+    value.replaceAll('\u0000', '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return JSON.parse(JSON.stringify(profile, (_key, value: unknown) => (typeof value === 'string' ? clean(value) : value))) as FollowerProfile;
 }
