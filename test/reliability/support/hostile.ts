@@ -114,8 +114,9 @@ export function mrkdwnTexts(blocks: unknown): string[] {
 
 // What the bot itself writes inside <…>: a user it names, a date, a link it built or percent-encoded.
 const OURS = [/^<@[UW][A-Z0-9]{2,}>$/, /^<!date\^\d+\^[^|<>]*\|[^<>]*>$/, /^<https?:\/\/[^\s|<>]+\|[^<>]*>$/];
+// Joiners (U+200C, U+200D) are kept on purpose by the escaper: emoji and some scripts need them.
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\uFEFF\u0000-\u0008]/;
+const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B\u200E\u200F\uFEFF\u0000-\u0008]/;
 
 /**
  * What would let untrusted text act on Slack: a `<…>` the bot did not build (a ping, a forged
