@@ -1,6 +1,7 @@
 // The environment a benchmarked bot runs with: fake X and fake Slack on loopback.
 import { startFakeSlack, type FakeSlack } from '../test/fakes/slack';
 import { startFakeX, type FakeX } from '../test/fakes/x';
+import { envForFakes } from '../test/fakes/env';
 
 export const BENCH_SIGNING_SECRET = 'bench-signing-secret';
 export const BENCH_CHANNEL = 'C0DESK001';
@@ -18,22 +19,7 @@ export async function startFakes(): Promise<Fakes> {
   return {
     x,
     slack,
-    env: (extra = {}) => ({
-      SLACK_BOT_TOKEN: slack.token,
-      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-      SLACK_CHANNEL_ID: BENCH_CHANNEL,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      X_API_KEY: x.credentials.apiKey,
-      X_API_SECRET: x.credentials.apiSecret,
-      X_ACCESS_TOKEN: x.credentials.accessToken,
-      X_ACCESS_SECRET: x.credentials.accessSecret,
-      X_API_URL: x.url,
-      OWN_DOMAINS: 'maison-lumen.fr',
-      TOPICS: 'céramique,design',
-      LOG_LEVEL: 'silent',
-      ...extra,
-    }),
+    env: (extra = {}) => envForFakes({ x, slack }, { signingSecret: BENCH_SIGNING_SECRET, channelId: BENCH_CHANNEL }, { TOPICS: 'céramique,design', ...extra }),
     close: async () => {
       await Promise.all([x.close(), slack.close()]);
     },

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { startFakeSlack, type FakeMessage } from '../test/fakes/slack';
 import { startFakeX } from '../test/fakes/x';
+import { envForFakes } from '../test/fakes/env';
 import { blockActionsPayload, postInteraction } from '../test/helpers/slack-request';
 import { renderBlocksAsText } from './bot/blocks/render-text';
 import { ACTIONS } from './bot/ids';
@@ -30,23 +31,7 @@ export async function runDemo({ out }: { out: NodeJS.WritableStream }): Promise<
     say('accueil demo — the real bot against local stand-ins of X and Slack, on the embedded database.');
     say(`X account @${x.account.handle} has ${x.followerCount()} followers before the desk starts.\n`);
 
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      SLACK_BOT_TOKEN: slack.token,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_CHANNEL_ID: CHANNEL,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      X_API_KEY: x.credentials.apiKey,
-      X_API_SECRET: x.credentials.apiSecret,
-      X_ACCESS_TOKEN: x.credentials.accessToken,
-      X_ACCESS_SECRET: x.credentials.accessSecret,
-      X_API_URL: x.url,
-      OWN_DOMAINS: 'maison-lumen.fr',
-      TOPICS: 'céramique,design,artisanat',
-      POLL_INTERVAL_SECONDS: '3600',
-      LOG_LEVEL: 'silent',
-    });
+    const config = loadConfig(envForFakes({ x, slack }, { signingSecret: SIGNING_SECRET, channelId: CHANNEL }, { DATA_DIR: dataDir }));
     bot = await startBot(config, { logger: createLogger('silent') });
     await waitFor(async () => (await completedPolls(bot!)) >= 1);
     say(`① First poll: baseline taken — ${x.followerCount()} existing followers recorded silently, ${cards(slack.messagesIn(CHANNEL)).length} cards.\n`);

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../src/bot/ids';
 import { ConfigError, loadConfig } from '../src/config';
+import { envForFakes } from './fakes/env';
 import { xAccounts } from '../src/db/schema';
 import { createLogger } from '../src/logger';
 import { startBot, type RunningBot } from '../src/main';
@@ -86,23 +87,14 @@ describe('the bot with ACCUEIL_SECRET_KEY', () => {
     x = await startFakeX();
     slack = await startFakeSlack({ strictTriggers: false });
     location = await createTestDatabaseLocation();
-    const config = loadConfig({
-      ...(location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : {}),
-      DATA_DIR: location.dataDir,
-      SLACK_BOT_TOKEN: slack.token,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_CHANNEL_ID: DESK_CHANNEL,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      X_API_KEY: x.credentials.apiKey,
-      X_API_SECRET: x.credentials.apiSecret,
-      X_ACCESS_TOKEN: x.credentials.accessToken,
-      X_ACCESS_SECRET: x.credentials.accessSecret,
-      X_API_URL: x.url,
-      X_DM_POLICY: 'approved',
-      POLL_INTERVAL_SECONDS: '3600',
-      ACCUEIL_SECRET_KEY: KEY.toString('base64'),
-    });
+    const config = loadConfig(
+      envForFakes({ x, slack }, { signingSecret: SIGNING_SECRET, channelId: DESK_CHANNEL }, {
+        ...(location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : {}),
+        DATA_DIR: location.dataDir,
+        X_DM_POLICY: 'approved',
+        ACCUEIL_SECRET_KEY: KEY.toString('base64'),
+      }),
+    );
     const logger = createLogger('debug', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
     bot = await startBot(config, { logger });
     // The first poll takes the baseline: followers after it get cards.

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../src/config';
+import { envForFakes } from '../fakes/env';
 import type { FollowerProfile } from '../../src/domain';
 import { createLogger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/main';
@@ -47,26 +48,14 @@ export async function startTestDesk(options: TestDeskOptions = {}): Promise<Test
   for (const follower of options.existingFollowers ?? []) x.addFollower(follower);
   const slack = await startFakeSlack({ strictTriggers: true, ...options.slack });
   const location = await createTestDatabaseLocation();
-  const config = loadConfig({
-    ...(location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : {}),
-    DATA_DIR: location.dataDir,
-    SLACK_BOT_TOKEN: slack.token,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_CHANNEL_ID: DESK_CHANNEL,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    X_API_KEY: x.credentials.apiKey,
-    X_API_SECRET: x.credentials.apiSecret,
-    X_ACCESS_TOKEN: x.credentials.accessToken,
-    X_ACCESS_SECRET: x.credentials.accessSecret,
-    X_API_URL: x.url,
-    OWN_DOMAINS: 'maison-lumen.fr',
-    TOPICS: 'céramique,design,artisanat',
-    // Tests poll by hand; the timer must not race them.
-    POLL_INTERVAL_SECONDS: '3600',
-    LOG_LEVEL: 'silent',
-    ...options.env,
-  });
+  // Tests poll by hand (the fakes' environment sets an hour): the timer must not race them.
+  const config = loadConfig(
+    envForFakes({ x, slack }, { signingSecret: SIGNING_SECRET, channelId: DESK_CHANNEL }, {
+      ...(location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : {}),
+      DATA_DIR: location.dataDir,
+      ...options.env,
+    }),
+  );
   // On PGlite, start from the migrated template rather than an empty cluster (seconds per test).
   const database = location.databaseUrl ? undefined : await openDatabase({ dataDir: 'memory://', template: pgliteTemplate() });
   const bot = await startBot(config, { logger: createLogger('silent'), database, schedules: options.schedules ?? false });
