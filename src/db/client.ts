@@ -70,7 +70,7 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     postgresqlconf: 'shared_buffers = 16MB',
     ...(inMemory && template ? { loadDataDir: template } : {}),
   });
-  yieldBeforeQueries(client);
+  const queries = yieldBeforeQueries(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -88,32 +88,43 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
     },
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     dump: () => client.dumpDataDir('none'),
-    close: () => client.close(),
+    close: async () => {
+      await queries.drain(5_000);
+      await client.close();
+    },
   };
 }
 
 /**
  * PGlite runs Postgres in WebAssembly on the main thread, and a chain of awaited queries can keep
  * the event loop from reading sockets until it ends. Letting the loop turn once before each query
- * keeps Slack's acks (3 seconds, and 50 clicks at once) from waiting behind database work.
+ * keeps Slack's acks (3 seconds, and 50 clicks at once) from waiting behind database work. The
+ * queries under way are counted, so closing waits for the last one (a job queue finishing a job)
+ * instead of pulling the database from under it.
  */
-function yieldBeforeQueries(client: PGlite): void {
+function yieldBeforeQueries(client: PGlite): { drain(timeoutMs: number): Promise<void> } {
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-  const query = client.query.bind(client);
-  const exec = client.exec.bind(client);
-  const transaction = client.transaction.bind(client);
-  client.query = (async (...args: Parameters<typeof query>) => {
-    await turn();
-    return query(...args);
-  }) as typeof client.query;
-  client.exec = (async (...args: Parameters<typeof exec>) => {
-    await turn();
-    return exec(...args);
-  }) as typeof client.exec;
-  client.transaction = (async (...args: Parameters<typeof transaction>) => {
-    await turn();
-    return transaction(...args);
-  }) as typeof client.transaction;
+  let underWay = 0;
+  const counted =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      underWay++;
+      try {
+        await turn();
+        return await run(...args);
+      } finally {
+        underWay--;
+      }
+    };
+  client.query = counted(client.query.bind(client)) as typeof client.query;
+  client.exec = counted(client.exec.bind(client)) as typeof client.exec;
+  client.transaction = counted(client.transaction.bind(client)) as typeof client.transaction;
+  return {
+    drain: async (timeoutMs) => {
+      const deadline = Date.now() + timeoutMs;
+      while (underWay > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
+  };
 }
 
 /** initdb in a short-lived child process, so its memory peak leaves with it (see init-pglite.mjs). */
