@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import type { AccountSettings } from '../domain';
 import type { Db } from './client';
 import { xAccounts, type XAccountRow } from './schema';
@@ -43,8 +43,9 @@ export async function getAccount(db: Db, id: number): Promise<XAccountRow | unde
   return row;
 }
 
+/** The accounts on the desk; a removed account keeps its history in the database but is not listed. */
 export async function listAccounts(db: Db): Promise<XAccountRow[]> {
-  return db.select().from(xAccounts).orderBy(xAccounts.id);
+  return db.select().from(xAccounts).where(isNull(xAccounts.removedAt)).orderBy(xAccounts.id);
 }
 
 export function accountSettings(row: XAccountRow): AccountSettings {

@@ -3,6 +3,7 @@
 // with a stored OAuth 1.0a token pair, and accounts connected with OAuth 2.0 (`accueil x-login`).
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { ITwitterApiClientPlugin, TwitterApi } from 'twitter-api-v2';
+import { listAccounts } from '../db/accounts';
 import type { Db } from '../db/client';
 import { followers, xAccounts, type XAccountRow } from '../db/schema';
 import { deleteXTokens, findXTokens, getFreshAccessToken } from '../db/x-tokens';
@@ -34,7 +35,7 @@ export class AccountError extends Error {
 
 /** The accounts the desk works for, oldest first (the environment's usually first). */
 export async function listDeskAccounts(db: Db): Promise<XAccountRow[]> {
-  return db.select().from(xAccounts).where(isNull(xAccounts.removedAt)).orderBy(xAccounts.id);
+  return listAccounts(db);
 }
 
 /** An account by its handle (with or without @) or its id, removed ones excluded. */
