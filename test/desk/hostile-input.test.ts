@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/bot/ids';
+import { mrkdwnTexts } from '../helpers/blocks';
 import { startTestDesk, SIGNING_SECRET, welcomeIdOf, type TestDesk } from '../helpers/desk';
 import { blockActionsPayload, postInteraction } from '../helpers/slack-request';
 import { sleep, welcomeRow } from '../helpers/wait';
@@ -9,21 +10,6 @@ afterEach(async () => {
   await desk?.stop();
   desk = undefined;
 });
-
-/** Every mrkdwn string of a card: the only place Slack parses mentions, links and formatting. */
-function mrkdwnTexts(blocks: unknown): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'mrkdwn' && typeof record.text === 'string') found.push(record.text);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(blocks);
-  return found;
-}
 
 describe('hostile input', () => {
   it('renders a follower whose bio and name try to ping, link or format harmlessly', async () => {

@@ -3,6 +3,7 @@
 // can be replayed.
 import type { FollowerProfile } from '../../../src/domain';
 import { blockActionsPayload } from '../../helpers/slack-request';
+import { mrkdwnTexts } from '../../helpers/blocks';
 
 export type Random = () => number;
 
@@ -95,21 +96,6 @@ export function hostileSlackBodies(random: Random, count: number): HostileBody[]
     else out.push({ name: 'random unsigned', contentType: pick(random, [form, 'application/json', 'text/plain']), raw: text, signed: false });
   }
   return out.slice(0, count);
-}
-
-/** Every mrkdwn string in some blocks: the only text Slack parses for mentions, links and formatting. */
-export function mrkdwnTexts(blocks: unknown): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'mrkdwn' && typeof record.text === 'string') found.push(record.text);
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(blocks);
-  return found;
 }
 
 // What the bot itself writes inside <…>: a user it names, a date, a link it built or percent-encoded.
