@@ -5,10 +5,10 @@ import type PgBoss from 'pg-boss';
 import { createSlackApp } from './bot/app';
 import { createHttpServer, listen, type HealthCheck } from './bot/http-server';
 import type { Config } from './config';
-import { upsertAccount } from './db/accounts';
+import { upsertAccount, listAccounts } from './db/accounts';
 import { openDatabase, type Database } from './db/client';
 import { welcomes, xAccounts, type XAccountRow } from './db/schema';
-import { createAccountClients, listDeskAccounts } from './desk/accounts';
+import { createAccountClients } from './desk/accounts';
 import { createApproverCheck } from './desk/authorize';
 import { xEventHandlers } from './desk/x-events';
 import { probeDependencies } from './jobs/health';
@@ -96,7 +96,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     if (config.secretKey) await storeXCredentials(database, account, config.secretKey, config.x);
     // Every account on the desk — the environment's and those of `accueil accounts add` — acts on X
     // with its own credentials, posts its cards to its own channel, and has its X spend counted.
-    const accounts = await listDeskAccounts(database.db);
+    const accounts = await listAccounts(database.db);
     const db = database.db;
     const xClients = createAccountClients(config, db, (row) => [xUsagePlugin({ db, xUserId: row.xUserId, logger })]);
 

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/client';
-import { AccountError, addAccount, listDeskAccounts, removeAccount, type AccountsConfig, type NewAccountCredentials } from '../desk/accounts';
+import { AccountError, addAccount, removeAccount, type AccountsConfig, type NewAccountCredentials } from '../desk/accounts';
 import { ACCOUNT_KINDS, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type SendMode } from '../domain';
 import { SecretError } from '../secrets';
 import { XApiError } from '../x/api';
 import { XOAuth2Error } from '../x/oauth2';
+import { listAccounts } from '../db/accounts';
 
 export interface CommandIo {
   stdout: { write(text: string): unknown };
@@ -154,7 +155,7 @@ function readNewAccount(values: AddValues) {
 }
 
 async function list(database: Database, io: CommandIo, json: boolean): Promise<number> {
-  const accounts = await listDeskAccounts(database.db);
+  const accounts = await listAccounts(database.db);
   const rows = accounts.map((a) => ({
     id: a.id,
     handle: a.handle,

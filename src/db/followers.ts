@@ -51,11 +51,6 @@ export async function insertNewFollower(
   return row ?? null;
 }
 
-export async function getFollower(db: Db, id: number): Promise<FollowerRow | undefined> {
-  const [row] = await db.select().from(followers).where(eq(followers.id, id));
-  return row;
-}
-
 export async function findFollowerByXId(db: Db, accountId: number, xUserId: string): Promise<FollowerRow | undefined> {
   const [row] = await db
     .select()
@@ -72,10 +67,6 @@ export async function markEngagedFirst(db: Db, followerId: number, via: 'dm' | '
     .where(eq(followers.id, followerId));
 }
 
-export async function countFollowers(db: Db, accountId: number): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(followers).where(eq(followers.accountId, accountId));
-  return row?.n ?? 0;
-}
 
 /**
  * Postgres text and jsonb cannot hold U+0000 or a lone UTF-16 surrogate: one follower whose bio

@@ -8,7 +8,7 @@ export async function firstSighting(db: Db, eventId: string): Promise<boolean> {
   return inserted.length === 1;
 }
 
-/** Slack stops retrying after minutes; a week of ids is plenty. */
+/** Drops the ids of events handled before `before` (the sweeper keeps a week). */
 export async function forgetOldSlackEvents(db: Db, before: Date): Promise<void> {
   await db.delete(slackEventsSeen).where(lt(slackEventsSeen.seenAt, before));
 }

@@ -33,15 +33,10 @@ export class AccountError extends Error {
   override readonly name = 'AccountError';
 }
 
-/** The accounts the desk works for, oldest first (the environment's usually first). */
-export async function listDeskAccounts(db: Db): Promise<XAccountRow[]> {
-  return listAccounts(db);
-}
-
 /** An account by its handle (with or without @) or its id, removed ones excluded. */
 export async function findDeskAccount(db: Db, handleOrId: string): Promise<XAccountRow | undefined> {
   const wanted = handleOrId.replace(/^@/, '').toLowerCase();
-  return (await listDeskAccounts(db)).find((a) => a.handle.toLowerCase() === wanted || String(a.id) === wanted);
+  return (await listAccounts(db)).find((a) => a.handle.toLowerCase() === wanted || String(a.id) === wanted);
 }
 
 /**

@@ -3,15 +3,15 @@
 import { buildHomeView, QUEUE_SHOWN } from '../bot/blocks/home';
 import { pendingQueue, weekFigures } from '../db/home';
 import type { XAccountRow } from '../db/schema';
-import { listDeskAccounts } from './accounts';
 import { createApproverCheck, refusalForUnauthorized, type ApproverCheck, type Authorization } from './authorize';
 import type { Desk } from './desk';
+import { listAccounts } from '../db/accounts';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Builds the Home tab from the database and publishes it for `userId` (views.publish). */
 export async function publishHome(desk: Desk, userId: string): Promise<void> {
-  const accounts = await listDeskAccounts(desk.db);
+  const accounts = await listAccounts(desk.db);
   const since = new Date(desk.now().getTime() - WEEK_MS);
   const queue = await pendingQueue(
     desk.db,

@@ -8,18 +8,18 @@ import { auditMessage } from '../rules/audit';
 import { detectLanguage } from '../rules/lang';
 import type { AuditReport, Severity, Verdict } from '../rules/types';
 import { lookupUserByHandle, XApiError } from '../x/api';
-import { listDeskAccounts } from './accounts';
 import { errorSummary } from './cards';
 import type { Desk } from './desk';
 import { followerHistoryByXId, X_HANDLE, type FollowerHistory } from './history';
 import { noticeFollower } from './notice';
+import { listAccounts } from '../db/accounts';
 
 /**
  * The account a teammate's command speaks for: the one whose desk channel they typed it in, else
  * the first (the environment's own). Removed accounts are never used.
  */
 export async function accountFor(desk: Desk, slackChannelId?: string): Promise<XAccountRow | undefined> {
-  const accounts = await listDeskAccounts(desk.db);
+  const accounts = await listAccounts(desk.db);
   return accounts.find((account) => account.slackChannelId === slackChannelId) ?? accounts[0];
 }
 

@@ -5,6 +5,7 @@ import { refreshCard } from '../desk/cards';
 import { queueSend } from '../desk/decide';
 import type { Desk } from '../desk/desk';
 import type { SendTracker } from '../desk/send';
+import { forgetOldSlackEvents } from '../db/slack-events';
 
 /** How long after approval a queued send may lag before the sweeper queues it again. */
 const LOST_APPROVAL_MS = 60_000;
@@ -16,6 +17,9 @@ const CARD_CLAIM_MS = 60_000;
  * approvals whose send job never got queued, sends whose process died mid-flight (queued again: the
  * send job reconciles them with X before anything else), cards never posted.
  */
+/** How long a handled Slack event id is kept to recognise a redelivery. */
+const SLACK_EVENT_MEMORY_MS = 7 * 86_400_000;
+
 export async function sweepDesk(desk: Desk, tracker: SendTracker): Promise<{ requeued: number; orphaned: number; cards: number }> {
   const now = desk.now();
   const approved = await desk.db
@@ -45,6 +49,8 @@ export async function sweepDesk(desk: Desk, tracker: SendTracker): Promise<{ req
       ),
     );
   for (const { id } of cardless) await refreshCard(desk, id);
+  // Slack stops retrying a delivery within minutes: a week of event ids is plenty to recognise one.
+  await forgetOldSlackEvents(desk.db, new Date(now.getTime() - SLACK_EVENT_MEMORY_MS));
   return { requeued: approved.length, orphaned: orphaned.length, cards: cardless.length };
 }
 

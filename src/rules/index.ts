@@ -34,6 +34,3 @@ export const rules: WelcomeRule[] = [
 
 export const ruleIds: string[] = rules.map((rule) => rule.meta.id);
 
-export function getRule(id: string): WelcomeRule | undefined {
-  return rules.find((rule) => rule.meta.id === id);
-}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/bot/ids';
 import { loadConfig, type Config } from '../../src/config';
-import { createAccountClients, addAccount, listDeskAccounts } from '../../src/desk/accounts';
+import { createAccountClients, addAccount } from '../../src/desk/accounts';
 import type { Desk } from '../../src/desk/desk';
 import type { XAccountRow } from '../../src/db/schema';
 import { pollAccount } from '../../src/jobs/poll-followers';
@@ -14,6 +14,7 @@ import { SIGNING_SECRET } from '../helpers/desk';
 import { blockActionsPayload, postInteraction } from '../helpers/slack-request';
 import { waitUntil } from '../helpers/wait';
 import { startSecondFakeX, startXRouter, type FakeXWithOAuth2, type XRouter } from '../helpers/x-accounts';
+import { listAccounts } from '../../src/db/accounts';
 
 const LUMEN_DESK = 'C0DESK001';
 const ATELIER_DESK = 'C0DESK002';
@@ -65,7 +66,7 @@ beforeAll(async () => {
     topics: ['grès'],
     credentials: { kind: 'oauth1', accessToken: atelier.credentials.accessToken, accessSecret: atelier.credentials.accessSecret },
   });
-  const [env] = await listDeskAccounts(bot.desk.db);
+  const [env] = await listAccounts(bot.desk.db);
   accounts = { lumen: env!, atelier: added };
   // The desk as main.ts builds it for several accounts: each account acts on X with its own client.
   desk = { ...bot.desk, xClient: createAccountClients(config, bot.desk.db) };
