@@ -6,7 +6,7 @@ import { ACTIONS } from '../src/bot/ids';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startBot } from '../src/main';
-import { blockActionsPayload, postInteraction, postSlashCommand, slashCommandFields } from '../test/helpers/slack-request';
+import { blockActionsPayload, postInteraction, postSlashCommand, slashCommandFields } from '../src/sandbox/slack-request';
 import { BENCH_CHANNEL, BENCH_SIGNING_SECRET, startFakes } from './fixture';
 import { percentile, round, waitUntil } from './lib';
 

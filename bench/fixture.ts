@@ -1,7 +1,7 @@
 // The environment a benchmarked bot runs with: fake X and fake Slack on loopback.
-import { startFakeSlack, type FakeSlack } from '../test/fakes/slack';
-import { startFakeX, type FakeX } from '../test/fakes/x';
-import { envForFakes } from '../test/fakes/env';
+import { startFakeSlack, type FakeSlack } from '../src/sandbox/slack';
+import { startFakeX, type FakeX } from '../src/sandbox/x';
+import { envForFakes } from '../src/sandbox/env';
 
 export const BENCH_SIGNING_SECRET = 'bench-signing-secret';
 export const BENCH_CHANNEL = 'C0DESK001';

@@ -1,6 +1,6 @@
 // import_rate_ratio_vs_raw, import_peak_rss_mb: the first-run baseline (fetch every page from X and
 // record it) against the floor — the same pages recorded with one raw multi-row INSERT each.
-import { startFakeX } from '../test/fakes/x';
+import { startFakeX } from '../src/sandbox/x';
 import { round, runChild } from './lib';
 
 interface ChildResult {

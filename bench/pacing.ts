@@ -11,8 +11,8 @@ import type { Channel } from '../src/domain';
 import { createBoss } from '../src/jobs/boss';
 import { createLogger } from '../src/logger';
 import { createXClient } from '../src/x/api';
-import { startFakeSlack } from '../test/fakes/slack';
-import { startFakeX } from '../test/fakes/x';
+import { startFakeSlack } from '../src/sandbox/slack';
+import { startFakeX } from '../src/sandbox/x';
 import { createTestDatabase } from '../test/helpers/db';
 import { eq } from 'drizzle-orm';
 

@@ -4,7 +4,7 @@ import { filterKnownFollowers, recordBaselineFollowers } from '../src/db/followe
 import { upsertAccount } from '../src/db/accounts';
 import { createXClient, fetchFollowersPage } from '../src/x/api';
 import { pollFollowers } from '../src/x/sources/poll';
-import { startFakeX } from '../test/fakes/x';
+import { startFakeX } from '../src/sandbox/x';
 import { createTestDatabase } from '../test/helpers/db';
 import { round } from './lib';
 

@@ -9,7 +9,7 @@ import { saveXTokens } from '../../src/db/x-tokens';
 import { createAccountClients, type AccountsConfig } from '../../src/desk/accounts';
 import { getAuthenticatedUser } from '../../src/x/api';
 import { buildAuthorizationRequest, exchangeCode } from '../../src/x/oauth2';
-import { FAKE_OAUTH2_CLIENT } from '../fakes/x/oauth2';
+import { FAKE_OAUTH2_CLIENT } from '../../src/sandbox/x/oauth2';
 import { createTestDatabase } from '../helpers/db';
 import { startSecondFakeX, startXRouter, type FakeXWithOAuth2, type XRouter } from '../helpers/x-accounts';
 

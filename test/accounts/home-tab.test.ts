@@ -4,9 +4,9 @@ import { escapeMrkdwn } from '../../src/bot/blocks/escape';
 import { buildHomeView, cardLink, HOME_IDS, SETTINGS_INPUTS } from '../../src/bot/blocks/home';
 import { ACTIONS } from '../../src/bot/ids';
 import { xAccounts } from '../../src/db/schema';
-import { viewErrors } from '../fakes/slack';
+import { viewErrors } from '../../src/sandbox/slack';
 import { DESK_CHANNEL, SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
-import { blockActionsPayload, DEFAULTS, eventEnvelope, postEvent, postInteraction, viewSubmissionPayload } from '../helpers/slack-request';
+import { blockActionsPayload, DEFAULTS, eventEnvelope, postEvent, postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
 import { waitForWelcome } from '../helpers/wait';
 
 const MARIE = DEFAULTS.userId;

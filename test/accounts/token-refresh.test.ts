@@ -5,8 +5,8 @@ import { xOauthTokens } from '../../src/db/schema';
 import { getFreshAccessToken, REFRESH_MARGIN_MS, saveXTokens, XTokensError } from '../../src/db/x-tokens';
 import { openSecret } from '../../src/secrets';
 import { buildAuthorizationRequest, exchangeCode, refreshTokens, type XOAuth2Client, type XTokenSet } from '../../src/x/oauth2';
-import { startFakeX } from '../fakes/x';
-import { FAKE_OAUTH2_CLIENT } from '../fakes/x/oauth2';
+import { startFakeX } from '../../src/sandbox/x';
+import { FAKE_OAUTH2_CLIENT } from '../../src/sandbox/x/oauth2';
 import { createTestDatabaseLocation, testDriver, type TestDatabaseLocation } from '../helpers/db';
 
 type FakeX = Awaited<ReturnType<typeof startFakeX>>;

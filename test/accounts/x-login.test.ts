@@ -6,8 +6,8 @@ import { xOauthTokens } from '../../src/db/schema';
 import { openSecret } from '../../src/secrets';
 import { getAuthenticatedUser } from '../../src/x/api';
 import { createPkce, createXClientWithBearer, pkceChallenge, X_OAUTH2_SCOPES } from '../../src/x/oauth2';
-import { startFakeX } from '../fakes/x';
-import { FAKE_OAUTH2_CLIENT, FAKE_OAUTH2_PUBLIC_CLIENT } from '../fakes/x/oauth2';
+import { startFakeX } from '../../src/sandbox/x';
+import { FAKE_OAUTH2_CLIENT, FAKE_OAUTH2_PUBLIC_CLIENT } from '../../src/sandbox/x/oauth2';
 import { createTestDatabase } from '../helpers/db';
 
 type FakeX = Awaited<ReturnType<typeof startFakeX>>;

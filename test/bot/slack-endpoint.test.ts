@@ -8,7 +8,7 @@ import type { Desk } from '../../src/desk/desk';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase } from '../helpers/db';
 import { SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
-import { blockActionsPayload, eventEnvelope, postEvent, postInteraction, signSlackRequest } from '../helpers/slack-request';
+import { blockActionsPayload, eventEnvelope, postEvent, postInteraction, signSlackRequest } from '../../src/sandbox/slack-request';
 import { hostileSlackBodies, mrkdwnProblems, hostileProfile, seededRandom } from '../reliability/support/hostile';
 import { sleep, welcomeRow } from '../helpers/wait';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/bot/ids';
 import { mrkdwnTexts } from '../helpers/blocks';
 import { startTestDesk, SIGNING_SECRET, welcomeIdOf, type TestDesk } from '../helpers/desk';
-import { blockActionsPayload, postInteraction } from '../helpers/slack-request';
+import { blockActionsPayload, postInteraction } from '../../src/sandbox/slack-request';
 import { sleep, welcomeRow } from '../helpers/wait';
 
 let desk: TestDesk | undefined;

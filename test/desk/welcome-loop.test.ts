@@ -120,7 +120,7 @@ describe('the welcome desk, end to end', () => {
     expect(JSON.stringify(opened.view)).toContain(JSON.stringify((await welcomeRow(desk.bot.desk.db, welcomeId)).draftText).slice(1, 20));
 
     const edited = 'Merci beaucoup de nous suivre, Nora ! Vos pièces en céramique sont superbes.';
-    const { postInteraction, viewSubmissionPayload } = await import('../helpers/slack-request');
+    const { postInteraction, viewSubmissionPayload } = await import('../../src/sandbox/slack-request');
     const { SIGNING_SECRET } = await import('../helpers/desk');
     const { EDIT_INPUT, VIEWS } = await import('../../src/bot/ids');
     const submitted = await postInteraction(

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS, EDIT_INPUT, VIEWS } from '../../src/bot/ids';
 import { listWelcomeEvents } from '../../src/db/welcomes';
 import { SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
-import { postInteraction, viewSubmissionPayload } from '../helpers/slack-request';
+import { postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
 import { sleep, waitForWelcome, welcomeRow } from '../helpers/wait';
 
 let desk: TestDesk | undefined;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderBlocksAsText } from '../../src/bot/blocks/render-text';
-import { postSlashCommand, slashCommandFields } from '../helpers/slack-request';
+import { postSlashCommand, slashCommandFields } from '../../src/sandbox/slack-request';
 import { DESK_CHANNEL, SIGNING_SECRET, startTestDesk, type TestDesk } from '../helpers/desk';
 
 let desk: TestDesk | undefined;

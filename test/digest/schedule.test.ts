@@ -6,7 +6,7 @@ import { xAccounts } from '../../src/db/schema';
 import type { Desk } from '../../src/desk/desk';
 import { DIGEST_QUEUE, startDigestJobs } from '../../src/jobs/digest';
 import { createLogger } from '../../src/logger';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack';
+import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack';
 import { createTestDatabaseLocation, type TestDatabaseLocation } from '../helpers/db';
 import { sleep } from '../helpers/wait';
 

@@ -1,13 +1,13 @@
 import { loadConfig } from '../../src/config';
-import { envForFakes } from '../fakes/env';
+import { envForFakes } from '../../src/sandbox/env';
 import type { FollowerProfile } from '../../src/domain';
 import { createLogger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/main';
-import { startFakeSlack, type FakeMessage, type FakeSlack, type FakeSlackOptions } from '../fakes/slack';
-import { startFakeX, type FakeX, type FakeXOptions } from '../fakes/x';
+import { startFakeSlack, type FakeMessage, type FakeSlack, type FakeSlackOptions } from '../../src/sandbox/slack';
+import { startFakeX, type FakeX, type FakeXOptions } from '../../src/sandbox/x';
 import { openDatabase } from '../../src/db/client';
 import { createTestDatabaseLocation, pgliteTemplate } from './db';
-import { blockActionsPayload, DEFAULTS, postInteraction, type SlackHttpResponse } from './slack-request';
+import { blockActionsPayload, DEFAULTS, postInteraction, type SlackHttpResponse } from '../../src/sandbox/slack-request';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const DESK_CHANNEL = DEFAULTS.channelId;

@@ -4,7 +4,7 @@
 // signatures (which cover the URL the client called) still verify.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FAKE_X_CREDENTIALS, startFakeX, type FakeXAccount } from '../fakes/x';
+import { FAKE_X_CREDENTIALS, startFakeX, type FakeXAccount } from '../../src/sandbox/x';
 
 export type FakeXWithOAuth2 = Awaited<ReturnType<typeof startFakeX>>;
 

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/bot/ids';
 import { welcomes } from '../../src/db/schema';
-import type { FakeMessage } from '../fakes/slack';
+import type { FakeMessage } from '../../src/sandbox/slack';
 import { createTestDatabaseLocation, type TestDatabaseLocation } from '../helpers/db';
 import { startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
 import { sleep, waitUntil } from '../helpers/wait';

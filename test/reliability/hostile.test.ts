@@ -2,7 +2,7 @@
 // is hostile, through the real bot. The short versions run in CI (test/bot/slack-endpoint.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
-import { signSlackRequest } from '../helpers/slack-request';
+import { signSlackRequest } from '../../src/sandbox/slack-request';
 import { welcomeRow } from '../helpers/wait';
 import { hostileProfile, hostileSlackBodies, mrkdwnProblems, seededRandom } from './support/hostile';
 import { record } from './support/results';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createXClient, getAuthenticatedUser, sendDirectMessage, XApiError, X_API_ERROR_KINDS } from '../../src/x/api';
 import { toXApiError } from '../../src/x/errors';
-import { startFakeX } from '../fakes/x';
+import { startFakeX } from '../../src/sandbox/x';
 
 describe('explaining X\'s refusals on the card', () => {
   it.each(X_API_ERROR_KINDS)('says what "%s" means, in French and in English', (kind) => {

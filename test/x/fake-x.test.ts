@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createXClient, postPublicWelcome, XApiError } from '../../src/x/api';
-import { startFakeX } from '../fakes/x';
+import { startFakeX } from '../../src/sandbox/x';
 import { withFakeX } from './with-fake-x';
 
 // The fake stands in for X in every other test and in the demo, so it must refuse what X refuses.

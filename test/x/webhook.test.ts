@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { crcResponseToken, MAX_DELIVERY_BYTES, signWebhookBody } from '../../src/x/sources/webhook';
-import { type WebhookShape } from '../fakes/x';
+import { type WebhookShape } from '../../src/sandbox/x';
 import { withFakeX } from './with-fake-x';
 import { withWebhookListener } from './with-webhook-listener';
 

@@ -1,7 +1,7 @@
 import type { TwitterApi } from 'twitter-api-v2';
 import { afterEach, beforeEach } from 'vitest';
 import { createXClient } from '../../src/x/client';
-import { startFakeX, type FakeX, type FakeXOptions } from '../fakes/x';
+import { startFakeX, type FakeX, type FakeXOptions } from '../../src/sandbox/x';
 
 /** A fresh fake X and a real client talking to it over HTTP, for each test of the file. */
 export function withFakeX(options: FakeXOptions = {}): { fake: FakeX; client: TwitterApi } {

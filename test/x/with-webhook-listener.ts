@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach } from 'vitest';
 import type { FollowerProfile } from '../../src/domain';
 import { createXWebhookListener } from '../../src/x/sources/webhook';
-import { FAKE_X_CREDENTIALS } from '../fakes/x';
+import { FAKE_X_CREDENTIALS } from '../../src/sandbox/x';
 
 export interface HeardFromX {
   follows: { accountUserId: string; follower: FollowerProfile }[];

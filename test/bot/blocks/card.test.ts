@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildWelcomeCard } from '../../../src/bot/blocks/card';
 import { ACTIONS } from '../../../src/bot/ids';
-import { blockKitErrors } from '../../fakes/slack';
+import { blockKitErrors } from '../../../src/sandbox/slack';
 import { buttons, decided, follower, formattedSpans, mrkdwnTexts, pendingCard, plainTexts, quotedLines } from './fixtures';
 
 const HOSTILE = {

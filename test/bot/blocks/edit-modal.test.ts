@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildEditModal, readEditSubmission } from '../../../src/bot/blocks/edit-modal';
 import { EDIT_INPUT, VIEWS } from '../../../src/bot/ids';
-import { viewErrors } from '../../fakes/slack';
-import { viewSubmissionPayload } from '../../helpers/slack-request';
+import { viewErrors } from '../../../src/sandbox/slack';
+import { viewSubmissionPayload } from '../../../src/sandbox/slack-request';
 
 const draft = 'Thank you for following, Ada!\nOur rye guide: https://acme.example/rye';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_MODAL } from '../../../src/bot/blocks/audit-modal';
 import { listAuditRuns } from '../../../src/db/audit-runs';
-import { viewErrors } from '../../fakes/slack';
+import { viewErrors } from '../../../src/sandbox/slack';
 import { SIGNING_SECRET, startTestDesk, type TestDesk } from '../../helpers/desk';
-import { fakeTriggerId, postInteraction, viewSubmissionPayload } from '../../helpers/slack-request';
+import { fakeTriggerId, postInteraction, viewSubmissionPayload } from '../../../src/sandbox/slack-request';
 import { sleep, waitUntil } from '../../helpers/wait';
 import { readable, slash } from './helpers';
 

@@ -1,7 +1,7 @@
 // Slash commands and message shortcuts sent to the running bot as Slack sends them, and the
 // private answer the bot posts back on the request's response_url.
 import { renderBlocksAsText } from '../../../src/bot/blocks/render-text';
-import type { FakeResponse } from '../../fakes/slack';
+import type { FakeResponse } from '../../../src/sandbox/slack';
 import { DESK_CHANNEL, SIGNING_SECRET, type TestDesk } from '../../helpers/desk';
 import {
   DEFAULTS,
@@ -11,7 +11,7 @@ import {
   slashCommandFields,
   type SendOptions,
   type SlackHttpResponse,
-} from '../../helpers/slack-request';
+} from '../../../src/sandbox/slack-request';
 
 export interface Sent {
   http: SlackHttpResponse;

@@ -2,7 +2,7 @@
 // and the check that nothing on a card reaches Slack's mrkdwn parser unescaped. Seeded, so a failure
 // can be replayed.
 import type { FollowerProfile } from '../../../src/domain';
-import { blockActionsPayload } from '../../helpers/slack-request';
+import { blockActionsPayload } from '../../../src/sandbox/slack-request';
 import { mrkdwnTexts } from '../../helpers/blocks';
 
 export type Random = () => number;

@@ -1,8 +1,8 @@
 // Spawning real bot processes that share one Postgres database and talk to the fakes over loopback.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { FakeSlack } from '../../fakes/slack';
-import type { FakeX } from '../../fakes/x';
+import type { FakeSlack } from '../../../src/sandbox/slack';
+import type { FakeX } from '../../../src/sandbox/x';
 import { DESK_CHANNEL, SIGNING_SECRET } from '../../helpers/desk';
 
 const ENTRY = fileURLToPath(new URL('./bot-process.ts', import.meta.url));

@@ -7,7 +7,7 @@ import { renderBlocksAsText } from '../../../../src/bot/blocks/render-text';
 import type { FollowerHistory } from '../../../../src/desk/history';
 import { handleFromInput, profileHandleInText } from '../../../../src/desk/manual';
 import type { AuditReport, Finding } from '../../../../src/rules/types';
-import { blockKitErrors, viewErrors } from '../../../fakes/slack';
+import { blockKitErrors, viewErrors } from '../../../../src/sandbox/slack';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   ruleId: 'sales-pitch',

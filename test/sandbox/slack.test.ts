@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { blockActionsPayload, postInteraction } from '../helpers/slack-request';
-import { blockKitErrors, startFakeSlack, viewErrors, type FakeSlack } from './slack';
+import { blockActionsPayload, postInteraction } from '../../src/sandbox/slack-request';
+import { blockKitErrors, startFakeSlack, viewErrors, type FakeSlack } from '../../src/sandbox/slack';
 
 const { WebClient, ErrorCode } = webApi;
 type WebClient = InstanceType<typeof webApi.WebClient>;

@@ -3,7 +3,7 @@
 // API envelope (data.event_type: follow.follow, dm.received, post.mention.create…), signed like X
 // signs them. Shapes follow docs.x.com (x-api/account-activity/introduction, x-api/activity/event-payloads).
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import type { FollowerProfile } from '../../../src/domain';
+import type { FollowerProfile } from '../../domain';
 import type { FakeDm, FakePost, FakeXActivity, WebhookShape } from './types';
 import { avatarUrl, renderUser, shortProfileUrl } from './users';
 

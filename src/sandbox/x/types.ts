@@ -1,5 +1,5 @@
 // What the tests see of the fake X.
-import type { FollowerProfile } from '../../../src/domain';
+import type { FollowerProfile } from '../../domain';
 import type { FakeXCredentials } from './auth';
 
 export type { FakeXCredentials } from './auth';

@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twitterText from 'twitter-text';
 import { z } from 'zod';
-import type { FollowerProfile } from '../../../src/domain';
+import type { FollowerProfile } from '../../domain';
 import { activityPayloads, deliver, passesCrc } from './activity';
 import { bareProblem, DEFAULT_BODIES, fail, HttpAnswer, invalidRequest, notFoundError, unsupportedAuthentication } from './answers';
 import { FakeXAuth, type AuthKind, type FakeXCredentials } from './auth';

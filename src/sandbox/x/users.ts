@@ -1,5 +1,5 @@
 // X's user object (API v2) as the fake renders it from a profile.
-import type { FollowerProfile } from '../../../src/domain';
+import type { FollowerProfile } from '../../domain';
 
 export const USER_FIELD_NAMES = new Set([
   'affiliation', 'confirmed_email', 'connection_status', 'created_at', 'description', 'entities', 'id',
