@@ -138,7 +138,10 @@ export function formatReport(text: string, report: AuditReport): string {
   const count = (severity: Finding['severity']) => report.findings.filter((finding) => finding.severity === severity).length;
   const tally = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), `${count('info')} info`].join(', ');
   lines.push(`verdict: ${report.verdict} (${tally}; ${report.kind}, ${report.lang})`);
-  if (report.skipped.length > 0) lines.push(`not run without history: ${report.skipped.join(', ')}`);
+  const needFollower = report.skipped.filter((id) => FOLLOWER_RULES.has(id));
+  const needHistory = report.skipped.filter((id) => !FOLLOWER_RULES.has(id));
+  if (needHistory.length > 0) lines.push(`not run without history: ${needHistory.join(', ')}`);
+  if (needFollower.length > 0) lines.push(`not run without a follower (batch: follower.handle): ${needFollower.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
 

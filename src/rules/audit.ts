@@ -56,6 +56,11 @@ export function auditMessage(input: AuditInput): AuditReport {
       skipped.push(rule.meta.id);
       continue;
     }
+    if (rule.meta.needsFollower && !input.follower?.handle?.replace(/^@/, '')) {
+      // Said only where the rule would have run: a rule about mentions checks nothing on a DM anyway.
+      if (rule.meta.onlyFor === undefined || rule.meta.onlyFor === context.kind) skipped.push(rule.meta.id);
+      continue;
+    }
     for (const finding of rule.check(context)) {
       const severity = override ?? rule.meta.messageSeverity?.[finding.messageId] ?? rule.meta.severity;
       findings.push(resolve(rule, finding, lang, severity));

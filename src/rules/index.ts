@@ -3,6 +3,7 @@ import * as copyPaste from './copy-paste';
 import * as interrogation from './interrogation';
 import * as linkOffDomain from './link-off-domain';
 import * as maxOneLink from './max-one-link';
+import * as mentionNamesFollower from './mention-names-follower';
 import * as missingThanks from './missing-thanks';
 import * as multipleMentions from './multiple-mentions';
 import * as noContactHarvest from './no-contact-harvest';
@@ -20,6 +21,7 @@ export const rules: WelcomeRule[] = [
   interrogation,
   linkOffDomain,
   maxOneLink,
+  mentionNamesFollower,
   missingThanks,
   multipleMentions,
   noContactHarvest,

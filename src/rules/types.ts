@@ -45,6 +45,10 @@ export interface RuleMeta {
   messages: Record<string, Localized>;
   /** History-aware rules are skipped, and the report says so, when the context has no history. */
   needsHistory?: boolean;
+  /** Rules about the follower (their @handle) are skipped, and the report says so, when the context names none. */
+  needsFollower?: boolean;
+  /** The one channel the rule is about, when it checks only DMs or only mentions. */
+  onlyFor?: Channel;
 }
 
 export interface Rule {
@@ -82,6 +86,6 @@ export interface AuditReport {
   lang: Lang;
   kind: Channel;
   findings: Finding[];
-  /** Rules not run because they need history the caller did not have. */
+  /** Rules not run because they need history, or a follower, the caller did not have. */
   skipped: string[];
 }

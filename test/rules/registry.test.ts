@@ -12,6 +12,7 @@ const PUBLIC_RULE_IDS = [
   'interrogation',
   'link-off-domain',
   'max-one-link',
+  'mention-names-follower',
   'missing-thanks',
   'multiple-mentions',
   'no-contact-harvest',

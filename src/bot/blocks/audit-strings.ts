@@ -22,6 +22,7 @@ export interface AuditStrings {
   moreFindings: (n: number) => string;
   asMention: (verdict: string, extra: string) => string;
   needHistory: (rules: string) => string;
+  needFollower: (rules: string) => string;
   and: string;
   fallback: (verdict: string, counts: string) => string;
   // The audit modal.
@@ -93,6 +94,7 @@ const en: AuditStrings = {
   moreFindings: (n) => `…and ${n} more ${n === 1 ? 'finding' : 'findings'} not shown.`,
   asMention: (verdict, extra) => `As a public mention it would be: ${verdict}${extra ? ` — also ${extra}` : ''}.`,
   needHistory: (rules) => `${rules} need history: run it on a card or with @handle.`,
+  needFollower: (rules) => `${rules} skipped: no follower to check the mention against (it runs on cards).`,
   and: 'and',
   fallback: (verdict, counts) => `Audit: ${verdict} (${counts})`,
   modalTitle: 'Audit a welcome',
@@ -191,6 +193,7 @@ const fr: AuditStrings = {
   moreFindings: (n) => `…et ${n} ${n === 1 ? 'autre remarque non affichée' : 'autres remarques non affichées'}.`,
   asMention: (verdict, extra) => `En mention publique, ce serait : ${verdict}${extra ? ` — en plus : ${extra}` : ''}.`,
   needHistory: (rules) => `${rules} ont besoin de l’historique : lancez l’audit sur une carte ou avec @pseudo.`,
+  needFollower: (rules) => `${rules} non vérifié : aucun abonné à qui comparer la mention (la règle s’applique sur les cartes).`,
   and: 'et',
   fallback: (verdict, counts) => `Audit : ${verdict} (${counts})`,
   modalTitle: 'Auditer un message',
