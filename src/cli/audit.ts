@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ACCOUNT_KINDS, CHANNELS, LANGS } from '../domain';
 import type { AccountKind, Channel, Lang } from '../domain';
 import { auditMessage } from '../rules/audit';
+import { followerRuleIds } from '../rules/index';
 import type { AuditInput, AuditReport, Finding } from '../rules/types';
 
 export interface AuditIo {
@@ -138,8 +139,8 @@ export function formatReport(text: string, report: AuditReport): string {
   const count = (severity: Finding['severity']) => report.findings.filter((finding) => finding.severity === severity).length;
   const tally = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), `${count('info')} info`].join(', ');
   lines.push(`verdict: ${report.verdict} (${tally}; ${report.kind}, ${report.lang})`);
-  const needFollower = report.skipped.filter((id) => FOLLOWER_RULES.has(id));
-  const needHistory = report.skipped.filter((id) => !FOLLOWER_RULES.has(id));
+  const needFollower = report.skipped.filter((id) => followerRuleIds.has(id));
+  const needHistory = report.skipped.filter((id) => !followerRuleIds.has(id));
   if (needHistory.length > 0) lines.push(`not run without history: ${needHistory.join(', ')}`);
   if (needFollower.length > 0) lines.push(`not run without a follower (batch: follower.handle): ${needFollower.join(', ')}`);
   return `${lines.join('\n')}\n`;

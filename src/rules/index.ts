@@ -36,3 +36,6 @@ export const rules: WelcomeRule[] = [
 
 export const ruleIds: string[] = rules.map((rule) => rule.meta.id);
 
+
+/** Rules that need the follower's handle: skipped, and said so, when an audit names no follower. */
+export const followerRuleIds: ReadonlySet<string> = new Set(rules.filter((rule) => rule.meta.needsFollower).map((rule) => rule.meta.id));

@@ -2,7 +2,7 @@
 // severity, rule id, why, where (the offending excerpt, quoted and escaped) and a suggestion.
 // Pure: the listeners post it as an ephemeral message or put it in the audit modal.
 import type { Lang } from '../../domain';
-import { rules } from '../../rules/index';
+import { followerRuleIds } from '../../rules/index';
 import type { AuditReport, Finding } from '../../rules/types';
 import { AUDIT_STRINGS, type AuditStrings } from './audit-strings';
 import { escapeMrkdwn } from './escape';
@@ -21,8 +21,6 @@ export interface AuditReportView {
 /** Blocks the report itself may use; the caller may add a few around it (the modal adds its inputs). */
 export const REPORT_MAX_BLOCKS = 45;
 const EXCERPT_MAX = 200;
-/** Rules skipped for want of a follower, told apart from those skipped for want of history. */
-const FOLLOWER_RULES = new Set(rules.filter((rule) => rule.meta.needsFollower).map((rule) => rule.meta.id));
 const MESSAGE_MAX = 1000;
 const SUGGESTION_MAX = 1000;
 
@@ -36,8 +34,8 @@ export function buildAuditReport(view: AuditReportView, maxBlocks = REPORT_MAX_B
     blocks.push(context([mrkdwn(t.asMention(`${t.verdictIcon[view.asMention.verdict]} ${t.verdict[view.asMention.verdict]}`, extra))], () => ''));
   }
   const footer: KnownBlock[] = [];
-  const needFollower = report.skipped.filter((id) => FOLLOWER_RULES.has(id));
-  const needHistory = report.skipped.filter((id) => !FOLLOWER_RULES.has(id));
+  const needFollower = report.skipped.filter((id) => followerRuleIds.has(id));
+  const needHistory = report.skipped.filter((id) => !followerRuleIds.has(id));
   if (needHistory.length > 0) footer.push(context([mrkdwn(t.needHistory(listOf(needHistory.map(code), t)))], () => ''));
   if (needFollower.length > 0) footer.push(context([mrkdwn(t.needFollower(listOf(needFollower.map(code), t)))], () => ''));
 
