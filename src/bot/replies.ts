@@ -26,6 +26,11 @@ export function refusalText(outcome: DecisionOutcome, lang: Lang): string | null
     }
     case 'not-allowed':
       return escapeMrkdwn(outcome.explanation);
+    case 'draft-changed': {
+      const who = outcome.by ? `<@${outcome.by}>` : '?';
+      const when = outcome.at ? slackDate(outcome.at) : '?';
+      return fr ? `Modifié par ${who} le ${when} : relisez la carte. Rien n'a été fait.` : `Changed by ${who} at ${when}: read the card again. Nothing was done.`;
+    }
     case 'audit-failed': {
       const lines = outcome.findings.map((finding) => `• \`${finding.ruleId}\` ${escapeMrkdwn(finding.message)}`);
       const head = fr

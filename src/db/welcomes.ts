@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Channel, WelcomeStatus } from '../domain';
 import type { AuditHistory } from '../rules/types';
 import type { Db } from './client';
@@ -91,6 +91,21 @@ export async function transitionWelcome(db: Db, welcomeId: number, change: Trans
     });
     return { ok: true, welcome: updated! };
   });
+}
+
+/** Everyone who changed a welcome's text since its draft: an edit that left the text as it was does not count. */
+export async function draftEditors(db: Db, welcomeId: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ actor: welcomeEvents.actor })
+    .from(welcomeEvents)
+    .where(
+      and(
+        eq(welcomeEvents.welcomeId, welcomeId),
+        eq(welcomeEvents.type, 'edited'),
+        sql`(${welcomeEvents.detail}->>'before') is distinct from (${welcomeEvents.detail}->>'after')`,
+      ),
+    );
+  return rows.map((row) => row.actor);
 }
 
 /** Logs something that happened to a welcome without changing its state (a refused click, a card posted). */

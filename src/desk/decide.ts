@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { accountSettings } from '../db/accounts';
 import { markEngagedFirst } from '../db/followers';
-import { welcomes } from '../db/schema';
-import { auditHistory, getWelcomeContext, logWelcomeEvent, transitionWelcome, type WelcomeContext } from '../db/welcomes';
+import { welcomes, type WelcomeRow } from '../db/schema';
+import { auditHistory, draftEditors, getWelcomeContext, logWelcomeEvent, transitionWelcome, type WelcomeContext } from '../db/welcomes';
 import type { Channel, FollowerProfile, Lang } from '../domain';
 import type { AuditReport, Finding } from '../rules/types';
 import { logAuditRun } from '../db/audit-runs';
@@ -18,7 +18,9 @@ export type DecisionOutcome =
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'already-decided'; status: string; by: string | null; at: Date | null }
   | { ok: false; reason: 'not-allowed'; explanation: string }
-  | { ok: false; reason: 'audit-failed'; findings: Finding[] };
+  | { ok: false; reason: 'audit-failed'; findings: Finding[] }
+  /** The draft was edited by someone else since this teammate's modal opened. */
+  | { ok: false; reason: 'draft-changed'; by: string | null; at: Date | null };
 
 const alreadyDecided = (ctx: WelcomeContext | undefined): DecisionOutcome =>
   ctx
@@ -39,7 +41,9 @@ export async function approveWelcome(
   if (ctx.welcome.status !== 'pending') return alreadyDecided(ctx);
   const lang = ctx.welcome.lang as Lang;
 
-  if (opts.fourEyes && ctx.welcome.editedBy === opts.userId) {
+  // Everyone who changed the text since the draft, not only the last to save it.
+  const editors = opts.fourEyes ? await draftEditors(desk.db, ctx.welcome.id) : [];
+  if (editors.includes(opts.userId)) {
     await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: 'four-eyes' });
     return { ok: false, reason: 'not-allowed', explanation: FOUR_EYES[desk.lang] };
   }
@@ -74,7 +78,7 @@ export async function approveWelcome(
     detail: { channel: opts.channel },
     // What is approved is the text that was audited: an edit landing meanwhile, or by the approver
     // themself under four-eyes, stops it.
-    guard: (current) => current.draftText === text && !(opts.fourEyes && current.editedBy === opts.userId),
+    guard: (current) => current.draftText === text && current.editedAt?.getTime() === ctx.welcome.editedAt?.getTime(),
   });
   if (!result.ok) {
     const now = await getWelcomeContext(desk.db, ctx.welcome.id);
@@ -158,11 +162,16 @@ export async function skipWelcome(desk: Desk, opts: { welcomeId: number; userId:
  */
 export async function editDraft(
   desk: Desk,
-  opts: { welcomeId: number; channel: Channel; text: string; userId: string },
+  opts: { welcomeId: number; channel: Channel; text: string; userId: string; seenEditedAt?: number | null },
 ): Promise<DecisionOutcome> {
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
   if (!ctx) return { ok: false, reason: 'not-found' };
   if (ctx.welcome.status !== 'pending') return alreadyDecided(ctx);
+  // A save on a draft someone changed since the modal opened would silently undo their edit.
+  const changedSince = (current: WelcomeRow) => opts.seenEditedAt !== undefined && (current.editedAt?.getTime() ?? null) !== opts.seenEditedAt;
+  if (changedSince(ctx.welcome)) return draftChanged(ctx.welcome);
+  // An unchanged save is not an edit: it neither makes its author an editor nor logs anything.
+  if (opts.text === ctx.welcome.draftText) return { ok: true, status: 'pending' };
   const report = auditWelcomeText({
     account: ctx.account,
     profile: ctx.follower.profile as FollowerProfile,
@@ -181,11 +190,14 @@ export async function editDraft(
     actor: opts.userId,
     set: { draftText: opts.text, editedBy: opts.userId, editedAt: desk.now() },
     detail: { before: ctx.welcome.draftText, after: opts.text },
+    guard: (current) => current.draftText === ctx.welcome.draftText && !changedSince(current),
   });
-  if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
+  if (!result.ok) return result.welcome?.status === 'pending' ? draftChanged(result.welcome) : alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
   await refreshCard(desk, opts.welcomeId);
   return { ok: true, status: 'pending' };
 }
+
+const draftChanged = (welcome: WelcomeRow): DecisionOutcome => ({ ok: false, reason: 'draft-changed', by: welcome.editedBy, at: welcome.editedAt });
 
 /** After a failure, a teammate sends the same approved text again. */
 export async function retryWelcome(desk: Desk, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {

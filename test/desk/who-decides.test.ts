@@ -17,7 +17,7 @@ const OUTSIDER = 'U0OUTSID1';
 const privateAnswers = (d: TestDesk) => d.slack.responses.map((response) => String(response.body.text ?? ''));
 
 async function oneCard(d: TestDesk) {
-  d.x.addFollower({ name: 'Gaëlle', bio: 'Design et céramique.' });
+  d.x.addFollower({ handle: 'gaelle_w', name: 'Gaëlle', bio: 'Design et céramique.' });
   await d.poll();
   const [card] = await d.waitForCards(1);
   // As first posted: the card in the channel changes once decided, a late click still carries these buttons.
@@ -79,7 +79,7 @@ describe('who may decide', () => {
   it('with FOUR_EYES, whoever edited the draft cannot approve it alone; a second teammate can', async () => {
     desk = await startTestDesk({ env: { FOUR_EYES: 'true' } });
     const { card, welcomeId } = await oneCard(desk);
-    const edited = 'Merci beaucoup de nous suivre, Gaëlle ! Vos pièces en céramique sont superbes.';
+    const edited = '@gaelle_w merci beaucoup de nous suivre, Gaëlle ! Vos pièces en céramique sont superbes.';
     expect((await editAs(desk, welcomeId, ANNE, edited)).status).toBe(200);
     expect((await welcomeRow(desk.bot.desk.db, welcomeId)).editedBy).toBe(ANNE);
 

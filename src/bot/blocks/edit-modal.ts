@@ -22,14 +22,16 @@ export interface EditModalOptions {
   channel: Channel;
   lang: Lang;
   findings?: Finding[];
+  /** When the draft shown was last edited (ms), null when never: a save on a draft changed since is refused. */
+  seenEditedAt?: number | null;
 }
 
-const Metadata = z.object({ welcomeId: z.number().int().positive(), channel: z.enum(CHANNELS) });
+const Metadata = z.object({ welcomeId: z.number().int().positive(), channel: z.enum(CHANNELS), seenEditedAt: z.number().nullable().optional() });
 type Metadata = z.infer<typeof Metadata>;
 
 export function buildEditModal(opts: EditModalOptions): types.ModalView {
   const t = STRINGS[opts.lang];
-  const metadata: Metadata = { welcomeId: opts.welcomeId, channel: opts.channel };
+  const metadata: Metadata = { welcomeId: opts.welcomeId, channel: opts.channel, seenEditedAt: opts.seenEditedAt ?? null };
   // Never below the draft's own length, so Slack does not refuse the prefilled text.
   const maxLength = Math.min(LIMITS.inputMaxLength, Math.max(EDIT_MAX_LENGTH[opts.channel], opts.draft.length));
   const input: types.PlainTextInput = {
@@ -94,6 +96,8 @@ export interface EditSubmission {
   channel: Channel;
   /** The edited text, line endings normalised and outer whitespace trimmed; never empty. */
   text: string;
+  /** Absent for a modal opened before the bot carried it. */
+  seenEditedAt?: number | null;
 }
 
 /** The welcome and text from an edit modal's view_submission. Throws on anything else, or on an empty text. */
@@ -104,5 +108,5 @@ export function readEditSubmission(view: unknown): EditSubmission {
   const raw = state.values[EDIT_INPUT.blockId]?.[EDIT_INPUT.actionId]?.value ?? '';
   const text = raw.replace(/\r\n?/g, '\n').trim();
   if (text === '') throw new Error('Not an edit-welcome submission: the text is empty');
-  return { welcomeId: meta.welcomeId, channel: meta.channel, text };
+  return { welcomeId: meta.welcomeId, channel: meta.channel, text, ...(meta.seenEditedAt !== undefined ? { seenEditedAt: meta.seenEditedAt } : {}) };
 }

@@ -56,6 +56,7 @@ export interface UiStrings {
   queuePosition: (n: number) => string;
   expectedAt: (when: string) => string;
   manualSendNext: string;
+  draftChangedBy: (who: string, when: string) => string;
   failedBy: (channel: string, user: string, when: string) => string;
   failedReason: string;
   unknownError: string;
@@ -127,6 +128,7 @@ const en: UiStrings = {
   queuePosition: (n) => `Position in queue: ${n}`,
   expectedAt: (when) => `expected ${when}`,
   manualSendNext: 'Send it in X with the button below, then mark it as sent.',
+  draftChangedBy: (who, when) => `Changed by ${who} at ${when} — reopen to see it. Your text was not saved.`,
   failedBy: (channel, user, when) => `❌ ${channel} approved by ${user} on ${when}, but sending failed`,
   failedReason: 'What X said:',
   unknownError: 'X gave no reason.',
@@ -209,6 +211,7 @@ const fr: UiStrings = {
   queuePosition: (n) => `Position dans la file : ${n}`,
   expectedAt: (when) => `prévu ${when}`,
   manualSendNext: 'Envoyez-le dans X avec le bouton ci-dessous, puis marquez-le comme envoyé.',
+  draftChangedBy: (who, when) => `Modifié par ${who} à ${when} — rouvrez pour le voir. Votre texte n’a pas été enregistré.`,
   failedBy: (channel, user, when) => `❌ ${channel} approuvé par ${user} le ${when}, mais l’envoi a échoué`,
   failedReason: 'Réponse de X :',
   unknownError: 'X n’a donné aucune raison.',

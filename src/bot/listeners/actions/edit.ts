@@ -33,6 +33,6 @@ export const editCallback =
     const channel: Channel = triage.dm.allowed && triage.recommendation.channel === 'dm' ? 'dm' : 'mention';
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: buildEditModal({ welcomeId: ctx.welcome.id, draft: ctx.welcome.draftText, channel, lang: desk.lang }),
+      view: buildEditModal({ welcomeId: ctx.welcome.id, draft: ctx.welcome.draftText, channel, lang: desk.lang, seenEditedAt: ctx.welcome.editedAt?.getTime() ?? null }),
     });
   };

@@ -1,6 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { editDraft } from '../../../desk/decide';
 import type { Desk } from '../../../desk/desk';
+import type { WebClient } from '@slack/web-api';
+import type { Lang } from '../../../domain';
+import { STRINGS } from '../../blocks/strings';
 import { readEditSubmission } from '../../blocks/edit-modal';
 import { EDIT_INPUT } from '../../ids';
 import { refusalText } from '../../replies';
@@ -11,7 +14,7 @@ import { refusalText } from '../../replies';
  */
 export const editWelcomeCallback =
   (desk: Desk) =>
-  async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+  async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     let submission;
     try {
       submission = readEditSubmission(view);
@@ -28,7 +31,29 @@ export const editWelcomeCallback =
     const message =
       outcome.reason === 'audit-failed'
         ? outcome.findings.map((finding) => `${finding.ruleId}: ${finding.message}`).join(' · ')
-        : (refusalText(outcome, desk.lang) ?? '');
+        : outcome.reason === 'draft-changed'
+          ? await draftChangedText(client, outcome, body.user.id, desk.lang)
+          : (refusalText(outcome, desk.lang) ?? '');
     // Slack shows at most a short line under the field.
     await ack({ response_action: 'errors', errors: { [EDIT_INPUT.blockId]: message.slice(0, 1900) } });
   };
+
+/**
+ * "Changed by @bob at 14:02": a modal's error line is plain text, where <@U…> would not render, so
+ * the editor's name and the reader's clock come from users.info (quickly, or the user id and UTC).
+ */
+async function draftChangedText(
+  client: WebClient,
+  outcome: { by: string | null; at: Date | null },
+  readerId: string,
+  lang: Lang,
+): Promise<string> {
+  const info = (user: string) =>
+    Promise.race([client.users.info({ user }).then((answer) => answer.user), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 800))]).catch(() => undefined);
+  const [editor, reader] = await Promise.all([outcome.by ? info(outcome.by) : undefined, info(readerId)]);
+  const who = editor?.name ? `@${editor.name}` : outcome.by ? `@${outcome.by}` : '?';
+  const when = outcome.at
+    ? new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', timeZone: reader?.tz ?? 'UTC' }).format(outcome.at)
+    : '?';
+  return STRINGS[lang].draftChangedBy(who, when);
+}
