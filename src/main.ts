@@ -5,7 +5,7 @@ import type PgBoss from 'pg-boss';
 import { createSlackApp } from './bot/app';
 import { createHttpServer, listen, type HealthCheck } from './bot/http-server';
 import type { Config } from './config';
-import { upsertAccount, listAccounts } from './db/accounts';
+import { upsertAccount, listAccounts, savedOverEnvironment } from './db/accounts';
 import { openDatabase, type Database } from './db/client';
 import { welcomes, xAccounts, type XAccountRow } from './db/schema';
 import { createAccountClients } from './desk/accounts';
@@ -93,6 +93,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       config.slack.channelId,
     );
     logger.info({ account: me.handle, kind: account.kind, dmPolicy: account.dmPolicy, sendMode: account.sendMode }, 'X account ready');
+    // What the team saved wins over the environment, which only seeds the settings: say where they differ.
+    for (const override of savedOverEnvironment(account, config.account, config.slack.channelId)) {
+      logger.info({ account: me.handle, ...override }, `${override.setting} differs from the environment: saved by ${override.by} at ${override.at}, and what the team saved wins`);
+    }
     if (config.secretKey) await storeXCredentials(database, account, config.secretKey, config.x);
     // Every account on the desk — the environment's and those of `accueil accounts add` — acts on X
     // with its own credentials, posts its cards to its own channel, and has its X spend counted.

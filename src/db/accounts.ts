@@ -9,9 +9,26 @@ export interface AccountIdentity {
   name: string;
 }
 
+/** The settings the environment gives the account it describes; App Home or the CLI may change each one. */
+export const SETTING_KEYS = ['kind', 'dmPolicy', 'sendMode', 'ownDomains', 'topics', 'slackChannelId'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+type SettingsValues = Pick<XAccountRow, SettingKey>;
+
+/** A setting the team saved that differs from the environment, and so wins over it. */
+export interface SettingOverride {
+  setting: SettingKey;
+  environment: unknown;
+  saved: unknown;
+  by: string;
+  at: string;
+}
+
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * The account the environment describes: created on first start, its identity and settings kept in
- * step with the environment afterwards (the environment is the default until settings move to Slack).
+ * The account the environment describes. The environment seeds its settings the first time it is
+ * seen; afterwards a setting the team saved (App Home, the CLI) wins, and the others still follow
+ * the environment. Its identity (handle, name) always follows X.
  */
 export async function upsertAccount(
   db: Db,
@@ -19,23 +36,39 @@ export async function upsertAccount(
   settings: AccountSettings,
   slackChannelId: string,
 ): Promise<XAccountRow> {
-  const values = {
-    xUserId: identity.xUserId,
-    handle: identity.handle,
-    name: identity.name,
-    kind: settings.kind,
-    dmPolicy: settings.dmPolicy,
-    sendMode: settings.sendMode,
-    ownDomains: settings.ownDomains,
-    topics: settings.topics,
-    slackChannelId,
-  };
-  const [row] = await db
-    .insert(xAccounts)
-    .values(values)
-    .onConflictDoUpdate({ target: xAccounts.xUserId, set: values })
-    .returning();
-  return row!;
+  const fromEnvironment: SettingsValues = { ...settings, slackChannelId };
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(xAccounts).where(eq(xAccounts.xUserId, identity.xUserId)).for('update');
+    if (!existing) {
+      const [row] = await tx.insert(xAccounts).values({ ...identity, ...fromEnvironment }).returning();
+      return row!;
+    }
+    const update: Partial<SettingsValues> = {};
+    for (const key of SETTING_KEYS) if (!existing.settingsSavedBy[key]) Object.assign(update, { [key]: fromEnvironment[key] });
+    const [row] = await tx
+      .update(xAccounts)
+      .set({ handle: identity.handle, name: identity.name, ...update })
+      .where(eq(xAccounts.id, existing.id))
+      .returning();
+    return row!;
+  });
+}
+
+/** The settings the team saved that differ from what the environment says, with who saved them and when. */
+export function savedOverEnvironment(account: XAccountRow, settings: AccountSettings, slackChannelId: string): SettingOverride[] {
+  const fromEnvironment: SettingsValues = { ...settings, slackChannelId };
+  return SETTING_KEYS.flatMap((setting) => {
+    const mark = account.settingsSavedBy[setting];
+    if (!mark || sameValue(account[setting], fromEnvironment[setting])) return [];
+    return [{ setting, environment: fromEnvironment[setting], saved: account[setting], ...mark }];
+  });
+}
+
+/** Marks the settings that changed as saved by `by` (a Slack user id, or "cli"): from now on they win over the environment. */
+export function markSettingsSaved(before: XAccountRow, after: SettingsValues, by: string, at: Date): XAccountRow['settingsSavedBy'] {
+  const marks = { ...before.settingsSavedBy };
+  for (const key of SETTING_KEYS) if (!sameValue(before[key], after[key])) marks[key] = { by, at: at.toISOString() };
+  return marks;
 }
 
 export async function getAccount(db: Db, id: number): Promise<XAccountRow | undefined> {

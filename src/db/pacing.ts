@@ -30,7 +30,8 @@ const COUNTED = ['sending', 'sent', 'failed'];
 export async function claimForSending(db: Db, welcomeId: number, now: Date, instanceId: string | null = null): Promise<Claim> {
   return db.transaction(async (tx) => {
     const [welcome] = await tx.select().from(welcomes).where(eq(welcomes.id, welcomeId));
-    if (!welcome || welcome.status !== 'approved' || !welcome.channel) return { kind: 'gone' } as const;
+    // A welcome approved for manual sending is the team's to send in X, never the bot's.
+    if (!welcome || welcome.status !== 'approved' || !welcome.channel || welcome.sendMode === 'manual') return { kind: 'gone' } as const;
     await tx.select({ id: xAccounts.id }).from(xAccounts).where(eq(xAccounts.id, welcome.accountId)).for('update');
     const channel = welcome.channel as Channel;
     for (const limit of X_WRITE_LIMITS[channel]) {

@@ -14,7 +14,10 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { FollowerProfile } from '../domain';
+import { SEND_MODES, type FollowerProfile } from '../domain';
+
+/** A setting saved from App Home or the CLI: by whom (a Slack user id, or "cli") and when (ISO 8601). */
+export type SettingsSavedBy = Partial<Record<'kind' | 'dmPolicy' | 'sendMode' | 'ownDomains' | 'topics' | 'slackChannelId', { by: string; at: string }>>;
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const instant = (name: string) => timestamp(name, { withTimezone: true });
@@ -34,6 +37,8 @@ export const xAccounts = pgTable(
     topics: jsonb('topics').$type<string[]>().notNull().default([]),
     ruleOverrides: jsonb('rule_overrides').$type<Record<string, string>>().notNull().default({}),
     slackChannelId: text('slack_channel_id').notNull(),
+    /** Who set each setting last, when not the environment: what the team saved wins over it at every start. */
+    settingsSavedBy: jsonb('settings_saved_by').$type<SettingsSavedBy>().notNull().default({}),
     baselineTakenAt: instant('baseline_taken_at'),
     /** Where an interrupted baseline resumes: X allows 15 follower pages per 15 minutes. */
     baselineCursor: text('baseline_cursor'),
@@ -103,6 +108,8 @@ export const welcomes = pgTable(
     finalText: text('final_text'),
     editedBy: text('edited_by'),
     editedAt: instant('edited_at'),
+    /** How the approved welcome leaves, fixed at approval: a welcome approved for manual sending stays manual. */
+    sendMode: text('send_mode', { enum: SEND_MODES }),
     decidedBy: text('decided_by'),
     decidedAt: instant('decided_at'),
     slackChannelId: text('slack_channel_id').notNull(),
@@ -129,6 +136,7 @@ export const welcomes = pgTable(
       sql`${table.status} in ('pending', 'approved', 'sending', 'sent', 'failed', 'skipped', 'expired')`,
     ),
     check('welcomes_channel_check', sql`${table.channel} is null or ${table.channel} in ('dm', 'mention')`),
+    check('welcomes_send_mode_check', sql`${table.sendMode} is null or ${table.sendMode} in ('api', 'manual')`),
     check('welcomes_decided_check', sql`${table.status} in ('pending', 'expired') or ${table.decidedBy} is not null`),
   ],
 );

@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
-import type { Channel, WelcomeStatus } from '../domain';
+import { and, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import type { Channel, SendMode, WelcomeStatus } from '../domain';
 import type { AuditHistory } from '../rules/types';
 import type { Db } from './client';
 import { followers, welcomeEvents, welcomes, xAccounts, type FollowerRow, type WelcomeRow, type XAccountRow } from './schema';
@@ -106,6 +106,15 @@ export async function draftEditors(db: Db, welcomeId: number): Promise<string[]>
       ),
     );
   return rows.map((row) => row.actor);
+}
+
+/** How many of an account's approved welcomes leave another way than `mode`: a mode switch leaves them as they are. */
+export async function countApprovedOtherThan(db: Db, accountId: number, mode: SendMode): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(welcomes)
+    .where(and(eq(welcomes.accountId, accountId), eq(welcomes.status, 'approved'), ne(welcomes.sendMode, mode)));
+  return row?.n ?? 0;
 }
 
 /** Logs something that happened to a welcome without changing its state (a refused click, a card posted). */

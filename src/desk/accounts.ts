@@ -3,7 +3,7 @@
 // with a stored OAuth 1.0a token pair, and accounts connected with OAuth 2.0 (`accueil x-login`).
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { ITwitterApiClientPlugin, TwitterApi } from 'twitter-api-v2';
-import { listAccounts } from '../db/accounts';
+import { getAccount, listAccounts, markSettingsSaved } from '../db/accounts';
 import type { Db } from '../db/client';
 import { followers, xAccounts, type XAccountRow } from '../db/schema';
 import { deleteXTokens, findXTokens, getFreshAccessToken } from '../db/x-tokens';
@@ -106,7 +106,17 @@ export async function removeAccount(db: Db, handleOrId: string): Promise<Removed
 /** Settings a teammate may change from Slack (the Home tab). */
 export type EditableSettings = AccountSettings & { slackChannelId: string };
 
-export async function updateAccountSettings(db: Db, accountId: number, settings: EditableSettings): Promise<XAccountRow | undefined> {
+/**
+ * Saves an account's settings; those that changed are marked as saved by `saved.by`, and from then on win over
+ * the environment at every start.
+ */
+export async function updateAccountSettings(
+  db: Db,
+  accountId: number,
+  settings: EditableSettings,
+  saved?: { by: string; at: Date },
+): Promise<XAccountRow | undefined> {
+  const before = saved ? await getAccount(db, accountId) : undefined;
   const [row] = await db
     .update(xAccounts)
     .set({
@@ -116,6 +126,7 @@ export async function updateAccountSettings(db: Db, accountId: number, settings:
       ownDomains: settings.ownDomains,
       topics: settings.topics,
       slackChannelId: settings.slackChannelId,
+      ...(before && saved ? { settingsSavedBy: markSettingsSaved(before, settings, saved.by, saved.at) } : {}),
     })
     .where(and(eq(xAccounts.id, accountId), isNull(xAccounts.removedAt)))
     .returning();

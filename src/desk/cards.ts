@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import { buildWelcomeCard, type CardView } from '../bot/blocks/card';
 import { accountSettings } from '../db/accounts';
 import { expectedSendTime } from '../db/pacing';
@@ -58,7 +58,8 @@ export async function cardViewFor(desk: Desk, ctx: WelcomeContext): Promise<Card
       follower.engagedFirstAt && follower.engagedFirstVia
         ? { via: follower.engagedFirstVia as 'dm' | 'mention', at: follower.engagedFirstAt.toISOString() }
         : null,
-    sendMode: settings.sendMode,
+    // Once approved, the welcome's own send mode: the account's may have changed since.
+    sendMode: welcome.sendMode ?? settings.sendMode,
     decision: decided
       ? {
           by: welcome.decidedBy ?? SYSTEM_ACTOR,
@@ -76,9 +77,10 @@ export async function cardViewFor(desk: Desk, ctx: WelcomeContext): Promise<Card
 /** An approved welcome's place in its account's queue, and when X's windows should let it leave. */
 async function queueView(desk: Desk, ctx: WelcomeContext): Promise<{ queuePosition: number | null; expectedAt: string | null }> {
   const status = ctx.welcome.status;
-  if (status !== 'approved' && status !== 'sending') return { queuePosition: null, expectedAt: null };
+  // A welcome for the team to send by hand waits in no queue of the bot's: its card says what to do instead.
+  if ((status !== 'approved' && status !== 'sending') || ctx.welcome.sendMode === 'manual') return { queuePosition: null, expectedAt: null };
   const position = await queuePosition(desk, ctx);
-  if (status === 'sending' || ctx.account.sendMode !== 'api') return { queuePosition: position, expectedAt: null };
+  if (status === 'sending') return { queuePosition: position, expectedAt: null };
   const channel = (ctx.welcome.channel as Channel | null) ?? 'dm';
   const expected = await expectedSendTime(desk.db, ctx.account.id, channel, position, desk.now());
   return { queuePosition: position, expectedAt: expected.toISOString() };
@@ -94,6 +96,7 @@ async function queuePosition(desk: Desk, ctx: WelcomeContext): Promise<number> {
         eq(welcomes.accountId, ctx.account.id),
         eq(welcomes.channel, ctx.welcome.channel ?? 'dm'),
         inArray(welcomes.status, ['approved', 'sending']),
+        ne(welcomes.sendMode, 'manual'),
         lt(welcomes.id, ctx.welcome.id),
       ),
     );

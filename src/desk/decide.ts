@@ -3,7 +3,7 @@ import { accountSettings } from '../db/accounts';
 import { markEngagedFirst } from '../db/followers';
 import { welcomes, type WelcomeRow } from '../db/schema';
 import { auditHistory, draftEditors, getWelcomeContext, logWelcomeEvent, transitionWelcome, type WelcomeContext } from '../db/welcomes';
-import type { Channel, FollowerProfile, Lang } from '../domain';
+import type { Channel, FollowerProfile, Lang, SendMode } from '../domain';
 import type { AuditReport, Finding } from '../rules/types';
 import { logAuditRun } from '../db/audit-runs';
 import { triageFollower } from '../rules/triage';
@@ -74,7 +74,8 @@ export async function approveWelcome(
     to: 'approved',
     type: 'approved',
     actor: opts.userId,
-    set: { channel: opts.channel, finalText: text, decidedBy: opts.userId, decidedAt: desk.now(), error: null },
+    // The send mode is kept on the welcome: approved for manual sending, it stays manual whatever the account's mode becomes.
+    set: { channel: opts.channel, finalText: text, decidedBy: opts.userId, decidedAt: desk.now(), error: null, sendMode: ctx.account.sendMode as SendMode },
     detail: { channel: opts.channel },
     // What is approved is the text that was audited: an edit landing meanwhile, or by the approver
     // themself under four-eyes, stops it.
@@ -85,7 +86,7 @@ export async function approveWelcome(
     if (now?.welcome.status === 'pending') return { ok: false, reason: 'not-allowed', explanation: DRAFT_CHANGED[desk.lang] };
     return alreadyDecided(now);
   }
-  if (ctx.account.sendMode === 'api') await queueSend(desk, ctx.welcome.id);
+  if (result.welcome.sendMode === 'api') await queueSend(desk, ctx.welcome.id);
   await refreshCard(desk, ctx.welcome.id);
   return { ok: true, status: 'approved' };
 }
@@ -210,7 +211,7 @@ export async function retryWelcome(desk: Desk, opts: { welcomeId: number; userId
   });
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
   if (!result.ok) return alreadyDecided(ctx);
-  if (ctx?.account.sendMode === 'api') await queueSend(desk, opts.welcomeId);
+  if (result.welcome.sendMode !== 'manual') await queueSend(desk, opts.welcomeId);
   await refreshCard(desk, opts.welcomeId);
   return { ok: true, status: 'approved' };
 }
@@ -218,7 +219,7 @@ export async function retryWelcome(desk: Desk, opts: { welcomeId: number; userId
 /** Manual send mode: the teammate sent the approved text in X and says so. */
 export async function markSentManually(desk: Desk, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
-  if (ctx?.account.sendMode !== 'manual') return alreadyDecided(ctx);
+  if (ctx?.welcome.sendMode !== 'manual') return alreadyDecided(ctx);
   const result = await transitionWelcome(desk.db, opts.welcomeId, {
     from: ['approved'],
     to: 'sent',

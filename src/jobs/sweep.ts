@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { deadInstancesWithJobs, liveInstances, setActiveJobs } from '../db/bot-instances';
-import { welcomes, xAccounts } from '../db/schema';
+import { welcomes } from '../db/schema';
 import { refreshCard } from '../desk/cards';
 import { queueSend } from '../desk/decide';
 import type { Desk } from '../desk/desk';
@@ -25,8 +25,7 @@ export async function sweepDesk(desk: Desk, tracker: SendTracker): Promise<{ req
   const approved = await desk.db
     .select({ id: welcomes.id })
     .from(welcomes)
-    .innerJoin(xAccounts, eq(xAccounts.id, welcomes.accountId))
-    .where(and(eq(welcomes.status, 'approved'), eq(xAccounts.sendMode, 'api'), lt(welcomes.updatedAt, new Date(now.getTime() - LOST_APPROVAL_MS))));
+    .where(and(eq(welcomes.status, 'approved'), eq(welcomes.sendMode, 'api'), lt(welcomes.updatedAt, new Date(now.getTime() - LOST_APPROVAL_MS))));
   // The send queue keeps one waiting job per welcome, so queueing an approval that already has one is harmless.
   for (const { id } of approved) await queueSend(desk, id);
 

@@ -68,6 +68,9 @@ const STRINGS = {
     refusalTitle: 'Not allowed',
     badDomain: (d: string) => `"${d}" is not a domain name such as brand.com.`,
     missing: 'Choose a value.',
+    sendModeSwitched: (handle: string, mode: string, left: number) =>
+      `${handle} now sends ${mode === 'api' ? 'through the API' : 'by hand (manual)'}. ` +
+      (left === 0 ? 'No approved card waits in the other mode.' : `${left} approved card${left === 1 ? '' : 's'} keep${left === 1 ? 's' : ''} the mode ${left === 1 ? 'it was' : 'they were'} approved in, as ${left === 1 ? 'it is' : 'they are'}.`),
   },
   fr: {
     title: 'accueil — le bureau d’accueil',
@@ -103,8 +106,14 @@ const STRINGS = {
     refusalTitle: 'Non autorisé',
     badDomain: (d: string) => `« ${d} » n’est pas un nom de domaine comme marque.fr.`,
     missing: 'Choisissez une valeur.',
+    sendModeSwitched: (handle: string, mode: string, left: number) =>
+      `${handle} envoie désormais ${mode === 'api' ? 'par l’API' : 'à la main (manuel)'}. ` +
+      (left === 0 ? 'Aucune carte approuvée n’attend dans l’autre mode.' : `${left} carte${left === 1 ? '' : 's'} approuvée${left === 1 ? '' : 's'} garde${left === 1 ? '' : 'nt'} le mode de son approbation, telle${left === 1 ? '' : 's'} quelle${left === 1 ? '' : 's'}.`),
   },
 } as const;
+
+/** The words of the Home tab and its settings modal, for the listeners that answer around them. */
+export const HOME_STRINGS = STRINGS;
 
 const OPTION_LABELS: Record<Lang, Record<string, string>> = {
   en: {

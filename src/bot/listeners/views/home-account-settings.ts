@@ -3,7 +3,8 @@ import { getAccount } from '../../../db/accounts';
 import { updateAccountSettings } from '../../../desk/accounts';
 import type { Desk } from '../../../desk/desk';
 import { mayEditSettings, publishHome, settingsRefusal } from '../../../desk/home';
-import { readAccountSettingsSubmission, SETTINGS_INPUTS } from '../../blocks/home';
+import { HOME_STRINGS, readAccountSettingsSubmission, SETTINGS_INPUTS } from '../../blocks/home';
+import { countApprovedOtherThan } from '../../../db/welcomes';
 
 /**
  * The settings modal submitted. Checked again here (a submission is a request anyone could forge),
@@ -28,8 +29,17 @@ export const homeAccountSettingsCallback =
       await ack({ response_action: 'errors', errors: submission.errors });
       return;
     }
-    await updateAccountSettings(desk.db, account.id, submission.settings);
+    await updateAccountSettings(desk.db, account.id, submission.settings, { by: body.user.id, at: desk.now() });
     await ack();
     desk.logger.info({ userId: body.user.id, account: account.handle, settings: submission.settings }, 'account settings changed from the Home tab');
     await publishHome(desk, body.user.id);
+    if (submission.settings.sendMode !== account.sendMode) {
+      // Approved welcomes keep the mode they were approved in: say how many, where the teammate works.
+      const left = await countApprovedOtherThan(desk.db, account.id, submission.settings.sendMode);
+      await desk.slack.chat.postEphemeral({
+        channel: submission.settings.slackChannelId,
+        user: body.user.id,
+        text: HOME_STRINGS[desk.lang].sendModeSwitched(`@${account.handle}`, submission.settings.sendMode, left),
+      });
+    }
   };
