@@ -5,7 +5,8 @@ import { ACCOUNT_KINDS, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy
 import { SecretError } from '../secrets';
 import { XApiError } from '../x/api';
 import { XOAuth2Error } from '../x/oauth2';
-import { listAccounts } from '../db/accounts';
+import { listAccounts, SETTING_KEYS, type SettingKey } from '../db/accounts';
+import type { XAccountRow } from '../db/schema';
 
 export interface CommandIo {
   stdout: { write(text: string): unknown };
@@ -166,6 +167,7 @@ async function list(database: Database, io: CommandIo, json: boolean): Promise<n
     credentials: a.xAuth,
     ownDomains: a.ownDomains,
     topics: a.topics,
+    sources: settingSources(a),
   }));
   if (json) {
     io.stdout.write(`${JSON.stringify(rows)}\n`);
@@ -176,12 +178,38 @@ async function list(database: Database, io: CommandIo, json: boolean): Promise<n
     return 0;
   }
   const table = [
-    ['ID', 'HANDLE', 'CHANNEL', 'KIND', 'DM POLICY', 'SEND', 'CREDENTIALS', 'OWN DOMAINS', 'TOPICS'],
-    ...rows.map((r) => [String(r.id), `@${r.handle}`, r.channel, r.kind, r.dmPolicy, r.sendMode, r.credentials, r.ownDomains.join(',') || '—', r.topics.join(',') || '—']),
+    ['ID', 'HANDLE', 'CHANNEL', 'KIND', 'DM POLICY', 'SEND', 'CREDENTIALS', 'OWN DOMAINS', 'TOPICS', 'SET BY'],
+    ...rows.map((r) => [String(r.id), `@${r.handle}`, r.channel, r.kind, r.dmPolicy, r.sendMode, r.credentials, r.ownDomains.join(',') || '—', r.topics.join(',') || '—', sourcesLine(r.sources)]),
   ];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   for (const row of table) io.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
   return 0;
+}
+
+type SettingSource = { from: 'environment' | 'accounts add' } | { from: 'slack'; by: string; at: string };
+
+/** Where each effective setting came from: the environment or `accounts add` seeded it, or a teammate saved it since. */
+function settingSources(account: XAccountRow): Record<SettingKey, SettingSource> {
+  const seeded: SettingSource = { from: account.xAuth === 'env' ? 'environment' : 'accounts add' };
+  return Object.fromEntries(
+    SETTING_KEYS.map((key) => {
+      const saved = account.settingsSavedBy[key];
+      return [key, saved ? { from: 'slack', by: saved.by, at: saved.at } : seeded];
+    }),
+  ) as Record<SettingKey, SettingSource>;
+}
+
+/** "environment; dmPolicy, sendMode: Slack (U0ALICE01, 2026-11-30)". */
+function sourcesLine(sources: Record<SettingKey, SettingSource>): string {
+  const entries = Object.entries(sources) as Array<[SettingKey, SettingSource]>;
+  const seeded = entries.find(([, source]) => source.from !== 'slack')?.[1].from;
+  const saved = new Map<string, SettingKey[]>();
+  for (const [key, source] of entries) {
+    if (source.from !== 'slack') continue;
+    const who = `Slack (${source.by}, ${source.at.slice(0, 10)})`;
+    saved.set(who, [...(saved.get(who) ?? []), key]);
+  }
+  return [...(seeded ? [seeded] : []), ...[...saved].map(([who, keys]) => `${keys.join(', ')}: ${who}`)].join('; ');
 }
 
 function usage(io: CommandIo, problem: string): number {
