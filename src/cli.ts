@@ -31,7 +31,8 @@ Just looking? \`npm run demo\` plays the whole loop against local stand-ins, no 
 function reportConfigError(error: ConfigError): void {
   process.stderr.write(`accueil cannot start: ${error.problems.length} setting(s) missing or malformed.\n\n`);
   for (const problem of error.problems) process.stderr.write(`  ${problem.variable}: ${problem.expected}\n`);
-  process.stderr.write(FIRST_RUN);
+  // The Slack and X walkthrough helps only when their credentials are what is missing.
+  if (error.problems.some((problem) => /^(SLACK|X)_/.test(problem.variable))) process.stderr.write(FIRST_RUN);
 }
 
 async function start(): Promise<number> {
@@ -134,6 +135,8 @@ run(process.argv.slice(2)).then(
 
 /** Start-up failures in words a newcomer can act on; never the credentials themselves. */
 function describeStartupError(error: unknown): string {
+  const unreachable = unreachableDatabase(error);
+  if (unreachable) return unreachable;
   const message = error instanceof Error ? error.message : String(error);
   if (/invalid_auth|not_authed|account_inactive/.test(message)) {
     return `Slack refused the bot token (${message}). Check SLACK_BOT_TOKEN.`;
@@ -141,4 +144,16 @@ function describeStartupError(error: unknown): string {
   if (/unauthorized/i.test(message) && /X /.test(message)) return `${message}. Check the four X_ variables.`;
   if (/EADDRINUSE/.test(message)) return `${message}. Another process uses PORT; set PORT to a free port.`;
   return message;
+}
+
+/** A connection refused, unknown host or timeout under the failed query: say which server, not the SQL. */
+function unreachableDatabase(error: unknown): string | null {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const { code, address, hostname, port } = cause as Error & { code?: string; address?: string; hostname?: string; port?: number };
+    if (code && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ECONNRESET|CONNECT_TIMEOUT)$/.test(code)) {
+      const where = address ?? hostname ? `${address ?? hostname}${port ? `:${port}` : ''}` : 'DATABASE_URL';
+      return `cannot reach the database at ${where} (${code}). Check DATABASE_URL and that Postgres is running.`;
+    }
+  }
+  return null;
 }

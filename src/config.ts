@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS } from './domain';
+import { checkOwnDomains, ownDomainRefusal } from './own-domains';
 
 // Every variable of DESIGN.md, parsed once. Nothing else reads process.env.
 
@@ -18,14 +19,11 @@ const url = (what: string) =>
 const domainList = z
   .string()
   .optional()
-  .transform((value) =>
-    (value ?? '')
-      .split(',')
-      .map((domain) => domain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
-      .filter(Boolean),
-  )
-  .refine((domains) => domains.every((domain) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)), {
-    message: 'expected comma-separated domain names such as "brand.com,shop.brand.com"',
+  .transform((value, ctx) => {
+    const checked = checkOwnDomains((value ?? '').split(',').map((domain) => domain.trim()).filter(Boolean));
+    if (checked.ok) return checked.domains;
+    ctx.addIssue({ code: 'custom', message: `expected comma-separated domain names the team owns, such as "brand.com,shop.brand.com": ${ownDomainRefusal(checked)}` });
+    return z.NEVER;
   });
 
 const CRON = z.string().trim().regex(/^\S+(\s+\S+){4}$/, 'expected a 5-field cron expression such as "0 9 * * 1" (Monday 09:00)');

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Database } from '../db/client';
 import { AccountError, addAccount, removeAccount, type AccountsConfig, type NewAccountCredentials } from '../desk/accounts';
 import { ACCOUNT_KINDS, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type SendMode } from '../domain';
+import { checkOwnDomains, ownDomainRefusal } from '../own-domains';
 import { SecretError } from '../secrets';
 import { XApiError } from '../x/api';
 import { XOAuth2Error } from '../x/oauth2';
@@ -33,7 +34,6 @@ export const ACCOUNTS_USAGE = `Usage:
   Restart the bot after adding or removing an account.
 `;
 
-const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/;
 const CHANNEL = /^[CG][A-Z0-9]{2,}$/;
 
 /** `accueil accounts list|add|remove`: exit 0 done, 1 refused (by X or the database), 2 a usage error. */
@@ -130,9 +130,9 @@ function readNewAccount(values: AddValues) {
   if (!(ACCOUNT_KINDS as readonly string[]).includes(values.kind)) return '--kind: expected "business" or "personal".';
   if (!(DM_POLICIES as readonly string[]).includes(values['dm-policy'])) return '--dm-policy: expected "engaged-only", "approved" or "off".';
   if (!(SEND_MODES as readonly string[]).includes(values['send-mode'])) return '--send-mode: expected "api" or "manual".';
-  const ownDomains = splitList(values['own-domains']).map((d) => d.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
-  const badDomain = ownDomains.find((d) => !DOMAIN.test(d));
-  if (badDomain !== undefined) return `--own-domains: "${badDomain}" is not a domain name such as brand.com.`;
+  const domains = checkOwnDomains(splitList(values['own-domains']));
+  if (!domains.ok) return `--own-domains: ${ownDomainRefusal(domains)}.`;
+  const ownDomains = domains.domains;
 
   let credentials: NewAccountCredentials;
   const pair = values['access-token'] !== undefined || values['access-secret'] !== undefined;

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ACCOUNT_KINDS, CHANNELS, LANGS } from '../domain';
 import type { AccountKind, Channel, Lang } from '../domain';
+import { checkOwnDomains, ownDomainRefusal } from '../own-domains';
 import { auditMessage } from '../rules/audit';
 import { followerRuleIds } from '../rules/index';
 import type { AuditInput, AuditReport, Finding } from '../rules/types';
@@ -76,9 +77,11 @@ function parseOptions(argv: string[]): Options {
   }
   const { values, positionals } = parsed;
   if (values.batch !== undefined && positionals.length > 0) throw new UsageError('--batch reads its messages from the file: give no TEXT');
+  const domains = checkOwnDomains(values.domain ?? []);
+  if (!domains.ok) throw new UsageError(`--domain: ${ownDomainRefusal(domains)}`);
   const options: Options = {
     json: values.json ?? false,
-    domains: values.domain ?? [],
+    domains: domains.domains,
     help: values.help ?? false,
   };
   const kind = oneOf('kind', values.kind, CHANNELS);
@@ -153,8 +156,12 @@ const hasError = (report: AuditReport): boolean => report.findings.some((finding
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
 
 const BatchLine = z.object({
-  id: z.union([z.string(), z.number()]),
-  text: z.string(),
+  id: z.union([z.string(), z.number()], {
+    error: (issue) => (issue.input === undefined ? 'missing: each line needs its "id" (a string or a number)' : 'expected a string or a number'),
+  }),
+  text: z
+    .string({ error: (issue) => (issue.input === undefined ? 'missing: each line needs its "text"' : 'expected a string') })
+    .refine((text) => text.trim() !== '', 'empty: give the welcome to audit'),
   kind: optional(z.enum(CHANNELS)),
   lang: optional(z.enum(LANGS)),
   ownDomains: optional(z.array(z.string())),
@@ -190,7 +197,11 @@ function auditLine(line: string, lineNumber: number, defaults: Omit<AuditInput, 
   const input: AuditInput = { ...defaults, text };
   if (kind) input.kind = kind;
   if (lang) input.lang = lang;
-  if (ownDomains) input.ownDomains = ownDomains;
+  if (ownDomains) {
+    const checked = checkOwnDomains(ownDomains);
+    if (!checked.ok) return { out: { id, line: lineNumber, error: `line ${lineNumber}: ownDomains: ${ownDomainRefusal(checked)}` }, failed: true };
+    input.ownDomains = checked.domains;
+  }
   if (accountKind) input.accountKind = accountKind;
   if (follower) input.follower = follower;
   const report = auditMessage(input);
@@ -231,6 +242,8 @@ export async function runAuditCommand(argv: string[], io: AuditIo): Promise<numb
     }
     if (options.batch !== undefined) return await runBatch(options.batch, options, io);
     const text = options.text ?? (await readAll(io.stdin));
+    // As in the editor: an empty welcome is not one to audit.
+    if (text.trim() === '') throw new UsageError('the message is empty: give the welcome to audit');
     const report = auditMessage({ ...baseInput(options), text });
     await write(io.stdout, options.json ? `${JSON.stringify(report)}\n` : formatReport(text, report));
     return hasError(report) ? 1 : 0;

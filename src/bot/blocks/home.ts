@@ -5,6 +5,7 @@ import type { QueuedCard, WeekFigures } from '../../db/home';
 import type { XAccountRow } from '../../db/schema';
 import { ACCOUNT_KINDS, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
 import type { EditableSettings } from '../../desk/accounts';
+import { checkOwnDomains, ownDomainRefusal } from '../../own-domains';
 import { escapeMrkdwn } from './escape';
 import { button, context, divider, header, LIMITS, mrkdwn, mrkdwnSection, plainText, slackDate, type KnownBlock } from './kit';
 
@@ -66,7 +67,6 @@ const STRINGS = {
     domainsHint: 'Comma-separated, e.g. brand.com, shop.brand.com. Links elsewhere are flagged.',
     topicsHint: 'Comma-separated words from your field; a bio that mentions one is flagged relevant.',
     refusalTitle: 'Not allowed',
-    badDomain: (d: string) => `"${d}" is not a domain name such as brand.com.`,
     missing: 'Choose a value.',
     sendModeSwitched: (handle: string, mode: string, left: number) =>
       `${handle} now sends ${mode === 'api' ? 'through the API' : 'by hand (manual)'}. ` +
@@ -104,7 +104,6 @@ const STRINGS = {
     domainsHint: 'Séparés par des virgules, p. ex. marque.fr, boutique.marque.fr. Les autres liens sont signalés.',
     topicsHint: 'Mots de votre domaine, séparés par des virgules ; une bio qui en contient un est signalée pertinente.',
     refusalTitle: 'Non autorisé',
-    badDomain: (d: string) => `« ${d} » n’est pas un nom de domaine comme marque.fr.`,
     missing: 'Choisissez une valeur.',
     sendModeSwitched: (handle: string, mode: string, left: number) =>
       `${handle} envoie désormais ${mode === 'api' ? 'par l’API' : 'à la main (manuel)'}. ` +
@@ -257,7 +256,6 @@ interface SubmittedView {
   state: { values: Record<string, Record<string, StateValue>> };
 }
 
-const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/;
 
 export type SettingsSubmission = { ok: true; accountId: number; settings: EditableSettings } | { ok: false; accountId: number | null; errors: Record<string, string> };
 
@@ -284,9 +282,9 @@ export function readAccountSettingsSubmission(view: SubmittedView, lang: Lang): 
   const kind = choice<AccountKind>(SETTINGS_INPUTS.kind, ACCOUNT_KINDS);
   const dmPolicy = choice<DmPolicy>(SETTINGS_INPUTS.dmPolicy, DM_POLICIES);
   const sendMode = choice<SendMode>(SETTINGS_INPUTS.sendMode, SEND_MODES);
-  const ownDomains = splitList(value(SETTINGS_INPUTS.ownDomains)?.value).map((d) => d.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
-  const bad = ownDomains.find((d) => !DOMAIN.test(d));
-  if (bad !== undefined) errors[SETTINGS_INPUTS.ownDomains.blockId] = t.badDomain(bad);
+  const domains = checkOwnDomains(splitList(value(SETTINGS_INPUTS.ownDomains)?.value));
+  const ownDomains = domains.ok ? domains.domains : [];
+  if (!domains.ok) errors[SETTINGS_INPUTS.ownDomains.blockId] = `${ownDomainRefusal(domains, lang)}.`;
   const topics = splitList(value(SETTINGS_INPUTS.topics)?.value);
   if (accountId === null || Object.keys(errors).length > 0) return { ok: false, accountId, errors };
   return { ok: true, accountId, settings: { slackChannelId, kind, dmPolicy, sendMode, ownDomains, topics } };
