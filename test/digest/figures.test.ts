@@ -86,4 +86,9 @@ describe('the weekly digest figures, on a history whose answers are known', () =
     const fr = renderBlocksAsText(buildDigestBlocks(figures, 'fr').blocks as never);
     expect(fr).toContain('Trop peu pour conclure');
   });
+
+  it('labels the numbers of its notification text, which is shown alone (issue 15, item 13)', () => {
+    expect(buildDigestBlocks(figures, 'en').text).toMatch(/: new followers \d+ · welcomed \d+$/);
+    expect(buildDigestBlocks(figures, 'fr').text).toMatch(/: nouveaux abonnés \d+ · \S+ \d+$/);
+  });
 });

@@ -4,7 +4,7 @@ import type { types } from '@slack/bolt';
 import type { Channel, FollowerProfile, Lang, SendMode, WelcomeStatus } from '../../domain';
 import type { Finding } from '../../rules/types';
 import { ACTIONS, CARD_ACTIONS_BLOCK_ID } from '../ids';
-import { escapeMrkdwn, mrkdwnLink, truncate } from './escape';
+import { cleanText, escapeMrkdwn, mrkdwnLink, truncate } from './escape';
 import {
   LIMITS,
   button,
@@ -80,7 +80,7 @@ function fallbackText(card: CardView, t: UiStrings): string {
 }
 
 function displayName(profile: FollowerProfile): string {
-  return profile.name.trim() === '' ? `@${profile.handle}` : profile.name;
+  return cleanText(profile.name) === '' ? `@${profile.handle}` : profile.name;
 }
 
 function profileBlocks(card: CardView, t: UiStrings): KnownBlock[] {
@@ -88,7 +88,8 @@ function profileBlocks(card: CardView, t: UiStrings): KnownBlock[] {
   const blocks: KnownBlock[] = [header(t.cardTitle(displayName(profile)))];
   const badges = [profile.verified ? `✅ ${t.verified}` : null, profile.protected ? `🔒 ${t.protected}` : null];
   blocks.push(mrkdwnSection([`*${handleLink(profile.handle)}*`, ...badges].filter(Boolean).join('  ·  ')));
-  blocks.push(profile.bio.trim() === '' ? context([plainText(t.noBio, 100)], t.moreItems) : plainSection(profile.bio));
+  // Judged after cleaning: a bio of invisible characters is no bio.
+  blocks.push(cleanText(profile.bio) === '' ? context([plainText(t.noBio, 100)], t.moreItems) : plainSection(profile.bio));
   blocks.push({ type: 'section', fields: profileFields(card, t).map(mrkdwn) });
   return blocks;
 }
@@ -106,9 +107,9 @@ function profileFields(card: CardView, t: UiStrings): string[] {
   const field = (label: string, value: string) => `*${label}*\n${value}`;
   const valueBudget = LIMITS.fieldText - 100;
   const fields: string[] = [];
-  if (profile.location && profile.location.trim() !== '') {
-    fields.push(field(t.location, escapeMrkdwn(profile.location, valueBudget, { singleLine: true })));
-  }
+  // Empty fields are dropped after cleaning: a location of invisible characters shows nothing.
+  const location = escapeMrkdwn(profile.location ?? '', valueBudget, { singleLine: true });
+  if (location !== '') fields.push(field(t.location, location));
   if (profile.url) {
     const link = mrkdwnLink(profile.url, websiteLabel(profile.url), valueBudget - 250);
     fields.push(field(t.website, link ?? escapeMrkdwn(profile.url, valueBudget, { singleLine: true })));

@@ -185,7 +185,8 @@ export function buildDigestBlocks(f: DigestFigures, lang: Lang): { text: string;
       block.text.text = `${block.text.text.slice(0, LIMITS.sectionText - 1)}…`;
     }
   }
-  const text = `${title}: ${f.newFollowers} · ${f.welcomed.dm + f.welcomed.mention + f.welcomed.manual}`;
+  // The notification shows this text alone: each number says what it counts.
+  const text = `${title}: ${t.newFollowers.toLowerCase()} ${f.newFollowers} · ${t.welcomedLabel.toLowerCase()} ${f.welcomed.dm + f.welcomed.mention + f.welcomed.manual}`;
   return { text, blocks };
 }
 
