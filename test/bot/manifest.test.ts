@@ -37,6 +37,7 @@ const SCOPES: Record<string, string[]> = {
   'files.uploadV2': ['files:write'],
   'conversations.members': ['channels:read', 'groups:read'],
   'usergroups.users.list': ['usergroups:read'],
+  'users.info': ['users:read'],
 };
 
 describe('manifest.json', () => {

@@ -109,7 +109,7 @@ describe('the welcome desk, end to end', () => {
 
   it('sends the edited text, not the draft', async () => {
     desk = await startTestDesk({ env: { X_DM_POLICY: 'approved' } });
-    desk.x.addFollower({ name: 'Nora', bio: 'Céramique et design.' });
+    desk.x.addFollower({ handle: 'nora_c', name: 'Nora', bio: 'Céramique et design.' });
     await desk.poll();
     const [card] = await desk.waitForCards(1);
     const welcomeId = welcomeIdOf(card!);
@@ -119,7 +119,7 @@ describe('the welcome desk, end to end', () => {
     const opened = await desk.slack.waitFor(() => desk!.slack.openedViews[0]);
     expect(JSON.stringify(opened.view)).toContain(JSON.stringify((await welcomeRow(desk.bot.desk.db, welcomeId)).draftText).slice(1, 20));
 
-    const edited = 'Merci beaucoup de nous suivre, Nora ! Vos pièces en céramique sont superbes.';
+    const edited = '@nora_c merci beaucoup de nous suivre, Nora ! Vos pièces en céramique sont superbes.';
     const { postInteraction, viewSubmissionPayload } = await import('../../src/sandbox/slack-request');
     const { SIGNING_SECRET } = await import('../helpers/desk');
     const { EDIT_INPUT, VIEWS } = await import('../../src/bot/ids');

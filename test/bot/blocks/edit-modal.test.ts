@@ -25,7 +25,7 @@ describe('the edit modal', () => {
 
   it('carries the welcome and the channel in its private metadata', () => {
     expect(modal.callback_id).toBe(VIEWS.editWelcome);
-    expect(JSON.parse(modal.private_metadata as string)).toEqual({ welcomeId: 42, channel: 'dm' });
+    expect(JSON.parse(modal.private_metadata as string)).toEqual({ welcomeId: 42, channel: 'dm', seenEditedAt: null });
   });
 
   it('leaves room for long links in a public welcome, which X counts as 23', () => {
@@ -64,7 +64,7 @@ describe('reading an edit submission', () => {
 
   it('round-trips what the modal was built with', () => {
     const modal = buildEditModal({ welcomeId: 7, draft, channel: 'dm', lang: 'en' });
-    expect(readEditSubmission(submitted(draft, modal.private_metadata as string))).toEqual({ welcomeId: 7, channel: 'dm', text: draft });
+    expect(readEditSubmission(submitted(draft, modal.private_metadata as string))).toEqual({ welcomeId: 7, channel: 'dm', text: draft, seenEditedAt: null });
   });
 
   it('refuses another modal, tampered metadata or an empty text', () => {
