@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { RequestListener, Server } from 'node:http';
 import type PgBoss from 'pg-boss';
 import { createSlackApp } from './bot/app';
+import { createCardPublisher } from './bot/cards';
 import { createHttpServer, listen, type HealthCheck } from './bot/http-server';
 import type { Config } from './config';
 import { upsertAccount, listAccounts } from './db/accounts';
@@ -105,14 +106,16 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     startedBoss.on('error', (err) => logger.error({ err: { message: err.message } }, 'job queue error'));
     await startedBoss.start();
 
+    const now = options.now ?? (() => new Date());
     const desk: Desk = {
       db: database.db,
       boss: startedBoss,
       slack,
       xClient: xClients,
       logger,
-      now: options.now ?? (() => new Date()),
+      now,
       lang: config.deskLang,
+      cards: createCardPublisher({ db: database.db, boss: startedBoss, slack, logger, now, lang: config.deskLang }),
     };
     const jobs = await startJobs(desk, {
       accountIds: accounts.map((row) => row.id),

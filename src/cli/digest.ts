@@ -4,7 +4,7 @@ import { renderBlocksAsText } from '../bot/blocks/render-text';
 import { ConfigError, loadDatabaseConfig, parseEnv } from '../config';
 import { listAccounts } from '../db/accounts';
 import { openDatabase } from '../db/client';
-import { buildDigest } from '../digest/digest';
+import { buildDigest } from '../bot/digest';
 import { LANGS, type Lang } from '../domain';
 
 export interface DigestIo {

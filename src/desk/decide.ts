@@ -9,7 +9,7 @@ import { logAuditRun } from '../db/audit-runs';
 import { triageFollower } from '../rules/triage';
 import { hasWrittenFirst } from '../x/api';
 import { auditWelcomeText } from './audit';
-import { errorSummary, refreshCard } from './cards';
+import { errorSummary } from './cards';
 import { QUEUES, type Desk } from './desk';
 
 /** What a teammate's click came to, in terms a listener can answer privately. */
@@ -82,7 +82,7 @@ export async function approveWelcome(
     return alreadyDecided(now);
   }
   if (ctx.account.sendMode === 'api') await queueSend(desk, ctx.welcome.id);
-  await refreshCard(desk, ctx.welcome.id);
+  await desk.cards.refresh(ctx.welcome.id);
   return { ok: true, status: 'approved' };
 }
 
@@ -148,7 +148,7 @@ export async function skipWelcome(desk: Desk, opts: { welcomeId: number; userId:
     set: { decidedBy: opts.userId, decidedAt: desk.now() },
   });
   if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
-  await refreshCard(desk, opts.welcomeId);
+  await desk.cards.refresh(opts.welcomeId);
   return { ok: true, status: 'skipped' };
 }
 
@@ -183,7 +183,7 @@ export async function editDraft(
     detail: { before: ctx.welcome.draftText, after: opts.text },
   });
   if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
-  await refreshCard(desk, opts.welcomeId);
+  await desk.cards.refresh(opts.welcomeId);
   return { ok: true, status: 'pending' };
 }
 
@@ -199,7 +199,7 @@ export async function retryWelcome(desk: Desk, opts: { welcomeId: number; userId
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
   if (!result.ok) return alreadyDecided(ctx);
   if (ctx?.account.sendMode === 'api') await queueSend(desk, opts.welcomeId);
-  await refreshCard(desk, opts.welcomeId);
+  await desk.cards.refresh(opts.welcomeId);
   return { ok: true, status: 'approved' };
 }
 
@@ -215,6 +215,6 @@ export async function markSentManually(desk: Desk, opts: { welcomeId: number; us
     set: { sentAt: desk.now(), sendingStartedAt: desk.now() },
   });
   if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
-  await refreshCard(desk, opts.welcomeId);
+  await desk.cards.refresh(opts.welcomeId);
   return { ok: true, status: 'sent' };
 }

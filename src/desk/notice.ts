@@ -8,7 +8,7 @@ import { triageFollower, type Triage } from '../rules/triage';
 import { randomTemplatePicker } from '../tracking/templates';
 import { hasWrittenFirst } from '../x/api';
 import { auditWelcomeText } from './audit';
-import { errorSummary, refreshCard } from './cards';
+import { errorSummary } from './cards';
 import type { Desk } from './desk';
 
 /** How many templates to try before giving up on a draft that passes the audit. */
@@ -44,7 +44,7 @@ export async function noticeFollower(
   });
   if (!welcome) return null;
   desk.logger.info({ welcomeId: welcome.id, follower: profile.handle, source }, 'new follower: card queued');
-  await refreshCard(desk, welcome.id);
+  await desk.cards.refresh(welcome.id);
   return welcome.id;
 }
 

@@ -4,7 +4,7 @@ import { claimForSending } from '../db/pacing';
 import { getWelcomeContext, SYSTEM_ACTOR, transitionWelcome, type WelcomeContext } from '../db/welcomes';
 import type { WelcomeRow } from '../db/schema';
 import { findSentWelcome, postPublicWelcome, sendDirectMessage, XApiError, type SentWelcome } from '../x/api';
-import { errorSummary, refreshCard } from './cards';
+import { errorSummary } from './cards';
 import { queueSend } from './decide';
 import type { Desk } from './desk';
 
@@ -59,7 +59,7 @@ async function sendClaimed(desk: Desk, welcomeId: number, tracker: SendTracker):
   if (claim.kind === 'wait') {
     desk.logger.info({ welcomeId, until: claim.until }, "paced: X's window is full, send deferred");
     await queueSend(desk, welcomeId, claim.until);
-    await refreshCard(desk, welcomeId);
+    await desk.cards.refresh(welcomeId);
     return;
   }
   const ctx = await getWelcomeContext(desk.db, welcomeId);
@@ -70,14 +70,14 @@ async function sendClaimed(desk: Desk, welcomeId: number, tracker: SendTracker):
     sent = await sendToX(desk, ctx);
   } catch (error) {
     await afterFailedSend(desk, ctx, error, owned);
-    await refreshCard(desk, welcomeId);
+    await desk.cards.refresh(welcomeId);
     return;
   }
   // From here the message is on X: if recording it fails (the database is away), the welcome stays
   // `sending`, and the reconciliation finds the message on X instead of sending it again.
   await markSent(desk, welcomeId, sent, owned);
   desk.logger.info({ welcomeId, channel: ctx.welcome.channel }, 'welcome sent');
-  await refreshCard(desk, welcomeId);
+  await desk.cards.refresh(welcomeId);
 }
 
 async function sendToX(desk: Desk, ctx: WelcomeContext): Promise<SentWelcome> {
@@ -199,7 +199,7 @@ export async function reconcileSend(
         await release(desk, welcomeId, owned, 'not-on-x', new Date(desk.now().getTime() + (sends <= 1 ? 0 : backoffMs(sends - 1))));
       }
     }
-    await refreshCard(desk, welcomeId);
+    await desk.cards.refresh(welcomeId);
     return found ? 'sent' : 'not-sent';
   } finally {
     tracker.inFlight.delete(welcomeId);

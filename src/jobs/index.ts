@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
 import { randomUUID } from 'node:crypto';
 import { heartbeat, INSTANCE_STALE_MS, registerInstance, setActiveJobs, type RunningJob } from '../db/bot-instances';
-import { publishCard } from '../desk/cards';
+import { publishCard } from '../bot/cards';
 import { QUEUES, type Desk } from '../desk/desk';
 import { sendWelcome, type SendTracker } from '../desk/send';
 import { pollAccount } from './poll-followers';

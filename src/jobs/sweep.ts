@@ -1,7 +1,6 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { deadInstancesWithJobs, liveInstances, setActiveJobs } from '../db/bot-instances';
 import { welcomes, xAccounts } from '../db/schema';
-import { refreshCard } from '../desk/cards';
 import { queueSend } from '../desk/decide';
 import type { Desk } from '../desk/desk';
 import type { SendTracker } from '../desk/send';
@@ -48,7 +47,7 @@ export async function sweepDesk(desk: Desk, tracker: SendTracker): Promise<{ req
         lt(welcomes.createdAt, new Date(now.getTime() - 10_000)),
       ),
     );
-  for (const { id } of cardless) await refreshCard(desk, id);
+  for (const { id } of cardless) await desk.cards.refresh(id);
   // Slack stops retrying a delivery within minutes: a week of event ids is plenty to recognise one.
   await forgetOldSlackEvents(desk.db, new Date(now.getTime() - SLACK_EVENT_MEMORY_MS));
   return { requeued: approved.length, orphaned: orphaned.length, cards: cardless.length };

@@ -1,7 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { welcomes } from '../db/schema';
 import { SYSTEM_ACTOR, transitionWelcome } from '../db/welcomes';
-import { refreshCard } from '../desk/cards';
 import type { Desk } from '../desk/desk';
 
 export const DEFAULT_CARD_EXPIRY_DAYS = 7;
@@ -32,7 +31,7 @@ export async function expireStaleCards(desk: Desk, opts: { days?: number } = {})
     });
     if (!result.ok) continue;
     expired.push(id);
-    await refreshCard(desk, id);
+    await desk.cards.refresh(id);
   }
   if (expired.length) desk.logger.info({ expired: expired.length, days }, 'cards expired');
   return expired;

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { listAccounts } from '../../../db/accounts';
 import type { Desk } from '../../../desk/desk';
-import { buildDigest } from '../../../digest/digest';
+import { buildDigest } from '../../digest';
 
 const USAGE = {
   en: (command: string) => `Usage: \`${command} digest\` shows this week's digest, just to you.`,

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { getAccount } from '../../../db/accounts';
 import { updateAccountSettings } from '../../../desk/accounts';
 import type { Desk } from '../../../desk/desk';
-import { mayEditSettings, publishHome, settingsRefusal } from '../../../desk/home';
+import { mayEditSettings, publishHome, settingsRefusal } from '../../home';
 import { readAccountSettingsSubmission, SETTINGS_INPUTS } from '../../blocks/home';
 
 /**

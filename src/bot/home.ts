@@ -1,10 +1,10 @@
-// The App Home tab as a piece of the desk: gathered from the database, published to one teammate;
+// The App Home tab in Slack: gathered from the database, published to one teammate;
 // and who may change an account's settings from it.
-import { buildHomeView, QUEUE_SHOWN } from '../bot/blocks/home';
+import { buildHomeView, QUEUE_SHOWN } from './blocks/home';
 import { pendingQueue, weekFigures } from '../db/home';
 import type { XAccountRow } from '../db/schema';
-import { createApproverCheck, refusalForUnauthorized, type ApproverCheck, type Authorization } from './authorize';
-import type { Desk } from './desk';
+import { createApproverCheck, refusalForUnauthorized, type ApproverCheck, type Authorization } from '../desk/authorize';
+import type { Desk } from '../desk/desk';
 import { listAccounts } from '../db/accounts';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
