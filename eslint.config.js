@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import accueil from './eslint-layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'migrations/**', 'coverage/**', '.scratch/**'] },
@@ -11,6 +12,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from src/config.ts only.' }],
     },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.mjs'],
+    plugins: { accueil },
+    rules: { 'accueil/layers': 'error' },
   },
   {
     files: ['src/config.ts', 'test/**', 'bench/**', 'vitest.config.ts', 'drizzle.config.ts'],

@@ -24,6 +24,7 @@ import { createLogger, type Logger } from './logger';
 import { createXClient, getAuthenticatedUser } from './x/api';
 import { createXWebhookListener } from './x/sources/webhook';
 import { xUsagePlugin } from './x/usage';
+import { recordXUsage } from './db/x-usage';
 
 export interface RunningBot {
   port: number;
@@ -99,7 +100,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     // with its own credentials, posts its cards to its own channel, and has its X spend counted.
     const accounts = await listAccounts(database.db);
     const db = database.db;
-    const xClients = createAccountClients(config, db, (row) => [xUsagePlugin({ db, xUserId: row.xUserId, logger })]);
+    const xClients = createAccountClients(config, db, (row) => [xUsagePlugin({ record: (entry) => recordXUsage(db, entry), xUserId: row.xUserId, logger })]);
 
     const startedBoss = createBoss(database);
     boss = startedBoss;

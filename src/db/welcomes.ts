@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import type { Channel, WelcomeStatus } from '../domain';
-import type { AuditHistory } from '../rules/types';
+import type { AuditHistory } from '../domain/audit';
 import type { Db } from './client';
 import { followers, welcomeEvents, welcomes, xAccounts, type FollowerRow, type WelcomeRow, type XAccountRow } from './schema';
 

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TwitterApi, type ITwitterApiClientPlugin } from 'twitter-api-v2';
 import { baseUrlPlugin, DEFAULT_X_API_URL } from './client';
+import type { XTokenSet } from '../domain/x-tokens';
 
 export const X_AUTHORIZE_URL = 'https://x.com/i/oauth2/authorize';
 
@@ -20,13 +21,7 @@ export interface XOAuth2Client {
   apiUrl: string;
 }
 
-export interface XTokenSet {
-  accessToken: string;
-  /** Absent when offline.access was not granted. */
-  refreshToken: string | null;
-  expiresAt: Date;
-  scope: string;
-}
+export type { XTokenSet };
 
 export class XOAuth2Error extends Error {
   override readonly name = 'XOAuth2Error';
