@@ -19,6 +19,20 @@ export default tseslint.config(
     rules: { 'accueil/layers': 'error' },
   },
   {
+    // Every query lives in src/db/, in a module named for what it answers; other layers call it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/db/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'drizzle-orm', message: 'Queries live in src/db/: add a function there, named for what it answers.', allowTypeImports: true }],
+          patterns: [{ group: ['**/db/schema'], message: 'Queries live in src/db/: import a query from there (row types are fine).', allowTypeImports: true }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/config.ts', 'test/**', 'bench/**', 'vitest.config.ts', 'drizzle.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },

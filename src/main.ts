@@ -1,14 +1,14 @@
 import { WebClient } from '@slack/web-api';
-import { eq, sql } from 'drizzle-orm';
 import type { RequestListener, Server } from 'node:http';
 import type PgBoss from 'pg-boss';
 import { createSlackApp } from './bot/app';
 import { createCardPublisher } from './bot/cards';
 import { createHttpServer, listen, type HealthCheck } from './bot/http-server';
 import type { Config } from './config';
-import { upsertAccount, listAccounts } from './db/accounts';
+import { upsertAccount, listAccounts, setAccountCredentials } from './db/accounts';
 import { openDatabase, type Database } from './db/client';
-import { welcomes, xAccounts, type XAccountRow } from './db/schema';
+import type { XAccountRow } from './db/schema';
+import { countWelcomesByStatus } from './db/welcomes';
 import { createAccountClients } from './desk/accounts';
 import { createApproverCheck } from './desk/authorize';
 import { xEventHandlers } from './desk/x-events';
@@ -209,7 +209,7 @@ function watchHealth(database: Database, health: HealthCheck, logger: Logger, ev
 async function storeXCredentials(database: Database, account: XAccountRow, key: Buffer, creds: Config['x']): Promise<void> {
   const { apiKey, apiSecret, accessToken, accessSecret } = creds;
   const sealed = sealSecret(key, JSON.stringify({ apiKey, apiSecret, accessToken, accessSecret }), account.xUserId);
-  await database.db.update(xAccounts).set({ xCredentials: sealed }).where(eq(xAccounts.id, account.id));
+  await setAccountCredentials(database.db, account.id, sealed);
   account.xCredentials = sealed;
 }
 
@@ -221,10 +221,7 @@ async function closeServer(server: Server): Promise<void> {
 
 /** Prometheus text: welcomes by status, enough to alert on a stuck queue. */
 async function metricsText(database: Database): Promise<string> {
-  const rows = await database.db
-    .select({ status: welcomes.status, n: sql<number>`count(*)::int` })
-    .from(welcomes)
-    .groupBy(welcomes.status);
+  const rows = await countWelcomesByStatus(database.db);
   const lines = ['# HELP accueil_welcomes Welcomes by status.', '# TYPE accueil_welcomes gauge'];
   for (const row of rows) lines.push(`accueil_welcomes{status="${row.status}"} ${row.n}`);
   lines.push('# HELP accueil_process_rss_bytes Resident memory.', '# TYPE accueil_process_rss_bytes gauge');

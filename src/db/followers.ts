@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { FollowerProfile } from '../domain';
 import type { Db } from './client';
 import { followers, type FollowerRow } from './schema';
@@ -77,4 +77,10 @@ function storable(profile: FollowerProfile): FollowerProfile {
   const clean = (value: string) =>
     value.replaceAll('\u0000', '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   return JSON.parse(JSON.stringify(profile, (_key, value: unknown) => (typeof value === 'string' ? clean(value) : value))) as FollowerProfile;
+}
+
+/** How many followers of this account the desk has on record. */
+export async function countFollowers(db: Db, accountId: number): Promise<number> {
+  const [known] = await db.select({ n: count() }).from(followers).where(eq(followers.accountId, accountId));
+  return known?.n ?? 0;
 }

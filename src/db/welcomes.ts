@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Channel, WelcomeStatus } from '../domain';
 import type { AuditHistory } from '../domain/audit';
 import type { Db } from './client';
@@ -136,4 +136,20 @@ export async function auditHistory(db: Db, accountId: number, followerId: number
       : null,
     sentTexts: sent.map((row) => row.text!),
   };
+}
+
+/** How many times the welcome's send was tried: a new send job per attempt. */
+export async function sendAttempts(db: Db, welcomeId: number): Promise<number> {
+  const [row] = await db.select({ attempts: welcomes.attempts }).from(welcomes).where(eq(welcomes.id, welcomeId));
+  return row?.attempts ?? 0;
+}
+
+/** How many welcomes are in each status. */
+export async function countWelcomesByStatus(db: Db): Promise<Array<{ status: string; n: number }>> {
+  return db.select({ status: welcomes.status, n: sql<number>`count(*)::int` }).from(welcomes).groupBy(welcomes.status);
+}
+
+/** Every welcome, or the one with this id. */
+export async function listWelcomes(db: Db, welcomeId?: number): Promise<WelcomeRow[]> {
+  return db.select().from(welcomes).where(welcomeId === undefined ? undefined : eq(welcomes.id, welcomeId));
 }

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { accountSettings } from '../db/accounts';
 import { markEngagedFirst } from '../db/followers';
-import { welcomes } from '../db/schema';
-import { auditHistory, getWelcomeContext, logWelcomeEvent, transitionWelcome, type WelcomeContext } from '../db/welcomes';
+import { auditHistory, getWelcomeContext, logWelcomeEvent, sendAttempts, transitionWelcome, type WelcomeContext } from '../db/welcomes';
 import type { Channel, FollowerProfile, Lang } from '../domain';
 import type { AuditReport, Finding } from '../rules/types';
 import { logAuditRun } from '../db/audit-runs';
@@ -134,8 +132,7 @@ async function logAudit(desk: Desk, source: 'card' | 'edit', actor: string, repo
 }
 
 export async function queueSend(desk: Desk, welcomeId: number, startAfter?: Date): Promise<void> {
-  const [row] = await desk.db.select({ attempts: welcomes.attempts }).from(welcomes).where(eq(welcomes.id, welcomeId));
-  const singletonKey = `${welcomeId}:${row?.attempts ?? 0}`;
+  const singletonKey = `${welcomeId}:${await sendAttempts(desk.db, welcomeId)}`;
   await desk.boss.send(QUEUES.send, { welcomeId }, { singletonKey, ...(startAfter ? { startAfter } : {}) });
 }
 

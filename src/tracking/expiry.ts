@@ -1,5 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
-import { welcomes } from '../db/schema';
+import { pendingWelcomesCreatedBefore } from '../db/unfinished';
 import { SYSTEM_ACTOR, transitionWelcome } from '../db/welcomes';
 import type { Desk } from '../desk/desk';
 
@@ -13,11 +12,7 @@ export async function expireStaleCards(desk: Desk, opts: { days?: number } = {})
   const days = opts.days ?? DEFAULT_CARD_EXPIRY_DAYS;
   const now = desk.now();
   const cutoff = new Date(now.getTime() - days * 86_400_000);
-  const stale = await desk.db
-    .select({ id: welcomes.id })
-    .from(welcomes)
-    .where(and(eq(welcomes.status, 'pending'), lt(welcomes.createdAt, cutoff)))
-    .orderBy(welcomes.id);
+  const stale = await pendingWelcomesCreatedBefore(desk.db, cutoff);
   const expired: number[] = [];
   for (const { id } of stale) {
     // decidedAt marks when the desk stopped waiting; decidedBy stays empty: nobody decided.

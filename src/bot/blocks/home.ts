@@ -4,7 +4,7 @@ import type { types } from '@slack/bolt';
 import type { QueuedCard, WeekFigures } from '../../db/home';
 import type { XAccountRow } from '../../db/schema';
 import { ACCOUNT_KINDS, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
-import type { EditableSettings } from '../../desk/accounts';
+import type { EditableSettings } from '../../db/accounts';
 import { escapeMrkdwn } from './escape';
 import { button, context, divider, header, LIMITS, mrkdwn, mrkdwnSection, plainText, slackDate, type KnownBlock } from './kit';
 

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { getAccount } from '../../../db/accounts';
-import { updateAccountSettings } from '../../../desk/accounts';
+import { updateAccountSettings } from '../../../db/accounts';
 import type { Desk } from '../../../desk/desk';
 import { mayEditSettings, publishHome, settingsRefusal } from '../../home';
 import { readAccountSettingsSubmission, SETTINGS_INPUTS } from '../../blocks/home';
