@@ -7,7 +7,7 @@ import { claimFirstCardPost, queuePosition, releaseCardClaim } from '../db/cards
 import type { Db } from '../db/client';
 import { expectedSendTime } from '../db/pacing';
 import { auditHistory, getWelcomeContext, logWelcomeEvent, setCardMessage, SYSTEM_ACTOR, type WelcomeContext } from '../db/welcomes';
-import type { Channel, FollowerProfile, Lang, WelcomeStatus } from '../domain';
+import type { FollowerProfile, Lang } from '../domain';
 import { auditWelcomeText } from '../desk/audit';
 import { errorSummary, sentLink, type CardPublisher } from '../desk/cards';
 import { QUEUES } from '../desk/desk';
@@ -38,11 +38,11 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, c
   const { welcome, follower, account } = ctx;
   const settings = accountSettings(account);
   const profile = follower.profile as FollowerProfile;
-  const followerLang = welcome.lang as Lang;
+  const followerLang = welcome.lang;
   const lang = desk.lang;
   const triage = triageFollower(profile, { account: settings, engagedFirst: follower.engagedFirstAt !== null, now: desk.now(), lang: followerLang });
-  const status = welcome.status as WelcomeStatus;
-  const channel = (welcome.channel as Channel | null) ?? (triage.recommendation.channel === 'dm' ? 'dm' : 'mention');
+  const status = welcome.status;
+  const channel = welcome.channel ?? (triage.recommendation.channel === 'dm' ? 'dm' : 'mention');
   const text = welcome.finalText ?? welcome.draftText;
   const findings =
     text === ''
@@ -69,14 +69,14 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, c
     mention: { allowed: triage.mention.allowed, reason: triage.mention.reason?.[lang] ?? null },
     engagedFirst:
       follower.engagedFirstAt && follower.engagedFirstVia
-        ? { via: follower.engagedFirstVia as 'dm' | 'mention', at: follower.engagedFirstAt.toISOString() }
+        ? { via: follower.engagedFirstVia, at: follower.engagedFirstAt.toISOString() }
         : null,
     sendMode: settings.sendMode,
     decision: decided
       ? {
           by: welcome.decidedBy ?? SYSTEM_ACTOR,
           at: (welcome.decidedAt ?? welcome.updatedAt).toISOString(),
-          channel: welcome.channel as Channel | null,
+          channel: welcome.channel,
           text: welcome.finalText,
           link: sentLink(ctx),
           error: welcome.error,
@@ -90,9 +90,9 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, c
 async function queueView(desk: Pick<CardDeps, 'db' | 'now'>, ctx: WelcomeContext): Promise<{ queuePosition: number | null; expectedAt: string | null }> {
   const status = ctx.welcome.status;
   if (status !== 'approved' && status !== 'sending') return { queuePosition: null, expectedAt: null };
-  const position = await queuePosition(desk.db, { id: ctx.welcome.id, accountId: ctx.account.id, channel: ctx.welcome.channel as Channel | null });
+  const position = await queuePosition(desk.db, { id: ctx.welcome.id, accountId: ctx.account.id, channel: ctx.welcome.channel });
   if (status === 'sending' || ctx.account.sendMode !== 'api') return { queuePosition: position, expectedAt: null };
-  const channel = (ctx.welcome.channel as Channel | null) ?? 'dm';
+  const channel = ctx.welcome.channel ?? 'dm';
   const expected = await expectedSendTime(desk.db, ctx.account.id, channel, position, desk.now());
   return { queuePosition: position, expectedAt: expected.toISOString() };
 }

@@ -50,9 +50,9 @@ export async function listAccounts(db: Db): Promise<XAccountRow[]> {
 
 export function accountSettings(row: XAccountRow): AccountSettings {
   return {
-    kind: row.kind as AccountSettings['kind'],
-    dmPolicy: row.dmPolicy as AccountSettings['dmPolicy'],
-    sendMode: row.sendMode as AccountSettings['sendMode'],
+    kind: row.kind,
+    dmPolicy: row.dmPolicy,
+    sendMode: row.sendMode,
     ownDomains: row.ownDomains,
     topics: row.topics,
   };

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
-import type { Channel, WelcomeStatus } from '../domain';
+import { WELCOME_TRANSITIONS, type Channel, type Lang, type WelcomeEventType, type WelcomeStatus } from '../domain';
 import type { AuditHistory } from '../domain/audit';
 import type { Db } from './client';
 import { followers, welcomeEvents, welcomes, xAccounts, type FollowerRow, type WelcomeRow, type XAccountRow } from './schema';
@@ -15,7 +15,7 @@ export interface WelcomeContext {
 export interface NewWelcome {
   accountId: number;
   followerId: number;
-  lang: string;
+  lang: Lang;
   templateId: string | null;
   triage: Record<string, unknown>;
   draftText: string;
@@ -54,7 +54,7 @@ export interface Transition {
   /** The states this change may start from; anything else means someone decided first. */
   from: readonly WelcomeStatus[];
   to: WelcomeStatus;
-  type: string;
+  type: WelcomeEventType;
   actor: string;
   set?: WelcomeChanges;
   detail?: Record<string, unknown>;
@@ -72,9 +72,11 @@ export type TransitionResult = { ok: true; welcome: WelcomeRow } | { ok: false; 
  * double click or two processes race safely: the second finds the state already changed and is refused.
  */
 export async function transitionWelcome(db: Db, welcomeId: number, change: Transition): Promise<TransitionResult> {
+  const unlawful = change.from.filter((from) => !WELCOME_TRANSITIONS[from].includes(change.to));
+  if (unlawful.length > 0) throw new Error(`a welcome may not go from ${unlawful.join(', ')} to ${change.to} (WELCOME_TRANSITIONS)`);
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(welcomes).where(eq(welcomes.id, welcomeId)).for('update');
-    if (!current || !change.from.includes(current.status as WelcomeStatus)) return { ok: false, welcome: current };
+    if (!current || !change.from.includes(current.status)) return { ok: false, welcome: current };
     if (change.guard && !change.guard(current)) return { ok: false, welcome: current };
     const [updated] = await tx
       .update(welcomes)
@@ -97,7 +99,7 @@ export async function transitionWelcome(db: Db, welcomeId: number, change: Trans
 export async function logWelcomeEvent(
   db: Db,
   welcomeId: number,
-  type: string,
+  type: WelcomeEventType,
   actor: string,
   detail: Record<string, unknown> = {},
 ): Promise<void> {

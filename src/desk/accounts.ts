@@ -110,7 +110,7 @@ export async function removeAccount(db: Db, handleOrId: string): Promise<Removed
  * token (refreshed before expiry, under a row lock shared by every process).
  */
 export function xClientFor(account: XAccountRow, config: AccountsConfig, db: Db, extra: ITwitterApiClientPlugin[] = []): TwitterApi {
-  switch (account.xAuth as XAuth) {
+  switch (account.xAuth) {
     case 'env':
       // What the database holds when the environment's keys were stored there (main.ts does it with a secrets key).
       return account.xCredentials && config.secretKey ? storedOAuth1Client(account, config, extra) : createXClient(config.x, extra);

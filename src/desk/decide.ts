@@ -35,7 +35,7 @@ export async function approveWelcome(
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
   if (!ctx) return { ok: false, reason: 'not-found' };
   if (ctx.welcome.status !== 'pending') return alreadyDecided(ctx);
-  const lang = ctx.welcome.lang as Lang;
+  const lang = ctx.welcome.lang;
 
   if (opts.fourEyes && ctx.welcome.editedBy === opts.userId) {
     await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: 'four-eyes' });
@@ -165,7 +165,7 @@ export async function editDraft(
     profile: ctx.follower.profile as FollowerProfile,
     text: opts.text,
     channel: opts.channel,
-    lang: ctx.welcome.lang as Lang,
+    lang: ctx.welcome.lang,
     history: await auditHistory(desk.db, ctx.account.id, ctx.follower.id, ctx.welcome.id),
   });
   await logAudit(desk, 'edit', opts.userId, report, ctx);

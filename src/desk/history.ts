@@ -74,7 +74,7 @@ function toHistory(follower: FollowerRow, welcome: WelcomeRow | null, account: X
     unfollowedAt: follower.unfollowedAt,
     engagedFirst:
       follower.engagedFirstAt && follower.engagedFirstVia
-        ? { via: follower.engagedFirstVia as Channel, at: follower.engagedFirstAt }
+        ? { via: follower.engagedFirstVia, at: follower.engagedFirstAt }
         : null,
     welcome: record,
     newWelcome: record ? { allowed: false, because: record } : { allowed: true },
@@ -84,8 +84,8 @@ function toHistory(follower: FollowerRow, welcome: WelcomeRow | null, account: X
 function toRecord(welcome: WelcomeRow, follower: FollowerRow, account: XAccountRow): WelcomeRecord {
   return {
     id: welcome.id,
-    status: welcome.status as WelcomeStatus,
-    channel: welcome.channel as Channel | null,
+    status: welcome.status,
+    channel: welcome.channel,
     text: welcome.finalText ?? welcome.draftText,
     decidedBy: welcome.decidedBy,
     decidedAt: welcome.decidedAt,

@@ -3,7 +3,7 @@
 import { logAuditRun, type AuditSource } from '../db/audit-runs';
 import type { XAccountRow } from '../db/schema';
 import { logWelcomeEvent } from '../db/welcomes';
-import type { AccountKind, Channel } from '../domain';
+import type { Channel } from '../domain';
 import { auditMessage } from '../rules/audit';
 import { detectLanguage } from '../rules/lang';
 import type { AuditReport, Severity, Verdict } from '../rules/types';
@@ -52,7 +52,7 @@ export async function auditByHand(
       kind,
       lang: detectLanguage(opts.text) ?? desk.lang,
       ownDomains: account?.ownDomains ?? [],
-      accountKind: (account?.kind as AccountKind | undefined) ?? 'business',
+      accountKind: account?.kind ?? 'business',
       overrides: (account?.ruleOverrides ?? {}) as Record<string, Severity | 'off'>,
     });
   const report = audit(opts.kind);

@@ -3,7 +3,7 @@ import { accountSettings } from '../../../db/accounts';
 import { getWelcomeContext } from '../../../db/welcomes';
 import type { DecisionOutcome } from '../../../desk/decide';
 import type { Desk } from '../../../desk/desk';
-import type { Channel, FollowerProfile, Lang } from '../../../domain';
+import type { Channel, FollowerProfile } from '../../../domain';
 import { triageFollower } from '../../../rules/triage';
 import { buildEditModal } from '../../blocks/edit-modal';
 import { refusalText } from '../../replies';
@@ -28,7 +28,7 @@ export const editCallback =
       account: accountSettings(ctx.account),
       engagedFirst: ctx.follower.engagedFirstAt !== null,
       now: desk.now(),
-      lang: ctx.welcome.lang as Lang,
+      lang: ctx.welcome.lang,
     });
     const channel: Channel = triage.dm.allowed && triage.recommendation.channel === 'dm' ? 'dm' : 'mention';
     await client.views.open({
