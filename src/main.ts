@@ -152,7 +152,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     health.started = true;
 
     const openDatabaseHandle = database;
-    const monitor = watchHealth(openDatabaseHandle, health, logger, options.healthIntervalMs ?? 5_000);
+    const monitor = watchHealth(openDatabaseHandle, startedBoss, health, logger, options.healthIntervalMs ?? 5_000);
     return {
       port,
       desk,
@@ -181,12 +181,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 }
 
 /** Keeps /healthz current: the database, Slack and X as the database shows them, every few seconds. */
-function watchHealth(database: Database, health: HealthCheck, logger: Logger, everyMs: number): NodeJS.Timeout {
+function watchHealth(database: Database, boss: PgBoss, health: HealthCheck, logger: Logger, everyMs: number): NodeJS.Timeout {
   let probing = false;
   return setInterval(() => {
     if (probing) return;
     probing = true;
-    void probeDependencies(database)
+    void probeDependencies(database, boss)
       .then((found) => {
         const before = JSON.stringify(health);
         Object.assign(health, found);
