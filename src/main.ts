@@ -1,13 +1,14 @@
 import { WebClient } from '@slack/web-api';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { RequestListener, Server } from 'node:http';
 import type PgBoss from 'pg-boss';
 import { createSlackApp } from './bot/app';
 import { createHttpServer, listen, type HealthCheck } from './bot/http-server';
 import type { Config } from './config';
+import { createMetrics, type Metrics } from './metrics';
 import { upsertAccount, listAccounts } from './db/accounts';
 import { openDatabase, type Database } from './db/client';
-import { welcomes, xAccounts, type XAccountRow } from './db/schema';
+import { xAccounts, type XAccountRow } from './db/schema';
 import { createAccountClients } from './desk/accounts';
 import { createApproverCheck } from './desk/authorize';
 import { xEventHandlers } from './desk/x-events';
@@ -61,6 +62,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const logger = options.logger ?? createLogger(config.logLevel);
   const health: HealthCheck = { database: false, jobs: false, slack: false };
   let database: Database | undefined;
+  let metrics: Metrics | undefined;
   let slackListener: RequestListener | null = null;
   let xWebhook: RequestListener | null = null;
 
@@ -68,7 +70,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const server: Server = createHttpServer({
     slack: (req, res) => (slackListener ? slackListener(req, res) : res.writeHead(404).end()),
     health: () => ({ ...health }),
-    metrics: () => (database && health.database ? metricsText(database) : Promise.reject(new Error('starting'))),
+    metrics: () => (metrics && health.database ? metrics.text() : Promise.reject(new Error('starting'))),
+    slackAnswered: (seconds) => metrics?.observeSlackAnswer(seconds),
     routes: { '/x/webhook': (req, res) => (xWebhook ? xWebhook(req, res) : res.writeHead(503).end()) },
   });
   const port = await listen(server, config.port);
@@ -77,6 +80,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   try {
     database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
     await database.migrate();
+    metrics = createMetrics(database.db);
     health.database = true;
     logger.info({ driver: database.driver, location: database.location }, 'database migrated');
 
@@ -213,17 +217,4 @@ async function closeServer(server: Server): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   await closed;
-}
-
-/** Prometheus text: welcomes by status, enough to alert on a stuck queue. */
-async function metricsText(database: Database): Promise<string> {
-  const rows = await database.db
-    .select({ status: welcomes.status, n: sql<number>`count(*)::int` })
-    .from(welcomes)
-    .groupBy(welcomes.status);
-  const lines = ['# HELP accueil_welcomes Welcomes by status.', '# TYPE accueil_welcomes gauge'];
-  for (const row of rows) lines.push(`accueil_welcomes{status="${row.status}"} ${row.n}`);
-  lines.push('# HELP accueil_process_rss_bytes Resident memory.', '# TYPE accueil_process_rss_bytes gauge');
-  lines.push(`accueil_process_rss_bytes ${process.memoryUsage().rss}`);
-  return `${lines.join('\n')}\n`;
 }
