@@ -1,6 +1,6 @@
 import cronParser from 'cron-parser';
 import { z } from 'zod';
-import { ACCOUNT_KINDS } from './domain';
+import { ACCOUNT_KINDS, isDomainName } from './domain';
 
 // Every variable of DESIGN.md, parsed once by one schema; each command picks the variables it needs.
 // Nothing else reads process.env.
@@ -36,7 +36,7 @@ const domainList = z
       .map((domain) => domain.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
       .filter(Boolean),
   )
-  .refine((domains) => domains.every((domain) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)), {
+  .refine((domains) => domains.every(isDomainName), {
     message: 'expected comma-separated domain names such as "brand.com,shop.brand.com"',
   });
 
