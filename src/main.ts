@@ -9,11 +9,10 @@ import { createMetrics, type Metrics } from './metrics';
 import { upsertAccount, listAccounts } from './db/accounts';
 import { openDatabase, type Database } from './db/client';
 import { xAccounts, type XAccountRow } from './db/schema';
-import { createAccountClients } from './desk/accounts';
+import { createAccountClients, sealOAuth1 } from './desk/accounts';
 import { createApproverCheck } from './desk/authorize';
 import { xEventHandlers } from './desk/x-events';
 import { probeDependencies } from './jobs/health';
-import { sealSecret } from './secrets';
 import type { Desk } from './desk/desk';
 import { createBoss } from './jobs/boss';
 import { startDigestJobs } from './jobs/digest';
@@ -207,8 +206,7 @@ function watchHealth(database: Database, boss: PgBoss, health: HealthCheck, logg
  * database never holds them in clear and a value moved to another account does not open.
  */
 async function storeXCredentials(database: Database, account: XAccountRow, key: Buffer, creds: Config['x']): Promise<void> {
-  const { apiKey, apiSecret, accessToken, accessSecret } = creds;
-  const sealed = sealSecret(key, JSON.stringify({ apiKey, apiSecret, accessToken, accessSecret }), account.xUserId);
+  const sealed = sealOAuth1(key, creds, account.xUserId);
   await database.db.update(xAccounts).set({ xCredentials: sealed }).where(eq(xAccounts.id, account.id));
   account.xCredentials = sealed;
 }
