@@ -12,6 +12,7 @@ import { renderBlocksAsText } from './bot/blocks/render-text';
 import { ACTIONS } from './bot/ids';
 import { loadConfig } from './config';
 import { listWelcomeEvents, listWelcomes } from './db/welcomes';
+import { QUEUES } from './desk/desk';
 import { createLogger } from './logger';
 import { startBot, type RunningBot } from './main';
 
@@ -121,9 +122,11 @@ async function click(bot: RunningBot, slack: Awaited<ReturnType<typeof startFake
   if (response.status !== 200) throw new Error(`Slack interaction answered ${response.status}`);
 }
 
+/** Jobs in a state before `cancelled` but not before `completed`: the completed ones (pg-boss orders its states). */
 async function completedPolls(bot: RunningBot): Promise<number> {
-  const { rows } = await bot.database.executeSql("select count(*)::int as n from pgboss.job where name = 'followers-poll' and state = 'completed'");
-  return Number(rows[0]?.n ?? 0);
+  const { boss } = bot.desk;
+  const [upToCompleted, beforeCompleted] = await Promise.all([boss.getQueueSize(QUEUES.poll, { before: 'cancelled' }), boss.getQueueSize(QUEUES.poll, { before: 'completed' })]);
+  return upToCompleted - beforeCompleted;
 }
 
 async function waitFor<T>(check: () => Promise<T | null | false> | T | null | false, timeoutMs = 20_000): Promise<T> {

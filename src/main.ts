@@ -5,15 +5,14 @@ import { createSlackApp } from './bot/app';
 import { createCardPublisher } from './bot/cards';
 import { createHttpServer, listen, type HealthCheck } from './bot/http-server';
 import type { Config } from './config';
+import { createMetrics, type Metrics } from './bot/metrics';
 import { upsertAccount, listAccounts, setAccountCredentials } from './db/accounts';
 import { openDatabase, type Database } from './db/client';
 import type { XAccountRow } from './db/schema';
-import { countWelcomesByStatus } from './db/welcomes';
-import { createAccountClients } from './desk/accounts';
+import { createAccountClients, sealOAuth1 } from './desk/accounts';
 import { createApproverCheck } from './desk/authorize';
 import { xEventHandlers } from './desk/x-events';
 import { probeDependencies } from './jobs/health';
-import { sealSecret } from './secrets';
 import type { Desk } from './desk/desk';
 import { createBoss } from './jobs/boss';
 import { startDigestJobs } from './jobs/digest';
@@ -63,6 +62,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const logger = options.logger ?? createLogger(config.logLevel);
   const health: HealthCheck = { database: false, jobs: false, slack: false };
   let database: Database | undefined;
+  let metrics: Metrics | undefined;
   let slackListener: RequestListener | null = null;
   let xWebhook: RequestListener | null = null;
 
@@ -70,7 +70,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const server: Server = createHttpServer({
     slack: (req, res) => (slackListener ? slackListener(req, res) : res.writeHead(404).end()),
     health: () => ({ ...health }),
-    metrics: () => (database && health.database ? metricsText(database) : Promise.reject(new Error('starting'))),
+    metrics: () => (metrics && health.database ? metrics.text() : Promise.reject(new Error('starting'))),
+    slackAnswered: (seconds) => metrics?.observeSlackAnswer(seconds),
     routes: { '/x/webhook': (req, res) => (xWebhook ? xWebhook(req, res) : res.writeHead(503).end()) },
   });
   const port = await listen(server, config.port);
@@ -79,6 +80,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   try {
     database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
     await database.migrate();
+    metrics = createMetrics(database.db);
     health.database = true;
     logger.info({ driver: database.driver, location: database.location }, 'database migrated');
 
@@ -156,7 +158,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     health.started = true;
 
     const openDatabaseHandle = database;
-    const monitor = watchHealth(openDatabaseHandle, health, logger, options.healthIntervalMs ?? 5_000);
+    const monitor = watchHealth(openDatabaseHandle, startedBoss, health, logger, options.healthIntervalMs ?? 5_000);
     return {
       port,
       desk,
@@ -185,12 +187,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 }
 
 /** Keeps /healthz current: the database, Slack and X as the database shows them, every few seconds. */
-function watchHealth(database: Database, health: HealthCheck, logger: Logger, everyMs: number): NodeJS.Timeout {
+function watchHealth(database: Database, boss: PgBoss, health: HealthCheck, logger: Logger, everyMs: number): NodeJS.Timeout {
   let probing = false;
   return setInterval(() => {
     if (probing) return;
     probing = true;
-    void probeDependencies(database)
+    void probeDependencies(database, boss)
       .then((found) => {
         const before = JSON.stringify(health);
         Object.assign(health, found);
@@ -207,8 +209,7 @@ function watchHealth(database: Database, health: HealthCheck, logger: Logger, ev
  * database never holds them in clear and a value moved to another account does not open.
  */
 async function storeXCredentials(database: Database, account: XAccountRow, key: Buffer, creds: Config['x']): Promise<void> {
-  const { apiKey, apiSecret, accessToken, accessSecret } = creds;
-  const sealed = sealSecret(key, JSON.stringify({ apiKey, apiSecret, accessToken, accessSecret }), account.xUserId);
+  const sealed = sealOAuth1(key, creds, account.xUserId);
   await setAccountCredentials(database.db, account.id, sealed);
   account.xCredentials = sealed;
 }
@@ -217,14 +218,4 @@ async function closeServer(server: Server): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   await closed;
-}
-
-/** Prometheus text: welcomes by status, enough to alert on a stuck queue. */
-async function metricsText(database: Database): Promise<string> {
-  const rows = await countWelcomesByStatus(database.db);
-  const lines = ['# HELP accueil_welcomes Welcomes by status.', '# TYPE accueil_welcomes gauge'];
-  for (const row of rows) lines.push(`accueil_welcomes{status="${row.status}"} ${row.n}`);
-  lines.push('# HELP accueil_process_rss_bytes Resident memory.', '# TYPE accueil_process_rss_bytes gauge');
-  lines.push(`accueil_process_rss_bytes ${process.memoryUsage().rss}`);
-  return `${lines.join('\n')}\n`;
 }

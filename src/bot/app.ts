@@ -4,7 +4,7 @@ import type { Desk } from '../desk/desk';
 import type { Logger } from '../logger';
 import { boltLogger } from './bolt-logger';
 import { registerListeners } from './listeners';
-import { authorizeDecisions, type DeskPolicy } from './listeners/middleware/authorize';
+import type { DeskPolicy } from './listeners/middleware/authorize';
 import { dedupeEvents } from './listeners/middleware/dedupe-events';
 
 export interface SlackAppOptions {
@@ -39,8 +39,8 @@ export function createSlackApp(desk: Desk, options: SlackAppOptions): SlackApp {
   };
   if (options.appToken) {
     const app = new App({ ...common, appToken: options.appToken, socketMode: true });
-    useDeskMiddleware(app, desk, options.policy);
-    registerListeners(app, desk);
+    useDeskMiddleware(app, desk);
+    registerListeners(app, desk, options.policy ?? OPEN_DESK);
     return { app, mode: 'socket', requestListener: null };
   }
   const receiver = new HTTPReceiver({
@@ -51,15 +51,14 @@ export function createSlackApp(desk: Desk, options: SlackAppOptions): SlackApp {
     processBeforeResponse: false,
   });
   const app = new App({ ...common, receiver });
-  useDeskMiddleware(app, desk, options.policy);
-  registerListeners(app, desk);
+  useDeskMiddleware(app, desk);
+  registerListeners(app, desk, options.policy ?? OPEN_DESK);
   return { app, mode: 'http', requestListener: receiver.requestListener };
 }
 
-/** Before any listener: drop Slack's repeated deliveries, then let only approvers decide. */
-function useDeskMiddleware(app: App, desk: Desk, policy: DeskPolicy = OPEN_DESK): void {
+/** Before any listener: drop Slack's repeated deliveries. Who may decide is checked on the deciding listeners. */
+function useDeskMiddleware(app: App, desk: Desk): void {
   app.use(dedupeEvents(desk));
-  app.use(authorizeDecisions(desk, policy));
 }
 
 const OPEN_DESK: DeskPolicy = {

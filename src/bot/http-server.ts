@@ -18,6 +18,8 @@ export interface HttpServerOptions {
   slack: RequestListener | null;
   health: () => HealthCheck;
   metrics: () => Promise<string>;
+  /** Told how long each answer to Slack took (seconds): the ack latency. */
+  slackAnswered?: (seconds: number) => void;
   /** More routes (the X webhook), matched by path. */
   routes?: Record<string, RequestListener>;
 }
@@ -41,6 +43,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     if (!route) return send(res, 404, JSON.stringify({ error: 'not found' }), 'application/json');
     if (tooLarge(req)) return send(res, 413, JSON.stringify({ error: 'payload too large' }), 'application/json');
     if (route !== options.slack) return route(req, res);
+    const started = performance.now();
+    res.once('finish', () => options.slackAnswered?.((performance.now() - started) / 1000));
     // A body sent in chunks has no length to check up front: it is read here, up to the limit, and
     // handed to Bolt already read (Bolt takes a buffered `rawBody` as is).
     readLimited(req, MAX_BODY_BYTES).then(

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/client';
 import { AccountError, addAccount, removeAccount, type AccountsConfig, type NewAccountCredentials } from '../desk/accounts';
-import { ACCOUNT_KINDS, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type SendMode } from '../domain';
+import { ACCOUNT_KINDS, DM_POLICIES, isDomainName, SEND_MODES, type AccountKind, type DmPolicy, type SendMode } from '../domain';
 import { SecretError } from '../secrets';
 import { XApiError } from '../x/api';
 import { XOAuth2Error } from '../x/oauth2';
@@ -32,7 +32,6 @@ export const ACCOUNTS_USAGE = `Usage:
   Restart the bot after adding or removing an account.
 `;
 
-const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/;
 const CHANNEL = /^[CG][A-Z0-9]{2,}$/;
 
 /** `accueil accounts list|add|remove`: exit 0 done, 1 refused (by X or the database), 2 a usage error. */
@@ -130,7 +129,7 @@ function readNewAccount(values: AddValues) {
   if (!(DM_POLICIES as readonly string[]).includes(values['dm-policy'])) return '--dm-policy: expected "engaged-only", "approved" or "off".';
   if (!(SEND_MODES as readonly string[]).includes(values['send-mode'])) return '--send-mode: expected "api" or "manual".';
   const ownDomains = splitList(values['own-domains']).map((d) => d.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
-  const badDomain = ownDomains.find((d) => !DOMAIN.test(d));
+  const badDomain = ownDomains.find((d) => !isDomainName(d));
   if (badDomain !== undefined) return `--own-domains: "${badDomain}" is not a domain name such as brand.com.`;
 
   let credentials: NewAccountCredentials;

@@ -96,29 +96,32 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
 }
 
 /**
- * PGlite runs Postgres in WebAssembly on the main thread, and a chain of awaited queries can keep
- * the event loop from reading sockets until it ends. Letting the loop turn once before each query
- * keeps Slack's acks (3 seconds, and 50 clicks at once) from waiting behind database work. The
- * queries under way are counted, so closing waits for the last one (a job queue finishing a job)
- * instead of pulling the database from under it.
+ * PGlite runs Postgres in WebAssembly on the main thread, one statement at a time, and its own
+ * queue runs waiting statements back to back without letting the event loop read sockets. So the
+ * statements queue here instead, each after one turn of the loop: fifty clicks' worth of queries
+ * cannot keep Slack's acks (3 seconds) waiting, while work that waits on X or Slack runs side by
+ * side. A transaction is one turn. Closing waits for the queue (a job finishing) instead of pulling
+ * the database from under it.
  */
 function yieldBeforeQueries(client: PGlite): { drain(timeoutMs: number): Promise<void> } {
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  let tail: Promise<unknown> = Promise.resolve();
   let underWay = 0;
-  const counted =
+  const inTurn =
     <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       underWay++;
+      const mine = tail.then(turn).then(() => run(...args));
+      tail = mine.catch(() => {});
       try {
-        await turn();
-        return await run(...args);
+        return await mine;
       } finally {
         underWay--;
       }
     };
-  client.query = counted(client.query.bind(client)) as typeof client.query;
-  client.exec = counted(client.exec.bind(client)) as typeof client.exec;
-  client.transaction = counted(client.transaction.bind(client)) as typeof client.transaction;
+  client.query = inTurn(client.query.bind(client)) as typeof client.query;
+  client.exec = inTurn(client.exec.bind(client)) as typeof client.exec;
+  client.transaction = inTurn(client.transaction.bind(client)) as typeof client.transaction;
   return {
     drain: async (timeoutMs) => {
       const deadline = Date.now() + timeoutMs;

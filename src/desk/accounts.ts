@@ -168,9 +168,9 @@ function bearerClient(db: Db, config: AccountsConfig, xUserId: string, extra: IT
   );
 }
 
-function sealOAuth1(key: Buffer, creds: XCredentials, xUserId: string): string {
+/** An account's OAuth 1.0a credentials, sealed for the database and bound to the account. */
+export function sealOAuth1(key: Buffer, creds: XCredentials, xUserId: string): string {
   const { apiKey, apiSecret, accessToken, accessSecret } = creds;
-  // The same shape main.ts stores for the environment's account.
   return sealSecret(key, JSON.stringify({ apiKey, apiSecret, accessToken, accessSecret }), xUserId);
 }
 

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
 import type { ApproverPolicy } from '../config';
 import type { Lang } from '../domain';
 
@@ -15,19 +16,11 @@ export interface ApproverCheck {
 
 /**
  * Approvers as the environment says: anyone, the members of the desk channel, or one user group,
- * read from Slack and kept for a minute. When Slack cannot say, the last list read still counts; with
- * none at all the answer is no — a decision waits rather than letting anyone through.
+ * read from Slack and kept for a minute. Fifty clicks at once make one call to Slack, not fifty.
+ * When Slack cannot say, the last list read still counts; with none at all the answer is no — a
+ * decision waits rather than letting anyone through.
  */
-export function createApproverCheck(
-  slack: WebClient,
-  policy: ApproverPolicy,
-  opts: { channelId: string; ttlMs?: number; now?: () => number },
-): ApproverCheck {
-  const ttl = opts.ttlMs ?? APPROVERS_TTL_MS;
-  const now = opts.now ?? Date.now;
-  let cache: { members: Set<string>; at: number } | null = null;
-  let loading: Promise<Set<string>> | null = null;
-
+export function createApproverCheck(slack: WebClient, policy: ApproverPolicy, opts: { channelId: string; ttlMs?: number }): ApproverCheck {
   const load = async (): Promise<Set<string>> => {
     if (policy.kind === 'usergroup') {
       const answer = await slack.usergroups.users.list({ usergroup: policy.id });
@@ -42,28 +35,14 @@ export function createApproverCheck(
     } while (cursor);
     return members;
   };
-
-  const members = async (): Promise<Set<string> | null> => {
-    if (cache && now() - cache.at < ttl) return cache.members;
-    try {
-      // Fifty clicks at once make one call to Slack, not fifty.
-      loading ??= load().finally(() => {
-        loading = null;
-      });
-      const fresh = await loading;
-      cache = { members: fresh, at: now() };
-      return fresh;
-    } catch {
-      return cache?.members ?? null;
-    }
-  };
+  const approvers = new LRUCache<'approvers', Set<string>>({ max: 1, ttl: opts.ttlMs ?? APPROVERS_TTL_MS, allowStaleOnFetchRejection: true, fetchMethod: load });
 
   return {
     policy,
     async mayDecide(userId) {
       if (policy.kind === 'anyone') return { allowed: true };
-      const list = await members();
-      if (list === null) return { allowed: false, why: 'cannot-check' };
+      const list = await approvers.fetch('approvers');
+      if (list === undefined) return { allowed: false, why: 'cannot-check' };
       return list.has(userId) ? { allowed: true } : { allowed: false, why: 'not-an-approver' };
     },
   };

@@ -180,7 +180,7 @@ export async function editDraft(
     detail: { before: ctx.welcome.draftText, after: opts.text },
   });
   if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
-  await desk.cards.refresh(opts.welcomeId);
+  // The caller refreshes the card once it has answered the modal: Slack gives a submission 3 seconds.
   return { ok: true, status: 'pending' };
 }
 

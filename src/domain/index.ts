@@ -1,4 +1,5 @@
 // The product's vocabulary, shared by the rules, the X layer, the database and the bot.
+import { parse } from 'tldts';
 
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -98,4 +99,10 @@ export interface AccountSettings {
   ownDomains: string[];
   /** Words from the team's field; a bio that mentions one is flagged relevant. */
   topics: string[];
+}
+
+/** A domain name the team could own, such as "brand.com" or "shop.brand.com", checked against the public suffix list. */
+export function isDomainName(value: string): boolean {
+  const host = parse(value, { allowPrivateDomains: true });
+  return host.hostname === value && host.domain !== null && (host.isIcann === true || host.isPrivate === true);
 }

@@ -1,5 +1,6 @@
 import type { AccountSettings, FollowerProfile, Lang } from '../domain';
 import { detectLanguage } from './lang';
+import { foldString as fold } from './text';
 import type { Localized } from './types';
 
 // Triage turns a follower's profile into hints for the teammate who decides, and a
@@ -66,7 +67,6 @@ const DAY_MS = 86_400_000;
 // French typography wants a no-break space before a colon and inside guillemets.
 const NBSP = '\u00A0';
 
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**

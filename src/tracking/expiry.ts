@@ -2,14 +2,12 @@ import { pendingWelcomesCreatedBefore } from '../db/unfinished';
 import { SYSTEM_ACTOR, transitionWelcome } from '../db/welcomes';
 import type { Desk } from '../desk/desk';
 
-export const DEFAULT_CARD_EXPIRY_DAYS = 7;
-
 /**
  * Cards nobody decided on within `days` are closed as expired, logged, and updated in place, so
  * the desk channel never holds a stale card whose buttons would still send something weeks late.
  */
-export async function expireStaleCards(desk: Desk, opts: { days?: number } = {}): Promise<number[]> {
-  const days = opts.days ?? DEFAULT_CARD_EXPIRY_DAYS;
+export async function expireStaleCards(desk: Desk, opts: { days: number }): Promise<number[]> {
+  const { days } = opts;
   const now = desk.now();
   const cutoff = new Date(now.getTime() - days * 86_400_000);
   const stale = await pendingWelcomesCreatedBefore(desk.db, cutoff);

@@ -3,7 +3,7 @@
 import type { types } from '@slack/bolt';
 import type { QueuedCard, WeekFigures } from '../../db/home';
 import type { XAccountRow } from '../../db/schema';
-import { ACCOUNT_KINDS, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
+import { ACCOUNT_KINDS, DM_POLICIES, isDomainName, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
 import type { EditableSettings } from '../../db/accounts';
 import { escapeMrkdwn } from './escape';
 import { button, context, divider, header, LIMITS, mrkdwn, mrkdwnSection, plainText, slackDate, type KnownBlock } from './kit';
@@ -248,8 +248,6 @@ interface SubmittedView {
   state: { values: Record<string, Record<string, StateValue>> };
 }
 
-const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/;
-
 export type SettingsSubmission = { ok: true; accountId: number; settings: EditableSettings } | { ok: false; accountId: number | null; errors: Record<string, string> };
 
 /** The submitted settings, checked; errors are keyed by block_id, as Slack shows them under each field. */
@@ -276,7 +274,7 @@ export function readAccountSettingsSubmission(view: SubmittedView, lang: Lang): 
   const dmPolicy = choice<DmPolicy>(SETTINGS_INPUTS.dmPolicy, DM_POLICIES);
   const sendMode = choice<SendMode>(SETTINGS_INPUTS.sendMode, SEND_MODES);
   const ownDomains = splitList(value(SETTINGS_INPUTS.ownDomains)?.value).map((d) => d.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''));
-  const bad = ownDomains.find((d) => !DOMAIN.test(d));
+  const bad = ownDomains.find((d) => !isDomainName(d));
   if (bad !== undefined) errors[SETTINGS_INPUTS.ownDomains.blockId] = t.badDomain(bad);
   const topics = splitList(value(SETTINGS_INPUTS.topics)?.value);
   if (accountId === null || Object.keys(errors).length > 0) return { ok: false, accountId, errors };

@@ -1,21 +1,21 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { DecisionOutcome } from '../../../desk/decide';
 import type { Desk } from '../../../desk/desk';
-import { ackThenInTurn } from '../../after-ack';
 import { refusalText } from '../../replies';
 import { welcomeActionOf } from '../welcome-id';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /**
- * The shape every card button shares: ack within Slack's 3 seconds, then decide, then answer the
- * teammate privately when the click did nothing (already decided, not allowed, blocked by the audit).
+ * The shape every card button shares: decide, then answer the teammate privately when the click
+ * did nothing (already decided, not allowed, blocked by the audit). The approver check in front of
+ * it (middleware/authorize.ts) has acked already.
  */
 export function decisionCallback(
   desk: Desk,
   decide: (desk: Desk, action: { welcomeId: number; userId: string; fourEyes: boolean }) => Promise<DecisionOutcome>,
 ) {
-  return ackThenInTurn(async ({ body, respond, context }: ActionArgs): Promise<void> => {
+  return async ({ body, respond, context }: ActionArgs): Promise<void> => {
     const action = welcomeActionOf(body);
     if (!action) {
       desk.logger.warn({ actionId: body.actions?.[0]?.action_id }, 'card action without a welcome id: ignored');
@@ -32,7 +32,7 @@ export function decisionCallback(
     }
     const refusal = refusalText(outcome, desk.lang);
     if (refusal) await respond({ response_type: 'ephemeral', replace_original: false, text: refusal });
-  });
+  };
 }
 
 const NOT_RECORDED = {

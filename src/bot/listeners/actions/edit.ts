@@ -9,11 +9,13 @@ import { buildEditModal } from '../../blocks/edit-modal';
 import { refusalText } from '../../replies';
 import { welcomeActionOf } from '../welcome-id';
 
-/** Opens the edit modal prefilled with the current draft. The trigger id lives 3 seconds: no X call here. */
+/**
+ * Opens the edit modal prefilled with the current draft. The approver check in front of it has acked;
+ * the trigger id lives 3 seconds: no X call here.
+ */
 export const editCallback =
   (desk: Desk) =>
-  async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
-    await ack();
+  async ({ body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     const action = welcomeActionOf(body);
     if (!action) return;
     const ctx = await getWelcomeContext(desk.db, action.welcomeId);

@@ -7,7 +7,8 @@ import { refusalText } from '../../replies';
 
 /**
  * The edited draft is audited before the modal closes: errors stay in the modal, attached to the
- * text field, so the teammate fixes them where they wrote them. The audit is fast enough for Slack's 3 seconds.
+ * text field, so the teammate fixes them where they wrote them. The audit and the saved draft are
+ * the submission's validation; the card is refreshed after the ack, out of Slack's 3 seconds.
  */
 export const editWelcomeCallback =
   (desk: Desk) =>
@@ -23,6 +24,7 @@ export const editWelcomeCallback =
     const outcome = await editDraft(desk, { ...submission, userId: body.user.id });
     if (outcome.ok) {
       await ack();
+      await desk.cards.refresh(submission.welcomeId);
       return;
     }
     const message =
