@@ -7,7 +7,7 @@
 // stand-ins of X and Slack) is imported only by the demo, the benchmarks and the tests.
 import path from 'node:path';
 
-const BASE = ['domain', 'config', 'logger', 'secrets'];
+const BASE = ['domain', 'config', 'logger', 'secrets', 'i18n'];
 const EDGES = ['x', 'db', 'rules'];
 const FLOW = ['desk', 'tracking', 'digest'];
 const APP = ['bot', 'jobs'];
@@ -27,6 +27,7 @@ export const LAYERS = {
   rules: BASE,
   config: ['domain'],
   domain: [],
+  i18n: ['domain'],
   logger: [],
   secrets: [],
   sandbox: BASE,

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ACCOUNT_KINDS, CHANNELS, LANGS } from '../domain';
 import type { AccountKind, Channel, Lang } from '../domain';
+import { plural as formatPlural } from '../i18n/format';
 import { auditMessage } from '../rules/audit';
 import type { AuditInput, AuditReport, Finding } from '../rules/types';
 
@@ -123,7 +124,7 @@ function excerptOf(text: string, finding: Finding): string {
   return excerpt.length > EXCERPT_MAX ? `${excerpt.slice(0, EXCERPT_MAX - 1)}…` : excerpt;
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count: number, word: string): string => formatPlural('en', count, { one: `# ${word}`, other: `# ${word}s` });
 
 export function formatReport(text: string, report: AuditReport): string {
   const lines: string[] = [];

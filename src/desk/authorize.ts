@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
 import type { ApproverPolicy } from '../config';
 import type { Lang } from '../domain';
+import { t } from '../i18n';
 
 /** How long a list of approvers is trusted before Slack is asked again. */
 export const APPROVERS_TTL_MS = 60_000;
@@ -50,20 +51,6 @@ export function createApproverCheck(slack: WebClient, policy: ApproverPolicy, op
 
 /** The private answer to someone who may not decide. */
 export function refusalForUnauthorized(auth: Exclude<Authorization, { allowed: true }>, policy: ApproverPolicy, lang: Lang): string {
-  if (auth.why === 'cannot-check') {
-    return lang === 'fr'
-      ? "Impossible de vérifier auprès de Slack qui peut décider. Rien n'a été fait : réessayez dans un instant."
-      : 'Slack could not tell us who may decide right now. Nothing was done: try again in a moment.';
-  }
-  const who =
-    policy.kind === 'usergroup'
-      ? lang === 'fr'
-        ? "aux membres du groupe d'utilisateurs des approbateurs"
-        : "to members of the approvers' user group"
-      : lang === 'fr'
-        ? 'aux membres du canal du bureau'
-        : "to the desk channel's members";
-  return lang === 'fr'
-    ? `Vous ne pouvez pas décider de ces messages de bienvenue : c'est réservé ${who}. Rien n'a été fait.`
-    : `You cannot decide on these welcomes: that is reserved ${who}. Nothing was done.`;
+  if (auth.why === 'cannot-check') return t(lang).replies.cannotCheckApprovers;
+  return t(lang).replies.notAnApprover(policy.kind === 'usergroup' ? 'usergroup' : 'channel');
 }

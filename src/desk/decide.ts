@@ -1,7 +1,8 @@
 import { accountSettings } from '../db/accounts';
 import { markEngagedFirst } from '../db/followers';
 import { auditHistory, getWelcomeContext, logWelcomeEvent, sendAttempts, transitionWelcome, type WelcomeContext } from '../db/welcomes';
-import type { Channel, FollowerProfile, Lang } from '../domain';
+import type { Channel, FollowerProfile } from '../domain';
+import { t } from '../i18n';
 import type { AuditReport, Finding } from '../rules/types';
 import { logAuditRun } from '../db/audit-runs';
 import { triageFollower } from '../rules/triage';
@@ -39,7 +40,7 @@ export async function approveWelcome(
 
   if (opts.fourEyes && ctx.welcome.editedBy === opts.userId) {
     await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: 'four-eyes' });
-    return { ok: false, reason: 'not-allowed', explanation: FOUR_EYES[desk.lang] };
+    return { ok: false, reason: 'not-allowed', explanation: t(desk.lang).replies.fourEyes };
   }
 
   const availability = await channelAvailability(desk, ctx, opts.channel);
@@ -76,23 +77,13 @@ export async function approveWelcome(
   });
   if (!result.ok) {
     const now = await getWelcomeContext(desk.db, ctx.welcome.id);
-    if (now?.welcome.status === 'pending') return { ok: false, reason: 'not-allowed', explanation: DRAFT_CHANGED[desk.lang] };
+    if (now?.welcome.status === 'pending') return { ok: false, reason: 'not-allowed', explanation: t(desk.lang).replies.draftChanged };
     return alreadyDecided(now);
   }
   if (ctx.account.sendMode === 'api') await queueSend(desk, ctx.welcome.id);
   await desk.cards.refresh(ctx.welcome.id);
   return { ok: true, status: 'approved' };
 }
-
-const FOUR_EYES: Record<Lang, string> = {
-  en: 'You edited this draft: another teammate has to approve it (four-eyes rule).',
-  fr: 'Vous avez modifié ce brouillon : un autre membre de l’équipe doit l’approuver (règle des quatre yeux).',
-};
-
-const DRAFT_CHANGED: Record<Lang, string> = {
-  en: 'The draft changed while you were approving it. Nothing was sent: read the card again.',
-  fr: 'Le brouillon a changé pendant votre approbation. Rien n’a été envoyé : relisez la carte.',
-};
 
 /** The house rules for this channel, with a fresh look at X for the engaged-only DM policy. */
 async function channelAvailability(desk: Desk, ctx: WelcomeContext, channel: Channel) {

@@ -3,6 +3,7 @@ import { liveInstances } from '../db/bot-instances';
 import { claimForSending } from '../db/pacing';
 import { getWelcomeContext, SYSTEM_ACTOR, transitionWelcome, type WelcomeContext } from '../db/welcomes';
 import type { WelcomeRow } from '../db/schema';
+import { t } from '../i18n';
 import { findSentWelcome, postPublicWelcome, sendDirectMessage, XApiError, type SentWelcome } from '../x/api';
 import { errorSummary } from './cards';
 import { queueSend } from './decide';
@@ -192,7 +193,7 @@ export async function reconcileSend(
     } else {
       desk.logger.info({ welcomeId }, 'reconciled: the welcome is not on X; queued to send');
       if (givenUp(desk, taken.welcome)) {
-        await fail(desk, welcomeId, owned, desk.lang === 'fr' ? "L'envoi n'a pas abouti après 24 h d'essais." : 'The send did not go through after 24 hours of attempts.');
+        await fail(desk, welcomeId, owned, t(desk.lang).replies.sendGaveUp);
       } else {
         // A crash or a dropped connection is not an X outage: the first retry goes at once.
         const sends = before.attempts;

@@ -1,4 +1,5 @@
 import type { AccountSettings, FollowerProfile, Lang } from '../domain';
+import { formatNumber } from '../i18n/format';
 import { detectLanguage } from './lang';
 import { foldString as fold } from './text';
 import type { Localized } from './types';
@@ -100,7 +101,7 @@ function accountAgeDays(createdAt: string | null, now: Date): number | null {
   return Math.max(0, Math.floor((now.getTime() - created) / DAY_MS));
 }
 
-const count = (n: number, lang: Lang): string => new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US').format(n);
+const count = (n: number, lang: Lang): string => formatNumber(lang, n);
 
 function ageLabel(days: number): Localized {
   if (days === 0) return { fr: 'aujourd’hui', en: 'today' };

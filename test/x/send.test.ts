@@ -33,7 +33,7 @@ describe('sending a welcome through X', () => {
 
     expect(error).toMatchObject({ kind: 'dm-refused', status: 403, retryable: false });
     expect(error.describe('en')).toBe('X refused the DM: this person does not accept direct messages from you.');
-    expect(error.describe('fr')).toBe("X a refusé le message privé : cette personne n'accepte pas vos messages privés.");
+    expect(error.describe('fr')).toBe('X a refusé le message privé : cette personne n’accepte pas vos messages privés.');
     expect(x.fake.sentDms).toEqual([]);
   });
 

@@ -19,7 +19,7 @@ import {
   userMention,
   type KnownBlock,
 } from './kit';
-import { STRINGS, type UiStrings } from './strings';
+import { t as words, type CardWords } from '../../i18n';
 
 export interface CardFlag {
   id: string;
@@ -66,14 +66,14 @@ export interface CardView {
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 
 export function buildWelcomeCard(card: CardView): { text: string; blocks: KnownBlock[] } {
-  const t = STRINGS[card.lang];
+  const t = words(card.lang).card;
   const blocks: KnownBlock[] = [...profileBlocks(card, t), ...flagBlocks(card, t), divider()];
   blocks.push(...(card.status === 'pending' ? pendingBlocks(card, t) : decidedBlocks(card, t)));
   return { text: fallbackText(card, t), blocks };
 }
 
 /** What a notification or a client without blocks shows. It is mrkdwn, so untrusted parts are escaped. */
-function fallbackText(card: CardView, t: UiStrings): string {
+function fallbackText(card: CardView, t: CardWords): string {
   const handle = escapeMrkdwn(`@${card.profile.handle}`, 100, { singleLine: true });
   const name = escapeMrkdwn(displayName(card.profile), 200, { singleLine: true });
   return card.status === 'pending' ? t.fallbackPending(name, handle) : t.fallbackDecided(handle, t.outcome[card.status]);
@@ -83,7 +83,7 @@ function displayName(profile: FollowerProfile): string {
   return profile.name.trim() === '' ? `@${profile.handle}` : profile.name;
 }
 
-function profileBlocks(card: CardView, t: UiStrings): KnownBlock[] {
+function profileBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const { profile } = card;
   const blocks: KnownBlock[] = [header(t.cardTitle(displayName(profile)))];
   const badges = [profile.verified ? `✅ ${t.verified}` : null, profile.protected ? `🔒 ${t.protected}` : null];
@@ -99,9 +99,9 @@ function handleLink(handle: string): string {
   return HANDLE.test(handle) ? `<https://x.com/${handle}|${label}>` : label;
 }
 
-function profileFields(card: CardView, t: UiStrings): string[] {
+function profileFields(card: CardView, t: CardWords): string[] {
   const { profile } = card;
-  const count = new Intl.NumberFormat(card.lang === 'fr' ? 'fr-FR' : 'en-US');
+  const count = words(card.lang).format.number;
   // Each field is its label (ours) and a value; values are budgeted to stay under the field limit.
   const field = (label: string, value: string) => `*${label}*\n${value}`;
   const valueBudget = LIMITS.fieldText - 100;
@@ -114,9 +114,9 @@ function profileFields(card: CardView, t: UiStrings): string[] {
     fields.push(field(t.website, link ?? escapeMrkdwn(profile.url, valueBudget, { singleLine: true })));
   }
   if (profile.createdAt) fields.push(field(t.joined, slackDate(profile.createdAt, '{date_short} ({ago})')));
-  fields.push(field(t.followers, count.format(profile.followersCount)));
-  fields.push(field(t.following, count.format(profile.followingCount)));
-  fields.push(field(t.posts, count.format(profile.postsCount)));
+  fields.push(field(t.followers, count(profile.followersCount)));
+  fields.push(field(t.following, count(profile.followingCount)));
+  fields.push(field(t.posts, count(profile.postsCount)));
   const dms = profile.receivesYourDm === null ? t.dmsUnknown : profile.receivesYourDm ? t.dmsOpen : t.dmsClosed;
   fields.push(field(t.dms, dms));
   fields.push(field(t.mutual, profile.connectionStatus.includes('following') ? t.mutualYes : t.mutualNo));
@@ -133,7 +133,7 @@ function websiteLabel(url: string): string {
   }
 }
 
-function flagBlocks(card: CardView, t: UiStrings): KnownBlock[] {
+function flagBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   if (card.flags.length > 0) {
     const items = card.flags.map((f) => plainText(`${t.flagKind[f.kind]} ${f.label}`, 300));
@@ -145,7 +145,7 @@ function flagBlocks(card: CardView, t: UiStrings): KnownBlock[] {
   return blocks;
 }
 
-function pendingBlocks(card: CardView, t: UiStrings): KnownBlock[] {
+function pendingBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   const reason = escapeMrkdwn(card.recommendation.reason, 2000);
   blocks.push(mrkdwnSection(`*${t.recommendation}* ${t.recommend[card.recommendation.channel]}${reason ? `\n${reason}` : ''}`));
@@ -164,12 +164,12 @@ function pendingBlocks(card: CardView, t: UiStrings): KnownBlock[] {
   return blocks;
 }
 
-function findingText(f: Finding, t: UiStrings): types.PlainTextElement {
+function findingText(f: Finding, t: CardWords): types.PlainTextElement {
   const suggestion = f.suggestion ? ` → ${f.suggestion}` : '';
   return plainText(`${t.severity[f.severity]} ${f.message}${suggestion}`, 1000);
 }
 
-function pendingButtons(card: CardView, t: UiStrings): types.Button[] {
+function pendingButtons(card: CardView, t: CardWords): types.Button[] {
   const value = String(card.welcomeId);
   const manual = card.sendMode === 'manual';
   const buttons: types.Button[] = [];
@@ -203,7 +203,7 @@ function actions(elements: types.Button[]): types.ActionsBlock {
   return { type: 'actions', block_id: CARD_ACTIONS_BLOCK_ID, elements };
 }
 
-function decidedBlocks(card: CardView, t: UiStrings): KnownBlock[] {
+function decidedBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const d = card.decision;
   if (card.status === 'expired') return [mrkdwnSection(t.expired)];
   const blocks: KnownBlock[] = [mrkdwnSection(statusLine(card, t))];
@@ -232,7 +232,7 @@ function decidedBlocks(card: CardView, t: UiStrings): KnownBlock[] {
   return blocks;
 }
 
-function statusLine(card: CardView, t: UiStrings): string {
+function statusLine(card: CardView, t: CardWords): string {
   const d = card.decision;
   if (!d) return `*${t.outcome[card.status]}*`;
   const who = userMention(d.by);
@@ -252,7 +252,7 @@ function statusLine(card: CardView, t: UiStrings): string {
   }
 }
 
-function queueLine(d: CardDecision, t: UiStrings): string | null {
+function queueLine(d: CardDecision, t: CardWords): string | null {
   const parts: string[] = [];
   if (d.queuePosition != null) parts.push(t.queuePosition(d.queuePosition));
   if (d.expectedAt) parts.push(t.expectedAt(slackDate(d.expectedAt)));
@@ -260,7 +260,7 @@ function queueLine(d: CardDecision, t: UiStrings): string | null {
 }
 
 /** Manual send: a link that opens X with the approved text, and a button to record that it went out. */
-function manualSendBlocks(card: CardView, d: CardDecision, text: string, t: UiStrings): KnownBlock[] {
+function manualSendBlocks(card: CardView, d: CardDecision, text: string, t: CardWords): KnownBlock[] {
   const value = String(card.welcomeId);
   const link = openInXUrl(d.channel ?? 'dm', card.profile.xUserId, text);
   const buttons: types.Button[] = [];

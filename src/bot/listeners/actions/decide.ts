@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { DecisionOutcome } from '../../../desk/decide';
 import type { Desk } from '../../../desk/desk';
+import { t } from '../../../i18n';
 import { refusalText } from '../../replies';
 import { welcomeActionOf } from '../welcome-id';
 
@@ -27,18 +28,13 @@ export function decisionCallback(
       outcome = await withDatabaseRetry(() => decide(desk, { ...action, fourEyes: context.fourEyes === true }));
     } catch (error) {
       desk.logger.error({ welcomeId: action.welcomeId, err: { message: error instanceof Error ? error.message : String(error) } }, 'could not record a decision');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_RECORDED[desk.lang] });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t(desk.lang).replies.notRecorded });
       return;
     }
     const refusal = refusalText(outcome, desk.lang);
     if (refusal) await respond({ response_type: 'ephemeral', replace_original: false, text: refusal });
   };
 }
-
-const NOT_RECORDED = {
-  en: 'Your decision could not be recorded (the database is unavailable). Nothing was sent: click again in a moment.',
-  fr: "Votre décision n'a pas pu être enregistrée (base de données indisponible). Rien n'a été envoyé : cliquez à nouveau dans un instant.",
-} as const;
 
 /** How long a click waits for the database to come back (a restart takes seconds). */
 const DATABASE_RETRY_MS = 20_000;

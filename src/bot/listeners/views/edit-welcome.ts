@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { editDraft } from '../../../desk/decide';
 import type { Desk } from '../../../desk/desk';
+import { t } from '../../../i18n';
 import { readEditSubmission } from '../../blocks/edit-modal';
 import { EDIT_INPUT } from '../../ids';
 import { refusalText } from '../../replies';
@@ -17,7 +18,7 @@ export const editWelcomeCallback =
     try {
       submission = readEditSubmission(view);
     } catch {
-      const empty = desk.lang === 'fr' ? 'Écrivez un message.' : 'Write a message.';
+      const empty = t(desk.lang).replies.writeAMessage;
       await ack({ response_action: 'errors', errors: { [EDIT_INPUT.blockId]: empty } });
       return;
     }

@@ -3,6 +3,7 @@ import { getAccount } from '../../../db/accounts';
 import { updateAccountSettings } from '../../../db/accounts';
 import type { Desk } from '../../../desk/desk';
 import { mayEditSettings, publishHome, settingsRefusal } from '../../home';
+import { t } from '../../../i18n';
 import { readAccountSettingsSubmission, SETTINGS_INPUTS } from '../../blocks/home';
 
 /**
@@ -15,7 +16,7 @@ export const homeAccountSettingsCallback =
     const submission = readAccountSettingsSubmission(view, desk.lang);
     const account = submission.accountId === null ? undefined : await getAccount(desk.db, submission.accountId);
     if (!account || account.removedAt !== null) {
-      await ack({ response_action: 'errors', errors: { [SETTINGS_INPUTS.channel.blockId]: desk.lang === 'fr' ? 'Ce compte n’existe plus.' : 'This account no longer exists.' } });
+      await ack({ response_action: 'errors', errors: { [SETTINGS_INPUTS.channel.blockId]: t(desk.lang).home.accountGone } });
       return;
     }
     const auth = await mayEditSettings(desk, account, body.user.id);
