@@ -84,6 +84,7 @@ const envSchema = z.object({
     .default('Europe/Paris'),
   CARD_EXPIRY_DAYS: z.coerce.number().int('expected a whole number of days').min(1, 'expected at least 1 day').max(90, 'expected at most 90 days').default(7),
   POLL_INTERVAL_SECONDS: z.coerce.number().int('expected a whole number of seconds').min(5, 'expected at least 5 seconds').default(300),
+  BASELINE: z.enum(['head', 'full'], { message: 'expected "head" (one page, the default) or "full" (every follower)' }).default('head'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   APPROVERS: z
     .string()
@@ -140,6 +141,8 @@ export interface Config {
     topics: string[];
   };
   pollIntervalSeconds: number;
+  /** How much of the follower list the first poll reads: its head (one page) or all of it. */
+  baseline: Env['BASELINE'];
   /** The language of the desk's own words (cards, replies); drafts follow each follower's language. */
   deskLang: Env['DESK_LANG'];
   /** When the weekly digest is posted, and when replies and unfollows are checked, in the team's time zone. */
@@ -228,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       topics: parsed.TOPICS,
     },
     pollIntervalSeconds: parsed.POLL_INTERVAL_SECONDS,
+    baseline: parsed.BASELINE,
     deskLang: parsed.DESK_LANG,
     digestCron: parsed.DIGEST_CRON,
     trackingCron: parsed.TRACKING_CRON,

@@ -21,6 +21,7 @@ import { startJobs, type RunningJobs } from './jobs/index';
 import { startTrackingJobs } from './jobs/tracking';
 import { createLogger, type Logger } from './logger';
 import { createXClient, getAuthenticatedUser } from './x/api';
+import { followerOrderContradictions } from './x/sources/poll';
 import { createXWebhookListener } from './x/sources/webhook';
 import { xUsagePlugin } from './x/usage';
 
@@ -117,6 +118,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const jobs = await startJobs(desk, {
       accountIds: accounts.map((row) => row.id),
       pollIntervalSeconds: config.pollIntervalSeconds,
+      baseline: config.baseline,
       sweepIntervalSeconds: options.sweepIntervalSeconds,
       heartbeatSeconds: options.heartbeatSeconds,
       instanceStaleMs: options.instanceStaleMs,
@@ -225,5 +227,8 @@ async function metricsText(database: Database): Promise<string> {
   for (const row of rows) lines.push(`accueil_welcomes{status="${row.status}"} ${row.n}`);
   lines.push('# HELP accueil_process_rss_bytes Resident memory.', '# TYPE accueil_process_rss_bytes gauge');
   lines.push(`accueil_process_rss_bytes ${process.memoryUsage().rss}`);
+  lines.push('# HELP accueil_follower_order_contradictions_total Follower pages whose order contradicted most-recent-first.');
+  lines.push('# TYPE accueil_follower_order_contradictions_total counter');
+  lines.push(`accueil_follower_order_contradictions_total ${followerOrderContradictions()}`);
   return `${lines.join('\n')}\n`;
 }
