@@ -11,6 +11,7 @@ export const X_USAGE_CATEGORIES = [
   'post-with-url',
   'dm-event-read',
   'post-read',
+  'activity-event',
   'other',
 ] as const;
 export type XUsageCategory = (typeof X_USAGE_CATEGORIES)[number];
@@ -27,6 +28,8 @@ export const DEFAULT_X_PRICES: Record<XUsageCategory, { unit: string; usdPerUnit
   'post-with-url': { unit: 'post', usdPerUnit: 0.2 },
   'dm-event-read': { unit: 'event returned', usdPerUnit: 0.01 },
   'post-read': { unit: 'post returned', usdPerUnit: 0.005 },
+  // X bills each webhook delivery (follow.follow, dm.received): ten times an owned follower read.
+  'activity-event': { unit: 'event delivered', usdPerUnit: 0.01 },
   other: { unit: 'call', usdPerUnit: 0 },
 };
 
