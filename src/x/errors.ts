@@ -90,7 +90,8 @@ const DESCRIPTIONS: Record<Lang, Record<XApiErrorKind, Describe>> = {
   en: {
     'rate-limited': (e) =>
       `X's rate limit is reached; it reopens ${hhmm(e.resetAt) ? `at ${hhmm(e.resetAt)}` : 'shortly'} and the bot waits until then.`,
-    'dm-refused': () => 'X refused the DM: this person does not accept direct messages from you.',
+    // X's description does not specify a refused DM's body: the status decides, X's words are kept.
+    'dm-refused': (e) => withDetail('X refused the DM: this person does not accept direct messages from you.', e),
     forbidden: (e) => withDetail('X refused this action for the account or the app.', e),
     'not-found': (e) => withDetail('X could not find it: the account or message may have been deleted or suspended.', e),
     unauthorized: () =>
@@ -102,7 +103,7 @@ const DESCRIPTIONS: Record<Lang, Record<XApiErrorKind, Describe>> = {
   fr: {
     'rate-limited': (e) =>
       `La limite de débit de X est atteinte ; elle se rouvre ${hhmm(e.resetAt) ? `à ${hhmm(e.resetAt)}` : 'bientôt'} et le bot attend jusque-là.`,
-    'dm-refused': () => "X a refusé le message privé : cette personne n'accepte pas vos messages privés.",
+    'dm-refused': (e) => withDetail("X a refusé le message privé : cette personne n'accepte pas vos messages privés.", e),
     forbidden: (e) => withDetail("X a refusé cette action pour le compte ou l'application.", e),
     'not-found': (e) => withDetail('X ne trouve pas : le compte ou le message a peut-être été supprimé ou suspendu.', e),
     unauthorized: () =>
