@@ -9,6 +9,7 @@ import { runImportBench } from './import';
 import { runPollLatencyBench } from './latency';
 import { runPacingBench } from './pacing';
 import { runPollReadsBench } from './poll-reads';
+import { runSpendBench } from './spend';
 import { runStartupBench } from './startup';
 import { runWebhookLatencyBench } from './webhook';
 
@@ -21,6 +22,9 @@ interface Target {
 
 const TARGETS: Target[] = [
   { key: 'reads_per_new_follower', what: 'X users read per new follower (100k account, +50 a poll)', target: '≤ 1.2', check: (v) => v <= 1.2 },
+  { key: 'baseline_reads_1m', what: 'X records read to baseline a 1,000,000-follower account', target: '≤ 1000', check: (v) => v <= 1000 },
+  { key: 'spend_per_new_follower_poll', what: 'X spend per new follower, poll source (USD)', target: 'report', check: () => true },
+  { key: 'spend_per_new_follower_webhook', what: 'X spend per new follower, follow.follow webhook (USD)', target: 'report', check: () => true },
   { key: 'webhook_to_card_p95_ms', what: 'follow webhook → card posted, p95', target: '< 500 ms', check: (v) => v < 500 },
   { key: 'poll_to_card_max_s', what: 'follow → card in poll mode, worst case', target: '≤ interval + 1 s', check: () => false },
   { key: 'ack_p99_ms', what: 'ack of 50 concurrent clicks and commands, p99', target: '< 100 ms', check: (v) => v < 100 },
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
 
   await step('audit', () => runAuditBench());
   await step('poll reads', () => runPollReadsBench());
+  await step('spend', () => runSpendBench(figures.reads_per_new_follower!));
   await step('pacing', () => runPacingBench());
   await step('ack', () => runAckBench());
   await step('startup', () => runStartupBench());

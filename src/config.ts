@@ -122,6 +122,7 @@ const variables = z.object({
     .default('Europe/Paris'),
   CARD_EXPIRY_DAYS: whole(' of days').min(1, 'expected at least 1 day').max(90, 'expected at most 90 days').default(7),
   POLL_INTERVAL_SECONDS: whole(' of seconds').min(5, 'expected at least 5 seconds').default(300),
+  BASELINE: z.enum(['head', 'full'], { message: 'expected "head" (one page, the default) or "full" (every follower)' }).default('head'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   APPROVERS: z
     .string()
@@ -172,6 +173,8 @@ const start = variables.transform((v) => ({
   slack: { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, appToken: v.SLACK_APP_TOKEN, channelId: v.SLACK_CHANNEL_ID, apiUrl: v.SLACK_API_URL },
   account: { kind: v.X_ACCOUNT_KIND, dmPolicy: v.X_DM_POLICY, sendMode: v.X_SEND_MODE, ownDomains: v.OWN_DOMAINS, topics: v.TOPICS },
   pollIntervalSeconds: v.POLL_INTERVAL_SECONDS,
+  /** How much of the follower list the first poll reads: its head (one page) or all of it. */
+  baseline: v.BASELINE,
   /** The language of the desk's own words (cards, replies); drafts follow each follower's language. */
   deskLang: v.DESK_LANG,
   /** When the weekly digest is posted, and when replies and unfollows are checked, in the team's time zone. */

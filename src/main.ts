@@ -123,6 +123,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const jobs = await startJobs(desk, {
       accountIds: accounts.map((row) => row.id),
       pollIntervalSeconds: config.pollIntervalSeconds,
+      baseline: config.baseline,
       sweepIntervalSeconds: options.sweepIntervalSeconds,
       heartbeatSeconds: options.heartbeatSeconds,
       instanceStaleMs: options.instanceStaleMs,

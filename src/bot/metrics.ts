@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/client';
+import { followerOrderContradictions } from '../x/sources/poll';
 import { countWelcomeEventsByType, countWelcomesByStatus, countXCallsByCategory } from '../db/metrics';
 
 export interface Metrics {
@@ -37,6 +38,14 @@ export function createMetrics(db: Db): Metrics {
   fromDatabase('accueil_welcomes', 'Welcomes by status.', 'status', () => countWelcomesByStatus(db));
   fromDatabase('accueil_welcome_events_total', 'Welcome events by type since the desk began: cards posted, decisions, sends by outcome.', 'type', () => countWelcomeEventsByType(db));
   fromDatabase('accueil_x_calls_total', 'Successful X calls by billing category since the desk began.', 'category', () => countXCallsByCategory(db));
+  new Gauge({
+    name: 'accueil_follower_order_contradictions_total',
+    help: 'Follower pages whose order contradicted most-recent-first: nobody on them got a card.',
+    registers: [registry],
+    collect() {
+      this.set(followerOrderContradictions());
+    },
+  });
   return {
     text: () => registry.metrics(),
     observeSlackAnswer: (seconds) => ack.observe(seconds),

@@ -17,6 +17,8 @@ export const DEFAULT_X_PRICES: Record<XUsageCategory, { unit: string; usdPerUnit
   'post-with-url': { unit: 'post', usdPerUnit: 0.2 },
   'dm-event-read': { unit: 'event returned', usdPerUnit: 0.01 },
   'post-read': { unit: 'post returned', usdPerUnit: 0.005 },
+  // X bills each webhook delivery (follow.follow, dm.received): ten times an owned follower read.
+  'activity-event': { unit: 'event delivered', usdPerUnit: 0.01 },
   other: { unit: 'call', usdPerUnit: 0 },
 };
 

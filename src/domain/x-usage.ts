@@ -7,6 +7,7 @@ export const X_USAGE_CATEGORIES = [
   'post-with-url',
   'dm-event-read',
   'post-read',
+  'activity-event',
   'other',
 ] as const;
 export type XUsageCategory = (typeof X_USAGE_CATEGORIES)[number];

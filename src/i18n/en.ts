@@ -321,7 +321,7 @@ const utcTime = (date: Date) => `${formatDate('en', date, { hour: '2-digit', min
 /** X's failures in plain words, by kind, for the card and the private answers. */
 const xError = {
   'rate-limited': (e: XErrorFacts) => `X's rate limit is reached; it reopens ${e.resetAt ? `at ${utcTime(e.resetAt)}` : 'shortly'} and the bot waits until then.`,
-  'dm-refused': (_e: XErrorFacts) => 'X refused the DM: this person does not accept direct messages from you.',
+  'dm-refused': (e: XErrorFacts) => withDetail('X refused the DM: this person does not accept direct messages from you.', e),
   forbidden: (e: XErrorFacts) => withDetail('X refused this action for the account or the app.', e),
   'not-found': (e: XErrorFacts) => withDetail('X could not find it: the account or message may have been deleted or suspended.', e),
   unauthorized: (_e: XErrorFacts) => 'X rejected the credentials: check X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET.',

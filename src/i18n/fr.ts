@@ -322,7 +322,7 @@ const utcTime = (date: Date) => `${formatDate('fr', date, { hour: '2-digit', min
 
 const xError: Catalogue['xError'] = {
   'rate-limited': (e) => `La limite de débit de X est atteinte ; elle se rouvre ${e.resetAt ? `à ${utcTime(e.resetAt)}` : 'bientôt'} et le bot attend jusque-là.`,
-  'dm-refused': () => 'X a refusé le message privé : cette personne n’accepte pas vos messages privés.',
+  'dm-refused': (e) => withDetail('X a refusé le message privé : cette personne n’accepte pas vos messages privés.', e),
   forbidden: (e) => withDetail('X a refusé cette action pour le compte ou l’application.', e),
   'not-found': (e) => withDetail('X ne trouve pas : le compte ou le message a peut-être été supprimé ou suspendu.', e),
   unauthorized: () => 'X a rejeté les identifiants : vérifiez X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN et X_ACCESS_SECRET.',

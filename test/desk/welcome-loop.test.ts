@@ -7,8 +7,13 @@ import { sleep, waitForWelcome, welcomeRow } from '../helpers/wait';
 
 let desk: TestDesk | undefined;
 afterEach(async () => {
+  const refused = desk?.x.refused ?? [];
+  const offSpec = desk?.x.offSpecAnswers ?? [];
   await desk?.stop();
   desk = undefined;
+  // Whichever version of X's API the run speaks, the bot asks nothing X's description does not allow.
+  expect(refused).toEqual([]);
+  expect(offSpec).toEqual([]);
 });
 
 const cardText = (blocks: unknown[]) => renderBlocksAsText(blocks as never);

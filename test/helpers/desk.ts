@@ -1,3 +1,4 @@
+import { inject } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { envForFakes } from '../../src/sandbox/env';
 import type { FollowerProfile } from '../../src/domain';
@@ -44,7 +45,7 @@ export interface TestDeskOptions {
 
 /** The real bot, on a fresh database, talking to a fake X and a fake Slack over loopback. */
 export async function startTestDesk(options: TestDeskOptions = {}): Promise<TestDesk> {
-  const x = await startFakeX(options.x);
+  const x = await startFakeX({ version: inject('xApiVersion'), ...options.x });
   for (const follower of options.existingFollowers ?? []) x.addFollower(follower);
   const slack = await startFakeSlack({ strictTriggers: true, ...options.slack });
   const location = await createTestDatabaseLocation();

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { TwitterApi } from 'twitter-api-v2';
 import type { Desk } from '../../src/desk/desk';
 import { baseUrlPlugin } from '../../src/x/client';
+import { noteVersion } from '../../src/x/dialect';
 import { xUsagePlugin } from '../../src/x/usage';
 import { recordXUsage } from '../../src/db/x-usage';
 import type { TestDesk } from '../helpers/desk';
@@ -27,6 +28,8 @@ export function deskAt(test: TestDesk, offsetMs: number): Desk {
       httpAgent: new http.Agent(),
     },
   );
+  // The running bot's client for the account learned X's version long ago; this stand-in knows it too.
+  noteVersion(client, test.x.version);
   return { ...desk, xClient: () => client, now: () => new Date(Date.now() + offsetMs) };
 }
 

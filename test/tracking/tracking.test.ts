@@ -69,6 +69,20 @@ describe('replies', () => {
     expect(await listEngagements(desk.bot.desk.db, followerId)).toHaveLength(1);
   });
 
+  it('records a reply to the welcome post as a reply to it, not a plain mention, in the run\'s version of X\'s API', async () => {
+    desk = await startTestDesk();
+    const { follower, followerId } = await welcomed(desk, 'mention', 'Zoé Petit');
+    const welcomePost = desk.x.posts.at(-1)!;
+    desk.x.reply(follower.xUserId, welcomePost.id, 'Merci, trop gentil !');
+
+    const summary = await trackAccount(deskAt(desk, 0), desk.bot.accountId);
+
+    expect(summary.replies.replies).toBe(1);
+    expect((await listEngagements(desk.bot.desk.db, followerId)).map((e) => [e.kind, e.via])).toEqual([['reply', 'reply']]);
+    expect(desk.x.refused).toEqual([]);
+    expect(desk.x.offSpecAnswers).toEqual([]);
+  });
+
   it('does not count what a follower wrote before their welcome as a reply to it', async () => {
     desk = await startTestDesk();
     const follower = desk.x.addFollower({ name: 'Inès', bio: 'Artisanat et design.' });
@@ -193,9 +207,10 @@ describe('unfollows', () => {
     const leaverChecks = await desk.bot.desk.db.select().from(followerChecks).where(eq(followerChecks.followerId, leaver.followerId));
     expect(leaverChecks.sort((a, b) => a.offsetDays - b.offsetDays).map((c) => c.following)).toEqual([false, true, null]);
 
-    // Every look-up was counted as user reads, one unit per person.
+    // Every look-up was counted as user reads, one unit per person; plus the account itself, read
+    // once by the bot's client to learn which version of X's API answers (src/x/dialect.ts).
     const usage = await desk.bot.desk.db.select().from(xApiUsage).where(eq(xApiUsage.category, 'user-read'));
-    expect(usage.reduce((n, row) => n + row.units, 0)).toBe(8);
+    expect(usage.reduce((n, row) => n + row.units, 0)).toBe(8 + 1);
   });
 });
 

@@ -30,15 +30,18 @@ describe('whether a follower wrote to the account first', () => {
     await expect(ask(follower.xUserId)).resolves.toEqual({ wrote: false, via: null, at: null });
   });
 
-  it('asks X only for the follower\'s conversation and the account\'s mentions', async () => {
+  it('asks X only for the follower\'s conversation and the account\'s mentions, once it knows X\'s words', async () => {
     const follower = x.fake.addFollower();
 
     await ask(follower.xUserId);
+    await ask(follower.xUserId);
 
+    // Which version of X's API answers is learned once per client, from the account's own metrics.
     expect(x.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `GET /2/dm_conversations/with/${follower.xUserId}/dm_events`,
-      `GET /2/users/${x.fake.account.id}/mentions`,
+      'GET /2/users/me',
+      ...Array.from({ length: 2 }, () => [`GET /2/dm_conversations/with/${follower.xUserId}/dm_events`, `GET /2/users/${x.fake.account.id}/mentions`]).flat(),
     ]);
     expect(x.fake.unhandled).toEqual([]);
+    expect(x.fake.refused).toEqual([]);
   });
 });
