@@ -171,7 +171,7 @@ export interface FakeSlackOptions {
   botId?: string;
   teamId?: string;
   teamDomain?: string;
-  /** What conversations.members answers, for every channel. Default: the bot only. */
+  /** What conversations.members answers, for every channel. Default: the bot and the sandbox's teammates. */
   channelMembers?: string[];
   /** Usergroup id → member ids, for usergroups.users.list. */
   usergroups?: Record<string, string[]>;
@@ -297,6 +297,12 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
+/**
+ * The teammates who click cards in the tests, the demo and the benchmarks: members of every
+ * channel unless a test names the members itself (APPROVERS defaults to the desk channel's members).
+ */
+export const DESK_TEAMMATES = ['U0MARIE01', 'U0PAUL001', 'U0ANNE001', 'U0BRUNO01', 'U0ALICE1', 'U0BOB001'];
+
 /** Arguments whose values @slack/web-api sends as JSON strings inside a form body. */
 const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'files', 'metadata', 'unfurls']);
 
@@ -322,7 +328,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const teamId = opts.teamId ?? 'T0TEAM001';
   const teamDomain = opts.teamDomain ?? 'accueil-fake';
   const appId = 'A0APP0001';
-  const channelMembers = opts.channelMembers ?? [botUserId];
+  const channelMembers = opts.channelMembers ?? [botUserId, ...DESK_TEAMMATES];
   const usergroups = opts.usergroups ?? {};
   const strictTriggers = opts.strictTriggers ?? true;
 
