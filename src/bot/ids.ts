@@ -5,6 +5,8 @@ export const ACTIONS = {
   sendDm: 'welcome_send_dm',
   postMention: 'welcome_post_mention',
   edit: 'welcome_edit',
+  editDm: 'welcome_edit_dm',
+  editMention: 'welcome_edit_mention',
   skip: 'welcome_skip',
   retry: 'welcome_retry',
   markSent: 'welcome_mark_sent',

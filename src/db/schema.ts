@@ -14,7 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { FollowerProfile } from '../domain';
+import type { Channel, FollowerProfile } from '../domain';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const instant = (name: string) => timestamp(name, { withTimezone: true });
@@ -73,6 +73,10 @@ export const followers = pgTable(
     unfollowedAt: instant('unfollowed_at'),
     engagedFirstAt: instant('engaged_first_at'),
     engagedFirstVia: text('engaged_first_via'),
+    /** When they first sent the account a DM: under engaged-only, only this unlocks a DM (X: "only after user DMs you first"). */
+    engagedDmAt: instant('engaged_dm_at'),
+    /** Their post that mentioned or replied to the account: the public welcome answers it as a reply. */
+    engagedPostId: text('engaged_post_id'),
   },
   (table) => [
     uniqueIndex('followers_account_x_user_key').on(table.accountId, table.xUserId),
@@ -99,7 +103,10 @@ export const welcomes = pgTable(
     lang: text('lang').notNull(),
     templateId: text('template_id'),
     triage: jsonb('triage').$type<Record<string, unknown>>().notNull(),
+    /** The draft of the recommended channel (the public one when nothing is recommended). */
     draftText: text('draft_text').notNull(),
+    /** One draft per channel the card offers, each written for its channel; older welcomes have none. */
+    drafts: jsonb('drafts').$type<Partial<Record<Channel, string>>>().notNull().default({}),
     finalText: text('final_text'),
     editedBy: text('edited_by'),
     editedAt: instant('edited_at'),

@@ -1,9 +1,10 @@
 import { and, count, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { buildWelcomeCard, type CardView } from '../bot/blocks/card';
 import { accountSettings } from '../db/accounts';
+import { engagementOf } from '../db/followers';
 import { expectedSendTime } from '../db/pacing';
 import { welcomes } from '../db/schema';
-import { auditHistory, getWelcomeContext, logWelcomeEvent, setCardMessage, SYSTEM_ACTOR, type WelcomeContext } from '../db/welcomes';
+import { auditHistory, draftFor, getWelcomeContext, logWelcomeEvent, setCardMessage, SYSTEM_ACTOR, type WelcomeContext } from '../db/welcomes';
 import type { Channel, FollowerProfile, Lang, WelcomeStatus } from '../domain';
 import { auditWelcomeText } from './audit';
 import { triageFollower } from '../rules/triage';
@@ -27,21 +28,18 @@ export async function cardViewFor(desk: Desk, ctx: WelcomeContext): Promise<Card
   const profile = follower.profile as FollowerProfile;
   const followerLang = welcome.lang as Lang;
   const lang = desk.lang;
-  const triage = triageFollower(profile, { account: settings, engagedFirst: follower.engagedFirstAt !== null, now: desk.now(), lang: followerLang });
+  const engagement = engagementOf(follower);
+  const triage = triageFollower(profile, { account: settings, ...engagement, now: desk.now(), lang: followerLang });
   const status = welcome.status as WelcomeStatus;
   const channel = (welcome.channel as Channel | null) ?? (triage.recommendation.channel === 'dm' ? 'dm' : 'mention');
-  const text = welcome.finalText ?? welcome.draftText;
-  const findings =
-    text === ''
-      ? []
-      : auditWelcomeText({
-          account,
-          profile,
-          text,
-          channel,
-          lang: followerLang,
-          history: status === 'pending' ? await auditHistory(desk.db, account.id, follower.id, welcome.id) : undefined,
-        }).findings;
+  const history = status === 'pending' ? await auditHistory(desk.db, account.id, follower.id, welcome.id) : undefined;
+  const findingsOf = (text: string, kind: Channel) =>
+    text === '' ? [] : auditWelcomeText({ account, profile, text, channel: kind, lang: followerLang, history }).findings;
+  const text = welcome.finalText ?? draftFor(welcome, channel);
+  const findings = findingsOf(text, channel);
+  // While pending, the card shows the draft of each channel it offers, each audited for its channel.
+  const offered = (['dm', 'mention'] as const).filter((kind) => (kind === 'dm' ? triage.dm.allowed : triage.mention.allowed));
+  const drafts = offered.map((kind) => ({ channel: kind, text: draftFor(welcome, kind), findings: findingsOf(draftFor(welcome, kind), kind) }));
   const decided = status !== 'pending';
   return {
     welcomeId: welcome.id,
@@ -50,8 +48,11 @@ export async function cardViewFor(desk: Desk, ctx: WelcomeContext): Promise<Card
     lang,
     flags: triage.flags.map((flag) => ({ id: flag.id, kind: flag.kind, label: flag.label[lang] })),
     recommendation: { channel: triage.recommendation.channel, reason: triage.recommendation.reason[lang] },
-    draft: welcome.draftText,
+    draft: draftFor(welcome, channel),
     findings,
+    drafts,
+    replyTo: engagement.replyTo,
+    dmOutsideGuidelines: settings.dmPolicy === 'approved' && triage.dm.allowed && !engagement.sentDm,
     dm: { allowed: triage.dm.allowed, reason: triage.dm.reason?.[lang] ?? null },
     mention: { allowed: triage.mention.allowed, reason: triage.mention.reason?.[lang] ?? null },
     engagedFirst:

@@ -29,6 +29,13 @@ export interface UiStrings {
   recommendation: string;
   recommend: Record<'dm' | 'mention' | 'none', string>;
   draft: string;
+  /** The draft of each channel, when the card offers both. */
+  draftFor: Record<'dm' | 'mention' | 'reply', string>;
+  /** The public option when it answers the follower's own post. */
+  replyToPost: string;
+  approveReply: string;
+  /** On a card whose DM only the `approved` policy allows. */
+  dmOutsideGuidelines: string;
   audit: string;
   severity: Record<'error' | 'warning' | 'info', string>;
   engagedFirst: Record<'dm' | 'mention', (when: string) => string>;
@@ -100,6 +107,10 @@ const en: UiStrings = {
   recommendation: 'Recommendation:',
   recommend: { dm: 'send a DM', mention: 'post a public welcome', none: 'send nothing' },
   draft: 'Draft',
+  draftFor: { dm: 'DM draft', mention: 'Public welcome draft', reply: 'Reply draft (answers their post)' },
+  replyToPost: 'Reply to their post',
+  approveReply: 'Approve reply',
+  dmOutsideGuidelines: '⚠️ They have not sent you a DM: a DM now is outside X’s developer guidelines (“only after user DMs you first”). The DM policy “approved” allows it; the account takes the risk.',
   audit: 'Audit',
   severity: { error: '⛔ Blocks sending:', warning: '⚠️', info: '💡' },
   engagedFirst: { dm: (when) => `They wrote to you first (DM): ${when}`, mention: (when) => `They mentioned you first: ${when}` },
@@ -182,6 +193,10 @@ const fr: UiStrings = {
   recommendation: 'Recommandation :',
   recommend: { dm: 'envoyer un message privé', mention: 'publier un accueil public', none: 'ne rien envoyer' },
   draft: 'Brouillon',
+  draftFor: { dm: 'Brouillon du MP', mention: 'Brouillon de l’accueil public', reply: 'Brouillon de la réponse (à son post)' },
+  replyToPost: 'Répondre à son post',
+  approveReply: 'Approuver la réponse',
+  dmOutsideGuidelines: '⚠️ Cette personne ne vous a pas envoyé de MP : un MP maintenant sort des règles de X pour les développeurs (« seulement après que l’utilisateur vous a écrit en MP »). La politique de DM « approved » le permet ; le compte en prend le risque.',
   audit: 'Audit',
   severity: { error: '⛔ Bloque l’envoi :', warning: '⚠️', info: '💡' },
   engagedFirst: { dm: (when) => `Vous a écrit en premier (MP) : ${when}`, mention: (when) => `Vous a mentionné en premier : ${when}` },

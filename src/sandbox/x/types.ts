@@ -55,6 +55,8 @@ export interface FakePost {
   authorId: string;
   text: string;
   createdAt: string;
+  /** The post this one replies to (`reply.in_reply_to_tweet_id`), for the account's own posts. */
+  inReplyToId?: string | null;
 }
 
 export interface FakeWebhook {

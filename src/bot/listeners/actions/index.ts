@@ -15,6 +15,8 @@ export function register(app: App, desk: Desk): void {
   app.action(ACTIONS.sendDm, sendDmCallback(desk));
   app.action(ACTIONS.postMention, postMentionCallback(desk));
   app.action(ACTIONS.edit, editCallback(desk));
+  app.action(ACTIONS.editDm, editCallback(desk, 'dm'));
+  app.action(ACTIONS.editMention, editCallback(desk, 'mention'));
   app.action(ACTIONS.skip, skipCallback(desk));
   app.action(ACTIONS.retry, retryCallback(desk));
   app.action(ACTIONS.markSent, markSentCallback(desk));

@@ -6,7 +6,7 @@ import { ACTIONS, EDIT_INPUT, VIEWS } from '../../ids';
 import { welcomeActionOf } from '../welcome-id';
 
 /** Card buttons that decide something; "Open in X" only opens a link. */
-const DECIDING_ACTIONS = new Set<string>([ACTIONS.sendDm, ACTIONS.postMention, ACTIONS.edit, ACTIONS.skip, ACTIONS.retry, ACTIONS.markSent]);
+const DECIDING_ACTIONS = new Set<string>([ACTIONS.sendDm, ACTIONS.postMention, ACTIONS.edit, ACTIONS.editDm, ACTIONS.editMention, ACTIONS.skip, ACTIONS.retry, ACTIONS.markSent]);
 
 export interface DeskPolicy {
   approvers: ApproverCheck;
