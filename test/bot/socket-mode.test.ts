@@ -39,7 +39,7 @@ function socketDesk(extra: { appToken?: string; socketGraceMs?: number } = {}) {
   });
 }
 
-describe('Socket Mode', () => {
+describe('Socket Mode', { timeout: 90_000 }, () => {
   it('takes a click, a slash command and events over the socket, once each, and survives a refresh', async () => {
     desk = await socketDesk();
     const { slack, x } = desk;
@@ -100,7 +100,7 @@ describe('Socket Mode', () => {
     await slack.waitFor(() => slack.publishedViews.some((v) => v.userId === 'U0BRUNO01'));
     expect(slack.socket.strayFrames).toEqual([]);
     expect(slack.unknownCalls()).toEqual([]);
-  }, 90_000);
+  });
 
   it('reports the socket degraded while it has never connected, then 503 once the grace period has passed', async () => {
     // Slack refuses this app token: the client never gets a socket.

@@ -64,6 +64,7 @@ const STRINGS = {
     cancel: 'Cancel',
     channel: 'Desk channel',
     domainsHint: 'Comma-separated, e.g. brand.com, shop.brand.com. Links elsewhere are flagged.',
+    dmPolicyHint: 'X’s developer guidelines allow a DM only after the person DMs you first (Engaged only). “Any approved DM” is outside them: the account risks X’s enforcement.',
     topicsHint: 'Comma-separated words from your field; a bio that mentions one is flagged relevant.',
     refusalTitle: 'Not allowed',
     badDomain: (d: string) => `"${d}" is not a domain name such as brand.com.`,
@@ -99,6 +100,7 @@ const STRINGS = {
     cancel: 'Annuler',
     channel: 'Canal du bureau',
     domainsHint: 'Séparés par des virgules, p. ex. marque.fr, boutique.marque.fr. Les autres liens sont signalés.',
+    dmPolicyHint: 'Les règles de X pour les développeurs n’autorisent un MP qu’après celui de la personne (Après leur premier MP). « Tout DM approuvé » en sort : le compte s’expose aux sanctions de X.',
     topicsHint: 'Mots de votre domaine, séparés par des virgules ; une bio qui en contient un est signalée pertinente.',
     refusalTitle: 'Non autorisé',
     badDomain: (d: string) => `« ${d} » n’est pas un nom de domaine comme marque.fr.`,
@@ -109,12 +111,12 @@ const STRINGS = {
 const OPTION_LABELS: Record<Lang, Record<string, string>> = {
   en: {
     business: 'Business', personal: 'Personal (never DMs)',
-    'engaged-only': 'Engaged only (after they write)', approved: 'Any approved DM', off: 'Off (mentions only)',
+    'engaged-only': 'Engaged only (after they DM you)', approved: 'Any approved DM (outside X’s guidelines)', off: 'Off (mentions only)',
     api: 'Through the X API', manual: 'By hand (Open in X)',
   },
   fr: {
     business: 'Professionnel', personal: 'Personnel (jamais de DM)',
-    'engaged-only': 'Après un premier message', approved: 'Tout DM approuvé', off: 'Désactivés (mentions seules)',
+    'engaged-only': 'Après leur premier MP', approved: 'Tout DM approuvé (hors règles de X)', off: 'Désactivés (mentions seules)',
     api: 'Par l’API X', manual: 'À la main (Ouvrir dans X)',
   },
 };
@@ -228,7 +230,7 @@ export function buildAccountSettingsModal(account: XAccountRow, lang: Lang): typ
       context([mrkdwn(`@${escapeMrkdwn(account.handle, 100, { singleLine: true })}`)], () => ''),
       input(SETTINGS_INPUTS.channel, t.channel, { type: 'channels_select', action_id: SETTINGS_INPUTS.channel.actionId, initial_channel: account.slackChannelId }),
       input(SETTINGS_INPUTS.kind, t.kind, select(ACCOUNT_KINDS, account.kind, SETTINGS_INPUTS.kind.actionId, lang)),
-      input(SETTINGS_INPUTS.dmPolicy, t.dmPolicy, select(DM_POLICIES, account.dmPolicy, SETTINGS_INPUTS.dmPolicy.actionId, lang)),
+      input(SETTINGS_INPUTS.dmPolicy, t.dmPolicy, select(DM_POLICIES, account.dmPolicy, SETTINGS_INPUTS.dmPolicy.actionId, lang), { hint: t.dmPolicyHint }),
       input(SETTINGS_INPUTS.sendMode, t.sendMode, select(SEND_MODES, account.sendMode, SETTINGS_INPUTS.sendMode.actionId, lang)),
       input(SETTINGS_INPUTS.ownDomains, t.ownDomains, text(SETTINGS_INPUTS.ownDomains, account.ownDomains), { hint: t.domainsHint, optional: true }),
       input(SETTINGS_INPUTS.topics, t.topics, text(SETTINGS_INPUTS.topics, account.topics), { hint: t.topicsHint, optional: true }),
