@@ -127,7 +127,8 @@ const variables = z.object({
   APPROVERS: z
     .string()
     .trim()
-    .default('anyone')
+    // A public desk channel is open to the whole workspace: by default only its members decide.
+    .default('channel')
     .refine((value) => /^(anyone|channel|usergroup:S[A-Z0-9]{2,})$/.test(value), {
       message: 'expected "anyone", "channel" (members of the desk channel) or "usergroup:S0123456789" (a Slack user group)',
     })

@@ -49,6 +49,10 @@ export interface StartOptions {
   healthIntervalMs?: number;
   /** The scheduled work (tracking passes, card expiry, the weekly digest); tests that are not about it turn it off. */
   schedules?: boolean;
+  /** Socket Mode: how long after start-up /healthz waits for a first connection before it answers 503 (ms). */
+  socketGraceMs?: number;
+  /** Socket Mode: the reconnection pace (ms per consecutive failure); tests shorten it. */
+  socketReconnectBaseMs?: number;
 }
 
 // Slack calls retry a little in place (honouring Retry-After); longer outages are the card job's, with backoff.
@@ -139,6 +143,20 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     health.jobs = true;
     xWebhook = createXWebhookListener({ consumerSecret: config.x.apiSecret, ...xEventHandlers(desk), logger });
 
+    // Socket Mode: no interaction arrives while the socket is closed, so /healthz follows it.
+    const socketMode = Boolean(config.slack.appToken);
+    if (socketMode) health.socket = false;
+    const socketDeadline = socketMode ? setTimeout(() => (health.socketTimedOut = !health.socket), options.socketGraceMs ?? 60_000) : undefined;
+    socketDeadline?.unref();
+    const onConnection = (open: boolean) => {
+      if (open === health.socket) return;
+      health.socket = open;
+      if (open) {
+        health.socketTimedOut = false;
+        clearTimeout(socketDeadline);
+      }
+      logger[open ? 'info' : 'warn']({ socket: open ? 'connected' : 'down' }, open ? 'Slack Socket Mode connected' : 'Slack Socket Mode connection lost');
+    };
     const slackApp = createSlackApp(desk, {
       botToken: config.slack.botToken,
       signingSecret: config.slack.signingSecret,
@@ -151,9 +169,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         approvers: createApproverCheck(slack, config.approvers, { channelId: config.slack.channelId }),
         fourEyes: config.fourEyes,
       },
+      socket: { onConnection, reconnectBaseMs: options.socketReconnectBaseMs },
     });
     slackListener = slackApp.requestListener;
-    if (slackApp.mode === 'socket') await slackApp.app.start();
+    // The socket connects in the background (Slack may be unreachable for a while): /healthz tells.
+    if (slackApp.mode === 'socket') {
+      slackApp.app.start().catch((error: unknown) => logger.error({ err: errorMessage(error) }, 'Slack Socket Mode could not start'));
+    }
     logger.info({ port, slackMode: slackApp.mode }, 'accueil is ready');
     health.x = true;
     health.started = true;
@@ -170,6 +192,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       stop: async () => {
         health.jobs = false;
         clearInterval(monitor);
+        clearTimeout(socketDeadline);
         await Promise.all(scheduled.map((running) => running.stop()));
         await jobs.stop();
         if (slackApp.mode === 'socket') await slackApp.app.stop();
@@ -213,6 +236,10 @@ async function storeXCredentials(database: Database, account: XAccountRow, key: 
   const sealed = sealOAuth1(key, creds, account.xUserId);
   await setAccountCredentials(database.db, account.id, sealed);
   account.xCredentials = sealed;
+}
+
+function errorMessage(error: unknown): { message: string } {
+  return { message: error instanceof Error ? error.message : String(error) };
 }
 
 async function closeServer(server: Server): Promise<void> {

@@ -30,6 +30,7 @@ describe('configuration', () => {
     expect(config.slack.apiUrl).toBe('https://slack.com/api/');
     expect(config.x.apiUrl).toBe('https://api.x.com');
     expect(config.account).toMatchObject({ kind: 'business', dmPolicy: 'engaged-only', sendMode: 'api', ownDomains: [] });
+    expect(config.approvers).toEqual({ kind: 'channel' });
   });
 
   it('names every missing credential', () => {

@@ -6,8 +6,9 @@ import { accountSettings } from '../db/accounts';
 import { claimFirstCardPost, queuePosition, releaseCardClaim } from '../db/cards';
 import type { Db } from '../db/client';
 import { expectedSendTime } from '../db/pacing';
-import { auditHistory, getWelcomeContext, logWelcomeEvent, setCardMessage, SYSTEM_ACTOR, type WelcomeContext } from '../db/welcomes';
-import type { FollowerProfile, Lang } from '../domain';
+import { engagementOf } from '../db/followers';
+import { auditHistory, draftFor, getWelcomeContext, logWelcomeEvent, setCardMessage, SYSTEM_ACTOR, type WelcomeContext } from '../db/welcomes';
+import type { Channel, FollowerProfile, Lang } from '../domain';
 import { auditWelcomeText } from '../desk/audit';
 import { errorSummary, sentLink, type CardPublisher } from '../desk/cards';
 import { QUEUES } from '../desk/desk';
@@ -40,21 +41,18 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, c
   const profile = follower.profile as FollowerProfile;
   const followerLang = welcome.lang;
   const lang = desk.lang;
-  const triage = triageFollower(profile, { account: settings, engagedFirst: follower.engagedFirstAt !== null, now: desk.now(), lang: followerLang });
+  const engagement = engagementOf(follower);
+  const triage = triageFollower(profile, { account: settings, ...engagement, now: desk.now(), lang: followerLang });
   const status = welcome.status;
   const channel = welcome.channel ?? (triage.recommendation.channel === 'dm' ? 'dm' : 'mention');
-  const text = welcome.finalText ?? welcome.draftText;
-  const findings =
-    text === ''
-      ? []
-      : auditWelcomeText({
-          account,
-          profile,
-          text,
-          channel,
-          lang: followerLang,
-          history: status === 'pending' ? await auditHistory(desk.db, account.id, follower.id, welcome.id) : undefined,
-        }).findings;
+  const history = status === 'pending' ? await auditHistory(desk.db, account.id, follower.id, welcome.id) : undefined;
+  const findingsOf = (text: string, kind: Channel) =>
+    text === '' ? [] : auditWelcomeText({ account, profile, text, channel: kind, lang: followerLang, history }).findings;
+  const text = welcome.finalText ?? draftFor(welcome, channel);
+  const findings = findingsOf(text, channel);
+  // While pending, the card shows the draft of each channel it offers, each audited for its channel.
+  const offered = (['dm', 'mention'] as const).filter((kind) => (kind === 'dm' ? triage.dm.allowed : triage.mention.allowed));
+  const drafts = offered.map((kind) => ({ channel: kind, text: draftFor(welcome, kind), findings: findingsOf(draftFor(welcome, kind), kind) }));
   const decided = status !== 'pending';
   return {
     welcomeId: welcome.id,
@@ -63,8 +61,11 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, c
     lang,
     flags: triage.flags.map((flag) => ({ id: flag.id, kind: flag.kind, label: flag.label[lang] })),
     recommendation: { channel: triage.recommendation.channel, reason: triage.recommendation.reason[lang] },
-    draft: welcome.draftText,
+    draft: draftFor(welcome, channel),
     findings,
+    drafts,
+    replyTo: engagement.replyTo,
+    dmOutsideGuidelines: settings.dmPolicy === 'approved' && triage.dm.allowed && !engagement.sentDm,
     dm: { allowed: triage.dm.allowed, reason: triage.dm.reason?.[lang] ?? null },
     mention: { allowed: triage.mention.allowed, reason: triage.mention.reason?.[lang] ?? null },
     engagedFirst:

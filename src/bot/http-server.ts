@@ -12,6 +12,10 @@ export interface HealthCheck {
   x?: boolean;
   /** Every part came up once: what fails after that is a degraded state, not a start-up. */
   started?: boolean;
+  /** Socket Mode only: the connection to Slack is open (no click or command can arrive while it is not). */
+  socket?: boolean;
+  /** Socket Mode only: no connection opened within the grace period after start-up. */
+  socketTimedOut?: boolean;
 }
 
 export interface HttpServerOptions {
@@ -112,15 +116,18 @@ function tooLarge(req: IncomingMessage): boolean {
 }
 
 /**
- * 200 `ok`; 200 `degraded` while Slack or X fail after start-up (the bot still takes decisions and
- * sends them when they are back, so it must stay in rotation); 503 while starting or while the
- * database is away (nothing can be recorded).
+ * 200 `ok`; 200 `degraded` while Slack, X or the Socket Mode connection fail after start-up (the bot
+ * still takes decisions and sends them when they are back, so it must stay in rotation), with the
+ * failing parts named in `down`; 503 while starting, while the database is away (nothing can be
+ * recorded), or when Socket Mode never connected within its grace period.
  */
 function health(check: HealthCheck, res: ServerResponse): void {
-  const ok = check.database && check.jobs && check.slack && check.x !== false;
+  const parts = { database: check.database, jobs: check.jobs, slack: check.slack, x: check.x, socket: check.socket };
+  const down = Object.entries(parts).filter(([, up]) => up === false).map(([part]) => part);
+  const ok = down.length === 0;
   const status = ok ? 'ok' : check.started ? 'degraded' : 'starting';
-  const code = ok || (status === 'degraded' && check.database) ? 200 : 503;
-  send(res, code, JSON.stringify({ status, ...check }), 'application/json');
+  const code = (ok || (status === 'degraded' && check.database)) && !check.socketTimedOut ? 200 : 503;
+  send(res, code, JSON.stringify({ status, ...check, ...(ok ? {} : { down }) }), 'application/json');
 }
 
 function send(res: ServerResponse, status: number, body: string, type: string): void {

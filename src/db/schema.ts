@@ -24,6 +24,7 @@ import {
   WELCOME_EVENT_TYPES,
   WELCOME_STATUSES,
   X_AUTHS,
+  type Channel,
   type FollowerProfile,
 } from '../domain';
 
@@ -86,6 +87,10 @@ export const followers = pgTable(
     unfollowedAt: instant('unfollowed_at'),
     engagedFirstAt: instant('engaged_first_at'),
     engagedFirstVia: text('engaged_first_via', { enum: CHANNELS }),
+    /** When they first sent the account a DM: under engaged-only, only this unlocks a DM (X: "only after user DMs you first"). */
+    engagedDmAt: instant('engaged_dm_at'),
+    /** Their post that mentioned or replied to the account: the public welcome answers it as a reply. */
+    engagedPostId: text('engaged_post_id'),
   },
   (table) => [
     uniqueIndex('followers_account_x_user_key').on(table.accountId, table.xUserId),
@@ -112,7 +117,10 @@ export const welcomes = pgTable(
     lang: text('lang', { enum: LANGS }).notNull(),
     templateId: text('template_id'),
     triage: jsonb('triage').$type<Record<string, unknown>>().notNull(),
+    /** The draft of the recommended channel (the public one when nothing is recommended). */
     draftText: text('draft_text').notNull(),
+    /** One draft per channel the card offers, each written for its channel; older welcomes have none. */
+    drafts: jsonb('drafts').$type<Partial<Record<Channel, string>>>().notNull().default({}),
     finalText: text('final_text'),
     editedBy: text('edited_by'),
     editedAt: instant('edited_at'),

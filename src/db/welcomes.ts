@@ -19,7 +19,25 @@ export interface NewWelcome {
   templateId: string | null;
   triage: Record<string, unknown>;
   draftText: string;
+  /** The draft written for each channel the card offers. */
+  drafts?: Partial<Record<Channel, string>>;
   slackChannelId: string;
+}
+
+/** The channel whose draft `draftText` holds: the recommended one, the public one when none is. */
+export function primaryChannel(welcome: WelcomeRow): Channel {
+  return (welcome.triage as { recommendation?: unknown }).recommendation === 'dm' ? 'dm' : 'mention';
+}
+
+/**
+ * The draft written for this channel. A welcome from before drafts were kept per channel has only
+ * the recommended channel's; the other channel then starts empty rather than sending text written
+ * for elsewhere.
+ */
+export function draftFor(welcome: WelcomeRow, channel: Channel): string {
+  const own = welcome.drafts[channel];
+  if (own !== undefined) return own;
+  return channel === primaryChannel(welcome) ? welcome.draftText : '';
 }
 
 /** Creates the one welcome this follower will ever have; null when it already exists (the unique constraint decides). */

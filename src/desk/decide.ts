@@ -1,6 +1,6 @@
 import { accountSettings } from '../db/accounts';
-import { markEngagedFirst } from '../db/followers';
-import { auditHistory, getWelcomeContext, logWelcomeEvent, sendAttempts, transitionWelcome, type WelcomeContext } from '../db/welcomes';
+import { engagementOf, markEngagedFirst } from '../db/followers';
+import { auditHistory, draftFor, getWelcomeContext, logWelcomeEvent, primaryChannel, sendAttempts, transitionWelcome, type WelcomeContext } from '../db/welcomes';
 import type { Channel, FollowerProfile } from '../domain';
 import { t } from '../i18n';
 import type { AuditReport, Finding } from '../rules/types';
@@ -49,7 +49,8 @@ export async function approveWelcome(
     return { ok: false, reason: 'not-allowed', explanation: availability.reason[desk.lang] };
   }
 
-  const text = ctx.welcome.draftText;
+  // The draft written for the chosen channel, never the other one's.
+  const text = draftFor(ctx.welcome, opts.channel);
   const report = auditWelcomeText({
     account: ctx.account,
     profile: ctx.follower.profile as FollowerProfile,
@@ -73,7 +74,7 @@ export async function approveWelcome(
     detail: { channel: opts.channel },
     // What is approved is the text that was audited: an edit landing meanwhile, or by the approver
     // themself under four-eyes, stops it.
-    guard: (current) => current.draftText === text && !(opts.fourEyes && current.editedBy === opts.userId),
+    guard: (current) => draftFor(current, opts.channel) === text && !(opts.fourEyes && current.editedBy === opts.userId),
   });
   if (!result.ok) {
     const now = await getWelcomeContext(desk.db, ctx.welcome.id);
@@ -89,19 +90,21 @@ export async function approveWelcome(
 async function channelAvailability(desk: Desk, ctx: WelcomeContext, channel: Channel) {
   const { follower, account } = ctx;
   const profile = follower.profile as FollowerProfile;
-  let engagedFirst = follower.engagedFirstAt !== null;
-  if (channel === 'dm' && !engagedFirst && account.dmPolicy === 'engaged-only' && account.kind !== 'personal') {
+  let { engagedFirst, sentDm } = engagementOf(follower);
+  if (channel === 'dm' && !sentDm && account.dmPolicy === 'engaged-only' && account.kind !== 'personal') {
     try {
       const wrote = await hasWrittenFirst(desk.xClient(account), { accountUserId: account.xUserId, followerId: follower.xUserId });
       if (wrote.wrote && wrote.via) {
+        // Only a DM from them opens a DM; a mention is recorded for the public reply.
         engagedFirst = true;
-        await markEngagedFirst(desk.db, follower.id, wrote.via, wrote.at ? new Date(wrote.at) : desk.now());
+        sentDm = wrote.via === 'dm';
+        await markEngagedFirst(desk.db, follower.id, wrote.via, wrote.at ? new Date(wrote.at) : desk.now(), wrote.xId);
       }
     } catch (error) {
       desk.logger.warn({ welcomeId: ctx.welcome.id, err: errorSummary(error) }, 'could not check whether the follower wrote first');
     }
   }
-  const triage = triageFollower(profile, { account: accountSettings(account), engagedFirst, now: desk.now() });
+  const triage = triageFollower(profile, { account: accountSettings(account), engagedFirst, sentDm, now: desk.now() });
   return channel === 'dm' ? triage.dm : triage.mention;
 }
 
@@ -167,8 +170,13 @@ export async function editDraft(
     to: 'pending',
     type: 'edited',
     actor: opts.userId,
-    set: { draftText: opts.text, editedBy: opts.userId, editedAt: desk.now() },
-    detail: { before: ctx.welcome.draftText, after: opts.text },
+    set: {
+      drafts: { ...ctx.welcome.drafts, [opts.channel]: opts.text },
+      ...(opts.channel === primaryChannel(ctx.welcome) ? { draftText: opts.text } : {}),
+      editedBy: opts.userId,
+      editedAt: desk.now(),
+    },
+    detail: { channel: opts.channel, before: draftFor(ctx.welcome, opts.channel), after: opts.text },
   });
   if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
   // The caller refreshes the card once it has answered the modal: Slack gives a submission 3 seconds.

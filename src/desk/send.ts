@@ -86,7 +86,7 @@ async function sendToX(desk: Desk, ctx: WelcomeContext): Promise<SentWelcome> {
   const text = welcome.finalText ?? welcome.draftText;
   const client = desk.xClient(account);
   if (welcome.channel === 'dm') return sendDirectMessage(client, follower.xUserId, text);
-  return postPublicWelcome(client, text);
+  return postPublicWelcome(client, text, follower.engagedPostId);
 }
 
 /** The claim this process holds: a later transition applies only while it still does. */

@@ -32,6 +32,13 @@ export interface CardWords {
   recommendation: string;
   recommend: Record<'dm' | 'mention' | 'none', string>;
   draft: string;
+  /** The draft of each channel, when the card offers both. */
+  draftFor: Record<'dm' | 'mention' | 'reply', string>;
+  /** The public option when it answers the follower's own post. */
+  replyToPost: string;
+  approveReply: string;
+  /** On a card whose DM only the `approved` policy allows. */
+  dmOutsideGuidelines: string;
   audit: string;
   severity: Record<'error' | 'warning' | 'info', string>;
   engagedFirst: Record<'dm' | 'mention', (when: string) => string>;

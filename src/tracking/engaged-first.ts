@@ -34,7 +34,7 @@ export async function followerWroteFirst(
     at: wrote.at,
     secondsToEngage: null,
   });
-  await markEngagedFirst(desk.db, follower.id, wrote.via, wrote.at);
+  await markEngagedFirst(desk.db, follower.id, wrote.via, wrote.at, wrote.xId);
   if (!recorded) return 'already-known';
 
   if (welcome.status === 'pending') {

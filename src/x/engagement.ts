@@ -8,6 +8,8 @@ export interface WroteFirst {
   via: 'dm' | 'mention' | null;
   /** When the follower's earliest message we saw was written, ISO 8601. */
   at: string | null;
+  /** That message's id: the DM event, or the post a public welcome replies to. */
+  xId: string | null;
 }
 
 // One page each: X bills every event and post read, and a welcome only needs recent contact.
@@ -31,7 +33,7 @@ export async function hasWrittenFirst(
     ),
   );
   const fromFollowerInDm = (readAnswer(dmEventsAnswer, dms, 'read-dm-events').data ?? []).filter((e) => e.sender_id === who.followerId);
-  if (fromFollowerInDm.length) return { wrote: true, via: 'dm', at: earliest(fromFollowerInDm) };
+  if (fromFollowerInDm.length) return { wrote: true, via: 'dm', ...earliest(fromFollowerInDm) };
 
   const mentions = await inDialect(client, (dialect) =>
     callX('read-mentions', () =>
@@ -43,11 +45,11 @@ export async function hasWrittenFirst(
     ),
   );
   const byFollower = (readAnswer(postsAnswer, mentions, 'read-mentions').data ?? []).filter((p) => p.author_id === who.followerId);
-  if (byFollower.length) return { wrote: true, via: 'mention', at: earliest(byFollower) };
-  return { wrote: false, via: null, at: null };
+  if (byFollower.length) return { wrote: true, via: 'mention', ...earliest(byFollower) };
+  return { wrote: false, via: null, at: null, xId: null };
 }
 
-function earliest(items: { created_at?: string }[]): string | null {
-  const times = items.map((i) => i.created_at).filter((t): t is string => typeof t === 'string');
-  return times.length ? times.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b)) : null;
+function earliest(items: { id: string; created_at?: string }[]): { at: string | null; xId: string } {
+  const first = items.reduce((a, b) => (Date.parse(b.created_at ?? '') < Date.parse(a.created_at ?? '') ? b : a));
+  return { at: first.created_at ?? null, xId: first.id };
 }

@@ -100,26 +100,28 @@ describe('replies', () => {
 });
 
 describe('engaged first', () => {
-  it('unlocks the DM on the waiting card, in place, when the follower mentions the account first', async () => {
+  it('turns the public option into a reply to their post, in place, when the follower mentions the account first; the DM stays closed', async () => {
     desk = await startTestDesk();
     const follower = desk.x.addFollower({ name: 'Maya Roux', bio: 'Céramique et design à Nantes.' });
     await desk.poll();
     const [card] = await desk.waitForCards(1);
     expect(JSON.stringify(card!.blocks)).not.toContain(ACTIONS.sendDm);
 
-    desk.x.mention(follower.xUserId, 'Vos vases sont superbes');
+    const theirPost = desk.x.mention(follower.xUserId, 'Vos vases sont superbes');
     const summary = await trackAccount(deskAt(desk, 0), desk.bot.accountId);
     expect(summary.replies.engagedFirst).toBe(1);
 
     const updated = desk.slack.message(card!.channel, card!.ts)!;
-    expect(JSON.stringify(updated.blocks)).toContain(ACTIONS.sendDm);
+    expect(JSON.stringify(updated.blocks)).not.toContain(ACTIONS.sendDm);
     expect(text(updated.blocks)).toMatch(/They mentioned you first/);
+    expect(text(updated.blocks)).toContain('Reply to their post');
     expect(desk.cards()).toHaveLength(1);
 
-    // And the DM now goes through under the default engaged-only policy.
-    await desk.click(updated, ACTIONS.sendDm);
+    // The public option answers their post (X: replies only if the user engaged first).
+    await desk.click(updated, ACTIONS.postMention);
     await waitForWelcome(desk.bot.desk.db, welcomeIdOf(card!), ['sent']);
-    expect(desk.x.sentDms).toHaveLength(1);
+    expect(desk.x.posts.map((post) => post.inReplyToId)).toEqual([theirPost.id]);
+    expect(desk.x.sentDms).toHaveLength(0);
   });
 
   it('notices a first DM on its schedule, without reading the conversation on every pass', async () => {
@@ -153,7 +155,9 @@ describe('engaged first', () => {
     await trackAccount(deskAt(desk, 0), desk.bot.accountId);
     const [, fresh] = await desk.waitForCards(2);
     expect(welcomeIdOf(fresh!)).toBe(welcomeId);
-    expect(JSON.stringify(fresh!.blocks)).toContain(ACTIONS.sendDm);
+    // A mention opens a reply to their post, not a DM (X: DMs only after they DM you first).
+    expect(JSON.stringify(fresh!.blocks)).not.toContain(ACTIONS.sendDm);
+    expect(JSON.stringify(fresh!.blocks)).toContain('Reply to their post');
     expect((await welcomeRow(desk.bot.desk.db, welcomeId)).status).toBe('pending');
     const events = await listWelcomeEvents(desk.bot.desk.db, welcomeId);
     expect(events.map((e) => e.type)).toContain('reopened');

@@ -55,6 +55,12 @@ export interface CardView {
   draft: string;
   /** Audit warnings and advice to show next to the draft. */
   findings: Finding[];
+  /** While pending: the draft of each channel offered, audited for it; each has its own Edit… button. */
+  drafts?: Array<{ channel: Channel; text: string; findings: Finding[] }>;
+  /** The follower's post the public welcome answers, when they mentioned or replied to the account. */
+  replyTo?: string | null;
+  /** The DM is offered only because the account chose the `approved` policy, outside X's guidelines. */
+  dmOutsideGuidelines?: boolean;
   dm: { allowed: boolean; reason: string | null };
   mention: { allowed: boolean; reason: string | null };
   engagedFirst: { via: Channel; at: string } | null;
@@ -149,19 +155,40 @@ function pendingBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   const reason = escapeMrkdwn(card.recommendation.reason, 2000);
   blocks.push(mrkdwnSection(`*${t.recommendation}* ${t.recommend[card.recommendation.channel]}${reason ? `\n${reason}` : ''}`));
-  if (card.draft.trim() !== '') {
-    blocks.push(context([mrkdwn(`*${t.draft}*`)], t.moreItems), plainSection(card.draft));
-  }
-  if (card.findings.length > 0) {
-    blocks.push(context(card.findings.map((f) => findingText(f, t)), t.moreItems));
+  if (card.drafts) blocks.push(...draftBlocks(card, card.drafts, t));
+  else {
+    if (card.draft.trim() !== '') {
+      blocks.push(context([mrkdwn(`*${t.draft}*`)], t.moreItems), plainSection(card.draft));
+    }
+    if (card.findings.length > 0) {
+      blocks.push(context(card.findings.map((f) => findingText(f, t)), t.moreItems));
+    }
   }
   const unavailable: types.PlainTextElement[] = [];
+  if (card.dm.allowed && card.dmOutsideGuidelines) unavailable.push(plainText(t.dmOutsideGuidelines, 1000));
   if (!card.dm.allowed) unavailable.push(plainText(t.dmUnavailable(card.dm.reason ?? ''), 1000));
   if (!card.mention.allowed) unavailable.push(plainText(t.mentionUnavailable(card.mention.reason ?? ''), 1000));
   if (card.sendMode === 'manual') unavailable.push(plainText(t.manualModeNote, 300));
   if (unavailable.length > 0) blocks.push(context(unavailable, t.moreItems));
   blocks.push(actions(pendingButtons(card, t)));
   return blocks;
+}
+
+/** Each offered channel's draft under its own label, with an Edit… button that edits that draft. */
+function draftBlocks(card: CardView, drafts: NonNullable<CardView['drafts']>, t: CardWords): KnownBlock[] {
+  const value = String(card.welcomeId);
+  const primary = card.recommendation.channel === 'dm' ? 'dm' : 'mention';
+  return drafts.flatMap(({ channel, text, findings }) => {
+    const label = channel === 'mention' && card.replyTo ? t.draftFor.reply : t.draftFor[channel];
+    // The recommended channel's draft keeps the card's historic Edit… action id.
+    const actionId = channel === primary ? ACTIONS.edit : channel === 'dm' ? ACTIONS.editDm : ACTIONS.editMention;
+    const blocks: KnownBlock[] = [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${label}*` }, accessory: button({ text: t.edit, actionId, value }) },
+    ];
+    if (text.trim() !== '') blocks.push(plainSection(text));
+    if (findings.length > 0) blocks.push(context(findings.map((f) => findingText(f, t)), t.moreItems));
+    return blocks;
+  });
 }
 
 function findingText(f: Finding, t: CardWords): types.PlainTextElement {
@@ -179,9 +206,11 @@ function pendingButtons(card: CardView, t: CardWords): types.Button[] {
   if (card.mention.allowed) {
     // Only one primary button in a set, as Block Kit asks: the DM when both are offered.
     const style = card.dm.allowed ? undefined : 'primary';
-    buttons.push(button({ text: manual ? t.approveMention : t.postMention, actionId: ACTIONS.postMention, value, style }));
+    const label = card.replyTo ? (manual ? t.approveReply : t.replyToPost) : manual ? t.approveMention : t.postMention;
+    buttons.push(button({ text: label, actionId: ACTIONS.postMention, value, style }));
   }
-  buttons.push(button({ text: t.edit, actionId: ACTIONS.edit, value }));
+  // With one draft per channel, each draft has its own Edit… button.
+  if (!card.drafts) buttons.push(button({ text: t.edit, actionId: ACTIONS.edit, value }));
   buttons.push(
     button({
       text: t.skip,

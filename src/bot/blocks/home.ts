@@ -148,7 +148,7 @@ export function buildAccountSettingsModal(account: XAccountRow, lang: Lang): typ
       context([mrkdwn(`@${escapeMrkdwn(account.handle, 100, { singleLine: true })}`)], () => ''),
       input(SETTINGS_INPUTS.channel, t.channel, { type: 'channels_select', action_id: SETTINGS_INPUTS.channel.actionId, initial_channel: account.slackChannelId }),
       input(SETTINGS_INPUTS.kind, t.kind, select(ACCOUNT_KINDS, account.kind, SETTINGS_INPUTS.kind.actionId, lang)),
-      input(SETTINGS_INPUTS.dmPolicy, t.dmPolicy, select(DM_POLICIES, account.dmPolicy, SETTINGS_INPUTS.dmPolicy.actionId, lang)),
+      input(SETTINGS_INPUTS.dmPolicy, t.dmPolicy, select(DM_POLICIES, account.dmPolicy, SETTINGS_INPUTS.dmPolicy.actionId, lang), { hint: t.dmPolicyHint }),
       input(SETTINGS_INPUTS.sendMode, t.sendMode, select(SEND_MODES, account.sendMode, SETTINGS_INPUTS.sendMode.actionId, lang)),
       input(SETTINGS_INPUTS.ownDomains, t.ownDomains, text(SETTINGS_INPUTS.ownDomains, account.ownDomains), { hint: t.domainsHint, optional: true }),
       input(SETTINGS_INPUTS.topics, t.topics, text(SETTINGS_INPUTS.topics, account.topics), { hint: t.topicsHint, optional: true }),

@@ -425,11 +425,15 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     {
       method: 'POST', template: '/2/tweets', limit: 100, enforced: true,
       handle: ({ body }) => {
-        const { text } = parseBody(postBody, body);
+        const { text, reply } = parseBody(postBody, body);
         if (state.posts.some((p) => p.text === text)) {
           throw fail(403, { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 });
         }
-        const post = addPost(account.id, text);
+        const inReplyToId = reply?.in_reply_to_tweet_id ?? null;
+        if (inReplyToId !== null && !timeline.some((p) => p.id === inReplyToId)) {
+          throw fail(403, { detail: 'You attempted to reply to a Tweet that is deleted or not visible to you.', type: 'about:blank', title: 'Forbidden', status: 403 });
+        }
+        const post = { ...addPost(account.id, text), inReplyToId };
         state.posts.push(post);
         return new HttpAnswer(201, { data: { id: post.id, text: post.text, [version === '2.166' ? 'edit_history_tweet_ids' : 'edit_history_post_ids']: [post.id] } });
       },

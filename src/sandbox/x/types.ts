@@ -66,6 +66,8 @@ export interface FakePost {
   /** The first post of its thread (its own id when it starts one). */
   conversationId: string;
   inReplyTo?: { postId: string; userId: string };
+  /** The post this one replies to (`reply.in_reply_to_tweet_id`), for the account's own posts. */
+  inReplyToId?: string | null;
 }
 
 export interface FakeWebhook {

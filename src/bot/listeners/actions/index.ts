@@ -21,6 +21,8 @@ export function register(app: App, desk: Desk, policy: DeskPolicy): void {
     [ACTIONS.sendDm]: sendDmCallback(desk),
     [ACTIONS.postMention]: postMentionCallback(desk),
     [ACTIONS.edit]: editCallback(desk),
+    [ACTIONS.editDm]: editCallback(desk, 'dm'),
+    [ACTIONS.editMention]: editCallback(desk, 'mention'),
     [ACTIONS.skip]: skipCallback(desk),
     [ACTIONS.retry]: retryCallback(desk),
     [ACTIONS.markSent]: markSentCallback(desk),
