@@ -180,6 +180,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     usersReturned: 0,
     requests: [] as FakeXRequest[],
     unhandled: [] as FakeXRequest[],
+    latencyMs: 0,
   };
 
   function register(profile: FollowerProfile): FollowerProfile {
@@ -563,6 +564,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
+    if (state.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.latencyMs));
     const contentType = req.headers['content-type'] ?? '';
     const formBody = contentType.includes('application/x-www-form-urlencoded') ? new URLSearchParams(raw) : null;
     if (method === 'POST' && url.pathname === '/2/oauth2/token') return oauth2.token(req.headers.authorization, contentType, raw);
@@ -727,6 +729,12 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     },
     get unhandled() {
       return state.unhandled;
+    },
+    get latencyMs() {
+      return state.latencyMs;
+    },
+    set latencyMs(ms: number) {
+      state.latencyMs = ms;
     },
     failNext(match, response, times = 1) {
       failures.push({ match, response, left: times });

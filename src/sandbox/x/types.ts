@@ -126,6 +126,8 @@ export interface FakeX {
   requests: FakeXRequest[];
   /** Requests to routes this fake does not serve (answered 404). */
   unhandled: FakeXRequest[];
+  /** Every answer waits this long first, as a slow X would (benchmarks); 0 by default. */
+  latencyMs: number;
   /** The next `times` correctly signed requests matching `match` get `response` instead of the real answer. */
   failNext(match: FakeXMatch, response: FakeXFailure, times?: number): void;
 }
