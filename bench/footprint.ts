@@ -82,7 +82,7 @@ async function postCards(fakes: Fakes, bot: RunningProcess, count: number): Prom
   return waitUntil(() => {
     const posted = fakes.slack.messagesIn(BENCH_CHANNEL).filter((m) => !m.threadTs);
     return posted.length >= before + count ? posted.slice(before, before + count) : null;
-  }, 120_000, 'the cards');
+  }, 600_000, 'the cards');
 }
 
 const welcomeIdOf = (card: FakeMessage): string => /"value":"(\d+)"/.exec(JSON.stringify(card.blocks))![1]!;

@@ -47,11 +47,14 @@ TARGETS.push(...PRODUCTION_TARGETS);
 
 /** The production figures, each in its own step; `--only-production` runs just these. */
 async function runProductionFigures(step: <T extends object>(name: string, run: () => Promise<T>) => Promise<void>): Promise<void> {
-  await step('idle memory (dist)', () => runIdleBench());
-  await step('ack (dist)', () => runBuiltAckBench());
-  await step('click to card (dist)', () => runClickToCardBench());
-  await step('startup', () => runStartupBench());
-  await step('import peak (dist)', () => runImportPeakBench());
+  // `--steps=idle,startup` runs some of them only.
+  const only = process.argv.find((arg) => arg.startsWith('--steps='))?.slice('--steps='.length).split(',');
+  const wanted = (name: string) => !only || only.includes(name);
+  if (wanted('idle')) await step('idle memory (dist)', () => runIdleBench());
+  if (wanted('ack')) await step('ack (dist)', () => runBuiltAckBench());
+  if (wanted('click')) await step('click to card (dist)', () => runClickToCardBench());
+  if (wanted('startup')) await step('startup', () => runStartupBench());
+  if (wanted('import')) await step('import peak (dist)', () => runImportPeakBench());
 }
 
 async function main(): Promise<void> {
