@@ -57,7 +57,7 @@ export async function spawnBuiltBot(env: Record<string, string>, opts: { timeout
     } catch {
       return false;
     }
-  }, opts.timeoutMs ?? 60_000, 'the bot to be ready');
+  }, opts.timeoutMs ?? 180_000, 'the bot to be ready');
   await Promise.race([ready, exited]);
   return { child, port, readyMs: Math.round(performance.now() - started), readyCpuMs: treeCpuMs(child.pid!), eventsUrl: `http://127.0.0.1:${port}/slack/events`, stop: stopper(child) };
 }
