@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import accueil from './eslint-layers.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'migrations/**', 'coverage/**', '.scratch/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'migrations/**', 'coverage/**', '.scratch/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -167,6 +167,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     unhandled: [] as FakeXRequest[],
     refused: [] as FakeXRefusal[],
     offSpecAnswers: [] as string[],
+    latencyMs: 0,
   };
 
   function register(profile: FollowerProfile): FollowerProfile {
@@ -584,6 +585,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
+    if (state.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.latencyMs));
     const contentType = req.headers['content-type'] ?? '';
     const formBody = contentType.includes('application/x-www-form-urlencoded') ? new URLSearchParams(raw) : null;
     if (method === 'POST' && url.pathname === '/2/oauth2/token') return oauth2.token(req.headers.authorization, contentType, raw);
@@ -776,6 +778,12 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     },
     get offSpecAnswers() {
       return state.offSpecAnswers;
+    },
+    get latencyMs() {
+      return state.latencyMs;
+    },
+    set latencyMs(ms: number) {
+      state.latencyMs = ms;
     },
     failNext(match, response, times = 1) {
       failures.push({ match, response, left: times });

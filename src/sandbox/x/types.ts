@@ -147,6 +147,8 @@ export interface FakeX {
   refused: FakeXRefusal[];
   /** Answers of the fake's own that stray from the description's shapes (a bug in the fake). */
   offSpecAnswers: string[];
+  /** Every answer waits this long first, as a slow X would (benchmarks); 0 by default. */
+  latencyMs: number;
   /** The next `times` correctly signed requests matching `match` get `response` instead of the real answer. */
   failNext(match: FakeXMatch, response: FakeXFailure, times?: number): void;
 }
