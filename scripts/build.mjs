@@ -19,7 +19,7 @@ const stamp = (() => {
     if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(file).update(readFileSync(`migrations/${file}`));
   }
   for (const name of ['@electric-sql/pglite', 'pg-boss']) hash.update(JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version);
-  for (const file of ['src/db/prepare-template.ts', 'src/jobs/boss.ts']) hash.update(readFileSync(file));
+  for (const file of ['src/jobs/prepare-template.ts', 'src/jobs/boss.ts']) hash.update(readFileSync(file));
   return hash.digest('hex');
 })();
 const keepTemplate = existsSync(`${template}/PG_VERSION`) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
@@ -29,7 +29,7 @@ for (const entry of existsSync('dist') ? readdirSync('dist') : []) {
   rmSync(`dist/${entry}`, { recursive: true, force: true });
 }
 await build({
-  entryPoints: { cli: 'src/cli.ts', 'prepare-template': 'src/db/prepare-template.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'prepare-template': 'src/jobs/prepare-template.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

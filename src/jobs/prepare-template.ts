@@ -2,8 +2,8 @@
 // pg-boss's schema, in dist/pglite-template, which a bot's first start copies instead of running
 // initdb. Usage: node dist/prepare-template.js DIR
 import { renameSync, rmSync } from 'node:fs';
-import { createBoss } from '../jobs/boss';
-import { openDatabase } from './client';
+import { openDatabase } from '../db/client';
+import { createBoss } from './boss';
 
 const dir = process.argv[2];
 if (!dir) {
