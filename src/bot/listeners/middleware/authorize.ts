@@ -25,9 +25,10 @@ export function requireApprover(desk: Desk, policy: DeskPolicy): Middleware<Slac
     context.fourEyes = policy.fourEyes;
     const auth = await policy.approvers.mayDecide(body.user.id);
     if (auth.allowed) return next();
+    // Logged before the teammate is told, so whoever sees the refusal finds it on the welcome.
+    await logRefusal(desk, { userId: body.user.id, welcomeId: welcomeActionOf(body)?.welcomeId ?? null, auth, action: body.actions[0]?.action_id, type: body.type });
     const text = refusalForUnauthorized(auth, policy.approvers.policy, desk.lang);
     await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => {});
-    await logRefusal(desk, { userId: body.user.id, welcomeId: welcomeActionOf(body)?.welcomeId ?? null, auth, action: body.actions[0]?.action_id, type: body.type });
   };
 }
 
