@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { runAckBench } from './ack';
 import { runAuditBench } from './audit';
+import { runAuditEvalBench } from './audit-eval';
 import { runImportBench } from './import';
 import { runPollLatencyBench } from './latency';
 import { runPacingBench } from './pacing';
@@ -28,6 +29,8 @@ const TARGETS: Target[] = [
   { key: 'import_rate_ratio_vs_raw', what: 'baseline import rate against raw multi-row INSERT', target: '≥ 0.7', check: (v) => v >= 0.7 },
   { key: 'import_peak_rss_mb', what: 'peak memory of a 100k baseline import', target: '< 300 MB', check: (v) => v < 300 },
   { key: 'audit_p99_ms', what: 'audit latency per message, p99', target: '< 2 ms', check: (v) => v < 2 },
+  { key: 'audit_recall', what: 'audit recall on the held-out labelled welcomes', target: '≥ 0.95', check: (v) => v >= 0.95 },
+  { key: 'audit_false_positive_rate', what: 'audit false positives on the held-out labelled welcomes', target: '≤ 0.01', check: (v) => v <= 0.01 },
   { key: 'audit_ratio_vs_alex', what: 'audit throughput against alex', target: '≥ 10', check: (v) => v >= 10 },
   { key: 'send_pacing_429s', what: '429s provoked by 200 approvals at once', target: '0', check: (v) => v === 0 },
   { key: 'idle_rss_mb', what: 'resident memory of the idle bot (PGlite)', target: '< 150 MB', check: (v) => v < 150 },
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
   };
 
   await step('audit', () => runAuditBench());
+  await step('audit accuracy', () => runAuditEvalBench());
   await step('poll reads', () => runPollReadsBench());
   await step('pacing', () => runPacingBench());
   await step('ack', () => runAckBench());

@@ -1,7 +1,7 @@
 import type { WelcomeRuleMeta } from './rule';
 import { YOURS } from './lexicon';
 import { findAll, phrase, within, WORD_END, WORD_START } from './text';
-import { findTokens, tokenPattern } from './tokens';
+import { findTokens, tokenGate, tokenPattern } from './tokens';
 import type { TextRange } from './text';
 import type { AuditContext, RuleFinding } from './types';
 
@@ -76,6 +76,7 @@ const PATTERNS: RegExp[] = [
 
 // The same requests over words: a way to reach them asked for in other words, a moment to call
 // them, a mailing list by its platform's name.
+let LEXICONS: Record<string, readonly string[]>;
 const TOKEN_PATTERNS = tokenPattern(
   [
     '@ASK ~4 @YOURS ~2 @THING',
@@ -90,7 +91,7 @@ const TOKEN_PATTERNS = tokenPattern(
     '@YOURS @STRICT ~6 <?>',
   ],
   'any',
-  {
+  (LEXICONS = {
     YOURS,
     ASK: [
       'send', 'give', 'share', 'drop', 'leave', 'tell', 'provide', '=dm', 'reply', 'text', 'pop', 'shoot', 'let_us_know', '=what_is', '=whats', 'need', 'enter', 'type', 'post',
@@ -113,14 +114,23 @@ const TOKEN_PATTERNS = tokenPattern(
     STRICT: ['=adresse_electronique', '=adresse_e_mail', '=adresse_mail', '=email', '=e_mail', '=numero', '=number', '=phone_number', '=coordonnees', '=contact_details', '=infos_de_contact', '=06', '=mobile'],
     RECEIVE: ['recev*', '=receive', '=get'],
     MAIL: ['=e_mail', '=email', '=mail', '=courriel', '=inbox', '=sms'],
-  },
+  }),
 );
+
+// Every token pattern names a contact channel, a list, or reaching them.
+const MAY_HARVEST = tokenGate([
+  ...LEXICONS.THING!, ...LEXICONS.STRICT!, ...LEXICONS.LIST!, ...LEXICONS.MAIL!,
+  '=reach', '=contact', '=call', '=ring', '=text', '=phone', '=joindre', '=joint', '=joints', '=jointe', 'contact*', 'appel*', 'rappel*', '=coup', '=reached', '=called',
+]);
 
 const KINDS: Array<[RegExp, string]> = [
   [new RegExp(`${WORD_START}(?:${phrase(EMAIL)})${WORD_END}`, 'u'), 'email'],
   [new RegExp(`${WORD_START}(?:${phrase(PHONE)})${WORD_END}`, 'u'), 'phone'],
   [new RegExp(`${WORD_START}(?:${phrase(DETAILS)})${WORD_END}`, 'u'), 'details'],
-  [/newsletter|infolettre|mailing|list|lettre|liste/u, 'newsletter'],
+  [/newsletter|infolettre|mailing|list|lettre|liste|substack|mailchimp|beehiiv|sendinblue|brevo|convertkit|buttondown|digest|courriel/u, 'newsletter'],
+  // Reaching them, in other words: a call, a ring, "vous joindre".
+  [/call|ring|appel|coup de fil|joindre|joint/u, 'phone'],
+  [/reach|contact|deets|infos?/u, 'details'],
 ];
 
 function kindOf(excerpt: string): string {
@@ -130,7 +140,7 @@ function kindOf(excerpt: string): string {
 
 export function check(context: AuditContext): RuleFinding[] {
   const ranges: TextRange[] = [];
-  for (const range of [...PATTERNS.flatMap((pattern) => findAll(context.text, pattern)), ...findTokens(context.text, TOKEN_PATTERNS)]) {
+  for (const range of [...PATTERNS.flatMap((pattern) => findAll(context.text, pattern)), ...(MAY_HARVEST(context.text) ? findTokens(context.text, TOKEN_PATTERNS) : [])]) {
     if (!ranges.some((seen) => seen.start < range.end && range.start < seen.end)) ranges.push(range);
   }
   return ranges

@@ -2,7 +2,7 @@ import { extractLinks } from './links';
 import type { WelcomeRuleMeta } from './rule';
 import { NETWORK_NAMES as NETWORK_NAMED, NETWORKS, OURS, VENUES } from './lexicon';
 import { findAll, phrase, within, WORD_END, WORD_START } from './text';
-import { findTokens, tokenPattern, tokenText } from './tokens';
+import { findTokens, tokenGate, tokenPattern, tokenText } from './tokens';
 import type { TextRange } from './text';
 import type { AuditContext, RuleFinding } from './types';
 
@@ -148,6 +148,9 @@ const TOKEN_CALLS = tokenPattern(
   LEXICONS,
 );
 
+// Every token pattern above names a network or a venue.
+const MAY_REDIRECT = tokenGate([...LEXICONS.NETWORK, ...LEXICONS.VENUE_STRICT]);
+
 /** The network a call names, if it names one ("like our page" does not). */
 function networkInTokens(text: string, range: TextRange): string | undefined {
   const token = tokenText(text).tokens.find((candidate) => candidate.start >= range.start && candidate.end <= range.end && NETWORK_NAMED[candidate.word] !== undefined);
@@ -180,7 +183,7 @@ export function check(context: AuditContext): RuleFinding[] {
       );
     }
   }
-  for (const range of findTokens(context.text, TOKEN_CALLS)) {
+  for (const range of MAY_REDIRECT(context.text) ? findTokens(context.text, TOKEN_CALLS) : []) {
     if (calls.some((call) => overlaps(call, range))) continue;
     const network = networkInTokens(context.text, range);
     calls.push(

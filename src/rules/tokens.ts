@@ -192,21 +192,19 @@ function tokenAt(offsets: readonly number[], index: number): number {
   return low;
 }
 
-/** Every match of a token pattern, as ranges of the original text (the first to the last token). */
-export function findTokens(source: string, pattern: RegExp): TextRange[] {
+/** Every match of token patterns, as ranges of the original text (the first to the last token). */
+export function findTokens(source: string, patterns: readonly RegExp[]): TextRange[] {
   const text = tokenText(source);
   const found: TextRange[] = [];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text.rendered); match !== null; match = pattern.exec(text.rendered)) {
-    if (match[0].trim().length === 0) {
-      pattern.lastIndex++;
-      continue;
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text.rendered); match !== null; match = pattern.exec(text.rendered)) {
+      const first = text.tokens[tokenAt(text.offsets, match.index)]!;
+      const lastToken = text.tokens[tokenAt(text.offsets, match.index + match[0].length - 2)]!;
+      found.push({ start: first.start, end: lastToken.end });
     }
-    const first = text.tokens[tokenAt(text.offsets, match.index)]!;
-    const lastToken = text.tokens[tokenAt(text.offsets, match.index + match[0].trimEnd().length - 1)]!;
-    found.push({ start: first.start, end: lastToken.end });
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }
 
 // Token patterns. A pattern is written as words separated by spaces:
@@ -221,28 +219,67 @@ export function findTokens(source: string, pattern: RegExp): TextRange[] {
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const YOU_FORMS = ['you', 'your', 'yours', 'u', 'ur', 'vous', 'votre', 'vos', 'tu', 'ton', 'ta', 'tes', 'toi'];
 const gap = (n: number, noYou: boolean): string =>
-  noYou ? `(?:(?!(?:${YOU_FORMS.join('|')})\\|)[^ .?!:;]+ ){0,${n}}` : `(?:[^ .?!]+ ){0,${n}}`;
+  noYou ? `(?:(?!(?:${YOU_FORMS.join('|')})\\|)(?![.?!:;] )[^ ]+ ){0,${n}}` : `(?:(?![.?!] )[^ ]+ ){0,${n}}`;
 
-function wordSlot(text: string, lang: 'en' | 'fr' | 'any'): string {
-  if (text.startsWith('<') && text.endsWith('>')) return escape(text.slice(1, -1));
-  if (text.startsWith('#')) return `[^ |]*\\|${escape(text)}\\|[^ ]*`;
-  if (text.startsWith('=')) return `${escape(text.slice(1))}\\|[^ ]*`;
-  if (text.endsWith('*')) return `${escape(text.slice(0, -1))}[^ |]*\\|[^ ]*`;
-  const alternatives = [`${escape(text)}\\|[^ ]*`];
-  if (lang !== 'fr') alternatives.push(`[^ |]*\\|${escape(stemOf(text, 'en'))}\\|[^ ]*`);
-  if (lang !== 'en') alternatives.push(`[^ |]*\\|[^ |]*\\|${escape(stemOf(text, 'fr'))}`);
-  return `(?:${alternatives.join('|')})`;
-}
-
+/** One slot: its one-word alternatives grouped by the field they test (one scan of the token per
+ * field, however long the list), its phrases spelt out. */
 function slot(text: string, lang: 'en' | 'fr' | 'any', lexicons: Record<string, readonly string[]>): string {
   const alternatives = text.startsWith('@') ? lexicons[text.slice(1)] : text.split('|');
   if (!alternatives) throw new Error(`unknown lexicon ${text}`);
-  // Each alternative is a phrase: its words each followed by a space.
-  return `(?:${alternatives.map((phrase) => phrase.split(/[_ ]/).map((part) => `${wordSlot(part, lang)} `).join('')).join('|')})`;
+  const words = new Set<string>();
+  const prefixes = new Set<string>();
+  const en = new Set<string>();
+  const fr = new Set<string>();
+  const marks = new Set<string>();
+  const phrases: string[] = [];
+  const add = (part: string) => {
+    if (part.startsWith('<') && part.endsWith('>')) marks.add(escape(part.slice(1, -1)));
+    else if (part.startsWith('#')) en.add(escape(part));
+    else if (part.startsWith('=')) words.add(escape(part.slice(1)));
+    else if (part.endsWith('*')) prefixes.add(escape(part.slice(0, -1)));
+    else {
+      words.add(escape(part));
+      if (lang !== 'fr') en.add(escape(stemOf(part, 'en')));
+      if (lang !== 'en') fr.add(escape(stemOf(part, 'fr')));
+    }
+  };
+  const single = (part: string): string => {
+    if (part.startsWith('<') && part.endsWith('>')) return escape(part.slice(1, -1));
+    if (part.startsWith('#')) return `[^ |]*\\|${escape(part)}\\|[^ ]*`;
+    if (part.startsWith('=')) return `${escape(part.slice(1))}\\|[^ ]*`;
+    if (part.endsWith('*')) return `${escape(part.slice(0, -1))}[^ |]*\\|[^ ]*`;
+    const forms = [`${escape(part)}\\|[^ ]*`];
+    if (lang !== 'fr') forms.push(`[^ |]*\\|${escape(stemOf(part, 'en'))}\\|[^ ]*`);
+    if (lang !== 'en') forms.push(`[^ |]*\\|[^ |]*\\|${escape(stemOf(part, 'fr'))}`);
+    return `(?:${forms.join('|')})`;
+  };
+  // Phrases sharing a first word are tried as one: "like_us|like_our" → like (?:us|our).
+  const byFirst = new Map<string, string[]>();
+  for (const alternative of alternatives) {
+    const parts = alternative.split(/[_ ]/);
+    if (parts.length === 1) {
+      add(parts[0]!);
+      continue;
+    }
+    // Only a phrase's first word is stemmed ("subscribe to", "abonnez-vous"); the small words after it are exact.
+    const first = `${single(parts[0]!)} `;
+    const rest = parts.slice(1).map((part) => `${single(part.startsWith('=') || part.startsWith('#') || part.startsWith('<') || part.endsWith('*') ? part : `=${part}`)} `).join('');
+    byFirst.set(first, [...(byFirst.get(first) ?? []), rest]);
+  }
+  for (const [first, rests] of byFirst) phrases.push(rests.length === 1 ? `${first}${rests[0]}` : `${first}(?:${rests.join('|')})`);
+  const group = (set: Set<string>) => (set.size === 1 ? [...set][0]! : `(?:${[...set].join('|')})`);
+  const forms: string[] = [];
+  if (marks.size > 0) forms.push(`${group(marks)} `);
+  if (words.size > 0) forms.push(`${group(words)}\\|[^ ]* `);
+  if (prefixes.size > 0) forms.push(`${group(prefixes)}[^ |]*\\|[^ ]* `);
+  if (en.size > 0) forms.push(`[^ |]*\\|${group(en)}\\|[^ ]* `);
+  if (fr.size > 0) forms.push(`[^ |]*\\|[^ |]*\\|${group(fr)} `);
+  return `(?:${[...phrases, ...forms].join('|')})`;
 }
 
-/** Compiles token patterns (see above) into one global expression over `rendered`. */
-export function tokenPattern(patterns: readonly string[], lang: 'en' | 'fr' | 'any', lexicons: Record<string, readonly string[]> = {}): RegExp {
+/** Compiles token patterns (see above), one global expression each over `rendered` (small ones
+ * stay in V8's compiled tier; one giant alternation would be interpreted). */
+export function tokenPattern(patterns: readonly string[], lang: 'en' | 'fr' | 'any', lexicons: Record<string, readonly string[]> = {}): RegExp[] {
   const compiled = patterns.map((pattern) =>
     pattern
       .trim()
@@ -255,5 +292,30 @@ export function tokenPattern(patterns: readonly string[], lang: 'en' | 'fr' | 'a
       })
       .join(''),
   );
-  return new RegExp(`(?<= )(?:${compiled.join('|')})`, 'gu');
+  return compiled.map((source) => new RegExp(`(?<= )${source}`, 'g'));
+}
+
+/**
+ * A quick test, before running a rule's token patterns, that the text holds at least one of the
+ * words every one of them needs (a network, a contact channel…): most welcomes hold none.
+ */
+export function tokenGate(entries: readonly string[]): (source: string) => boolean {
+  const exact = new Set<string>();
+  const stemmed = new Set<string>();
+  const prefixes: string[] = [];
+  for (const entry of entries) {
+    const first = entry.split(/[_ ]/)[0]!;
+    if (first.startsWith('=')) exact.add(first.slice(1));
+    else if (first.startsWith('#')) stemmed.add(first);
+    else if (first.endsWith('*')) prefixes.push(first.slice(0, -1));
+    else {
+      exact.add(first);
+      stemmed.add(stemOf(first, 'en'));
+      stemmed.add(stemOf(first, 'fr'));
+    }
+  }
+  return (source) =>
+    tokenText(source).tokens.some(
+      (token) => exact.has(token.word) || stemmed.has(token.en) || stemmed.has(token.fr) || prefixes.some((prefix) => token.word.startsWith(prefix)),
+    );
 }
