@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { runAckBench } from './ack';
 import { runAuditBench } from './audit';
 import { runBuiltAckBench, runClickToCardBench, runIdleBench, runImportPeakBench } from './footprint';
+import { runAuditEvalBench } from './audit-eval';
 import { runImportBench } from './import';
 import { runPollLatencyBench } from './latency';
 import { runPacingBench } from './pacing';
@@ -32,6 +33,8 @@ const TARGETS: Target[] = [
   { key: 'ack_ratio_vs_bare_bolt', what: '… against a bare Bolt app that only acks', target: '≤ 1.5', check: (v) => v <= 1.5 },
   { key: 'import_rate_ratio_vs_raw', what: 'baseline import rate against raw multi-row INSERT', target: '≥ 0.7', check: (v) => v >= 0.7 },
   { key: 'audit_p99_ms', what: 'audit latency per message, p99', target: '< 2 ms', check: (v) => v < 2 },
+  { key: 'audit_recall', what: 'audit recall on the held-out labelled welcomes', target: '≥ 0.95', check: (v) => v >= 0.95 },
+  { key: 'audit_false_positive_rate', what: 'audit false positives on the held-out labelled welcomes', target: '≤ 0.01', check: (v) => v <= 0.01 },
   { key: 'audit_ratio_vs_alex', what: 'audit throughput against alex', target: '≥ 10', check: (v) => v >= 10 },
   { key: 'send_pacing_429s', what: '429s provoked by 200 approvals at once', target: '0', check: (v) => v === 0 },
 ];
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
 
   if (!args.has('--only-production')) {
     await step('audit', () => runAuditBench());
+    await step('audit accuracy', () => runAuditEvalBench());
     await step('poll reads', () => runPollReadsBench());
     await step('spend', () => runSpendBench(figures.reads_per_new_follower!));
     await step('pacing', () => runPacingBench());
