@@ -1,4 +1,4 @@
-// import_rate_ratio_vs_raw, import_peak_rss_mb: the first-run baseline (fetch every page from X and
+// import_rate_ratio_vs_raw, import_child_peak_rss_mb (tsx, a script rather than the bot): the first-run baseline (fetch every page from X and
 // record it) against the floor — the same pages recorded with one raw multi-row INSERT each.
 import { startFakeX } from '../src/sandbox/x';
 import { round, runChild } from './lib';
@@ -22,7 +22,7 @@ export interface ImportRun {
 
 export interface ImportBenchResult {
   import_rate_ratio_vs_raw: number;
-  import_peak_rss_mb: number;
+  import_child_peak_rss_mb: number;
   runs: ImportRun[];
 }
 
@@ -55,7 +55,7 @@ export async function runImportBench(sizes = [10_000, 100_000], postgresUrl = pr
   const reference = at100k.length ? at100k : runs;
   return {
     import_rate_ratio_vs_raw: Math.min(...reference.map((run) => run.ratio)),
-    import_peak_rss_mb: Math.max(...reference.map((run) => run.accueil.peak_rss_mb)),
+    import_child_peak_rss_mb: Math.max(...reference.map((run) => run.accueil.peak_rss_mb)),
     runs,
   };
 }

@@ -1,6 +1,7 @@
 // send_pacing_429s: 200 approvals at once against a fake X that enforces X's write limits, on a
 // simulated clock (a minute a step, so 200 DMs at 15 per 15 minutes take no real quarter-hours).
 import { WebClient } from '@slack/web-api';
+import { createCardPublisher } from '../src/bot/cards';
 import { upsertAccount } from '../src/db/accounts';
 import { insertNewFollower } from '../src/db/followers';
 import { welcomes } from '../src/db/schema';
@@ -41,15 +42,15 @@ export async function runPacingBench(counts: Record<Channel, number> = { dm: 200
       'C0DESK001',
     );
     const client = createXClient(x.clientCredentials);
-    const desk: Desk = {
+    const parts = {
       db: database.db,
       boss,
       slack: new WebClient(slack.token, { slackApiUrl: slack.apiUrl }),
-      xClient: () => client,
       logger: createLogger('silent'),
       now: () => new Date(clock),
-      lang: 'en',
+      lang: 'en' as const,
     };
+    const desk: Desk = { ...parts, xClient: () => client, cards: createCardPublisher(parts) };
     const queue: number[] = [];
     for (const channel of ['dm', 'mention'] as const) {
       for (let i = 0; i < counts[channel]; i++) {

@@ -1,20 +1,32 @@
+import cronParser from 'cron-parser';
 import { z } from 'zod';
-import { ACCOUNT_KINDS } from './domain';
-import { checkOwnDomains, ownDomainRefusal } from './own-domains';
+import { ACCOUNT_KINDS, checkOwnDomains } from './domain';
+import { ownDomainRefusal } from './i18n';
 
-// Every variable of DESIGN.md, parsed once. Nothing else reads process.env.
+// Every variable of DESIGN.md, parsed once by one schema; each command picks the variables it needs.
+// Nothing else reads process.env.
 
-const optionalText = z
+/** Who may decide on a card: anyone who can click it, the desk channel's members, or one user group. */
+export type ApproverPolicy = { kind: 'anyone' } | { kind: 'channel' } | { kind: 'usergroup'; id: string };
+
+/** A variable the bot cannot run without; unset and empty are both "missing". */
+const required = (what: string) => z.string({ error: `missing: ${what}` }).trim().min(1, `missing: ${what}`);
+
+const isHttpUrl = (value: string) => /^https?:\/\//.test(value) && URL.canParse(value);
+
+const url = (what: string) => z.string().trim().refine(isHttpUrl, `expected an http(s) URL (${what})`);
+
+const withoutTrailingSlash = (value: string) => value.replace(/\/+$/, '');
+
+const list = z
   .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
-
-const url = (what: string) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), `expected an http(s) URL (${what})`);
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
 const domainList = z
   .string()
@@ -26,48 +38,74 @@ const domainList = z
     return z.NEVER;
   });
 
-const CRON = z.string().trim().regex(/^\S+(\s+\S+){4}$/, 'expected a 5-field cron expression such as "0 9 * * 1" (Monday 09:00)');
+/** Five fields, read by the same parser pg-boss schedules with. */
+const cron = z
+  .string()
+  .trim()
+  .refine((value) => {
+    if (value.split(/\s+/).length !== 5) return false;
+    try {
+      cronParser.parseExpression(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'expected a 5-field cron expression such as "0 9 * * 1" (Monday 09:00)');
 
-const envSchema = z.object({
-  DATABASE_URL: optionalText.refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
-    message: 'expected a postgres:// URL, or unset for the embedded database under ./data/',
-  }),
-  DATA_DIR: optionalText,
-  SLACK_BOT_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xoxb-'), {
+const whole = (what: string) => z.coerce.number({ error: `expected a whole number${what}` }).int(`expected a whole number${what}`);
+
+/** A 256-bit key written as hex or base64; null when it is not exactly 32 bytes. */
+export function secretKeyBytes(value: string): Buffer | null {
+  const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
+
+const variables = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), { message: 'expected a postgres:// URL, or unset for the embedded database under ./data/' })
+    .optional(),
+  DATA_DIR: z.string().trim().default('./data'),
+  SLACK_BOT_TOKEN: required('the bot token from your Slack app (OAuth & Permissions), starting with "xoxb-"').refine((value) => value.startsWith('xoxb-'), {
     message: 'expected a bot token starting with "xoxb-"',
   }),
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText.refine((value) => value === undefined || value.startsWith('xapp-'), {
-    message: 'expected an app-level token starting with "xapp-" (Socket Mode)',
-  }),
-  SLACK_CHANNEL_ID: optionalText.refine((value) => value === undefined || /^[CGD][A-Z0-9]{2,}$/.test(value), {
+  SLACK_SIGNING_SECRET: required('the signing secret from your Slack app (Basic Information)'),
+  SLACK_APP_TOKEN: z
+    .string()
+    .trim()
+    .refine((value) => value.startsWith('xapp-'), { message: 'expected an app-level token starting with "xapp-" (Socket Mode)' })
+    .optional(),
+  SLACK_CHANNEL_ID: required('the id of the desk channel where cards are posted, such as C0123456789').refine((value) => /^[CGD][A-Z0-9]{2,}$/.test(value), {
     message: 'expected a Slack channel id such as C0123456789 (not a #name)',
   }),
-  SLACK_API_URL: url('Slack Web API base').default('https://slack.com/api/'),
-  PORT: z.coerce.number().int('expected a whole number').min(0).max(65535).default(3000),
-  X_API_KEY: optionalText,
-  X_API_SECRET: optionalText,
-  X_ACCESS_TOKEN: optionalText,
-  X_ACCESS_SECRET: optionalText,
-  X_API_URL: url('X API base').default('https://api.x.com'),
-  X_CLIENT_ID: optionalText,
-  X_CLIENT_SECRET: optionalText,
-  PUBLIC_URL: optionalText.refine((value) => value === undefined || (/^https?:\/\//.test(value) && URL.canParse(value)), {
-    message: 'expected the public https:// URL where X and Slack reach this bot',
-  }),
+  SLACK_API_URL: url('Slack Web API base')
+    .default('https://slack.com/api/')
+    .transform((value) => (value.endsWith('/') ? value : `${value}/`)),
+  PORT: whole('').min(0).max(65535).default(3000),
+  X_API_KEY: required('the API key (consumer key) of your X app'),
+  X_API_SECRET: required('the API key secret (consumer secret) of your X app'),
+  X_ACCESS_TOKEN: required('the access token of the X account you welcome followers for'),
+  X_ACCESS_SECRET: required('the access token secret of that X account'),
+  X_API_URL: url('X API base').default('https://api.x.com').transform(withoutTrailingSlash),
+  X_CLIENT_ID: z.string().trim().optional(),
+  X_CLIENT_SECRET: z.string().trim().optional(),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine(isHttpUrl, { message: 'expected the public https:// URL where X and Slack reach this bot' })
+    .transform(withoutTrailingSlash)
+    .optional(),
   X_ACCOUNT_KIND: z.enum(ACCOUNT_KINDS, { message: 'expected "business" or "personal"' }).default('business'),
   X_DM_POLICY: z
     .enum(['engaged-only', 'approved', 'off'], { message: 'expected "engaged-only", "approved" or "off"' })
     .default('engaged-only'),
   X_SEND_MODE: z.enum(['api', 'manual'], { message: 'expected "api" or "manual"' }).default('api'),
   OWN_DOMAINS: domainList,
-  TOPICS: z
-    .string()
-    .optional()
-    .transform((value) => (value ?? '').split(',').map((topic) => topic.trim()).filter(Boolean)),
+  TOPICS: list,
   DESK_LANG: z.enum(['fr', 'en'], { message: 'expected "fr" or "en"' }).default('en'),
-  DIGEST_CRON: CRON.default('0 9 * * 1'),
-  TRACKING_CRON: CRON.default('*/15 * * * *'),
+  DIGEST_CRON: cron.default('0 9 * * 1'),
+  TRACKING_CRON: cron.default('*/15 * * * *'),
   TEAM_TIMEZONE: z
     .string()
     .trim()
@@ -80,83 +118,101 @@ const envSchema = z.object({
       }
     }, 'expected an IANA time zone such as Europe/Paris')
     .default('Europe/Paris'),
-  CARD_EXPIRY_DAYS: z.coerce.number().int('expected a whole number of days').min(1, 'expected at least 1 day').max(90, 'expected at most 90 days').default(7),
-  POLL_INTERVAL_SECONDS: z.coerce.number().int('expected a whole number of seconds').min(5, 'expected at least 5 seconds').default(300),
+  CARD_EXPIRY_DAYS: whole(' of days').min(1, 'expected at least 1 day').max(90, 'expected at most 90 days').default(7),
+  POLL_INTERVAL_SECONDS: whole(' of seconds').min(5, 'expected at least 5 seconds').default(300),
+  BASELINE: z.enum(['head', 'full'], { message: 'expected "head" (one page, the default) or "full" (every follower)' }).default('head'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   APPROVERS: z
     .string()
     .trim()
-    .default('anyone')
+    // A public desk channel is open to the whole workspace: by default only its members decide.
+    .default('channel')
     .refine((value) => /^(anyone|channel|usergroup:S[A-Z0-9]{2,})$/.test(value), {
       message: 'expected "anyone", "channel" (members of the desk channel) or "usergroup:S0123456789" (a Slack user group)',
     })
     .transform((value): ApproverPolicy => (value.startsWith('usergroup:') ? { kind: 'usergroup', id: value.slice('usergroup:'.length) } : { kind: value as 'anyone' | 'channel' })),
   FOUR_EYES: z
-    .enum(['true', 'false', '1', '0', ''], { message: 'expected "true" or "false"' })
+    .enum(['true', 'false', '1', '0'], { message: 'expected "true" or "false"' })
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
-  ACCUEIL_SECRET_KEY: optionalText.refine((value) => value === undefined || secretKeyBytes(value) !== null, {
-    message: 'expected 32 random bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)',
-  }),
+  ACCUEIL_SECRET_KEY: z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      const key = secretKeyBytes(value);
+      if (key === null) ctx.addIssue({ code: 'custom', message: 'expected 32 random bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)' });
+      return key ?? Buffer.alloc(0);
+    })
+    .optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Variables = z.output<typeof variables>;
 
-/** Who may decide on a card: anyone who can click it, the desk channel's members, or one user group. */
-export type ApproverPolicy = { kind: 'anyone' } | { kind: 'channel' } | { kind: 'usergroup'; id: string };
+const database = (v: Pick<Variables, 'DATABASE_URL' | 'DATA_DIR' | 'LOG_LEVEL'>) => ({ databaseUrl: v.DATABASE_URL, dataDir: v.DATA_DIR, logLevel: v.LOG_LEVEL });
 
-/** A 256-bit key written as hex or base64; null when it is not exactly 32 bytes. */
-export function secretKeyBytes(value: string): Buffer | null {
-  const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
-  return bytes.length === 32 ? bytes : null;
-}
+type XApp = Pick<Variables, 'X_API_URL' | 'X_CLIENT_ID' | 'X_CLIENT_SECRET' | 'ACCUEIL_SECRET_KEY' | 'PUBLIC_URL'> &
+  Partial<Pick<Variables, 'X_API_KEY' | 'X_API_SECRET' | 'X_ACCESS_TOKEN' | 'X_ACCESS_SECRET'>>;
 
-export interface Config {
-  databaseUrl: string | undefined;
-  dataDir: string;
-  port: number;
-  logLevel: Env['LOG_LEVEL'];
-  slack: {
-    botToken: string;
-    signingSecret: string;
-    appToken: string | undefined;
-    channelId: string;
-    apiUrl: string;
-  };
-  x: {
-    apiKey: string;
-    apiSecret: string;
-    accessToken: string;
-    accessSecret: string;
-    apiUrl: string;
-  };
-  account: {
-    kind: Env['X_ACCOUNT_KIND'];
-    dmPolicy: Env['X_DM_POLICY'];
-    sendMode: Env['X_SEND_MODE'];
-    ownDomains: string[];
-    topics: string[];
-  };
-  pollIntervalSeconds: number;
-  /** The language of the desk's own words (cards, replies); drafts follow each follower's language. */
-  deskLang: Env['DESK_LANG'];
-  /** When the weekly digest is posted, and when replies and unfollows are checked, in the team's time zone. */
-  digestCron: string;
-  trackingCron: string;
-  teamTimeZone: string;
-  /** A card nobody decided on within this many days is marked expired. */
-  cardExpiryDays: number;
-  /** Who may approve, skip or retry a welcome (APPROVERS). */
-  approvers: ApproverPolicy;
-  /** Whoever edited a draft cannot be its only approver (FOUR_EYES). */
-  fourEyes: boolean;
-  /** Encrypts the X credentials stored in the database (ACCUEIL_SECRET_KEY); without it, none are stored. */
-  secretKey: Buffer | undefined;
+/** The X app and the account of the environment (empty keys when `accueil x-login` brings the account instead). */
+const xApp = (v: XApp) => ({
+  x: { apiKey: v.X_API_KEY ?? '', apiSecret: v.X_API_SECRET ?? '', accessToken: v.X_ACCESS_TOKEN ?? '', accessSecret: v.X_ACCESS_SECRET ?? '', apiUrl: v.X_API_URL },
   /** The X app's OAuth 2.0 client (X_CLIENT_ID, X_CLIENT_SECRET): for `accueil x-login` and to refresh its tokens. */
-  xOAuth2: { clientId: string; clientSecret?: string } | undefined;
+  xOAuth2: v.X_CLIENT_ID === undefined ? undefined : { clientId: v.X_CLIENT_ID, ...(v.X_CLIENT_SECRET ? { clientSecret: v.X_CLIENT_SECRET } : {}) },
+  /** Encrypts the X credentials stored in the database (ACCUEIL_SECRET_KEY); without it, none are stored. */
+  secretKey: v.ACCUEIL_SECRET_KEY,
   /** Where X and Slack reach this bot from outside (PUBLIC_URL), for `accueil x-subscribe`. */
-  publicUrl: string | undefined;
-}
+  publicUrl: v.PUBLIC_URL,
+});
+
+/** `accueil start`: everything, Slack and X credentials required. */
+const start = variables.transform((v) => ({
+  ...database(v),
+  ...xApp(v),
+  port: v.PORT,
+  slack: { botToken: v.SLACK_BOT_TOKEN, signingSecret: v.SLACK_SIGNING_SECRET, appToken: v.SLACK_APP_TOKEN, channelId: v.SLACK_CHANNEL_ID, apiUrl: v.SLACK_API_URL },
+  account: { kind: v.X_ACCOUNT_KIND, dmPolicy: v.X_DM_POLICY, sendMode: v.X_SEND_MODE, ownDomains: v.OWN_DOMAINS, topics: v.TOPICS },
+  pollIntervalSeconds: v.POLL_INTERVAL_SECONDS,
+  /** How much of the follower list the first poll reads: its head (one page) or all of it. */
+  baseline: v.BASELINE,
+  /** The language of the desk's own words (cards, replies); drafts follow each follower's language. */
+  deskLang: v.DESK_LANG,
+  /** When the weekly digest is posted, and when replies and unfollows are checked, in the team's time zone. */
+  digestCron: v.DIGEST_CRON,
+  trackingCron: v.TRACKING_CRON,
+  teamTimeZone: v.TEAM_TIMEZONE,
+  /** A card nobody decided on within this many days is marked expired. */
+  cardExpiryDays: v.CARD_EXPIRY_DAYS,
+  /** Who may approve, skip or retry a welcome (APPROVERS). */
+  approvers: v.APPROVERS,
+  /** Whoever edited a draft cannot be its only approver (FOUR_EYES). */
+  fourEyes: v.FOUR_EYES,
+}));
+
+/** `accueil migrate` and `accueil digest --preview`: the database and the desk's language. */
+const databaseOnly = variables.pick({ DATABASE_URL: true, DATA_DIR: true, LOG_LEVEL: true, DESK_LANG: true }).transform((v) => ({ ...database(v), deskLang: v.DESK_LANG }));
+
+/** `accueil accounts`, `x-login` and `x-subscribe`: the database and the X app; no Slack variable, and X's OAuth 1.0a keys optional. */
+const accounts = variables
+  .pick({
+    DATABASE_URL: true,
+    DATA_DIR: true,
+    LOG_LEVEL: true,
+    X_API_KEY: true,
+    X_API_SECRET: true,
+    X_ACCESS_TOKEN: true,
+    X_ACCESS_SECRET: true,
+    X_API_URL: true,
+    X_CLIENT_ID: true,
+    X_CLIENT_SECRET: true,
+    ACCUEIL_SECRET_KEY: true,
+    PUBLIC_URL: true,
+  })
+  .partial({ X_API_KEY: true, X_API_SECRET: true, X_ACCESS_TOKEN: true, X_ACCESS_SECRET: true })
+  .transform((v) => ({ ...database(v), ...xApp(v) }));
+
+export type Config = z.output<typeof start>;
+export type DatabaseConfig = z.output<typeof databaseOnly>;
+export type AccountsCommandConfig = z.output<typeof accounts>;
 
 export interface ConfigProblem {
   variable: string;
@@ -170,109 +226,24 @@ export class ConfigError extends Error {
   }
 }
 
-const REQUIRED_TO_RUN: Array<[keyof Env, string]> = [
-  ['SLACK_BOT_TOKEN', 'the bot token from your Slack app (OAuth & Permissions), starting with "xoxb-"'],
-  ['SLACK_SIGNING_SECRET', 'the signing secret from your Slack app (Basic Information)'],
-  ['SLACK_CHANNEL_ID', 'the id of the desk channel where cards are posted, such as C0123456789'],
-  ['X_API_KEY', 'the API key (consumer key) of your X app'],
-  ['X_API_SECRET', 'the API key secret (consumer secret) of your X app'],
-  ['X_ACCESS_TOKEN', 'the access token of the X account you welcome followers for'],
-  ['X_ACCESS_SECRET', 'the access token secret of that X account'],
-];
-
-/** Parses the variables every command shares; values are never echoed back, so secrets stay out of errors. */
-export function parseEnv(env: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '(environment)'), expected: issue.message })),
-    );
-  }
-  return result.data;
-}
-
-/** The full configuration the bot needs to run: Slack and X credentials are required. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = parseEnv(env);
-  const missing = REQUIRED_TO_RUN.filter(([name]) => parsed[name] === undefined).map(([variable, expected]) => ({
-    variable,
-    expected: `missing: ${expected}`,
-  }));
-  if (missing.length > 0) throw new ConfigError(missing);
-  return {
-    databaseUrl: parsed.DATABASE_URL,
-    dataDir: parsed.DATA_DIR ?? './data',
-    port: parsed.PORT,
-    logLevel: parsed.LOG_LEVEL,
-    slack: {
-      botToken: parsed.SLACK_BOT_TOKEN!,
-      signingSecret: parsed.SLACK_SIGNING_SECRET!,
-      appToken: parsed.SLACK_APP_TOKEN,
-      channelId: parsed.SLACK_CHANNEL_ID!,
-      apiUrl: parsed.SLACK_API_URL.endsWith('/') ? parsed.SLACK_API_URL : `${parsed.SLACK_API_URL}/`,
-    },
-    x: {
-      apiKey: parsed.X_API_KEY!,
-      apiSecret: parsed.X_API_SECRET!,
-      accessToken: parsed.X_ACCESS_TOKEN!,
-      accessSecret: parsed.X_ACCESS_SECRET!,
-      apiUrl: parsed.X_API_URL.replace(/\/+$/, ''),
-    },
-    account: {
-      kind: parsed.X_ACCOUNT_KIND,
-      dmPolicy: parsed.X_DM_POLICY,
-      sendMode: parsed.X_SEND_MODE,
-      ownDomains: parsed.OWN_DOMAINS,
-      topics: parsed.TOPICS,
-    },
-    pollIntervalSeconds: parsed.POLL_INTERVAL_SECONDS,
-    deskLang: parsed.DESK_LANG,
-    digestCron: parsed.DIGEST_CRON,
-    trackingCron: parsed.TRACKING_CRON,
-    teamTimeZone: parsed.TEAM_TIMEZONE,
-    cardExpiryDays: parsed.CARD_EXPIRY_DAYS,
-    approvers: parsed.APPROVERS,
-    fourEyes: parsed.FOUR_EYES,
-    secretKey: parsed.ACCUEIL_SECRET_KEY === undefined ? undefined : secretKeyBytes(parsed.ACCUEIL_SECRET_KEY)!,
-    xOAuth2: oauth2Client(parsed),
-    publicUrl: parsed.PUBLIC_URL?.replace(/\/+$/, ''),
-  };
-}
-
-function oauth2Client(parsed: Env): Config['xOAuth2'] {
-  if (parsed.X_CLIENT_ID === undefined) return undefined;
-  return { clientId: parsed.X_CLIENT_ID, ...(parsed.X_CLIENT_SECRET ? { clientSecret: parsed.X_CLIENT_SECRET } : {}) };
-}
+type Env = Record<string, string | undefined>;
 
 /**
- * What `accueil accounts`, `accueil x-login` and `accueil x-subscribe` need: the database, the X app
- * (consumer keys, the OAuth 2.0 client), the secrets key and the public URL. No Slack variable is required.
+ * Every missing and every malformed variable, in one error; values are never echoed back, so
+ * secrets stay out of errors. An empty variable counts as unset.
  */
-export function loadAccountsConfig(
-  env: Record<string, string | undefined> = process.env,
-): Pick<Config, 'databaseUrl' | 'dataDir' | 'logLevel' | 'x' | 'xOAuth2' | 'secretKey' | 'publicUrl'> {
-  const parsed = parseEnv(env);
-  return {
-    databaseUrl: parsed.DATABASE_URL,
-    dataDir: parsed.DATA_DIR ?? './data',
-    logLevel: parsed.LOG_LEVEL,
-    x: {
-      apiKey: parsed.X_API_KEY ?? '',
-      apiSecret: parsed.X_API_SECRET ?? '',
-      accessToken: parsed.X_ACCESS_TOKEN ?? '',
-      accessSecret: parsed.X_ACCESS_SECRET ?? '',
-      apiUrl: parsed.X_API_URL.replace(/\/+$/, ''),
-    },
-    xOAuth2: oauth2Client(parsed),
-    secretKey: parsed.ACCUEIL_SECRET_KEY === undefined ? undefined : secretKeyBytes(parsed.ACCUEIL_SECRET_KEY)!,
-    publicUrl: parsed.PUBLIC_URL?.replace(/\/+$/, ''),
-  };
+function parse<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const result = schema.safeParse(set);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '(environment)'), expected: issue.message })));
 }
 
-/** Just what database commands (migrate) need. */
-export function loadDatabaseConfig(
-  env: Record<string, string | undefined> = process.env,
-): Pick<Config, 'databaseUrl' | 'dataDir' | 'logLevel' | 'deskLang'> {
-  const parsed = parseEnv(env);
-  return { databaseUrl: parsed.DATABASE_URL, dataDir: parsed.DATA_DIR ?? './data', logLevel: parsed.LOG_LEVEL, deskLang: parsed.DESK_LANG };
-}
+/** The full configuration the bot needs to run. */
+export const loadConfig = (env: Env = process.env): Config => parse(start, env);
+
+/** Just what database commands (migrate, digest --preview) need. */
+export const loadDatabaseConfig = (env: Env = process.env): DatabaseConfig => parse(databaseOnly, env);
+
+/** What `accueil accounts`, `accueil x-login` and `accueil x-subscribe` need. */
+export const loadAccountsConfig = (env: Env = process.env): AccountsCommandConfig => parse(accounts, env);

@@ -4,7 +4,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
 import { startFakeSlack, type FakeMessage } from './sandbox/slack';
 import { startFakeX } from './sandbox/x';
 import { envForFakes } from './sandbox/env';
@@ -12,7 +11,8 @@ import { blockActionsPayload, postInteraction } from './sandbox/slack-request';
 import { renderBlocksAsText } from './bot/blocks/render-text';
 import { ACTIONS } from './bot/ids';
 import { loadConfig } from './config';
-import { welcomeEvents, welcomes } from './db/schema';
+import { listWelcomeEvents, listWelcomes } from './db/welcomes';
+import { QUEUES } from './desk/desk';
 import { createLogger } from './logger';
 import { startBot, type RunningBot } from './main';
 
@@ -57,7 +57,7 @@ export async function runDemo({ out }: { out: NodeJS.WritableStream }): Promise<
     const ids = clicks.map(([card]) => welcomeIdOf(card));
     for (const [card, actionId] of clicks) await click(bot, slack, card, actionId);
     await waitFor(async () => {
-      const rows = await bot!.desk.db.select().from(welcomes);
+      const rows = await listWelcomes(bot!.desk.db);
       return rows.every((row) => ['sent', 'skipped', 'failed'].includes(row.status)) ? rows : null;
     });
     // Cards are updated right after each outcome; give the last update a moment to land.
@@ -72,8 +72,8 @@ export async function runDemo({ out }: { out: NodeJS.WritableStream }): Promise<
     say();
     say('⑥ What Postgres (embedded) recorded:');
     for (const id of ids) {
-      const [row] = await bot.desk.db.select().from(welcomes).where(eq(welcomes.id, id));
-      const events = await bot.desk.db.select().from(welcomeEvents).where(eq(welcomeEvents.welcomeId, id)).orderBy(welcomeEvents.id);
+      const [row] = await listWelcomes(bot.desk.db, id);
+      const events = await listWelcomeEvents(bot.desk.db, id);
       const trail = events.filter((event) => event.toStatus).map((event) => `${event.toStatus} (${event.actor})`).join(' → ');
       say(`   welcome ${id}: ${row!.status}${row!.channel ? ` by ${row!.channel}` : ''} — ${trail}`);
     }
@@ -122,9 +122,11 @@ async function click(bot: RunningBot, slack: Awaited<ReturnType<typeof startFake
   if (response.status !== 200) throw new Error(`Slack interaction answered ${response.status}`);
 }
 
+/** Jobs in a state before `cancelled` but not before `completed`: the completed ones (pg-boss orders its states). */
 async function completedPolls(bot: RunningBot): Promise<number> {
-  const { rows } = await bot.database.executeSql("select count(*)::int as n from pgboss.job where name = 'followers-poll' and state = 'completed'");
-  return Number(rows[0]?.n ?? 0);
+  const { boss } = bot.desk;
+  const [upToCompleted, beforeCompleted] = await Promise.all([boss.getQueueSize(QUEUES.poll, { before: 'cancelled' }), boss.getQueueSize(QUEUES.poll, { before: 'completed' })]);
+  return upToCompleted - beforeCompleted;
 }
 
 async function waitFor<T>(check: () => Promise<T | null | false> | T | null | false, timeoutMs = 20_000): Promise<T> {

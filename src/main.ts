@@ -1,18 +1,18 @@
 import { WebClient } from '@slack/web-api';
-import { eq, sql } from 'drizzle-orm';
 import type { RequestListener, Server } from 'node:http';
 import type PgBoss from 'pg-boss';
 import { createSlackApp } from './bot/app';
+import { createCardPublisher } from './bot/cards';
 import { createHttpServer, listen, type HealthCheck } from './bot/http-server';
 import type { Config } from './config';
-import { upsertAccount, listAccounts, savedOverEnvironment } from './db/accounts';
+import { createMetrics, type Metrics } from './bot/metrics';
+import { upsertAccount, listAccounts, setAccountCredentials, savedOverEnvironment } from './db/accounts';
 import { openDatabase, type Database } from './db/client';
-import { welcomes, xAccounts, type XAccountRow } from './db/schema';
-import { createAccountClients } from './desk/accounts';
+import type { XAccountRow } from './db/schema';
+import { createAccountClients, sealOAuth1 } from './desk/accounts';
 import { createApproverCheck } from './desk/authorize';
 import { xEventHandlers } from './desk/x-events';
 import { probeDependencies } from './jobs/health';
-import { sealSecret } from './secrets';
 import type { Desk } from './desk/desk';
 import { createBoss } from './jobs/boss';
 import { startDigestJobs } from './jobs/digest';
@@ -23,6 +23,7 @@ import { createLogger, type Logger } from './logger';
 import { createXClient, getAuthenticatedUser } from './x/api';
 import { createXWebhookListener } from './x/sources/webhook';
 import { xUsagePlugin } from './x/usage';
+import { recordXUsage } from './db/x-usage';
 
 export interface RunningBot {
   port: number;
@@ -48,6 +49,10 @@ export interface StartOptions {
   healthIntervalMs?: number;
   /** The scheduled work (tracking passes, card expiry, the weekly digest); tests that are not about it turn it off. */
   schedules?: boolean;
+  /** Socket Mode: how long after start-up /healthz waits for a first connection before it answers 503 (ms). */
+  socketGraceMs?: number;
+  /** Socket Mode: the reconnection pace (ms per consecutive failure); tests shorten it. */
+  socketReconnectBaseMs?: number;
 }
 
 // Slack calls retry a little in place (honouring Retry-After); longer outages are the card job's, with backoff.
@@ -61,6 +66,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const logger = options.logger ?? createLogger(config.logLevel);
   const health: HealthCheck = { database: false, jobs: false, slack: false };
   let database: Database | undefined;
+  let metrics: Metrics | undefined;
   let slackListener: RequestListener | null = null;
   let xWebhook: RequestListener | null = null;
 
@@ -68,7 +74,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const server: Server = createHttpServer({
     slack: (req, res) => (slackListener ? slackListener(req, res) : res.writeHead(404).end()),
     health: () => ({ ...health }),
-    metrics: () => (database && health.database ? metricsText(database) : Promise.reject(new Error('starting'))),
+    metrics: () => (metrics && health.database ? metrics.text() : Promise.reject(new Error('starting'))),
+    slackAnswered: (seconds) => metrics?.observeSlackAnswer(seconds),
     routes: { '/x/webhook': (req, res) => (xWebhook ? xWebhook(req, res) : res.writeHead(503).end()) },
   });
   const port = await listen(server, config.port);
@@ -77,6 +84,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   try {
     database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
     await database.migrate();
+    metrics = createMetrics(database.db);
     health.database = true;
     logger.info({ driver: database.driver, location: database.location }, 'database migrated');
 
@@ -102,25 +110,28 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     // with its own credentials, posts its cards to its own channel, and has its X spend counted.
     const accounts = await listAccounts(database.db);
     const db = database.db;
-    const xClients = createAccountClients(config, db, (row) => [xUsagePlugin({ db, xUserId: row.xUserId, logger })]);
+    const xClients = createAccountClients(config, db, (row) => [xUsagePlugin({ record: (entry) => recordXUsage(db, entry), xUserId: row.xUserId, logger })]);
 
     const startedBoss = createBoss(database);
     boss = startedBoss;
     startedBoss.on('error', (err) => logger.error({ err: { message: err.message } }, 'job queue error'));
     await startedBoss.start();
 
+    const now = options.now ?? (() => new Date());
     const desk: Desk = {
       db: database.db,
       boss: startedBoss,
       slack,
       xClient: xClients,
       logger,
-      now: options.now ?? (() => new Date()),
+      now,
       lang: config.deskLang,
+      cards: createCardPublisher({ db: database.db, boss: startedBoss, slack, logger, now, lang: config.deskLang }),
     };
     const jobs = await startJobs(desk, {
       accountIds: accounts.map((row) => row.id),
       pollIntervalSeconds: config.pollIntervalSeconds,
+      baseline: config.baseline,
       sweepIntervalSeconds: options.sweepIntervalSeconds,
       heartbeatSeconds: options.heartbeatSeconds,
       instanceStaleMs: options.instanceStaleMs,
@@ -136,6 +147,20 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     health.jobs = true;
     xWebhook = createXWebhookListener({ consumerSecret: config.x.apiSecret, ...xEventHandlers(desk), logger });
 
+    // Socket Mode: no interaction arrives while the socket is closed, so /healthz follows it.
+    const socketMode = Boolean(config.slack.appToken);
+    if (socketMode) health.socket = false;
+    const socketDeadline = socketMode ? setTimeout(() => (health.socketTimedOut = !health.socket), options.socketGraceMs ?? 60_000) : undefined;
+    socketDeadline?.unref();
+    const onConnection = (open: boolean) => {
+      if (open === health.socket) return;
+      health.socket = open;
+      if (open) {
+        health.socketTimedOut = false;
+        clearTimeout(socketDeadline);
+      }
+      logger[open ? 'info' : 'warn']({ socket: open ? 'connected' : 'down' }, open ? 'Slack Socket Mode connected' : 'Slack Socket Mode connection lost');
+    };
     const slackApp = createSlackApp(desk, {
       botToken: config.slack.botToken,
       signingSecret: config.slack.signingSecret,
@@ -148,15 +173,19 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         approvers: createApproverCheck(slack, config.approvers, { channelId: config.slack.channelId }),
         fourEyes: config.fourEyes,
       },
+      socket: { onConnection, reconnectBaseMs: options.socketReconnectBaseMs },
     });
     slackListener = slackApp.requestListener;
-    if (slackApp.mode === 'socket') await slackApp.app.start();
+    // The socket connects in the background (Slack may be unreachable for a while): /healthz tells.
+    if (slackApp.mode === 'socket') {
+      slackApp.app.start().catch((error: unknown) => logger.error({ err: errorMessage(error) }, 'Slack Socket Mode could not start'));
+    }
     logger.info({ port, slackMode: slackApp.mode }, 'accueil is ready');
     health.x = true;
     health.started = true;
 
     const openDatabaseHandle = database;
-    const monitor = watchHealth(openDatabaseHandle, health, logger, options.healthIntervalMs ?? 5_000);
+    const monitor = watchHealth(openDatabaseHandle, startedBoss, health, logger, options.healthIntervalMs ?? 5_000);
     return {
       port,
       desk,
@@ -167,6 +196,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       stop: async () => {
         health.jobs = false;
         clearInterval(monitor);
+        clearTimeout(socketDeadline);
         await Promise.all(scheduled.map((running) => running.stop()));
         await jobs.stop();
         if (slackApp.mode === 'socket') await slackApp.app.stop();
@@ -185,12 +215,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 }
 
 /** Keeps /healthz current: the database, Slack and X as the database shows them, every few seconds. */
-function watchHealth(database: Database, health: HealthCheck, logger: Logger, everyMs: number): NodeJS.Timeout {
+function watchHealth(database: Database, boss: PgBoss, health: HealthCheck, logger: Logger, everyMs: number): NodeJS.Timeout {
   let probing = false;
   return setInterval(() => {
     if (probing) return;
     probing = true;
-    void probeDependencies(database)
+    void probeDependencies(database, boss)
       .then((found) => {
         const before = JSON.stringify(health);
         Object.assign(health, found);
@@ -207,27 +237,17 @@ function watchHealth(database: Database, health: HealthCheck, logger: Logger, ev
  * database never holds them in clear and a value moved to another account does not open.
  */
 async function storeXCredentials(database: Database, account: XAccountRow, key: Buffer, creds: Config['x']): Promise<void> {
-  const { apiKey, apiSecret, accessToken, accessSecret } = creds;
-  const sealed = sealSecret(key, JSON.stringify({ apiKey, apiSecret, accessToken, accessSecret }), account.xUserId);
-  await database.db.update(xAccounts).set({ xCredentials: sealed }).where(eq(xAccounts.id, account.id));
+  const sealed = sealOAuth1(key, creds, account.xUserId);
+  await setAccountCredentials(database.db, account.id, sealed);
   account.xCredentials = sealed;
+}
+
+function errorMessage(error: unknown): { message: string } {
+  return { message: error instanceof Error ? error.message : String(error) };
 }
 
 async function closeServer(server: Server): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   await closed;
-}
-
-/** Prometheus text: welcomes by status, enough to alert on a stuck queue. */
-async function metricsText(database: Database): Promise<string> {
-  const rows = await database.db
-    .select({ status: welcomes.status, n: sql<number>`count(*)::int` })
-    .from(welcomes)
-    .groupBy(welcomes.status);
-  const lines = ['# HELP accueil_welcomes Welcomes by status.', '# TYPE accueil_welcomes gauge'];
-  for (const row of rows) lines.push(`accueil_welcomes{status="${row.status}"} ${row.n}`);
-  lines.push('# HELP accueil_process_rss_bytes Resident memory.', '# TYPE accueil_process_rss_bytes gauge');
-  lines.push(`accueil_process_rss_bytes ${process.memoryUsage().rss}`);
-  return `${lines.join('\n')}\n`;
 }

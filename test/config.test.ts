@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadAccountsConfig, loadConfig, loadDatabaseConfig } from '../src/config';
 
 const complete = {
   SLACK_BOT_TOKEN: 'xoxb-1-secret-bot-token',
@@ -30,6 +30,7 @@ describe('configuration', () => {
     expect(config.slack.apiUrl).toBe('https://slack.com/api/');
     expect(config.x.apiUrl).toBe('https://api.x.com');
     expect(config.account).toMatchObject({ kind: 'business', dmPolicy: 'engaged-only', sendMode: 'api', ownDomains: [] });
+    expect(config.approvers).toEqual({ kind: 'channel' });
   });
 
   it('names every missing credential', () => {
@@ -39,6 +40,31 @@ describe('configuration', () => {
   it('names each malformed value with what is expected', () => {
     const env = { ...complete, PORT: 'eighty', X_ACCOUNT_KIND: 'company', DATABASE_URL: 'mysql://x', OWN_DOMAINS: 'not a domain', SLACK_CHANNEL_ID: '#desk' };
     expect(problemsOf(env).sort()).toEqual(['DATABASE_URL', 'OWN_DOMAINS', 'PORT', 'SLACK_CHANNEL_ID', 'X_ACCOUNT_KIND']);
+  });
+
+  it('reports every missing and every malformed variable in one run', () => {
+    expect(problemsOf({ PORT: 'abc', DIGEST_CRON: '0 9 * *' }).sort()).toEqual(
+      ['DIGEST_CRON', 'PORT', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_CHANNEL_ID', 'X_API_KEY', 'X_API_SECRET', 'X_ACCESS_TOKEN', 'X_ACCESS_SECRET'].sort(),
+    );
+  });
+
+  it('refuses a cron expression pg-boss could not schedule', () => {
+    expect(problemsOf({ ...complete, TRACKING_CRON: '*/15 * * * 9' })).toEqual(['TRACKING_CRON']);
+    expect(problemsOf({ ...complete, DIGEST_CRON: '61 9 * * 1' })).toEqual(['DIGEST_CRON']);
+    expect(loadConfig({ ...complete, DIGEST_CRON: '30 8 * * 1-5' }).digestCron).toBe('30 8 * * 1-5');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ ...complete, PORT: '', FOUR_EYES: ' ' })).toMatchObject({ port: 3000, fourEyes: false });
+    expect(problemsOf({ ...complete, SLACK_BOT_TOKEN: '' })).toEqual(['SLACK_BOT_TOKEN']);
+  });
+
+  it('asks each command only for what it uses', () => {
+    expect(loadDatabaseConfig({ DESK_LANG: 'fr' })).toEqual({ databaseUrl: undefined, dataDir: './data', logLevel: 'info', deskLang: 'fr' });
+    const accounts = loadAccountsConfig({ X_CLIENT_ID: 'client', PUBLIC_URL: 'https://desk.example.com/' });
+    expect(accounts.xOAuth2).toEqual({ clientId: 'client' });
+    expect(accounts.publicUrl).toBe('https://desk.example.com');
+    expect(() => loadAccountsConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
   });
 
   it('accepts an http:// X API URL on loopback, for tests and the demo', () => {

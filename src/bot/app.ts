@@ -1,10 +1,10 @@
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { RequestListener } from 'node:http';
 import type { Desk } from '../desk/desk';
 import type { Logger } from '../logger';
 import { boltLogger } from './bolt-logger';
 import { registerListeners } from './listeners';
-import { authorizeDecisions, type DeskPolicy } from './listeners/middleware/authorize';
+import type { DeskPolicy } from './listeners/middleware/authorize';
 import { dedupeEvents } from './listeners/middleware/dedupe-events';
 
 export interface SlackAppOptions {
@@ -19,6 +19,11 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Who may decide, and the four-eyes rule; by default anyone who can click, without four-eyes. */
   policy?: DeskPolicy;
+  /**
+   * Socket Mode: told when the connection opens (true) and when it is lost (false), for /healthz.
+   * `reconnectBaseMs` paces reconnection (the client waits this long times the failures in a row).
+   */
+  socket?: { onConnection(open: boolean): void; reconnectBaseMs?: number };
 }
 
 export interface SlackApp {
@@ -38,9 +43,16 @@ export function createSlackApp(desk: Desk, options: SlackAppOptions): SlackApp {
     clientOptions: { slackApiUrl: options.apiUrl },
   };
   if (options.appToken) {
-    const app = new App({ ...common, appToken: options.appToken, socketMode: true });
-    useDeskMiddleware(app, desk, options.policy);
-    registerListeners(app, desk);
+    const receiver = new SocketModeReceiver({
+      appToken: options.appToken,
+      logger: common.logger,
+      installerOptions: { clientOptions: { slackApiUrl: options.apiUrl } },
+      ...(options.socket?.reconnectBaseMs ? { clientPingTimeout: options.socket.reconnectBaseMs } : {}),
+    });
+    watchConnection(receiver, options.socket?.onConnection);
+    const app = new App({ ...common, receiver, socketMode: true });
+    useDeskMiddleware(app, desk);
+    registerListeners(app, desk, options.policy ?? OPEN_DESK);
     return { app, mode: 'socket', requestListener: null };
   }
   const receiver = new HTTPReceiver({
@@ -51,15 +63,24 @@ export function createSlackApp(desk: Desk, options: SlackAppOptions): SlackApp {
     processBeforeResponse: false,
   });
   const app = new App({ ...common, receiver });
-  useDeskMiddleware(app, desk, options.policy);
-  registerListeners(app, desk);
+  useDeskMiddleware(app, desk);
+  registerListeners(app, desk, options.policy ?? OPEN_DESK);
   return { app, mode: 'http', requestListener: receiver.requestListener };
 }
 
-/** Before any listener: drop Slack's repeated deliveries, then let only approvers decide. */
-function useDeskMiddleware(app: App, desk: Desk, policy: DeskPolicy = OPEN_DESK): void {
+/**
+ * The Socket Mode client says `connected` after Slack's hello; the socket closing (a refresh, a
+ * network cut) and the states after it mean no interaction can arrive until it reconnects.
+ */
+function watchConnection(receiver: SocketModeReceiver, onConnection: ((open: boolean) => void) | undefined): void {
+  if (!onConnection) return;
+  receiver.client.on('connected', () => onConnection(true));
+  for (const lost of ['close', 'disconnecting', 'disconnected', 'reconnecting']) receiver.client.on(lost, () => onConnection(false));
+}
+
+/** Before any listener: drop Slack's repeated deliveries. Who may decide is checked on the deciding listeners. */
+function useDeskMiddleware(app: App, desk: Desk): void {
   app.use(dedupeEvents(desk));
-  app.use(authorizeDecisions(desk, policy));
 }
 
 const OPEN_DESK: DeskPolicy = {

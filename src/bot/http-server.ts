@@ -12,12 +12,18 @@ export interface HealthCheck {
   x?: boolean;
   /** Every part came up once: what fails after that is a degraded state, not a start-up. */
   started?: boolean;
+  /** Socket Mode only: the connection to Slack is open (no click or command can arrive while it is not). */
+  socket?: boolean;
+  /** Socket Mode only: no connection opened within the grace period after start-up. */
+  socketTimedOut?: boolean;
 }
 
 export interface HttpServerOptions {
   slack: RequestListener | null;
   health: () => HealthCheck;
   metrics: () => Promise<string>;
+  /** Told how long each answer to Slack took (seconds): the ack latency. */
+  slackAnswered?: (seconds: number) => void;
   /** More routes (the X webhook), matched by path. */
   routes?: Record<string, RequestListener>;
 }
@@ -41,6 +47,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     if (!route) return send(res, 404, JSON.stringify({ error: 'not found' }), 'application/json');
     if (tooLarge(req)) return send(res, 413, JSON.stringify({ error: 'payload too large' }), 'application/json');
     if (route !== options.slack) return route(req, res);
+    const started = performance.now();
+    res.once('finish', () => options.slackAnswered?.((performance.now() - started) / 1000));
     // A body sent in chunks has no length to check up front: it is read here, up to the limit, and
     // handed to Bolt already read (Bolt takes a buffered `rawBody` as is).
     readLimited(req, MAX_BODY_BYTES).then(
@@ -108,15 +116,18 @@ function tooLarge(req: IncomingMessage): boolean {
 }
 
 /**
- * 200 `ok`; 200 `degraded` while Slack or X fail after start-up (the bot still takes decisions and
- * sends them when they are back, so it must stay in rotation); 503 while starting or while the
- * database is away (nothing can be recorded).
+ * 200 `ok`; 200 `degraded` while Slack, X or the Socket Mode connection fail after start-up (the bot
+ * still takes decisions and sends them when they are back, so it must stay in rotation), with the
+ * failing parts named in `down`; 503 while starting, while the database is away (nothing can be
+ * recorded), or when Socket Mode never connected within its grace period.
  */
 function health(check: HealthCheck, res: ServerResponse): void {
-  const ok = check.database && check.jobs && check.slack && check.x !== false;
+  const parts = { database: check.database, jobs: check.jobs, slack: check.slack, x: check.x, socket: check.socket };
+  const down = Object.entries(parts).filter(([, up]) => up === false).map(([part]) => part);
+  const ok = down.length === 0;
   const status = ok ? 'ok' : check.started ? 'degraded' : 'starting';
-  const code = ok || (status === 'degraded' && check.database) ? 200 : 503;
-  send(res, code, JSON.stringify({ status, ...check }), 'application/json');
+  const code = (ok || (status === 'degraded' && check.database)) && !check.socketTimedOut ? 200 : 503;
+  send(res, code, JSON.stringify({ status, ...check, ...(ok ? {} : { down }) }), 'application/json');
 }
 
 function send(res: ServerResponse, status: number, body: string, type: string): void {

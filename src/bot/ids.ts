@@ -5,6 +5,8 @@ export const ACTIONS = {
   sendDm: 'welcome_send_dm',
   postMention: 'welcome_post_mention',
   edit: 'welcome_edit',
+  editDm: 'welcome_edit_dm',
+  editMention: 'welcome_edit_mention',
   skip: 'welcome_skip',
   retry: 'welcome_retry',
   markSent: 'welcome_mark_sent',
@@ -16,6 +18,13 @@ export type CardActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
 export const VIEWS = {
   editWelcome: 'welcome_edit_modal',
 } as const;
+
+/** Card buttons that decide something, registered behind the approver check; "Open in X" only opens a link. */
+export const DECIDING_ACTIONS = [ACTIONS.sendDm, ACTIONS.postMention, ACTIONS.edit, ACTIONS.editDm, ACTIONS.editMention, ACTIONS.skip, ACTIONS.retry, ACTIONS.markSent] as const;
+export type DecidingActionId = (typeof DECIDING_ACTIONS)[number];
+
+/** Modals whose submission decides something, behind the same check. */
+export const DECIDING_VIEWS = [VIEWS.editWelcome] as const;
 
 /** block_id and action_id of the text input in the edit modal: the path to its value in view.state.values. */
 export const EDIT_INPUT = {

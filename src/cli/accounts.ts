@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/client';
 import { AccountError, addAccount, removeAccount, type AccountsConfig, type NewAccountCredentials } from '../desk/accounts';
-import { ACCOUNT_KINDS, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type SendMode } from '../domain';
-import { checkOwnDomains, ownDomainRefusal } from '../own-domains';
+import { ACCOUNT_KINDS, checkOwnDomains, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type SendMode } from '../domain';
+import { ownDomainRefusal } from '../i18n';
 import { SecretError } from '../secrets';
 import { XApiError } from '../x/api';
 import { XOAuth2Error } from '../x/oauth2';

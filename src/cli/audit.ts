@@ -4,9 +4,13 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ACCOUNT_KINDS, CHANNELS, LANGS } from '../domain';
 import type { AccountKind, Channel, Lang } from '../domain';
-import { checkOwnDomains, ownDomainRefusal } from '../own-domains';
+import { checkOwnDomains } from '../domain';
+import { ownDomainRefusal } from '../i18n';
+import { plural as formatPlural } from '../i18n/format';
 import { auditMessage } from '../rules/audit';
-import { followerRuleIds } from '../rules/index';
+import { evaluateAudit } from '../rules/evaluate';
+import type { EvaluationReport, LabelledWelcome, RuleScore } from '../rules/evaluate';
+import { followerRuleIds, ruleIds } from '../rules/index';
 import type { AuditInput, AuditReport, Finding } from '../rules/types';
 
 export interface AuditIo {
@@ -18,6 +22,7 @@ export interface AuditIo {
 export const AUDIT_USAGE = `Usage:
   accueil audit [--json] [--kind dm|mention] [--lang fr|en] [--domain D]... [--account business|personal] [TEXT|-]
   accueil audit --json --batch FILE.jsonl
+  accueil audit [--json] --eval FILE.jsonl [--min-recall R] [--max-fp F]
 
 Audits one welcome message (TEXT, or standard input when TEXT is "-" or missing) and prints each
 finding with its rule, message, the offending excerpt and a suggestion.
@@ -31,9 +36,14 @@ Options:
   --batch FILE       audit every line of a JSONL file:
                      {"id","text","kind","lang","ownDomains","accountKind","follower":{"handle","name","bio"}}
                      one JSON line out per line in; the options above are defaults for each line
+  --eval FILE        score the rules on a labelled JSONL corpus: the batch line plus "must" and
+                     "mustNot", arrays of rule ids that must / must not report the welcome; prints
+                     recall and false-positive rate per rule and overall
+  --min-recall R     with --eval: exit 1 when a rule's or the overall recall is below R (0 to 1)
+  --max-fp F         with --eval: exit 1 when a rule's or the overall false-positive rate is above F
 
 Exit status: 0 when nothing blocks sending, 1 when an error-level finding exists (or a batch line
-could not be audited), 2 on a usage error.
+could not be audited, or --eval scores under a threshold), 2 on a usage error.
 `;
 
 class UsageError extends Error {}
@@ -45,6 +55,9 @@ interface Options {
   domains: string[];
   account?: AccountKind;
   batch?: string;
+  eval?: string;
+  minRecall?: number;
+  maxFp?: number;
   help: boolean;
   text?: string;
 }
@@ -53,6 +66,13 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be ${allowed.join(' or ')}, not "${value}"`);
   return value as T;
+}
+
+function fraction(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) throw new UsageError(`--${flag} must be a number from 0 to 1, not "${value}"`);
+  return number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -69,6 +89,9 @@ function parseOptions(argv: string[]): Options {
         domain: { type: 'string', multiple: true },
         account: { type: 'string' },
         batch: { type: 'string' },
+        eval: { type: 'string' },
+        'min-recall': { type: 'string' },
+        'max-fp': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -77,6 +100,8 @@ function parseOptions(argv: string[]): Options {
   }
   const { values, positionals } = parsed;
   if (values.batch !== undefined && positionals.length > 0) throw new UsageError('--batch reads its messages from the file: give no TEXT');
+  if (values.eval !== undefined && (positionals.length > 0 || values.batch !== undefined)) throw new UsageError('--eval reads its messages from the file: give no TEXT and no --batch');
+  if (values.eval === undefined && (values['min-recall'] !== undefined || values['max-fp'] !== undefined)) throw new UsageError('--min-recall and --max-fp go with --eval');
   const domains = checkOwnDomains(values.domain ?? []);
   if (!domains.ok) throw new UsageError(`--domain: ${ownDomainRefusal(domains)}`);
   const options: Options = {
@@ -91,6 +116,11 @@ function parseOptions(argv: string[]): Options {
   if (lang) options.lang = lang;
   if (account) options.account = account;
   if (values.batch !== undefined) options.batch = values.batch;
+  if (values.eval !== undefined) options.eval = values.eval;
+  const minRecall = fraction('min-recall', values['min-recall']);
+  const maxFp = fraction('max-fp', values['max-fp']);
+  if (minRecall !== undefined) options.minRecall = minRecall;
+  if (maxFp !== undefined) options.maxFp = maxFp;
   // Unquoted words arrive as several arguments: they are one message.
   if (positionals.length > 0 && !(positionals.length === 1 && positionals[0] === '-')) options.text = positionals.join(' ');
   return options;
@@ -127,7 +157,7 @@ function excerptOf(text: string, finding: Finding): string {
   return excerpt.length > EXCERPT_MAX ? `${excerpt.slice(0, EXCERPT_MAX - 1)}…` : excerpt;
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count: number, word: string): string => formatPlural('en', count, { one: `# ${word}`, other: `# ${word}s` });
 
 export function formatReport(text: string, report: AuditReport): string {
   const lines: string[] = [];
@@ -193,28 +223,38 @@ function auditLine(line: string, lineNumber: number, defaults: Omit<AuditInput, 
     const id = typeof raw === 'object' && raw !== null && 'id' in raw ? (raw as { id: unknown }).id : null;
     return { out: { id: id ?? null, line: lineNumber, error: `line ${lineNumber}: ${describeIssues(parsed.error)}` }, failed: true };
   }
-  const { id, text, kind, lang, ownDomains, accountKind, follower } = parsed.data;
+  const input = inputOf(parsed.data, defaults);
+  if ('refused' in input) return { out: { id: parsed.data.id, line: lineNumber, error: `line ${lineNumber}: ownDomains: ${input.refused}` }, failed: true };
+  const report = auditMessage(input);
+  return { out: { id: parsed.data.id, verdict: report.verdict, findings: report.findings }, failed: hasError(report) };
+}
+
+/** The line's audit input, or why its own domains are refused. */
+function inputOf(line: z.infer<typeof BatchLine>, defaults: Omit<AuditInput, 'text'>): AuditInput | { refused: string } {
+  const { text, kind, lang, ownDomains, accountKind, follower } = line;
   const input: AuditInput = { ...defaults, text };
   if (kind) input.kind = kind;
   if (lang) input.lang = lang;
   if (ownDomains) {
     const checked = checkOwnDomains(ownDomains);
-    if (!checked.ok) return { out: { id, line: lineNumber, error: `line ${lineNumber}: ownDomains: ${ownDomainRefusal(checked)}` }, failed: true };
+    if (!checked.ok) return { refused: ownDomainRefusal(checked) };
     input.ownDomains = checked.domains;
   }
   if (accountKind) input.accountKind = accountKind;
   if (follower) input.follower = follower;
-  const report = auditMessage(input);
-  return { out: { id, verdict: report.verdict, findings: report.findings }, failed: hasError(report) };
+  return input;
 }
 
-async function runBatch(path: string, options: Options, io: AuditIo): Promise<number> {
-  let file;
+async function openFile(path: string) {
   try {
-    file = await open(path, 'r');
+    return await open(path, 'r');
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+}
+
+async function runBatch(path: string, options: Options, io: AuditIo): Promise<number> {
+  const file = await openFile(path);
   const defaults = baseInput(options);
   let failed = false;
   let lineNumber = 0;
@@ -232,6 +272,87 @@ async function runBatch(path: string, options: Options, io: AuditIo): Promise<nu
   return failed ? 1 : 0;
 }
 
+// Evaluation on a labelled corpus.
+
+const RuleList = z.array(z.string().refine((id) => ruleIds.includes(id), { message: 'unknown rule id' }));
+const LabelledLine = BatchLine.extend({ must: RuleList.default([]), mustNot: RuleList.default([]) });
+
+/** Reads a labelled corpus; a line that cannot be read is reported and makes the run fail. */
+export async function readLabelledCorpus(path: string, defaults: Omit<AuditInput, 'text'>): Promise<{ corpus: LabelledWelcome[]; errors: string[] }> {
+  const file = await openFile(path);
+  const corpus: LabelledWelcome[] = [];
+  const errors: string[] = [];
+  let lineNumber = 0;
+  try {
+    for await (const line of file.readLines({ encoding: 'utf8' })) {
+      lineNumber++;
+      if (line.trim() === '') continue;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(line);
+      } catch {
+        errors.push(`line ${lineNumber}: not valid JSON`);
+        continue;
+      }
+      const parsed = LabelledLine.safeParse(raw);
+      if (!parsed.success) {
+        errors.push(`line ${lineNumber}: ${describeIssues(parsed.error)}`);
+        continue;
+      }
+      const input = inputOf(parsed.data, defaults);
+      if ('refused' in input) {
+        errors.push(`line ${lineNumber}: ownDomains: ${input.refused}`);
+        continue;
+      }
+      corpus.push({ id: parsed.data.id, input, must: parsed.data.must, mustNot: parsed.data.mustNot });
+    }
+  } finally {
+    await file.close().catch(() => undefined);
+  }
+  return { corpus, errors };
+}
+
+const percent = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
+
+function scoreLine(label: string, width: number, score: Omit<RuleScore, 'ruleId' | 'missed' | 'flagged'>): string {
+  const recall = `${percent(score.recall)} (${score.caught}/${score.positives})`;
+  const fp = `${percent(score.falsePositiveRate)} (${score.falseAlarms}/${score.negatives})`;
+  return `${label.padEnd(width)}  ${recall.padEnd(20)}  ${fp}`;
+}
+
+export function formatEvaluation(report: EvaluationReport): string {
+  const width = Math.max('overall'.length, ...report.rules.map((score) => score.ruleId.length));
+  const lines = [`${'rule'.padEnd(width)}  ${'recall'.padEnd(20)}  false positives`];
+  for (const score of report.rules) lines.push(scoreLine(score.ruleId, width, score));
+  lines.push(scoreLine('overall', width, report.overall), '', `${report.welcomes} labelled welcomes`);
+  for (const score of report.rules) {
+    if (score.missed.length > 0) lines.push(`${score.ruleId} missed: ${score.missed.join(', ')}`);
+    if (score.flagged.length > 0) lines.push(`${score.ruleId} flagged wrongly: ${score.flagged.join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** What falls short of the thresholds, in words; empty when everything meets them. */
+function shortfalls(report: EvaluationReport, options: Options): string[] {
+  const scored = [...report.rules, { ruleId: 'overall', ...report.overall }];
+  const found: string[] = [];
+  for (const score of scored) {
+    if (options.minRecall !== undefined && score.recall !== null && score.recall < options.minRecall) found.push(`${score.ruleId}: recall ${percent(score.recall)} < ${percent(options.minRecall)}`);
+    if (options.maxFp !== undefined && score.falsePositiveRate !== null && score.falsePositiveRate > options.maxFp) found.push(`${score.ruleId}: false positives ${percent(score.falsePositiveRate)} > ${percent(options.maxFp)}`);
+  }
+  return found;
+}
+
+async function runEval(path: string, options: Options, io: AuditIo): Promise<number> {
+  const { corpus, errors } = await readLabelledCorpus(path, baseInput(options));
+  for (const error of errors) await write(io.stderr, `accueil audit: ${error}\n`);
+  const report = evaluateAudit(corpus);
+  const failing = shortfalls(report, options);
+  if (options.json) await write(io.stdout, `${JSON.stringify({ ...report, belowThresholds: failing })}\n`);
+  else await write(io.stdout, formatEvaluation(report) + failing.map((line) => `below threshold: ${line}\n`).join(''));
+  return errors.length > 0 || failing.length > 0 ? 1 : 0;
+}
+
 /** Runs `accueil audit` with the arguments after "audit"; resolves to the exit status. */
 export async function runAuditCommand(argv: string[], io: AuditIo): Promise<number> {
   try {
@@ -241,6 +362,7 @@ export async function runAuditCommand(argv: string[], io: AuditIo): Promise<numb
       return 0;
     }
     if (options.batch !== undefined) return await runBatch(options.batch, options, io);
+    if (options.eval !== undefined) return await runEval(options.eval, options, io);
     const text = options.text ?? (await readAll(io.stdin));
     // As in the editor: an empty welcome is not one to audit.
     if (text.trim() === '') throw new UsageError('the message is empty: give the welcome to audit');

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { renderBlocksAsText } from '../bot/blocks/render-text';
-import { ConfigError, loadDatabaseConfig, parseEnv } from '../config';
+import { ConfigError, loadDatabaseConfig } from '../config';
 import { listAccounts } from '../db/accounts';
 import { openDatabase } from '../db/client';
-import { buildDigest } from '../digest/digest';
+import { buildDigest } from '../bot/digest';
 import { LANGS, type Lang } from '../domain';
 
 export interface DigestIo {
@@ -60,8 +60,7 @@ export async function runDigestCommand(argv: string[], io: DigestIo): Promise<nu
   let lang: Lang;
   try {
     config = io.env ? loadDatabaseConfig(io.env) : loadDatabaseConfig();
-    // Only config.ts reads the process environment: without an explicit env, --lang or English.
-    lang = (values.lang as Lang | undefined) ?? (io.env ? parseEnv(io.env).DESK_LANG : 'en');
+    lang = (values.lang as Lang | undefined) ?? config.deskLang;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(`${error.message}\n`);

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/client';
-import { xAccounts } from '../db/schema';
+import { switchAccountToOAuth2 } from '../db/accounts';
 import { saveXTokens } from '../db/x-tokens';
 import type { AccountsConfig } from '../desk/accounts';
 import { getAuthenticatedUser, XApiError } from '../x/api';
@@ -95,11 +94,7 @@ export async function runXLoginCommand(argv: string[], io: CommandIo, deps: XLog
   const database = await deps.openDatabase();
   try {
     await saveXTokens(database.db, config.secretKey, { xUserId: me.id, handle: me.handle }, tokens);
-    const [account] = await database.db
-      .update(xAccounts)
-      .set({ xAuth: 'oauth2', xCredentials: null })
-      .where(eq(xAccounts.xUserId, me.id))
-      .returning({ id: xAccounts.id, removedAt: xAccounts.removedAt });
+    const account = await switchAccountToOAuth2(database.db, me.id);
     const refresh = tokens.refreshToken ? 'with a refresh token' : 'WITHOUT a refresh token (offline.access was not granted: it lasts two hours)';
     io.stdout.write(`Connected @${me.handle} (${refresh}).\n`);
     if (account && account.removedAt === null) io.stdout.write(`Account ${account.id} now acts on X with these tokens. Restart the bot to use them.\n`);

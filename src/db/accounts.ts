@@ -1,4 +1,4 @@
-import { eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AccountSettings } from '../domain';
 import type { Db } from './client';
 import { xAccounts, type XAccountRow } from './schema';
@@ -83,9 +83,9 @@ export async function listAccounts(db: Db): Promise<XAccountRow[]> {
 
 export function accountSettings(row: XAccountRow): AccountSettings {
   return {
-    kind: row.kind as AccountSettings['kind'],
-    dmPolicy: row.dmPolicy as AccountSettings['dmPolicy'],
-    sendMode: row.sendMode as AccountSettings['sendMode'],
+    kind: row.kind,
+    dmPolicy: row.dmPolicy,
+    sendMode: row.sendMode,
     ownDomains: row.ownDomains,
     topics: row.topics,
   };
@@ -102,3 +102,79 @@ export async function recordPoll(db: Db, accountId: number, newCount: number, ba
     .set({ lastPolledAt: now, lastPollNewCount: newCount, ...(baselineTaken ? { baselineTakenAt: now } : {}) })
     .where(eq(xAccounts.id, accountId));
 }
+
+/** The account of this X user, removed or not. */
+export async function findAccountByXUserId(db: Db, xUserId: string): Promise<XAccountRow | undefined> {
+  const [row] = await db.select().from(xAccounts).where(eq(xAccounts.xUserId, xUserId));
+  return row;
+}
+
+/** The account of this X user, when it is on the desk (not removed). */
+export async function findListedAccountByXUserId(db: Db, xUserId: string): Promise<XAccountRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(xAccounts)
+    .where(and(eq(xAccounts.xUserId, xUserId), isNull(xAccounts.removedAt)));
+  return row;
+}
+
+/** Adds an account, or brings a removed one back with these values. */
+export async function saveAccount(db: Db, values: typeof xAccounts.$inferInsert): Promise<XAccountRow> {
+  const [row] = await db.insert(xAccounts).values(values).onConflictDoUpdate({ target: xAccounts.xUserId, set: values }).returning();
+  return row!;
+}
+
+/** Takes an account off the desk and forgets its credentials, keeping its history. */
+export async function retireAccount(db: Db, accountId: number, at: Date): Promise<void> {
+  await db.update(xAccounts).set({ removedAt: at, xCredentials: null }).where(and(eq(xAccounts.id, accountId)));
+}
+
+export async function deleteAccount(db: Db, accountId: number): Promise<void> {
+  await db.delete(xAccounts).where(eq(xAccounts.id, accountId));
+}
+
+/** Settings a teammate may change from Slack (the Home tab). */
+export type EditableSettings = AccountSettings & { slackChannelId: string };
+
+/**
+ * Saves an account's settings; those that changed are marked as saved by `saved.by`, and from then on win over
+ * the environment at every start.
+ */
+export async function updateAccountSettings(
+  db: Db,
+  accountId: number,
+  settings: EditableSettings,
+  saved?: { by: string; at: Date },
+): Promise<XAccountRow | undefined> {
+  const before = saved ? await getAccount(db, accountId) : undefined;
+  const [row] = await db
+    .update(xAccounts)
+    .set({
+      kind: settings.kind,
+      dmPolicy: settings.dmPolicy,
+      sendMode: settings.sendMode,
+      ownDomains: settings.ownDomains,
+      topics: settings.topics,
+      slackChannelId: settings.slackChannelId,
+      ...(before && saved ? { settingsSavedBy: markSettingsSaved(before, settings, saved.by, saved.at) } : {}),
+    })
+    .where(and(eq(xAccounts.id, accountId), isNull(xAccounts.removedAt)))
+    .returning();
+  return row;
+}
+
+/** Stores the account's X credentials, already sealed. */
+export async function setAccountCredentials(db: Db, accountId: number, sealed: string): Promise<void> {
+  await db.update(xAccounts).set({ xCredentials: sealed }).where(eq(xAccounts.id, accountId));
+}
+
+/** The account of this X user, if any, now acts with its stored OAuth 2.0 tokens. */
+export async function switchAccountToOAuth2(db: Db, xUserId: string): Promise<{ id: number; removedAt: Date | null } | undefined> {
+  const [account] = await db
+    .update(xAccounts)
+    .set({ xAuth: 'oauth2', xCredentials: null })
+    .where(eq(xAccounts.xUserId, xUserId))
+    .returning({ id: xAccounts.id, removedAt: xAccounts.removedAt });
+  return account;
+}
+

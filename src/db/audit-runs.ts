@@ -1,5 +1,5 @@
 import { and, asc, eq, gte } from 'drizzle-orm';
-import type { Verdict } from '../rules/types';
+import type { Verdict } from '../domain/audit';
 import type { Db } from './client';
 import { auditRuns } from './schema';
 

@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { setFlagsFromString } from 'node:v8';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { ensureCluster, packageRoot } from './embedded-cluster';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -30,7 +27,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+/** The same migrations on both drivers, found from src/db/ (tsx) or dist/ (the build). */
+export const migrationsFolder = join(packageRoot(), 'migrations');
 
 /**
  * Postgres through postgres.js when a URL is given, otherwise the embedded PGlite (in memory with
@@ -60,10 +58,17 @@ function openPostgres(url: string): Database {
 
 async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) {
-    mkdirSync(dataDir, { recursive: true });
-    if (!existsSync(join(dataDir, 'PG_VERSION'))) await initClusterInChild(dataDir);
-  }
+  if (!inMemory) await ensureCluster(dataDir);
+  // Loaded only here, so a bot on Postgres never loads the WebAssembly engine. V8's baseline
+  // compiler only (Liftoff): optimising PGlite's 8 MB of WebAssembly with TurboFan costs ~2.5 s of
+  // CPU at start and ~60 MB of memory for ever, and the desk's small queries ran no slower without
+  // it (bench/RESULTS.md). Set before the module is compiled; nothing else here is WebAssembly.
+  setFlagsFromString('--liftoff-only');
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   // One team's desk is a small database: a small buffer pool keeps the embedded bot's memory down
   // (about 120 MB less resident than PGlite's default) at no cost we could measure.
   const client = await PGlite.create(inMemory ? undefined : dataDir, {
@@ -96,48 +101,38 @@ async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
 }
 
 /**
- * PGlite runs Postgres in WebAssembly on the main thread, and a chain of awaited queries can keep
- * the event loop from reading sockets until it ends. Letting the loop turn once before each query
- * keeps Slack's acks (3 seconds, and 50 clicks at once) from waiting behind database work. The
- * queries under way are counted, so closing waits for the last one (a job queue finishing a job)
- * instead of pulling the database from under it.
+ * PGlite runs Postgres in WebAssembly on the main thread, one statement at a time, and its own
+ * queue runs waiting statements back to back without letting the event loop read sockets. So the
+ * statements queue here instead, each after one turn of the loop: fifty clicks' worth of queries
+ * cannot keep Slack's acks (3 seconds) waiting, while work that waits on X or Slack runs side by
+ * side. A transaction is one turn. Closing waits for the queue (a job finishing) instead of pulling
+ * the database from under it.
  */
 function yieldBeforeQueries(client: PGlite): { drain(timeoutMs: number): Promise<void> } {
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  let tail: Promise<unknown> = Promise.resolve();
   let underWay = 0;
-  const counted =
+  const inTurn =
     <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       underWay++;
+      const mine = tail.then(turn).then(() => run(...args));
+      tail = mine.catch(() => {});
       try {
-        await turn();
-        return await run(...args);
+        return await mine;
       } finally {
         underWay--;
       }
     };
-  client.query = counted(client.query.bind(client)) as typeof client.query;
-  client.exec = counted(client.exec.bind(client)) as typeof client.exec;
-  client.transaction = counted(client.transaction.bind(client)) as typeof client.transaction;
+  client.query = inTurn(client.query.bind(client)) as typeof client.query;
+  client.exec = inTurn(client.exec.bind(client)) as typeof client.exec;
+  client.transaction = inTurn(client.transaction.bind(client)) as typeof client.transaction;
   return {
     drain: async (timeoutMs) => {
       const deadline = Date.now() + timeoutMs;
       while (underWay > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     },
   };
-}
-
-/** initdb in a short-lived child process, so its memory peak leaves with it (see init-pglite.mjs). */
-async function initClusterInChild(dataDir: string): Promise<void> {
-  const script = fileURLToPath(new URL('./init-pglite.mjs', import.meta.url));
-  const child = spawn(process.execPath, [script, dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', resolve);
-  });
-  if (code !== 0) throw new Error(`could not create the embedded database in ${dataDir}: ${stderr.trim() || `exit ${code}`}`);
 }
 
 export function redactUrl(url: string): string {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { FollowerProfile } from '../domain';
 import type { Db } from './client';
 import { followers, type FollowerRow } from './schema';
@@ -59,12 +59,31 @@ export async function findFollowerByXId(db: Db, accountId: number, xUserId: stri
   return row;
 }
 
-/** The first time we learn the person wrote to or mentioned the account; later sightings keep the first. */
-export async function markEngagedFirst(db: Db, followerId: number, via: 'dm' | 'mention', at: Date): Promise<void> {
+/**
+ * The first time we learn the person wrote to or mentioned the account; later sightings keep the
+ * first. Which kind it was is kept apart: a DM unlocks a DM, a post (`postId`) a reply to that post.
+ */
+export async function markEngagedFirst(db: Db, followerId: number, via: 'dm' | 'mention', at: Date, postId?: string | null): Promise<void> {
+  const when = sql`${at.toISOString()}::timestamptz`;
   await db
     .update(followers)
-    .set({ engagedFirstAt: sql`coalesce(${followers.engagedFirstAt}, ${at.toISOString()}::timestamptz)`, engagedFirstVia: sql`coalesce(${followers.engagedFirstVia}, ${via})` })
+    .set({
+      engagedFirstAt: sql`coalesce(${followers.engagedFirstAt}, ${when})`,
+      engagedFirstVia: sql`coalesce(${followers.engagedFirstVia}, ${via})`,
+      ...(via === 'dm' ? { engagedDmAt: sql`coalesce(${followers.engagedDmAt}, ${when})` } : {}),
+      ...(via === 'mention' && postId ? { engagedPostId: sql`coalesce(${followers.engagedPostId}, ${postId})` } : {}),
+    })
     .where(eq(followers.id, followerId));
+}
+
+/** How the follower engaged with the account, as the DM policy and the public option need it. */
+export function engagementOf(follower: FollowerRow): { engagedFirst: boolean; sentDm: boolean; replyTo: string | null } {
+  return {
+    engagedFirst: follower.engagedFirstAt !== null,
+    // Before the two kinds were kept apart, only the first one was recorded.
+    sentDm: follower.engagedDmAt !== null || follower.engagedFirstVia === 'dm',
+    replyTo: follower.engagedPostId,
+  };
 }
 
 
@@ -77,4 +96,10 @@ function storable(profile: FollowerProfile): FollowerProfile {
   const clean = (value: string) =>
     value.replaceAll('\u0000', '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   return JSON.parse(JSON.stringify(profile, (_key, value: unknown) => (typeof value === 'string' ? clean(value) : value))) as FollowerProfile;
+}
+
+/** How many followers of this account the desk has on record. */
+export async function countFollowers(db: Db, accountId: number): Promise<number> {
+  const [known] = await db.select({ n: count() }).from(followers).where(eq(followers.accountId, accountId));
+  return known?.n ?? 0;
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Channel } from '../domain';
+import type { Channel, WelcomeStatus } from '../domain';
 import type { Db } from './client';
 import { welcomeEvents, welcomes, xAccounts, type WelcomeRow } from './schema';
 
@@ -20,7 +20,7 @@ export type Claim =
   | { kind: 'gone' };
 
 // Sends that count against X's windows: every attempt that may have reached X.
-const COUNTED = ['sending', 'sent', 'failed'];
+const COUNTED: WelcomeStatus[] = ['sending', 'sent', 'failed'];
 
 /**
  * Takes an approved welcome for sending, if X's limits allow one more message now. The account row
@@ -33,7 +33,7 @@ export async function claimForSending(db: Db, welcomeId: number, now: Date, inst
     // A welcome approved for manual sending is the team's to send in X, never the bot's.
     if (!welcome || welcome.status !== 'approved' || !welcome.channel || welcome.sendMode === 'manual') return { kind: 'gone' } as const;
     await tx.select({ id: xAccounts.id }).from(xAccounts).where(eq(xAccounts.id, welcome.accountId)).for('update');
-    const channel = welcome.channel as Channel;
+    const channel = welcome.channel;
     for (const limit of X_WRITE_LIMITS[channel]) {
       const since = new Date(now.getTime() - limit.windowMs);
       const rows = await tx

@@ -14,13 +14,26 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { SEND_MODES, type FollowerProfile } from '../domain';
-
+import {
+  ACCOUNT_KINDS,
+  CHANNELS,
+  DM_POLICIES,
+  FOLLOWER_SOURCES,
+  LANGS,
+  SEND_MODES,
+  WELCOME_EVENT_TYPES,
+  WELCOME_STATUSES,
+  X_AUTHS,
+  type Channel,
+  type FollowerProfile,
+} from '../domain';
 /** A setting saved from App Home or the CLI: by whom (a Slack user id, or "cli") and when (ISO 8601). */
 export type SettingsSavedBy = Partial<Record<'kind' | 'dmPolicy' | 'sendMode' | 'ownDomains' | 'topics' | 'slackChannelId', { by: string; at: string }>>;
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const instant = (name: string) => timestamp(name, { withTimezone: true });
+/** `column in ('a', 'b')`, from the same constant that types the column. */
+const oneOf = (column: Parameters<typeof sql>[1], values: readonly string[]) => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
 
 /** An X account whose followers a desk welcomes, with its settings. */
 export const xAccounts = pgTable(
@@ -30,9 +43,9 @@ export const xAccounts = pgTable(
     xUserId: text('x_user_id').notNull(),
     handle: text('handle').notNull(),
     name: text('name').notNull().default(''),
-    kind: text('kind').notNull().default('business'),
-    dmPolicy: text('dm_policy').notNull().default('engaged-only'),
-    sendMode: text('send_mode').notNull().default('api'),
+    kind: text('kind', { enum: ACCOUNT_KINDS }).notNull().default('business'),
+    dmPolicy: text('dm_policy', { enum: DM_POLICIES }).notNull().default('engaged-only'),
+    sendMode: text('send_mode', { enum: SEND_MODES }).notNull().default('api'),
     ownDomains: jsonb('own_domains').$type<string[]>().notNull().default([]),
     topics: jsonb('topics').$type<string[]>().notNull().default([]),
     ruleOverrides: jsonb('rule_overrides').$type<Record<string, string>>().notNull().default({}),
@@ -47,17 +60,17 @@ export const xAccounts = pgTable(
     /** The account's X credentials, AES-256-GCM encrypted with ACCUEIL_SECRET_KEY (src/secrets.ts); null without a key. */
     xCredentials: text('x_credentials'),
     /** How the bot acts for the account on X: the environment's OAuth 1.0a keys, a stored OAuth 1.0a pair (x_credentials), or OAuth 2.0 tokens from `accueil x-login` (x_oauth_tokens). */
-    xAuth: text('x_auth').notNull().default('env'),
+    xAuth: text('x_auth', { enum: X_AUTHS }).notNull().default('env'),
     /** Set by `accueil accounts remove` when the account has history to keep; such an account is neither polled nor shown. */
     removedAt: instant('removed_at'),
     createdAt: createdAt(),
   },
   (table) => [
     uniqueIndex('x_accounts_x_user_id_key').on(table.xUserId),
-    check('x_accounts_kind_check', sql`${table.kind} in ('business', 'personal')`),
-    check('x_accounts_dm_policy_check', sql`${table.dmPolicy} in ('engaged-only', 'approved', 'off')`),
-    check('x_accounts_send_mode_check', sql`${table.sendMode} in ('api', 'manual')`),
-    check('x_accounts_x_auth_check', sql`${table.xAuth} in ('env', 'oauth1', 'oauth2')`),
+    check('x_accounts_kind_check', oneOf(table.kind, ACCOUNT_KINDS)),
+    check('x_accounts_dm_policy_check', oneOf(table.dmPolicy, DM_POLICIES)),
+    check('x_accounts_send_mode_check', oneOf(table.sendMode, SEND_MODES)),
+    check('x_accounts_x_auth_check', oneOf(table.xAuth, X_AUTHS)),
   ],
 );
 
@@ -72,16 +85,20 @@ export const followers = pgTable(
     xUserId: text('x_user_id').notNull(),
     handle: text('handle').notNull(),
     /** baseline: already following when the desk started, never gets a card. */
-    source: text('source').notNull(),
+    source: text('source', { enum: FOLLOWER_SOURCES }).notNull(),
     profile: jsonb('profile').$type<FollowerProfile>(),
     firstSeenAt: instant('first_seen_at').notNull().defaultNow(),
     unfollowedAt: instant('unfollowed_at'),
     engagedFirstAt: instant('engaged_first_at'),
-    engagedFirstVia: text('engaged_first_via'),
+    engagedFirstVia: text('engaged_first_via', { enum: CHANNELS }),
+    /** When they first sent the account a DM: under engaged-only, only this unlocks a DM (X: "only after user DMs you first"). */
+    engagedDmAt: instant('engaged_dm_at'),
+    /** Their post that mentioned or replied to the account: the public welcome answers it as a reply. */
+    engagedPostId: text('engaged_post_id'),
   },
   (table) => [
     uniqueIndex('followers_account_x_user_key').on(table.accountId, table.xUserId),
-    check('followers_source_check', sql`${table.source} in ('baseline', 'poll', 'webhook', 'manual')`),
+    check('followers_source_check', oneOf(table.source, FOLLOWER_SOURCES)),
   ],
 );
 
@@ -99,12 +116,15 @@ export const welcomes = pgTable(
     followerId: integer('follower_id')
       .notNull()
       .references(() => followers.id),
-    status: text('status').notNull().default('pending'),
-    channel: text('channel'),
-    lang: text('lang').notNull(),
+    status: text('status', { enum: WELCOME_STATUSES }).notNull().default('pending'),
+    channel: text('channel', { enum: CHANNELS }),
+    lang: text('lang', { enum: LANGS }).notNull(),
     templateId: text('template_id'),
     triage: jsonb('triage').$type<Record<string, unknown>>().notNull(),
+    /** The draft of the recommended channel (the public one when nothing is recommended). */
     draftText: text('draft_text').notNull(),
+    /** One draft per channel the card offers, each written for its channel; older welcomes have none. */
+    drafts: jsonb('drafts').$type<Partial<Record<Channel, string>>>().notNull().default({}),
     finalText: text('final_text'),
     editedBy: text('edited_by'),
     editedAt: instant('edited_at'),
@@ -131,12 +151,9 @@ export const welcomes = pgTable(
   (table) => [
     uniqueIndex('welcomes_follower_key').on(table.followerId),
     index('welcomes_account_status_idx').on(table.accountId, table.status),
-    check(
-      'welcomes_status_check',
-      sql`${table.status} in ('pending', 'approved', 'sending', 'sent', 'failed', 'skipped', 'expired')`,
-    ),
-    check('welcomes_channel_check', sql`${table.channel} is null or ${table.channel} in ('dm', 'mention')`),
-    check('welcomes_send_mode_check', sql`${table.sendMode} is null or ${table.sendMode} in ('api', 'manual')`),
+    check('welcomes_status_check', oneOf(table.status, WELCOME_STATUSES)),
+    check('welcomes_channel_check', sql`${table.channel} is null or ${oneOf(table.channel, CHANNELS)}`),
+    check('welcomes_send_mode_check', sql`${table.sendMode} is null or ${oneOf(table.sendMode, SEND_MODES)}`),
     check('welcomes_decided_check', sql`${table.status} in ('pending', 'expired') or ${table.decidedBy} is not null`),
   ],
 );
@@ -149,9 +166,9 @@ export const welcomeEvents = pgTable(
     welcomeId: integer('welcome_id')
       .notNull()
       .references(() => welcomes.id),
-    type: text('type').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
+    type: text('type', { enum: WELCOME_EVENT_TYPES }).notNull(),
+    fromStatus: text('from_status', { enum: WELCOME_STATUSES }),
+    toStatus: text('to_status', { enum: WELCOME_STATUSES }),
     /** A Slack user id, or "system" for the bot itself. */
     actor: text('actor').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
-import type { Channel, SendMode, WelcomeStatus } from '../domain';
-import type { AuditHistory } from '../rules/types';
+import { WELCOME_TRANSITIONS, type Channel, type Lang, type SendMode, type WelcomeEventType, type WelcomeStatus } from '../domain';
+import type { AuditHistory } from '../domain/audit';
 import type { Db } from './client';
 import { followers, welcomeEvents, welcomes, xAccounts, type FollowerRow, type WelcomeRow, type XAccountRow } from './schema';
 
@@ -15,11 +15,29 @@ export interface WelcomeContext {
 export interface NewWelcome {
   accountId: number;
   followerId: number;
-  lang: string;
+  lang: Lang;
   templateId: string | null;
   triage: Record<string, unknown>;
   draftText: string;
+  /** The draft written for each channel the card offers. */
+  drafts?: Partial<Record<Channel, string>>;
   slackChannelId: string;
+}
+
+/** The channel whose draft `draftText` holds: the recommended one, the public one when none is. */
+export function primaryChannel(welcome: WelcomeRow): Channel {
+  return (welcome.triage as { recommendation?: unknown }).recommendation === 'dm' ? 'dm' : 'mention';
+}
+
+/**
+ * The draft written for this channel. A welcome from before drafts were kept per channel has only
+ * the recommended channel's; the other channel then starts empty rather than sending text written
+ * for elsewhere.
+ */
+export function draftFor(welcome: WelcomeRow, channel: Channel): string {
+  const own = welcome.drafts[channel];
+  if (own !== undefined) return own;
+  return channel === primaryChannel(welcome) ? welcome.draftText : '';
 }
 
 /** Creates the one welcome this follower will ever have; null when it already exists (the unique constraint decides). */
@@ -54,7 +72,7 @@ export interface Transition {
   /** The states this change may start from; anything else means someone decided first. */
   from: readonly WelcomeStatus[];
   to: WelcomeStatus;
-  type: string;
+  type: WelcomeEventType;
   actor: string;
   set?: WelcomeChanges;
   detail?: Record<string, unknown>;
@@ -72,9 +90,11 @@ export type TransitionResult = { ok: true; welcome: WelcomeRow } | { ok: false; 
  * double click or two processes race safely: the second finds the state already changed and is refused.
  */
 export async function transitionWelcome(db: Db, welcomeId: number, change: Transition): Promise<TransitionResult> {
+  const unlawful = change.from.filter((from) => !WELCOME_TRANSITIONS[from].includes(change.to));
+  if (unlawful.length > 0) throw new Error(`a welcome may not go from ${unlawful.join(', ')} to ${change.to} (WELCOME_TRANSITIONS)`);
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(welcomes).where(eq(welcomes.id, welcomeId)).for('update');
-    if (!current || !change.from.includes(current.status as WelcomeStatus)) return { ok: false, welcome: current };
+    if (!current || !change.from.includes(current.status)) return { ok: false, welcome: current };
     if (change.guard && !change.guard(current)) return { ok: false, welcome: current };
     const [updated] = await tx
       .update(welcomes)
@@ -121,7 +141,7 @@ export async function countApprovedOtherThan(db: Db, accountId: number, mode: Se
 export async function logWelcomeEvent(
   db: Db,
   welcomeId: number,
-  type: string,
+  type: WelcomeEventType,
   actor: string,
   detail: Record<string, unknown> = {},
 ): Promise<void> {
@@ -160,4 +180,20 @@ export async function auditHistory(db: Db, accountId: number, followerId: number
       : null,
     sentTexts: sent.map((row) => row.text!),
   };
+}
+
+/** How many times the welcome's send was tried: a new send job per attempt. */
+export async function sendAttempts(db: Db, welcomeId: number): Promise<number> {
+  const [row] = await db.select({ attempts: welcomes.attempts }).from(welcomes).where(eq(welcomes.id, welcomeId));
+  return row?.attempts ?? 0;
+}
+
+/** How many welcomes are in each status. */
+export async function countWelcomesByStatus(db: Db): Promise<Array<{ status: string; n: number }>> {
+  return db.select({ status: welcomes.status, n: sql<number>`count(*)::int` }).from(welcomes).groupBy(welcomes.status);
+}
+
+/** Every welcome, or the one with this id. */
+export async function listWelcomes(db: Db, welcomeId?: number): Promise<WelcomeRow[]> {
+  return db.select().from(welcomes).where(welcomeId === undefined ? undefined : eq(welcomes.id, welcomeId));
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { openSecret, sealSecret } from '../secrets';
-import type { XTokenSet } from '../x/oauth2';
+import type { XTokenSet } from '../domain/x-tokens';
 import type { Db } from './client';
 import { xOauthTokens } from './schema';
 

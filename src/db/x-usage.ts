@@ -1,19 +1,9 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { xApiUsage, xPrices } from './schema';
+import type { XUsageCategory, XUsageEntry } from '../domain/x-usage';
 
-/** X's billing categories, as the digest names them. */
-export const X_USAGE_CATEGORIES = [
-  'owned-follower-read',
-  'user-read',
-  'dm-send',
-  'post',
-  'post-with-url',
-  'dm-event-read',
-  'post-read',
-  'other',
-] as const;
-export type XUsageCategory = (typeof X_USAGE_CATEGORIES)[number];
+export { X_USAGE_CATEGORIES, type XUsageCategory, type XUsageEntry } from '../domain/x-usage';
 
 /**
  * X's published pay-per-use prices (DESIGN.md, 2026). A post read is not in that list: $0.005 is
@@ -27,16 +17,10 @@ export const DEFAULT_X_PRICES: Record<XUsageCategory, { unit: string; usdPerUnit
   'post-with-url': { unit: 'post', usdPerUnit: 0.2 },
   'dm-event-read': { unit: 'event returned', usdPerUnit: 0.01 },
   'post-read': { unit: 'post returned', usdPerUnit: 0.005 },
+  // X bills each webhook delivery (follow.follow, dm.received): ten times an owned follower read.
+  'activity-event': { unit: 'event delivered', usdPerUnit: 0.01 },
   other: { unit: 'call', usdPerUnit: 0 },
 };
-
-export interface XUsageEntry {
-  /** The X user id of the account the call acted for. */
-  xUserId: string;
-  category: XUsageCategory;
-  units: number;
-  at: Date;
-}
 
 /** Adds one call and its billed units to the day's counter (UTC day, as X bills). */
 export async function recordXUsage(db: Db, entry: XUsageEntry): Promise<void> {

@@ -1,11 +1,11 @@
 // The X accounts of one installation, each with its desk channel, settings and credentials: the
 // environment's account (the default, kept in step with the environment at every start), accounts
 // with a stored OAuth 1.0a token pair, and accounts connected with OAuth 2.0 (`accueil x-login`).
-import { and, count, eq, isNull } from 'drizzle-orm';
 import type { ITwitterApiClientPlugin, TwitterApi } from 'twitter-api-v2';
-import { getAccount, listAccounts, markSettingsSaved } from '../db/accounts';
+import { deleteAccount, findAccountByXUserId, listAccounts, retireAccount, saveAccount } from '../db/accounts';
+import { countFollowers } from '../db/followers';
 import type { Db } from '../db/client';
-import { followers, xAccounts, type XAccountRow } from '../db/schema';
+import type { XAccountRow } from '../db/schema';
 import { deleteXTokens, findXTokens, getFreshAccessToken } from '../db/x-tokens';
 import type { AccountSettings } from '../domain';
 import { openSecret, sealSecret } from '../secrets';
@@ -59,7 +59,7 @@ export async function addAccount(db: Db, config: AccountsConfig, input: NewAccou
     if (identity.id !== stored.xUserId) throw new AccountError(`the stored tokens of @${stored.handle} act for another X user (@${identity.handle})`);
   }
 
-  const [existing] = await db.select().from(xAccounts).where(eq(xAccounts.xUserId, identity.id));
+  const existing = await findAccountByXUserId(db, identity.id);
   if (existing && existing.removedAt === null) {
     throw new AccountError(`@${identity.handle} is already on the desk (account ${existing.id}, channel ${existing.slackChannelId})`);
   }
@@ -77,8 +77,7 @@ export async function addAccount(db: Db, config: AccountsConfig, input: NewAccou
     xCredentials: sealed,
     removedAt: null,
   };
-  const [row] = await db.insert(xAccounts).values(values).onConflictDoUpdate({ target: xAccounts.xUserId, set: values }).returning();
-  return row!;
+  return saveAccount(db, values);
 }
 
 export type RemovedAccount = { account: XAccountRow; outcome: 'deleted' | 'retired' };
@@ -93,44 +92,14 @@ export async function removeAccount(db: Db, handleOrId: string): Promise<Removed
   if (account.xAuth === 'env') {
     throw new AccountError(`@${account.handle} is the environment's account: it comes back at every start. Change the X_ variables instead.`);
   }
-  const [known] = await db.select({ n: count() }).from(followers).where(eq(followers.accountId, account.id));
+  const known = await countFollowers(db, account.id);
   await deleteXTokens(db, account.xUserId);
-  if ((known?.n ?? 0) > 0) {
-    await db.update(xAccounts).set({ removedAt: new Date(), xCredentials: null }).where(and(eq(xAccounts.id, account.id)));
+  if (known > 0) {
+    await retireAccount(db, account.id, new Date());
     return { account, outcome: 'retired' };
   }
-  await db.delete(xAccounts).where(eq(xAccounts.id, account.id));
+  await deleteAccount(db, account.id);
   return { account, outcome: 'deleted' };
-}
-
-/** Settings a teammate may change from Slack (the Home tab). */
-export type EditableSettings = AccountSettings & { slackChannelId: string };
-
-/**
- * Saves an account's settings; those that changed are marked as saved by `saved.by`, and from then on win over
- * the environment at every start.
- */
-export async function updateAccountSettings(
-  db: Db,
-  accountId: number,
-  settings: EditableSettings,
-  saved?: { by: string; at: Date },
-): Promise<XAccountRow | undefined> {
-  const before = saved ? await getAccount(db, accountId) : undefined;
-  const [row] = await db
-    .update(xAccounts)
-    .set({
-      kind: settings.kind,
-      dmPolicy: settings.dmPolicy,
-      sendMode: settings.sendMode,
-      ownDomains: settings.ownDomains,
-      topics: settings.topics,
-      slackChannelId: settings.slackChannelId,
-      ...(before && saved ? { settingsSavedBy: markSettingsSaved(before, settings, saved.by, saved.at) } : {}),
-    })
-    .where(and(eq(xAccounts.id, accountId), isNull(xAccounts.removedAt)))
-    .returning();
-  return row;
 }
 
 // ─── X clients ────────────────────────────────────────────────────────────────────────────
@@ -141,7 +110,7 @@ export async function updateAccountSettings(
  * token (refreshed before expiry, under a row lock shared by every process).
  */
 export function xClientFor(account: XAccountRow, config: AccountsConfig, db: Db, extra: ITwitterApiClientPlugin[] = []): TwitterApi {
-  switch (account.xAuth as XAuth) {
+  switch (account.xAuth) {
     case 'env':
       // What the database holds when the environment's keys were stored there (main.ts does it with a secrets key).
       return account.xCredentials && config.secretKey ? storedOAuth1Client(account, config, extra) : createXClient(config.x, extra);
@@ -199,9 +168,9 @@ function bearerClient(db: Db, config: AccountsConfig, xUserId: string, extra: IT
   );
 }
 
-function sealOAuth1(key: Buffer, creds: XCredentials, xUserId: string): string {
+/** An account's OAuth 1.0a credentials, sealed for the database and bound to the account. */
+export function sealOAuth1(key: Buffer, creds: XCredentials, xUserId: string): string {
   const { apiKey, apiSecret, accessToken, accessSecret } = creds;
-  // The same shape main.ts stores for the environment's account.
   return sealSecret(key, JSON.stringify({ apiKey, apiSecret, accessToken, accessSecret }), xUserId);
 }
 

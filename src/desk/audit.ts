@@ -1,5 +1,5 @@
 import type { XAccountRow } from '../db/schema';
-import type { AccountKind, Channel, FollowerProfile, Lang } from '../domain';
+import type { Channel, FollowerProfile, Lang } from '../domain';
 import { auditMessage } from '../rules/audit';
 import type { AuditHistory, AuditReport, Severity } from '../rules/types';
 
@@ -18,7 +18,7 @@ export function auditWelcomeText(opts: {
     kind: opts.channel,
     lang: opts.lang,
     ownDomains: account.ownDomains,
-    accountKind: account.kind as AccountKind,
+    accountKind: account.kind,
     follower: { handle: profile.handle, name: profile.name, bio: profile.bio },
     history: opts.history,
     overrides: account.ruleOverrides as Record<string, Severity | 'off'>,

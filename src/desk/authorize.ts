@@ -1,6 +1,8 @@
 import type { WebClient } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
 import type { ApproverPolicy } from '../config';
 import type { Lang } from '../domain';
+import { t } from '../i18n';
 
 /** How long a list of approvers is trusted before Slack is asked again. */
 export const APPROVERS_TTL_MS = 60_000;
@@ -15,19 +17,11 @@ export interface ApproverCheck {
 
 /**
  * Approvers as the environment says: anyone, the members of the desk channel, or one user group,
- * read from Slack and kept for a minute. When Slack cannot say, the last list read still counts; with
- * none at all the answer is no — a decision waits rather than letting anyone through.
+ * read from Slack and kept for a minute. Fifty clicks at once make one call to Slack, not fifty.
+ * When Slack cannot say, the last list read still counts; with none at all the answer is no — a
+ * decision waits rather than letting anyone through.
  */
-export function createApproverCheck(
-  slack: WebClient,
-  policy: ApproverPolicy,
-  opts: { channelId: string; ttlMs?: number; now?: () => number },
-): ApproverCheck {
-  const ttl = opts.ttlMs ?? APPROVERS_TTL_MS;
-  const now = opts.now ?? Date.now;
-  let cache: { members: Set<string>; at: number } | null = null;
-  let loading: Promise<Set<string>> | null = null;
-
+export function createApproverCheck(slack: WebClient, policy: ApproverPolicy, opts: { channelId: string; ttlMs?: number }): ApproverCheck {
   const load = async (): Promise<Set<string>> => {
     if (policy.kind === 'usergroup') {
       const answer = await slack.usergroups.users.list({ usergroup: policy.id });
@@ -42,28 +36,14 @@ export function createApproverCheck(
     } while (cursor);
     return members;
   };
-
-  const members = async (): Promise<Set<string> | null> => {
-    if (cache && now() - cache.at < ttl) return cache.members;
-    try {
-      // Fifty clicks at once make one call to Slack, not fifty.
-      loading ??= load().finally(() => {
-        loading = null;
-      });
-      const fresh = await loading;
-      cache = { members: fresh, at: now() };
-      return fresh;
-    } catch {
-      return cache?.members ?? null;
-    }
-  };
+  const approvers = new LRUCache<'approvers', Set<string>>({ max: 1, ttl: opts.ttlMs ?? APPROVERS_TTL_MS, allowStaleOnFetchRejection: true, fetchMethod: load });
 
   return {
     policy,
     async mayDecide(userId) {
       if (policy.kind === 'anyone') return { allowed: true };
-      const list = await members();
-      if (list === null) return { allowed: false, why: 'cannot-check' };
+      const list = await approvers.fetch('approvers');
+      if (list === undefined) return { allowed: false, why: 'cannot-check' };
       return list.has(userId) ? { allowed: true } : { allowed: false, why: 'not-an-approver' };
     },
   };
@@ -71,20 +51,6 @@ export function createApproverCheck(
 
 /** The private answer to someone who may not decide. */
 export function refusalForUnauthorized(auth: Exclude<Authorization, { allowed: true }>, policy: ApproverPolicy, lang: Lang): string {
-  if (auth.why === 'cannot-check') {
-    return lang === 'fr'
-      ? "Impossible de vérifier auprès de Slack qui peut décider. Rien n'a été fait : réessayez dans un instant."
-      : 'Slack could not tell us who may decide right now. Nothing was done: try again in a moment.';
-  }
-  const who =
-    policy.kind === 'usergroup'
-      ? lang === 'fr'
-        ? "aux membres du groupe d'utilisateurs des approbateurs"
-        : "to members of the approvers' user group"
-      : lang === 'fr'
-        ? 'aux membres du canal du bureau'
-        : "to the desk channel's members";
-  return lang === 'fr'
-    ? `Vous ne pouvez pas décider de ces messages de bienvenue : c'est réservé ${who}. Rien n'a été fait.`
-    : `You cannot decide on these welcomes: that is reserved ${who}. Nothing was done.`;
+  if (auth.why === 'cannot-check') return t(lang).replies.cannotCheckApprovers;
+  return t(lang).replies.notAnApprover(policy.kind === 'usergroup' ? 'usergroup' : 'channel');
 }

@@ -1,13 +1,13 @@
-import { and, count, eq, inArray, isNull, lt, ne, or } from 'drizzle-orm';
-import { buildWelcomeCard, type CardView } from '../bot/blocks/card';
-import { accountSettings } from '../db/accounts';
-import { expectedSendTime } from '../db/pacing';
-import { welcomes } from '../db/schema';
-import { auditHistory, getWelcomeContext, logWelcomeEvent, setCardMessage, SYSTEM_ACTOR, type WelcomeContext } from '../db/welcomes';
-import type { Channel, FollowerProfile, Lang, WelcomeStatus } from '../domain';
-import { auditWelcomeText } from './audit';
-import { triageFollower } from '../rules/triage';
-import { QUEUES, type Desk } from './desk';
+import type { WelcomeContext } from '../db/welcomes';
+
+/** What the desk needs of whoever shows cards (the Slack layer provides it at start-up, in main.ts). */
+export interface CardPublisher {
+  /**
+   * Brings the welcome's card up to date now, or — when it cannot — makes sure it will be later.
+   * The welcome is safe in the database either way; only its picture is late.
+   */
+  refresh(welcomeId: number): Promise<void>;
+}
 
 /** Where a sent welcome can be seen on X. */
 export function sentLink(ctx: WelcomeContext): string | null {
@@ -15,176 +15,6 @@ export function sentLink(ctx: WelcomeContext): string | null {
   if (welcome.xPostId) return `https://x.com/${account.handle}/status/${welcome.xPostId}`;
   if (welcome.xDmConversationId) return `https://x.com/messages/${welcome.xDmConversationId}`;
   return null;
-}
-
-/**
- * The card as it should look now. Availability and audit findings are recomputed from the current
- * state (both are cheap and pure), so a follower who wrote first since the card was posted unlocks the DM.
- */
-export async function cardViewFor(desk: Desk, ctx: WelcomeContext): Promise<CardView> {
-  const { welcome, follower, account } = ctx;
-  const settings = accountSettings(account);
-  const profile = follower.profile as FollowerProfile;
-  const followerLang = welcome.lang as Lang;
-  const lang = desk.lang;
-  const triage = triageFollower(profile, { account: settings, engagedFirst: follower.engagedFirstAt !== null, now: desk.now(), lang: followerLang });
-  const status = welcome.status as WelcomeStatus;
-  const channel = (welcome.channel as Channel | null) ?? (triage.recommendation.channel === 'dm' ? 'dm' : 'mention');
-  const text = welcome.finalText ?? welcome.draftText;
-  const findings =
-    text === ''
-      ? []
-      : auditWelcomeText({
-          account,
-          profile,
-          text,
-          channel,
-          lang: followerLang,
-          history: status === 'pending' ? await auditHistory(desk.db, account.id, follower.id, welcome.id) : undefined,
-        }).findings;
-  const decided = status !== 'pending';
-  return {
-    welcomeId: welcome.id,
-    status,
-    profile,
-    lang,
-    flags: triage.flags.map((flag) => ({ id: flag.id, kind: flag.kind, label: flag.label[lang] })),
-    recommendation: { channel: triage.recommendation.channel, reason: triage.recommendation.reason[lang] },
-    draft: welcome.draftText,
-    findings,
-    dm: { allowed: triage.dm.allowed, reason: triage.dm.reason?.[lang] ?? null },
-    mention: { allowed: triage.mention.allowed, reason: triage.mention.reason?.[lang] ?? null },
-    engagedFirst:
-      follower.engagedFirstAt && follower.engagedFirstVia
-        ? { via: follower.engagedFirstVia as 'dm' | 'mention', at: follower.engagedFirstAt.toISOString() }
-        : null,
-    // Once approved, the welcome's own send mode: the account's may have changed since.
-    sendMode: welcome.sendMode ?? settings.sendMode,
-    decision: decided
-      ? {
-          by: welcome.decidedBy ?? SYSTEM_ACTOR,
-          at: (welcome.decidedAt ?? welcome.updatedAt).toISOString(),
-          channel: welcome.channel as Channel | null,
-          text: welcome.finalText,
-          link: sentLink(ctx),
-          error: welcome.error,
-          ...(await queueView(desk, ctx)),
-        }
-      : null,
-  };
-}
-
-/** An approved welcome's place in its account's queue, and when X's windows should let it leave. */
-async function queueView(desk: Desk, ctx: WelcomeContext): Promise<{ queuePosition: number | null; expectedAt: string | null }> {
-  const status = ctx.welcome.status;
-  // A welcome for the team to send by hand waits in no queue of the bot's: its card says what to do instead.
-  if ((status !== 'approved' && status !== 'sending') || ctx.welcome.sendMode === 'manual') return { queuePosition: null, expectedAt: null };
-  const position = await queuePosition(desk, ctx);
-  if (status === 'sending') return { queuePosition: position, expectedAt: null };
-  const channel = (ctx.welcome.channel as Channel | null) ?? 'dm';
-  const expected = await expectedSendTime(desk.db, ctx.account.id, channel, position, desk.now());
-  return { queuePosition: position, expectedAt: expected.toISOString() };
-}
-
-/** 1 for the next welcome to leave on this account and channel. */
-async function queuePosition(desk: Desk, ctx: WelcomeContext): Promise<number> {
-  const [row] = await desk.db
-    .select({ n: count() })
-    .from(welcomes)
-    .where(
-      and(
-        eq(welcomes.accountId, ctx.account.id),
-        eq(welcomes.channel, ctx.welcome.channel ?? 'dm'),
-        inArray(welcomes.status, ['approved', 'sending']),
-        ne(welcomes.sendMode, 'manual'),
-        lt(welcomes.id, ctx.welcome.id),
-      ),
-    );
-  return (row?.n ?? 0) + 1;
-}
-
-/** How many times a card is redrawn when its welcome changed while Slack was being told. */
-const REDRAWS = 3;
-/** A first post claimed longer ago than this was abandoned (its process died): another may post. */
-const CARD_CLAIM_MS = 60_000;
-
-/**
- * Posts the welcome's card, or updates it in place when it was posted before. Throws when Slack fails.
- * Two processes (or a job and a click) may publish the same card at once: only one may post it first,
- * and an update that raced a newer change is redrawn, so the card ends showing the latest state.
- */
-export async function publishCard(desk: Desk, welcomeId: number): Promise<void> {
-  for (let draw = 0; draw < REDRAWS; draw++) {
-    const ctx = await getWelcomeContext(desk.db, welcomeId);
-    if (!ctx) return;
-    const drawn = ctx.welcome.updatedAt.getTime();
-    if (!(await drawCard(desk, ctx))) return;
-    const now = await getWelcomeContext(desk.db, welcomeId);
-    if (!now || now.welcome.updatedAt.getTime() === drawn) return;
-  }
-}
-
-/** One drawing of the card; false when another process is posting it for the first time. */
-async function drawCard(desk: Desk, ctx: WelcomeContext): Promise<boolean> {
-  const message = buildWelcomeCard(await cardViewFor(desk, ctx));
-  const { welcome } = ctx;
-  if (welcome.slackTs) {
-    await desk.slack.chat.update({ channel: welcome.slackChannelId, ts: welcome.slackTs, text: message.text, blocks: message.blocks });
-    return true;
-  }
-  if (!(await claimFirstPost(desk, welcome.id))) {
-    // Someone else is posting it; look again shortly, in case this call carried a newer state.
-    await desk.boss.send(QUEUES.card, { welcomeId: welcome.id }, { singletonKey: String(welcome.id), startAfter: 5 });
-    return false;
-  }
-  let posted;
-  try {
-    posted = await desk.slack.chat.postMessage({
-      channel: welcome.slackChannelId,
-      text: message.text,
-      blocks: message.blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-  } catch (error) {
-    // Slack said no: nothing was posted, so the next try may post at once.
-    await desk.db.update(welcomes).set({ cardClaimedAt: null }).where(eq(welcomes.id, welcome.id));
-    throw error;
-  }
-  if (!posted.ts) throw new Error('Slack accepted the card but returned no message timestamp');
-  await setCardMessage(desk.db, welcome.id, posted.channel ?? welcome.slackChannelId, posted.ts);
-  await logWelcomeEvent(desk.db, welcome.id, 'card-posted', SYSTEM_ACTOR, { ts: posted.ts });
-  return true;
-}
-
-/** The right to post a card for the first time; a claim left by a dead process expires. */
-async function claimFirstPost(desk: Desk, welcomeId: number): Promise<boolean> {
-  const now = desk.now();
-  const claimed = await desk.db
-    .update(welcomes)
-    .set({ cardClaimedAt: now })
-    .where(
-      and(
-        eq(welcomes.id, welcomeId),
-        isNull(welcomes.slackTs),
-        or(isNull(welcomes.cardClaimedAt), lt(welcomes.cardClaimedAt, new Date(now.getTime() - CARD_CLAIM_MS))),
-      ),
-    )
-    .returning({ id: welcomes.id });
-  return claimed.length === 1;
-}
-
-/**
- * Brings the card up to date now, or — when Slack is failing — hands it to a durable job that keeps
- * trying with backoff. The welcome is safe in the database either way; only its picture is late.
- */
-export async function refreshCard(desk: Desk, welcomeId: number): Promise<void> {
-  try {
-    await publishCard(desk, welcomeId);
-  } catch (error) {
-    desk.logger.warn({ welcomeId, err: errorSummary(error) }, 'could not publish the card now; queued a retry');
-    await desk.boss.send(QUEUES.card, { welcomeId }, { singletonKey: String(welcomeId), retryLimit: 30, retryDelay: 5, retryBackoff: true });
-  }
 }
 
 /** An error's name and message only: Slack errors can carry request data we do not want in logs. */

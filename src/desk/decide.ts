@@ -1,15 +1,15 @@
-import { eq } from 'drizzle-orm';
 import { accountSettings } from '../db/accounts';
-import { markEngagedFirst } from '../db/followers';
-import { welcomes, type WelcomeRow } from '../db/schema';
-import { auditHistory, draftEditors, getWelcomeContext, logWelcomeEvent, transitionWelcome, type WelcomeContext } from '../db/welcomes';
-import type { Channel, FollowerProfile, Lang, SendMode } from '../domain';
+import { engagementOf, markEngagedFirst } from '../db/followers';
+import type { WelcomeRow } from '../db/schema';
+import { auditHistory, draftEditors, draftFor, getWelcomeContext, logWelcomeEvent, primaryChannel, sendAttempts, transitionWelcome, type WelcomeContext } from '../db/welcomes';
+import type { Channel, FollowerProfile, SendMode } from '../domain';
+import { t } from '../i18n';
 import type { AuditReport, Finding } from '../rules/types';
 import { logAuditRun } from '../db/audit-runs';
 import { triageFollower } from '../rules/triage';
 import { hasWrittenFirst } from '../x/api';
 import { auditWelcomeText } from './audit';
-import { errorSummary, refreshCard } from './cards';
+import { errorSummary } from './cards';
 import { QUEUES, type Desk } from './desk';
 
 /** What a teammate's click came to, in terms a listener can answer privately. */
@@ -39,13 +39,13 @@ export async function approveWelcome(
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
   if (!ctx) return { ok: false, reason: 'not-found' };
   if (ctx.welcome.status !== 'pending') return alreadyDecided(ctx);
-  const lang = ctx.welcome.lang as Lang;
+  const lang = ctx.welcome.lang;
 
   // Everyone who changed the text since the draft, not only the last to save it.
   const editors = opts.fourEyes ? await draftEditors(desk.db, ctx.welcome.id) : [];
   if (editors.includes(opts.userId)) {
     await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: 'four-eyes' });
-    return { ok: false, reason: 'not-allowed', explanation: FOUR_EYES[desk.lang] };
+    return { ok: false, reason: 'not-allowed', explanation: t(desk.lang).replies.fourEyes };
   }
 
   const availability = await channelAvailability(desk, ctx, opts.channel);
@@ -54,7 +54,8 @@ export async function approveWelcome(
     return { ok: false, reason: 'not-allowed', explanation: availability.reason[desk.lang] };
   }
 
-  const text = ctx.welcome.draftText;
+  // The draft written for the chosen channel, never the other one's.
+  const text = draftFor(ctx.welcome, opts.channel);
   const report = auditWelcomeText({
     account: ctx.account,
     profile: ctx.follower.profile as FollowerProfile,
@@ -79,45 +80,37 @@ export async function approveWelcome(
     detail: { channel: opts.channel },
     // What is approved is the text that was audited: an edit landing meanwhile, or by the approver
     // themself under four-eyes, stops it.
-    guard: (current) => current.draftText === text && current.editedAt?.getTime() === ctx.welcome.editedAt?.getTime(),
+    guard: (current) => draftFor(current, opts.channel) === text && current.editedAt?.getTime() === ctx.welcome.editedAt?.getTime(),
   });
   if (!result.ok) {
     const now = await getWelcomeContext(desk.db, ctx.welcome.id);
-    if (now?.welcome.status === 'pending') return { ok: false, reason: 'not-allowed', explanation: DRAFT_CHANGED[desk.lang] };
+    if (now?.welcome.status === 'pending') return { ok: false, reason: 'not-allowed', explanation: t(desk.lang).replies.draftChanged };
     return alreadyDecided(now);
   }
   if (result.welcome.sendMode === 'api') await queueSend(desk, ctx.welcome.id);
-  await refreshCard(desk, ctx.welcome.id);
+  await desk.cards.refresh(ctx.welcome.id);
   return { ok: true, status: 'approved' };
 }
-
-const FOUR_EYES: Record<Lang, string> = {
-  en: 'You edited this draft: another teammate has to approve it (four-eyes rule).',
-  fr: 'Vous avez modifié ce brouillon : un autre membre de l’équipe doit l’approuver (règle des quatre yeux).',
-};
-
-const DRAFT_CHANGED: Record<Lang, string> = {
-  en: 'The draft changed while you were approving it. Nothing was sent: read the card again.',
-  fr: 'Le brouillon a changé pendant votre approbation. Rien n’a été envoyé : relisez la carte.',
-};
 
 /** The house rules for this channel, with a fresh look at X for the engaged-only DM policy. */
 async function channelAvailability(desk: Desk, ctx: WelcomeContext, channel: Channel) {
   const { follower, account } = ctx;
   const profile = follower.profile as FollowerProfile;
-  let engagedFirst = follower.engagedFirstAt !== null;
-  if (channel === 'dm' && !engagedFirst && account.dmPolicy === 'engaged-only' && account.kind !== 'personal') {
+  let { engagedFirst, sentDm } = engagementOf(follower);
+  if (channel === 'dm' && !sentDm && account.dmPolicy === 'engaged-only' && account.kind !== 'personal') {
     try {
       const wrote = await hasWrittenFirst(desk.xClient(account), { accountUserId: account.xUserId, followerId: follower.xUserId });
       if (wrote.wrote && wrote.via) {
+        // Only a DM from them opens a DM; a mention is recorded for the public reply.
         engagedFirst = true;
-        await markEngagedFirst(desk.db, follower.id, wrote.via, wrote.at ? new Date(wrote.at) : desk.now());
+        sentDm = wrote.via === 'dm';
+        await markEngagedFirst(desk.db, follower.id, wrote.via, wrote.at ? new Date(wrote.at) : desk.now(), wrote.xId);
       }
     } catch (error) {
       desk.logger.warn({ welcomeId: ctx.welcome.id, err: errorSummary(error) }, 'could not check whether the follower wrote first');
     }
   }
-  const triage = triageFollower(profile, { account: accountSettings(account), engagedFirst, now: desk.now() });
+  const triage = triageFollower(profile, { account: accountSettings(account), engagedFirst, sentDm, now: desk.now() });
   return channel === 'dm' ? triage.dm : triage.mention;
 }
 
@@ -139,8 +132,7 @@ async function logAudit(desk: Desk, source: 'card' | 'edit', actor: string, repo
 }
 
 export async function queueSend(desk: Desk, welcomeId: number, startAfter?: Date): Promise<void> {
-  const [row] = await desk.db.select({ attempts: welcomes.attempts }).from(welcomes).where(eq(welcomes.id, welcomeId));
-  const singletonKey = `${welcomeId}:${row?.attempts ?? 0}`;
+  const singletonKey = `${welcomeId}:${await sendAttempts(desk.db, welcomeId)}`;
   await desk.boss.send(QUEUES.send, { welcomeId }, { singletonKey, ...(startAfter ? { startAfter } : {}) });
 }
 
@@ -153,7 +145,7 @@ export async function skipWelcome(desk: Desk, opts: { welcomeId: number; userId:
     set: { decidedBy: opts.userId, decidedAt: desk.now() },
   });
   if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
-  await refreshCard(desk, opts.welcomeId);
+  await desk.cards.refresh(opts.welcomeId);
   return { ok: true, status: 'skipped' };
 }
 
@@ -172,13 +164,13 @@ export async function editDraft(
   const changedSince = (current: WelcomeRow) => opts.seenEditedAt !== undefined && (current.editedAt?.getTime() ?? null) !== opts.seenEditedAt;
   if (changedSince(ctx.welcome)) return draftChanged(ctx.welcome);
   // An unchanged save is not an edit: it neither makes its author an editor nor logs anything.
-  if (opts.text === ctx.welcome.draftText) return { ok: true, status: 'pending' };
+  if (opts.text === draftFor(ctx.welcome, opts.channel)) return { ok: true, status: 'pending' };
   const report = auditWelcomeText({
     account: ctx.account,
     profile: ctx.follower.profile as FollowerProfile,
     text: opts.text,
     channel: opts.channel,
-    lang: ctx.welcome.lang as Lang,
+    lang: ctx.welcome.lang,
     history: await auditHistory(desk.db, ctx.account.id, ctx.follower.id, ctx.welcome.id),
   });
   await logAudit(desk, 'edit', opts.userId, report, ctx);
@@ -189,12 +181,17 @@ export async function editDraft(
     to: 'pending',
     type: 'edited',
     actor: opts.userId,
-    set: { draftText: opts.text, editedBy: opts.userId, editedAt: desk.now() },
-    detail: { before: ctx.welcome.draftText, after: opts.text },
-    guard: (current) => current.draftText === ctx.welcome.draftText && !changedSince(current),
+    set: {
+      drafts: { ...ctx.welcome.drafts, [opts.channel]: opts.text },
+      ...(opts.channel === primaryChannel(ctx.welcome) ? { draftText: opts.text } : {}),
+      editedBy: opts.userId,
+      editedAt: desk.now(),
+    },
+    detail: { channel: opts.channel, before: draftFor(ctx.welcome, opts.channel), after: opts.text },
+    guard: (current) => draftFor(current, opts.channel) === draftFor(ctx.welcome, opts.channel) && !changedSince(current),
   });
   if (!result.ok) return result.welcome?.status === 'pending' ? draftChanged(result.welcome) : alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
-  await refreshCard(desk, opts.welcomeId);
+  // The caller refreshes the card once it has answered the modal: Slack gives a submission 3 seconds.
   return { ok: true, status: 'pending' };
 }
 
@@ -212,7 +209,7 @@ export async function retryWelcome(desk: Desk, opts: { welcomeId: number; userId
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
   if (!result.ok) return alreadyDecided(ctx);
   if (result.welcome.sendMode !== 'manual') await queueSend(desk, opts.welcomeId);
-  await refreshCard(desk, opts.welcomeId);
+  await desk.cards.refresh(opts.welcomeId);
   return { ok: true, status: 'approved' };
 }
 
@@ -228,6 +225,6 @@ export async function markSentManually(desk: Desk, opts: { welcomeId: number; us
     set: { sentAt: desk.now(), sendingStartedAt: desk.now() },
   });
   if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
-  await refreshCard(desk, opts.welcomeId);
+  await desk.cards.refresh(opts.welcomeId);
   return { ok: true, status: 'sent' };
 }

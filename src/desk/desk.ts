@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import type { Lang } from '../domain';
 import type { XAccountRow } from '../db/schema';
 import type { Logger } from '../logger';
+import type { CardPublisher } from './cards';
 
 /** Everything the desk's work needs, built once in main.ts and handed to listeners and jobs. */
 export interface Desk {
@@ -14,6 +15,8 @@ export interface Desk {
   /** The X client that acts for this account. */
   xClient(account: XAccountRow): TwitterApi;
   logger: Logger;
+  /** Shows each welcome's card where the team decides (Slack, in production). */
+  cards: CardPublisher;
   now(): Date;
   /** The language of the desk's own words on cards and in private replies. */
   lang: Lang;

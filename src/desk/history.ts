@@ -1,8 +1,8 @@
 // What the desk knows about one follower: when they came, whether they wrote first, their one
 // welcome if any — and so whether a new welcome would be allowed. Read-only.
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { followers, welcomes, xAccounts, type FollowerRow, type WelcomeRow, type XAccountRow } from '../db/schema';
+import { findFollowerRecord, type FollowerRecord } from '../db/follower-history';
+import type { FollowerRow, WelcomeRow, XAccountRow } from '../db/schema';
 import type { Channel, FollowerProfile, WelcomeStatus } from '../domain';
 import { sentLink } from './cards';
 
@@ -49,26 +49,16 @@ export const X_HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 export async function followerHistoryByHandle(db: Db, accountId: number, handle: string): Promise<FollowerHistory | null> {
   const bare = handle.trim().replace(/^@/, '');
   if (!X_HANDLE.test(bare)) return null;
-  return historyWhere(db, and(eq(followers.accountId, accountId), sql`lower(${followers.handle}) = ${bare.toLowerCase()}`));
+  return historyOf(await findFollowerRecord(db, accountId, { handle: bare }));
 }
 
 /** The history of the follower with this X user id; null when the desk never saw them. */
 export async function followerHistoryByXId(db: Db, accountId: number, xUserId: string): Promise<FollowerHistory | null> {
-  return historyWhere(db, and(eq(followers.accountId, accountId), eq(followers.xUserId, xUserId)));
+  return historyOf(await findFollowerRecord(db, accountId, { xUserId }));
 }
 
-async function historyWhere(db: Db, where: SQL | undefined): Promise<FollowerHistory | null> {
-  // A handle can pass from one person to another: the most recently seen holder is the one meant.
-  const [row] = await db
-    .select({ follower: followers, welcome: welcomes, account: xAccounts })
-    .from(followers)
-    .innerJoin(xAccounts, eq(xAccounts.id, followers.accountId))
-    .leftJoin(welcomes, eq(welcomes.followerId, followers.id))
-    .where(where)
-    .orderBy(desc(followers.firstSeenAt), desc(followers.id))
-    .limit(1);
-  if (!row) return null;
-  return toHistory(row.follower, row.welcome, row.account);
+function historyOf(row: FollowerRecord | undefined): FollowerHistory | null {
+  return row ? toHistory(row.follower, row.welcome, row.account) : null;
 }
 
 function toHistory(follower: FollowerRow, welcome: WelcomeRow | null, account: XAccountRow): FollowerHistory {
@@ -84,7 +74,7 @@ function toHistory(follower: FollowerRow, welcome: WelcomeRow | null, account: X
     unfollowedAt: follower.unfollowedAt,
     engagedFirst:
       follower.engagedFirstAt && follower.engagedFirstVia
-        ? { via: follower.engagedFirstVia as Channel, at: follower.engagedFirstAt }
+        ? { via: follower.engagedFirstVia, at: follower.engagedFirstAt }
         : null,
     welcome: record,
     newWelcome: record ? { allowed: false, because: record } : { allowed: true },
@@ -94,8 +84,8 @@ function toHistory(follower: FollowerRow, welcome: WelcomeRow | null, account: X
 function toRecord(welcome: WelcomeRow, follower: FollowerRow, account: XAccountRow): WelcomeRecord {
   return {
     id: welcome.id,
-    status: welcome.status as WelcomeStatus,
-    channel: welcome.channel as Channel | null,
+    status: welcome.status,
+    channel: welcome.channel,
     text: welcome.finalText ?? welcome.draftText,
     decidedBy: welcome.decidedBy,
     decidedAt: welcome.decidedAt,

@@ -3,7 +3,8 @@
 import { logAuditRun, type AuditSource } from '../db/audit-runs';
 import type { XAccountRow } from '../db/schema';
 import { logWelcomeEvent } from '../db/welcomes';
-import type { AccountKind, Channel } from '../domain';
+import type { Channel } from '../domain';
+import { t } from '../i18n';
 import { auditMessage } from '../rules/audit';
 import { detectLanguage } from '../rules/lang';
 import type { AuditReport, Severity, Verdict } from '../rules/types';
@@ -52,7 +53,7 @@ export async function auditByHand(
       kind,
       lang: detectLanguage(opts.text) ?? desk.lang,
       ownDomains: account?.ownDomains ?? [],
-      accountKind: (account?.kind as AccountKind | undefined) ?? 'business',
+      accountKind: account?.kind ?? 'business',
       overrides: (account?.ruleOverrides ?? {}) as Record<string, Severity | 'off'>,
     });
   const report = audit(opts.kind);
@@ -106,7 +107,7 @@ export async function welcomeByHandle(
     profile = await lookupUserByHandle(desk.xClient(account), handle);
   } catch (error) {
     desk.logger.warn({ handle, err: errorSummary(error) }, 'manual welcome: X lookup failed');
-    const reason = error instanceof XApiError ? error.describe(desk.lang) : desk.lang === 'fr' ? 'erreur inattendue.' : 'unexpected error.';
+    const reason = error instanceof XApiError ? error.describe(desk.lang) : t(desk.lang).replies.unexpectedError;
     return { kind: 'x-failed', handle, reason };
   }
   if (!profile) return { kind: 'not-found', handle };

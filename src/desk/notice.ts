@@ -8,7 +8,7 @@ import { triageFollower, type Triage } from '../rules/triage';
 import { randomTemplatePicker } from '../tracking/templates';
 import { hasWrittenFirst } from '../x/api';
 import { auditWelcomeText } from './audit';
-import { errorSummary, refreshCard } from './cards';
+import { errorSummary } from './cards';
 import type { Desk } from './desk';
 
 /** How many templates to try before giving up on a draft that passes the audit. */
@@ -28,11 +28,14 @@ export async function noticeFollower(
   if (!follower) return null;
 
   const engaged = await lookUpEngagement(desk, account, profile);
-  if (engaged) await markEngagedFirst(desk.db, follower.id, engaged.via, engaged.at);
+  if (engaged) await markEngagedFirst(desk.db, follower.id, engaged.via, engaged.at, engaged.xId);
 
   const settings = accountSettings(account);
-  const triage = triageFollower(profile, { account: settings, engagedFirst: engaged !== null, now: desk.now() });
-  const draft = draftThatPassesAudit(profile, triage, account);
+  const triage = triageFollower(profile, { account: settings, engagedFirst: engaged !== null, sentDm: engaged?.via === 'dm', now: desk.now() });
+  // A draft for each channel, written for it: the DM may open later, when they write.
+  const primary: Channel = triage.recommendation.channel === 'dm' ? 'dm' : 'mention';
+  const drafts = { dm: draftThatPassesAudit(profile, triage, account, 'dm'), mention: draftThatPassesAudit(profile, triage, account, 'mention') };
+  const draft = drafts[primary];
   const welcome = await createWelcome(desk.db, {
     accountId: account.id,
     followerId: follower.id,
@@ -40,11 +43,12 @@ export async function noticeFollower(
     templateId: draft.templateId,
     triage: { flags: triage.flags.map((flag) => flag.id), likelyBot: triage.likelyBot, recommendation: triage.recommendation.channel, topic: triage.topic },
     draftText: draft.text,
+    drafts: { dm: drafts.dm.text, mention: drafts.mention.text },
     slackChannelId: account.slackChannelId,
   });
   if (!welcome) return null;
   desk.logger.info({ welcomeId: welcome.id, follower: profile.handle, source }, 'new follower: card queued');
-  await refreshCard(desk, welcome.id);
+  await desk.cards.refresh(welcome.id);
   return welcome.id;
 }
 
@@ -53,10 +57,10 @@ async function lookUpEngagement(
   desk: Desk,
   account: XAccountRow,
   profile: FollowerProfile,
-): Promise<{ via: 'dm' | 'mention'; at: Date } | null> {
+): Promise<{ via: 'dm' | 'mention'; at: Date; xId: string | null } | null> {
   try {
     const wrote = await hasWrittenFirst(desk.xClient(account), { accountUserId: account.xUserId, followerId: profile.xUserId });
-    return wrote.wrote && wrote.via ? { via: wrote.via, at: wrote.at ? new Date(wrote.at) : desk.now() } : null;
+    return wrote.wrote && wrote.via ? { via: wrote.via, at: wrote.at ? new Date(wrote.at) : desk.now(), xId: wrote.xId } : null;
   } catch (error) {
     desk.logger.warn({ follower: profile.handle, err: errorSummary(error) }, 'could not tell whether the follower wrote first');
     return null;
@@ -64,15 +68,15 @@ async function lookUpEngagement(
 }
 
 /**
- * The first template whose draft passes the audit without an error. A draft with an error never
+ * The first template for this channel whose draft passes the audit without an error. A draft with an error never
  * reaches a card: when none passes, the card offers an empty draft for the teammate to write.
  */
 export function draftThatPassesAudit(
   profile: FollowerProfile,
   triage: Triage,
   account: XAccountRow,
+  channel: Channel,
 ): { text: string; templateId: string | null } {
-  const channel: Channel = triage.recommendation.channel === 'dm' ? 'dm' : 'mention';
   const lang: Lang = triage.lang;
   // Templates are experiments: each draft starts from one drawn at random, logged with the welcome.
   const picker = randomTemplatePicker();

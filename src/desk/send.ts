@@ -3,8 +3,9 @@ import { liveInstances } from '../db/bot-instances';
 import { claimForSending } from '../db/pacing';
 import { getWelcomeContext, SYSTEM_ACTOR, transitionWelcome, type WelcomeContext } from '../db/welcomes';
 import type { WelcomeRow } from '../db/schema';
+import { t } from '../i18n';
 import { findSentWelcome, postPublicWelcome, sendDirectMessage, XApiError, type SentWelcome } from '../x/api';
-import { errorSummary, refreshCard } from './cards';
+import { errorSummary } from './cards';
 import { queueSend } from './decide';
 import type { Desk } from './desk';
 
@@ -59,7 +60,7 @@ async function sendClaimed(desk: Desk, welcomeId: number, tracker: SendTracker):
   if (claim.kind === 'wait') {
     desk.logger.info({ welcomeId, until: claim.until }, "paced: X's window is full, send deferred");
     await queueSend(desk, welcomeId, claim.until);
-    await refreshCard(desk, welcomeId);
+    await desk.cards.refresh(welcomeId);
     return;
   }
   const ctx = await getWelcomeContext(desk.db, welcomeId);
@@ -70,14 +71,14 @@ async function sendClaimed(desk: Desk, welcomeId: number, tracker: SendTracker):
     sent = await sendToX(desk, ctx);
   } catch (error) {
     await afterFailedSend(desk, ctx, error, owned);
-    await refreshCard(desk, welcomeId);
+    await desk.cards.refresh(welcomeId);
     return;
   }
   // From here the message is on X: if recording it fails (the database is away), the welcome stays
   // `sending`, and the reconciliation finds the message on X instead of sending it again.
   await markSent(desk, welcomeId, sent, owned);
   desk.logger.info({ welcomeId, channel: ctx.welcome.channel }, 'welcome sent');
-  await refreshCard(desk, welcomeId);
+  await desk.cards.refresh(welcomeId);
 }
 
 async function sendToX(desk: Desk, ctx: WelcomeContext): Promise<SentWelcome> {
@@ -85,7 +86,7 @@ async function sendToX(desk: Desk, ctx: WelcomeContext): Promise<SentWelcome> {
   const text = welcome.finalText ?? welcome.draftText;
   const client = desk.xClient(account);
   if (welcome.channel === 'dm') return sendDirectMessage(client, follower.xUserId, text);
-  return postPublicWelcome(client, text);
+  return postPublicWelcome(client, text, follower.engagedPostId);
 }
 
 /** The claim this process holds: a later transition applies only while it still does. */
@@ -192,14 +193,14 @@ export async function reconcileSend(
     } else {
       desk.logger.info({ welcomeId }, 'reconciled: the welcome is not on X; queued to send');
       if (givenUp(desk, taken.welcome)) {
-        await fail(desk, welcomeId, owned, desk.lang === 'fr' ? "L'envoi n'a pas abouti après 24 h d'essais." : 'The send did not go through after 24 hours of attempts.');
+        await fail(desk, welcomeId, owned, t(desk.lang).replies.sendGaveUp);
       } else {
         // A crash or a dropped connection is not an X outage: the first retry goes at once.
         const sends = before.attempts;
         await release(desk, welcomeId, owned, 'not-on-x', new Date(desk.now().getTime() + (sends <= 1 ? 0 : backoffMs(sends - 1))));
       }
     }
-    await refreshCard(desk, welcomeId);
+    await desk.cards.refresh(welcomeId);
     return found ? 'sent' : 'not-sent';
   } finally {
     tracker.inFlight.delete(welcomeId);

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { findFollowerByXId } from '../db/followers';
-import { xAccounts, type XAccountRow } from '../db/schema';
+import { findListedAccountByXUserId } from '../db/accounts';
+import type { XAccountRow } from '../db/schema';
 import { carded, recordFollowChange } from '../db/tracking';
 import type { FollowerProfile } from '../domain';
 import { followerWroteFirst } from '../tracking/engaged-first';
@@ -13,11 +13,7 @@ import { noticeFollower } from './notice';
  */
 export function xEventHandlers(desk: Desk) {
   const accountFor = async (xUserId: string): Promise<XAccountRow | undefined> => {
-    const [account] = await desk.db
-      .select()
-      .from(xAccounts)
-      .where(and(eq(xAccounts.xUserId, xUserId), isNull(xAccounts.removedAt)));
-    return account;
+    return findListedAccountByXUserId(desk.db, xUserId);
   };
   return {
     onFollow: async ({ accountUserId, follower }: { accountUserId: string; follower: FollowerProfile }) => {

@@ -2,15 +2,11 @@ import { createCanvas } from '@napi-rs/canvas';
 import { Chart, registerables } from 'chart.js';
 import type { TrendWeek } from '../db/digest-queries';
 import type { Lang } from '../domain';
+import { t as words } from '../i18n';
 
 Chart.register(...registerables);
 
 export const CHART_SIZE = { width: 800, height: 400 } as const;
-
-const LABELS: Record<Lang, { followers: string; welcomes: string; replies: string; unfollows: string; title: string }> = {
-  en: { followers: 'Followers gained', welcomes: 'Welcomes sent', replies: 'Replies', unfollows: 'Unfollows (tracked)', title: 'The last 8 weeks' },
-  fr: { followers: 'Nouveaux abonnés', welcomes: 'Bienvenues envoyées', replies: 'Réponses', unfollows: 'Désabonnements (suivis)', title: 'Les 8 dernières semaines' },
-};
 
 /** The 8-week trend as a PNG, drawn on the server: no browser, no external service. */
 export async function renderTrendChart(trend: readonly TrendWeek[], lang: Lang = 'en'): Promise<Buffer> {
@@ -19,7 +15,7 @@ export async function renderTrendChart(trend: readonly TrendWeek[], lang: Lang =
   // A white ground: Slack's dark theme would otherwise show dark text on a transparent image.
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, CHART_SIZE.width, CHART_SIZE.height);
-  const t = LABELS[lang];
+  const t = words(lang).digest.chartLabels;
   const line = (label: string, color: string, data: number[]) => ({ label, data, borderColor: color, backgroundColor: color, tension: 0.2, pointRadius: 3 });
   const chart = new Chart(canvas as never, {
     type: 'line',

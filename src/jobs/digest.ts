@@ -1,17 +1,15 @@
 import { listAccounts } from '../db/accounts';
 import type { Desk } from '../desk/desk';
+import { createDigestPublisher } from '../bot/digest';
 import { postWeeklyDigest } from '../digest/digest';
 
 export const DIGEST_QUEUE = 'digest-weekly';
-/** Monday 09:00, in the team's time zone. */
-export const DEFAULT_DIGEST_CRON = '0 9 * * 1';
-export const DEFAULT_TEAM_TIMEZONE = 'Europe/Paris';
 
 export interface DigestJobsOptions {
   /** DIGEST_CRON */
-  cron?: string;
+  cron: string;
   /** TEAM_TIMEZONE, an IANA name. */
-  timeZone?: string;
+  timeZone: string;
 }
 
 /**
@@ -19,13 +17,17 @@ export interface DigestJobsOptions {
  * lets one process per minute turn it into a job, so several bot processes post one digest; the
  * per-day claim in postWeeklyDigest makes sure of it.
  */
-export async function startDigestJobs(desk: Desk, options: DigestJobsOptions = {}): Promise<{ stop(): Promise<void> }> {
+export async function startDigestJobs(
+  desk: Pick<Desk, 'db' | 'boss' | 'slack' | 'logger' | 'now' | 'lang'>,
+  options: DigestJobsOptions,
+): Promise<{ stop(): Promise<void> }> {
   const { boss } = desk;
-  const timeZone = options.timeZone ?? DEFAULT_TEAM_TIMEZONE;
+  const { timeZone } = options;
+  const publisher = createDigestPublisher(desk);
   await boss.createQueue(DIGEST_QUEUE, { name: DIGEST_QUEUE, policy: 'stately', retryLimit: 5, retryDelay: 60, retryBackoff: true });
   await boss.work(DIGEST_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async () => {
-    for (const account of await listAccounts(desk.db)) await postWeeklyDigest(desk, account, { timeZone });
+    for (const account of await listAccounts(desk.db)) await postWeeklyDigest(desk, publisher, account, { timeZone });
   });
-  await boss.schedule(DIGEST_QUEUE, options.cron ?? DEFAULT_DIGEST_CRON, {}, { tz: timeZone, singletonKey: 'digest' });
+  await boss.schedule(DIGEST_QUEUE, options.cron, {}, { tz: timeZone, singletonKey: 'digest' });
   return { stop: () => boss.offWork(DIGEST_QUEUE) };
 }

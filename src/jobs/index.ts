@@ -1,15 +1,18 @@
 import type PgBoss from 'pg-boss';
 import { randomUUID } from 'node:crypto';
 import { heartbeat, INSTANCE_STALE_MS, registerInstance, setActiveJobs, type RunningJob } from '../db/bot-instances';
-import { publishCard } from '../desk/cards';
+import { publishCard } from '../bot/cards';
 import { QUEUES, type Desk } from '../desk/desk';
 import { sendWelcome, type SendTracker } from '../desk/send';
 import { pollAccount } from './poll-followers';
 import { failJobsOfDeadProcesses, sweepDesk } from './sweep';
+import type { BaselineMode } from '../x/sources/poll';
 
 export interface JobsOptions {
   accountIds: number[];
   pollIntervalSeconds: number;
+  /** How much of the follower list a first poll reads (default: its head). */
+  baseline?: BaselineMode;
   /** How often to look for what a crash left behind. */
   sweepIntervalSeconds?: number;
   /** How often this process says it is alive (seconds); tests shorten it. */
@@ -78,7 +81,7 @@ export async function startJobs(desk: Desk, options: JobsOptions): Promise<Runni
         await saveRunning();
       }
     };
-  await boss.work<AccountJob>(QUEUES.poll, every, tracked(QUEUES.poll, (job) => pollAccount(desk, job.data.accountId)));
+  await boss.work<AccountJob>(QUEUES.poll, every, tracked(QUEUES.poll, (job) => pollAccount(desk, job.data.accountId, options.baseline)));
   await boss.work<WelcomeJob>(QUEUES.send, every, tracked(QUEUES.send, (job) => sendWelcome(desk, job.data.welcomeId, tracker)));
   await boss.work<WelcomeJob>(QUEUES.card, every, tracked(QUEUES.card, (job) => publishCard(desk, job.data.welcomeId)));
   await boss.work(QUEUES.sweep, every, tracked(QUEUES.sweep, () => sweepDesk(desk, tracker)));

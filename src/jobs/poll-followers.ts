@@ -3,7 +3,7 @@ import { filterKnownFollowers, recordBaselineFollowers } from '../db/followers';
 import type { Desk } from '../desk/desk';
 import { noticeFollower } from '../desk/notice';
 import { fetchFollowersPage, XApiError } from '../x/api';
-import { pollFollowers } from '../x/sources/poll';
+import { pollFollowers, type BaselineMode } from '../x/sources/poll';
 
 export interface PollSummary {
   baseline: boolean;
@@ -17,7 +17,7 @@ export interface PollSummary {
  * One poll of an account's followers. The first poll takes the baseline silently; later polls card
  * each follower not seen before, oldest first so the desk reads in the order people arrived.
  */
-export async function pollAccount(desk: Desk, accountId: number): Promise<PollSummary> {
+export async function pollAccount(desk: Desk, accountId: number, baselineMode: BaselineMode = 'head'): Promise<PollSummary> {
   const account = await getAccount(desk.db, accountId);
   if (!account) throw new Error(`no X account with id ${accountId}`);
   const client = desk.xClient(account);
@@ -26,6 +26,7 @@ export async function pollAccount(desk: Desk, accountId: number): Promise<PollSu
   try {
     result = await pollFollowers({
       baseline,
+      baselineMode,
       baselineFrom: account.baselineCursor ?? undefined,
       previousNewCount: account.lastPollNewCount,
       fetchPage: (maxResults, paginationToken) => fetchFollowersPage(client, account.xUserId, { maxResults, paginationToken }),
@@ -42,6 +43,14 @@ export async function pollAccount(desk: Desk, accountId: number): Promise<PollSu
       return { baseline, baselineCount: 0, newFollowers: 0, cards: 0, usersRead: 0 };
     }
     throw error;
+  }
+  // Older followers the head-only baseline never read, or a page X listed out of order: no card.
+  await recordBaselineFollowers(desk.db, account.id, result.silentFollowers);
+  if (result.disorderedPages > 0) {
+    desk.logger.warn(
+      { account: account.handle, pages: result.disorderedPages, uncarded: result.silentFollowers.length },
+      'X listed followers out of most-recent-first order: that page was recorded without cards',
+    );
   }
   let cards = 0;
   for (const profile of [...result.newFollowers].reverse()) {

@@ -1,7 +1,5 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { deadInstancesWithJobs, liveInstances, setActiveJobs } from '../db/bot-instances';
-import { welcomes } from '../db/schema';
-import { refreshCard } from '../desk/cards';
+import { approvalsWaitingSince, cardsNeverPosted, welcomesBeingSent } from '../db/unfinished';
 import { queueSend } from '../desk/decide';
 import type { Desk } from '../desk/desk';
 import type { SendTracker } from '../desk/send';
@@ -22,32 +20,23 @@ const SLACK_EVENT_MEMORY_MS = 7 * 86_400_000;
 
 export async function sweepDesk(desk: Desk, tracker: SendTracker): Promise<{ requeued: number; orphaned: number; cards: number }> {
   const now = desk.now();
-  const approved = await desk.db
-    .select({ id: welcomes.id })
-    .from(welcomes)
-    .where(and(eq(welcomes.status, 'approved'), eq(welcomes.sendMode, 'api'), lt(welcomes.updatedAt, new Date(now.getTime() - LOST_APPROVAL_MS))));
+  const approved = await approvalsWaitingSince(desk.db, new Date(now.getTime() - LOST_APPROVAL_MS));
   // The send queue keeps one waiting job per welcome, so queueing an approval that already has one is harmless.
   for (const { id } of approved) await queueSend(desk, id);
 
   const live = await liveInstances(desk.db, now, tracker.staleMs);
-  const sending = await desk.db.select({ id: welcomes.id, sendingBy: welcomes.sendingBy }).from(welcomes).where(eq(welcomes.status, 'sending'));
+  const sending = await welcomesBeingSent(desk.db);
   const orphaned = sending.filter(
     ({ id, sendingBy }) =>
       sendingBy === null || !live.has(sendingBy) || (sendingBy === tracker.instanceId && !tracker.inFlight.has(id)),
   );
   for (const { id } of orphaned) await queueSend(desk, id);
 
-  const cardless = await desk.db
-    .select({ id: welcomes.id })
-    .from(welcomes)
-    .where(
-      and(
-        isNull(welcomes.slackTs),
-        or(isNull(welcomes.cardClaimedAt), lt(welcomes.cardClaimedAt, new Date(now.getTime() - CARD_CLAIM_MS))),
-        lt(welcomes.createdAt, new Date(now.getTime() - 10_000)),
-      ),
-    );
-  for (const { id } of cardless) await refreshCard(desk, id);
+  const cardless = await cardsNeverPosted(desk.db, {
+    claimedSince: new Date(now.getTime() - CARD_CLAIM_MS),
+    createdBefore: new Date(now.getTime() - 10_000),
+  });
+  for (const { id } of cardless) await desk.cards.refresh(id);
   // Slack stops retrying a delivery within minutes: a week of event ids is plenty to recognise one.
   await forgetOldSlackEvents(desk.db, new Date(now.getTime() - SLACK_EVENT_MEMORY_MS));
   return { requeued: approved.length, orphaned: orphaned.length, cards: cardless.length };

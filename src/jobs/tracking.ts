@@ -4,12 +4,12 @@ import type { Desk } from '../desk/desk';
 import { trackAccount } from '../tracking/track';
 
 export const TRACKING_QUEUE = 'tracking-pass';
-/** Every 15 minutes: mentions are cheap to read from a cursor, and DM reads follow their own schedule. */
-export const DEFAULT_TRACKING_CRON = '*/15 * * * *';
 
 export interface TrackingJobsOptions {
-  cron?: string;
-  timeZone?: string;
+  /** TRACKING_CRON */
+  cron: string;
+  /** TEAM_TIMEZONE */
+  timeZone: string;
 }
 
 export interface RunningTrackingJobs {
@@ -22,7 +22,7 @@ export interface RunningTrackingJobs {
  * Replies and unfollows, on a pg-boss schedule: the schedule is stored once in the database, so
  * however many processes run, one pass is queued per tick, and one process runs it.
  */
-export async function startTrackingJobs(desk: Desk, options: TrackingJobsOptions = {}): Promise<RunningTrackingJobs> {
+export async function startTrackingJobs(desk: Desk, options: TrackingJobsOptions): Promise<RunningTrackingJobs> {
   const { boss } = desk;
   await seedXPrices(desk.db);
   await boss.createQueue(TRACKING_QUEUE, { name: TRACKING_QUEUE, policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true });
@@ -36,7 +36,7 @@ export async function startTrackingJobs(desk: Desk, options: TrackingJobsOptions
       }
     }
   });
-  await boss.schedule(TRACKING_QUEUE, options.cron ?? DEFAULT_TRACKING_CRON, {}, { tz: options.timeZone ?? 'UTC', singletonKey: 'tracking' });
+  await boss.schedule(TRACKING_QUEUE, options.cron, {}, { tz: options.timeZone, singletonKey: 'tracking' });
   return {
     trackNow: async () => {
       await boss.send(TRACKING_QUEUE, {}, { singletonKey: 'tracking' });

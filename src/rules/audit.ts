@@ -1,5 +1,6 @@
 // Runs every rule on one welcome and turns what they report into a report a teammate can read.
 import type { Lang } from '../domain';
+import { formatNumber } from '../i18n/format';
 import { rules } from './index';
 import { detectLanguage } from './lang';
 import type { WelcomeRule } from './rule';
@@ -7,9 +8,11 @@ import type { AuditContext, AuditInput, AuditReport, Finding, Localized, RuleFin
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-function interpolate(template: string, data: RuleFinding['data']): string {
+/** Fills a rule's {placeholders}; numbers are written in the language's way (10,000 / 10 000). */
+function interpolate(template: string, data: RuleFinding['data'], lang: Lang): string {
   if (!data) return template;
-  return template.replace(PLACEHOLDER, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  const show = (value: string | number) => (typeof value === 'number' ? formatNumber(lang, value) : value);
+  return template.replace(PLACEHOLDER, (whole, name: string) => (name in data ? show(data[name]!) : whole));
 }
 
 function resolve(rule: WelcomeRule, finding: RuleFinding, lang: Lang, severity: Severity): Finding {
@@ -18,11 +21,11 @@ function resolve(rule: WelcomeRule, finding: RuleFinding, lang: Lang, severity: 
   const resolved: Finding = {
     ruleId: rule.meta.id,
     severity,
-    message: interpolate(message[lang], finding.data),
+    message: interpolate(message[lang], finding.data, lang),
     start: finding.start,
     end: finding.end,
   };
-  if (finding.suggestion) resolved.suggestion = interpolate(finding.suggestion[lang], finding.data);
+  if (finding.suggestion) resolved.suggestion = interpolate(finding.suggestion[lang], finding.data, lang);
   return resolved;
 }
 

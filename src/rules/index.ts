@@ -1,6 +1,7 @@
 // The audit's registry: every rule, sorted by id. Rule ids are a public interface (DESIGN.md).
 import * as copyPaste from './copy-paste';
 import * as interrogation from './interrogation';
+import * as linkInPublicWelcome from './link-in-public-welcome';
 import * as linkOffDomain from './link-off-domain';
 import * as maxOneLink from './max-one-link';
 import * as mentionNamesFollower from './mention-names-follower';
@@ -19,6 +20,7 @@ import * as unfilledPlaceholder from './unfilled-placeholder';
 export const rules: WelcomeRule[] = [
   copyPaste,
   interrogation,
+  linkInPublicWelcome,
   linkOffDomain,
   maxOneLink,
   mentionNamesFollower,

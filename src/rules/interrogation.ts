@@ -1,5 +1,6 @@
 import type { WelcomeRuleMeta } from './rule';
 import { findAll, phrase, within, WORD_END, WORD_START } from './text';
+import { findTokens, tokenPattern } from './tokens';
 import type { TextRange } from './text';
 import type { AuditContext, RuleFinding } from './types';
 
@@ -64,11 +65,50 @@ const PATTERNS: Array<[string, RegExp]> = [
   ['whatExpect', question(`(?:${WORD_START}qu' ?)?(?:attend|espere|esper|cherch|recherch|veu|voul)\\p{L}*${within(8)}${WORD_START}${words(['de nous', 'de moi', 'de notre', 'de mon', 'de ma', 'de nos', 'chez nous'])}${WORD_END}${QUESTION_END}`)],
 ];
 
+// The three questions as concepts over words, asked directly, inverted, indirectly ("tell us
+// why…", "curious what brought you…") or with no question mark at all.
+const LEXICONS = {
+  WHY: [
+    '=why', '=pourquoi', '=what_made', '=what_makes', '=what_brought', '=what_brings', '=what_led', '=what_drew', '=what_draws', '=what_got', '=what_prompted',
+    '=what_pushed', '=what_motivated', '=what_inspired', '=que_est_ce_qui', '=ce_qui', '=reason', '=raison', '=qui_vous_a', '=qui_t_a',
+  ],
+  FOLLOW: ['follow*', 'subscrib*', 'suiv*', '=suis', '=suit', 'abonn*', '=hit_follow', '=follow'],
+  TARGET_PLACE: [
+    '=here', '=ici', '=to_us', '=to_me', '=chez_nous', '=our_account', '=our_page', '=our_profile', '=our_feed', '=my_account', '=my_page', '=my_profile', '=my_feed',
+    '=to_our', '=to_my', '=this_account', '=notre_compte', '=mon_compte', '=notre_profil', '=mon_profil', '=notre_page', '=ma_page', '=ce_compte', '=our_way', '=vers_nous',
+  ],
+  AMENE: ['amen*', 'pouss*', 'brought', 'bring*', 'drew', 'draw*', 'led', 'lead*', 'fait_venir', 'conduit'],
+  HOW: ['=how', '=where', '=comment', '=ou', '=d_ou', '=par_quel', '=par_quelle', '=what_way', '=qui', '=who'],
+  FIND_EN: [
+    '=find', '=found', 'discover*', '=hear_about', '=hear_of', '=heard_about', '=heard_of', '=come_across', '=came_across', 'stumbl*', '=end_up', '=ended_up', '=land_on',
+    '=landed_on', '=get_here', '=got_here', '=end_up_here', '=pointed_you', '=told_you_about', '=sent_you', '=referred_you', '=run_into', '=ran_into',
+  ],
+  US_EN: ['=us', '=me', '=here', '=our_account', '=our_page', '=our_profile', '=our_feed', '=my_account', '=my_page', '=my_profile', '=my_feed', '=this_account', '=our_tweets', '=our_way', '=my_way'],
+  FIND_FR: ['trouv*', 'decouv*', '=connu', '=connus', '=connue', 'connai*', '=entendu_parler', '=tombe', '=tombee', '=tombes', '=arrive', '=arrivee', '=arrives', 'atterri*', 'repere*', 'amen*'],
+  US_FR_BEFORE: ['=nous', '=me', '=m', '=moi'],
+  US_FR_AFTER: ['=de_nous', '=de_moi', '=sur_nous', '=sur_notre', '=sur_nos', '=sur_mon', '=sur_ma', '=sur_ce_compte', '=notre_compte', '=mon_compte', '=notre_profil', '=ici', '=chez_nous', '=jusqu_a_nous', '=jusque_a_nous', '=nous'],
+  WHAT: ['=what', '=whats', '=que', '=quoi', '=quel', '=quelle', '=quels', '=quelles', '=ce_que'],
+  EXPECT: ['expect*', 'hope', 'hoping', '=looking_for', '=want', '=wanting', 'search*', '=get_out_of', '=after', 'attend*', 'attent*', 'esper*', 'cherch*', '=venez_chercher', '=viens_chercher'],
+  FROM_EN: ['=from', '=of', '=out_of', '=on', '=in', '=at', '=following', '=when_you_found'],
+  US_EXPECT_EN: ['=us', '=me', '=our', '=my', '=this_account', '=this_page', '=here', '=following_us'],
+  FROM_FR: ['=de_nous', '=de_moi', '=de_notre', '=de_nos', '=de_mon', '=de_ma', '=de_mes', '=de_ce_compte', '=sur_notre', '=sur_nos', '=sur_mon', '=sur_ce_compte', '=chez_nous', '=ici', '=vis_a_vis_de_notre', '=vis_a_vis_de_nos', '=envers_nous'],
+};
+
+const TOKEN_PATTERNS: Array<[string, RegExp[]]> = [
+  ['whyFollow', tokenPattern(['@WHY ~6 @FOLLOW', '@WHY ~4 @AMENE? @TARGET_PLACE'], 'any', LEXICONS)],
+  ['howFound', tokenPattern(['@HOW ~6 @FIND_EN ~2 @US_EN', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
+  ['whatExpect', tokenPattern(['@WHAT ~6 @EXPECT ~6 @FROM_EN @US_EXPECT_EN', '@WHAT ~4 @EXPECT ~4 @FROM_FR', '@EXPECT ~4 @FROM_FR ~3 <?>', '=your|=vos|=tes @EXPECT ~4 @FROM_EN @US_EXPECT_EN', '=vos|=tes @EXPECT ~4 @FROM_FR'], 'any', LEXICONS)],
+];
+
 export function check(context: AuditContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const seen: TextRange[] = [];
-  for (const [messageId, pattern] of PATTERNS) {
-    for (const range of findAll(context.text, pattern)) {
+  const ranges: Array<[string, TextRange[]]> = [
+    ...PATTERNS.map(([messageId, pattern]): [string, TextRange[]] => [messageId, findAll(context.text, pattern)]),
+    ...TOKEN_PATTERNS.map(([messageId, patterns]): [string, TextRange[]] => [messageId, findTokens(context.text, patterns)]),
+  ];
+  for (const [messageId, found] of ranges) {
+    for (const range of found) {
       if (seen.some((other) => range.start < other.end && other.start < range.end)) continue;
       seen.push(range);
       findings.push({ messageId, ...range, suggestion: SUGGESTION });

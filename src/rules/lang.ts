@@ -1,6 +1,5 @@
 import type { Lang } from '../domain';
-
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+import { foldString as fold } from './text';
 
 // Small, frequent words that tell French from English; enough for a bio or a welcome.
 const FRENCH = new Set(

@@ -29,8 +29,10 @@ const SUGGESTION = {
 // Gratitude said in words. Greetings ("bienvenue", "ravi de vous compter parmi nous", "welcome
 // aboard") are not thanks, and neither is 🙏 alone: it also reads as "please" or a high five.
 const THANKS = wordsPattern([
-  'merci', 'remerci\\p{L}*', 'reconnaissant\\p{L}*', 'gratitude',
-  'thanks?', 'thank you', 'thankful', 'thx', 'thnx', 'tks', 'appreciat\\p{L}*', 'grateful', 'much obliged', 'cheers for',
+  'merci+s?', 'remerci\\p{L}*', 'reconnaissant\\p{L}*', 'gratitude', 'gracias', 'grazie', 'danke', 'obrigad[oa]',
+  // Informal English: "thanksss", "thank u", "thankyou", "ty", "tysm", "thx", "tnx".
+  'thank(?:s+|you+|u+|z+|ies)?', 'thank (?:you+|u+|ya|yall)', 'thankful', 'thx', 'thnx', 'thnks', 'thanx', 'tnx', 'tks', 'ty', 'tysm', 'tyvm', 'tyty',
+  'appreciat\\p{L}*', 'grateful', 'much obliged', 'cheers for', 'kudos for',
 ]);
 
 export function check(context: AuditContext): RuleFinding[] {

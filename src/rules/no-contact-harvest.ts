@@ -1,5 +1,7 @@
 import type { WelcomeRuleMeta } from './rule';
+import { YOURS } from './lexicon';
 import { findAll, phrase, within, WORD_END, WORD_START } from './text';
+import { findTokens, tokenGate, tokenPattern } from './tokens';
 import type { TextRange } from './text';
 import type { AuditContext, RuleFinding } from './types';
 
@@ -72,11 +74,63 @@ const PATTERNS: RegExp[] = [
   new RegExp(`${WORD_START}(?:${['fill (?:in|out)', 'complete', 'remplis(?:sez)?', 'remplir', 'completez', 'complete'].map(phrase).join('|')})${within(20)}${WORD_START}(?:form|survey|questionnaire|formulaire|sondage)${WORD_END}`, 'gu'),
 ];
 
+// The same requests over words: a way to reach them asked for in other words, a moment to call
+// them, a mailing list by its platform's name.
+let LEXICONS: Record<string, readonly string[]>;
+const TOKEN_PATTERNS = tokenPattern(
+  [
+    '@ASK ~4 @YOURS ~2 @THING',
+    '@ASK ~3 =a|=an|=un|=une|=le|=the|=des ~1 @THING',
+    '@ASK ~2 @THING ~1 =in|=en ~1 =reply|=response|=reponse|=retour|=dm',
+    '@QWORD ~6 @REACH',
+    '=be|=etre ~1 =joint|=joints|=jointe|contacte*|=reached|=contacted|=called ~2 =par|=by|=via|=on @THING',
+    '@SUBSCRIBE ~5 @LIST',
+    '@LIST ~8 @SUBSCRIBE',
+    '@RECEIVE ~5 =par|=by|=via|=in ~1 @MAIL',
+    '@MAIL ~1 =en_retour|=in_reply|=back ~1 =avec|=with',
+    '@YOURS @STRICT ~6 <?>',
+  ],
+  'any',
+  (LEXICONS = {
+    YOURS,
+    ASK: [
+      'send', 'give', 'share', 'drop', 'leave', 'tell', 'provide', '=dm', 'reply', 'text', 'pop', 'shoot', 'let_us_know', '=what_is', '=whats', 'need', 'enter', 'type', 'post',
+      'envoi*', 'envoy*', 'donn*', 'laiss*', 'partag*', 'communiqu*', 'indiqu*', 'transm*', 'ecri*', '=quel_est', '=quelle_est', '=dites', '=dis', 'repond*', 'renseign*', 'saisi*', 'glisse*',
+    ],
+    THING: [
+      '=email', '=emails', '=e_mail', '=mail', '=mails', '=courriel', '=adresse', '=address', '=number', '=numero', '=phone', '=telephone', '=tel', '=mobile', '=portable',
+      '=cell', '=06', '=07', '=whatsapp', '=details', '=deets', '=coordonnees', '=contact_info', '=contact_details', '=infos_de_contact', '=contact', '=inbox',
+    ],
+    QWORD: ['=how', '=when', '=what', '=best', '=comment', '=quand', '=quel', '=quelle', '=meilleur', '=meilleure', '=moment', '=creneau', '=heure', '=time'],
+    REACH: [
+      '=reach_you', '=contact_you', '=call_you', '=ring_you', '=text_you', '=phone_you', '=call_with_you', '=vous_joindre', '=te_joindre', '=vous_appeler', '=t_appeler', '=te_appeler',
+      '=vous_contacter', '=te_contacter', '=vous_rappeler', '=te_rappeler', '=coup_de_fil', '=vous_passer_un', '=joindre', '=a_call', '=give_you_a_call',
+    ],
+    SUBSCRIBE: ['sign_up', 'signup', 'subscrib*', 'register', 'join', 'get_on', 'hop_on', 'jump_on', 'inscri*', 'abonn*', 'rejoign*', 'rejoin*'],
+    LIST: [
+      'newsletter', '=news_letter', '=mailing_list', '=mailing', '=email_list', '=liste_de_diffusion', '=lettre_de_info', '=lettre_de_information', '=infolettre', '=digest',
+      '=substack', '=mailchimp', '=beehiiv', '=sendinblue', '=brevo', '=convertkit', '=buttondown', '=revue', '=par_courriel', '=par_e_mail', '=par_mail', '=by_email', '=via_email', '=letter',
+    ],
+    STRICT: ['=adresse_electronique', '=adresse_e_mail', '=adresse_mail', '=email', '=e_mail', '=numero', '=number', '=phone_number', '=coordonnees', '=contact_details', '=infos_de_contact', '=06', '=mobile'],
+    RECEIVE: ['recev*', '=receive', '=get'],
+    MAIL: ['=e_mail', '=email', '=mail', '=courriel', '=inbox', '=sms'],
+  }),
+);
+
+// Every token pattern names a contact channel, a list, or reaching them.
+const MAY_HARVEST = tokenGate([
+  ...LEXICONS.THING!, ...LEXICONS.STRICT!, ...LEXICONS.LIST!, ...LEXICONS.MAIL!,
+  '=reach', '=contact', '=call', '=ring', '=text', '=phone', '=joindre', '=joint', '=joints', '=jointe', 'contact*', 'appel*', 'rappel*', '=coup', '=reached', '=called',
+]);
+
 const KINDS: Array<[RegExp, string]> = [
   [new RegExp(`${WORD_START}(?:${phrase(EMAIL)})${WORD_END}`, 'u'), 'email'],
   [new RegExp(`${WORD_START}(?:${phrase(PHONE)})${WORD_END}`, 'u'), 'phone'],
   [new RegExp(`${WORD_START}(?:${phrase(DETAILS)})${WORD_END}`, 'u'), 'details'],
-  [/newsletter|infolettre|mailing|list|lettre|liste/u, 'newsletter'],
+  [/newsletter|infolettre|mailing|list|lettre|liste|substack|mailchimp|beehiiv|sendinblue|brevo|convertkit|buttondown|digest|courriel/u, 'newsletter'],
+  // Reaching them, in other words: a call, a ring, "vous joindre".
+  [/call|ring|appel|coup de fil|joindre|joint/u, 'phone'],
+  [/reach|contact|deets|infos?/u, 'details'],
 ];
 
 function kindOf(excerpt: string): string {
@@ -86,10 +140,8 @@ function kindOf(excerpt: string): string {
 
 export function check(context: AuditContext): RuleFinding[] {
   const ranges: TextRange[] = [];
-  for (const pattern of PATTERNS) {
-    for (const range of findAll(context.text, pattern)) {
-      if (!ranges.some((seen) => seen.start < range.end && range.start < seen.end)) ranges.push(range);
-    }
+  for (const range of [...PATTERNS.flatMap((pattern) => findAll(context.text, pattern)), ...(MAY_HARVEST(context.text) ? findTokens(context.text, TOKEN_PATTERNS) : [])]) {
+    if (!ranges.some((seen) => seen.start < range.end && range.start < seen.end)) ranges.push(range);
   }
   return ranges
     .sort((a, b) => a.start - b.start)

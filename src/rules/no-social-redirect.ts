@@ -1,6 +1,8 @@
 import { extractLinks } from './links';
 import type { WelcomeRuleMeta } from './rule';
+import { NETWORK_NAMES as NETWORK_NAMED, NETWORKS, OURS, VENUES } from './lexicon';
 import { findAll, phrase, within, WORD_END, WORD_START } from './text';
+import { findTokens, tokenGate, tokenPattern, tokenText } from './tokens';
 import type { TextRange } from './text';
 import type { AuditContext, RuleFinding } from './types';
 
@@ -102,6 +104,59 @@ const CALL_PATTERNS = [
   ),
 ];
 
+// The same idea over words: a call, a network, and nothing addressed to the reader in between
+// (so "I loved your LinkedIn post" stays fine), in either language or both at once.
+const LEXICONS = {
+  NETWORK: NETWORKS,
+  VENUE: VENUES,
+  OURS,
+  CALL: [
+    'follow', 'join', 'like_us', 'like_our', 'like_the', 'subscrib*', 'find_us', 'find_our', 'find_the', 'find_me', 'find_more', 'catch_us', 'catch_our',
+    'connect', 'add_us', 'add_me', 'check_out', 'check_our', 'check_us', 'visit', 'hang_out', 'hop', 'jump', 'pop', 'head', 'come', 'swing_by',
+    'say_hi', 'say_hello', 'hit', 'give_us', 'give_our', 'tap', 'see_us', 'meet_us', 'be_part', 'tune_in', 'watch_us', 'stream',
+    '=suivez', '=suivre', '=suis_nous', '=suis_moi', 'rejoign*', 'rejoin*', '=rejoindre', '=abonnez', '=abonne_toi', '=abonner', '=abonnes_toi', 'lik*', 'aimez', 'aime_notre',
+    'retrouv*', 'venez', '=viens', 'passez', 'passe_nous', 'ajout*', 'decouvr*', 'connect*', 'integr*', 'discut*', 'faites_un_tour', 'fais_un_tour',
+    '=rendez_vous', 'pensez_a', 'ecoutez', '=connectez_vous', '=abonnez_vous', '=inscrivez_vous', '=ajoutez_nous',
+  ],
+  // After the network: "on FB, see you there", "sur TikTok, rejoignez-nous".
+  CALL_AFTER: ['see_you', 'come_along', 'come_say', 'pop_by', 'jump_in', 'hop_in', 'join_us', 'follow_us', '=venez', 'rejoignez', '=rejoins', 'abonnez', '=suivez'],
+  WE: ['=we', '=nous', '=on', '=us'],
+  BE: ['=are', '=sommes', '=est', '=is'],
+  ADVERB: [
+    '=also', '=too', '=now', '=mostly', '=more', '=most', '=way', '=much', '=very', '=super', '=really', '=active', '=actively', '=live', '=present', '=over',
+    '=plus', '=aussi', '=surtout', '=egalement', '=tres', '=actif', '=actifs', '=active', '=actives', '=presents', '=dispo', '=disponibles', '=deja', '=even', '=there', '=here', '=just',
+  ],
+  OPEN: ['=opened', '=launched', '=started', '=created', '=run', '=have', '=lance', '=ouvert', '=cree', '=avons', '=a', '=anime', '=animons'],
+  A: ['=a', '=an', '=un', '=une', '=our', '=notre', '=new', '=nouveau', '=nouvelle'],
+  POST: ['post*', 'share*', 'stream*', 'publi*', 'partag*', 'diffus*', 'upload*', 'hang', 'chat*'],
+  JOIN_VENUE: ['join', 'rejoign*', 'rejoin*', 'like', 'lik*', 'aim*', 'subscrib*', 'abonn*', 'be_part_of', 'integr*', 'come_to', 'venez_dans', 'venez_sur'],
+  THE_OURS: ['=our', '=notre', '=nos', '=the', '=la', '=le', '=ma', '=my'],
+  VENUE_STRICT: ['group', 'groupe', '=groupes', 'channel', '=chaine', 'server', '=serveur', 'page', 'community', '=communaute', '=subreddit', '=forum'],
+};
+const TOKEN_CALLS = tokenPattern(
+  [
+    '@CALL ^5 @NETWORK',
+    '@WE @ADVERB? @OPEN @OPEN? @A @A? @VENUE? @NETWORK',
+    '@NETWORK ^3 @CALL_AFTER',
+    '@WE @BE? @ADVERB? @ADVERB? @ADVERB? on|sur|over_on @NETWORK',
+    '@WE @POST @ADVERB? @ADVERB? @ADVERB? on|sur @NETWORK',
+    '@OURS @VENUE? @NETWORK',
+    '@OURS @VENUE on|sur @NETWORK',
+    '@JOIN_VENUE ~2 @THE_OURS @VENUE_STRICT',
+  ],
+  'any',
+  LEXICONS,
+);
+
+// Every token pattern above names a network or a venue.
+const MAY_REDIRECT = tokenGate([...LEXICONS.NETWORK, ...LEXICONS.VENUE_STRICT]);
+
+/** The network a call names, if it names one ("like our page" does not). */
+function networkInTokens(text: string, range: TextRange): string | undefined {
+  const token = tokenText(text).tokens.find((candidate) => candidate.start >= range.start && candidate.end <= range.end && NETWORK_NAMED[candidate.word] !== undefined);
+  return token ? NETWORK_NAMED[token.word] : undefined;
+}
+
 /** The network a call names, if it names one ("like our page" does not). */
 function networkNamed(excerpt: string): string | undefined {
   const folded = excerpt.normalize('NFD').toLowerCase();
@@ -127,6 +182,15 @@ export function check(context: AuditContext): RuleFinding[] {
           : { messageId: 'pageCallToAction', ...range, suggestion: SUGGESTION },
       );
     }
+  }
+  for (const range of MAY_REDIRECT(context.text) ? findTokens(context.text, TOKEN_CALLS) : []) {
+    if (calls.some((call) => overlaps(call, range))) continue;
+    const network = networkInTokens(context.text, range);
+    calls.push(
+      network
+        ? { messageId: 'callToAction', ...range, data: { network }, suggestion: SUGGESTION }
+        : { messageId: 'pageCallToAction', ...range, suggestion: SUGGESTION },
+    );
   }
   // "Follow us on instagram.com/brand" is one redirect, not two: the call absorbs the link that
   // names or follows it.

@@ -1,5 +1,6 @@
 import type { WelcomeRuleMeta } from './rule';
 import { findAll, WORD_END, WORD_START, wordsPattern } from './text';
+import { findTokens, tokenPattern, tokenText } from './tokens';
 import type { TextRange } from './text';
 import type { AuditContext, RuleFinding } from './types';
 
@@ -57,12 +58,75 @@ const PERCENT_OFF = new RegExp(`(?<![\\p{L}\\p{N}])-\\s?\\d{1,2}\\s?%${WORD_END}
 const SHOUTING = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?:[\s,.'’!&-]+\p{Lu}{2,}){2,}(?![\p{L}\p{N}])/gu;
 const MIN_SHOUTED_LETTERS = 10;
 
+// Urgency, scarcity, deadlines, price changes and discounts in any notation, over words: the pitch
+// without the words "buy" or "promo".
+const TIME = [
+  '=today', '=tonight', '=midnight', '=tomorrow', '=sunday', '=monday', '=tuesday', '=wednesday', '=thursday', '=friday', '=saturday', '=weekend', '=week', '=month',
+  '=soon', '#num', '#dur', '=hours', '=days', '=ce_soir', '=minuit', '=demain', '=dimanche', '=lundi', '=mardi', '=mercredi', '=jeudi', '=vendredi', '=samedi',
+  '=semaine', '=mois', '=heures', '=jours', '=bientot', '=fin', '=end',
+];
+const TOKEN_PITCH = tokenPattern(
+  [
+    // Deadlines: "ends Sunday", "se terminent dimanche", "closes in 24 hours", "valable jusqu'à vendredi".
+    '@OFFER ~3 @ENDS ~3 @TIME',
+    '@ENDS ~2 =at|=in|=on|=a|=dans|=le|=ce|=cette ~1 @TIME',
+    '=offre|=offer|=deal|=tarif|=price|=rate|=prix ~2 =valable|=valid|=good ~2 =jusque|=until|=till',
+    '=jusque|=until|=till ~1 @TIME ~1 =only|=seulement|=uniquement',
+    '@TIME =only|=seulement|=uniquement',
+    '=encore|=only|=just ~1 #num|#dur ~1 =h|=heures|=hours|=jours|=days|=heure|=hour',
+    '=plus_que|=only|=just|=il_ne_reste_que|=il_reste|=que|=reste|=restent ~1 #num|=a_handful|=quelques|=few ~3 @ITEMS',
+    '#num|=a_handful|=quelques|=few ~2 @ITEMS ~1 =left|=remain|=remaining|=restant|=restantes|=disponibles|=available',
+    '=handful ~3 =remain|=left',
+    // Scarcity.
+    '=almost|=nearly|=presque|=bientot ~2 =sold_out|=epuise|=epuises|=epuisee|=gone|=complet',
+    '=running|=runs ~1 =low|=out', '=stock ~2 limit*', 'limit* ~1 =stock|=stocks|=quantities|=quantites|=quantite|=places|=seats|=spots|=supply|=offer|=offre|=time',
+    '=quantites|=quantite ~1 limit*', '=while|=tant_que ~2 =stock|=stocks|=supplies|=it_lasts|=they_last', '=won_t_last|=will_not_last',
+    '=dernieres|=derniers ~1 =places|=exemplaires|=pieces|=jours|=heures', '=last ~1 =spots|=seats|=places|=chance|=days|=hours',
+    '=before ~2 =they_are_gone|=it_is_gone|=gone|=sold_out|=the_price', '=pas_pour_tout_le_monde|=not_for_long|=selling_fast|=partent_vite|=s_arrachent',
+    // Haste.
+    '=hurry|=hurry_up|=rush|=foncez|=fonce|depech*|=ne_tardez_pas|=ne_trainez_pas|=ne_traine_pas|=don_t_wait|=do_not_wait|=don_t_sleep|=do_not_sleep|=get_in_quick|=act_fast',
+    '@GRAB ~3 =now|=today|=maintenant|=vite|=while|=before|=avant|=tant_que|=aujourd_hui|=quickly|=fast|=yours|=la_votre|=le_votre|=a_pair',
+    '=c_est_le_moment|=it_is_time_to ~3 =vous_decider|=decide|=commander|=order|=reserver|=book',
+    // Price changes.
+    '=price|=prices|=prix|=tarif|=tarifs|=rate|=rates ~3 =go_up|=going_up|=goes_up|=increase|=increases|=rise|=rises|augment*|=change|=changes|=hausse|=passe_de|=passent_de',
+    '=before|=avant ~2 =price_change|=la_hausse|=the_increase', '=lock_in', '=early_bird|=earlybird|=early|=prevente|=tarif_de_lancement|=launch_price|=tarif_preferentiel|=plein_tarif|=full_price',
+    // Discounts in any notation.
+    '#pct ~2 =off|=de_reduction|=de_remise|=de_rabais|=cheaper|=moins_cher|=discount|=savings|=reduction',
+    '=moins|=minus|=save|=economisez|=get|=enjoy|=profitez_de|=here_is|=voici ~1 #pct|#money',
+    '#pct ~3 =sur|=on ~3 @PURCHASE', '#money ~2 =off|=de_remise|=de_reduction|=discount|=de_rabais',
+    '=from|=de #money =to|=a #money', '#money =instead_of|=au_lieu_de #money', '=half_off|=half_price|=moitie_prix|=a_moitie_prix|=half_off_the',
+    '=two_for_the_price_of_one|=deux_pour_le_prix_de_un|=2_pour_1|=2_for_1|=for_the_price_of_one',
+    '=code|=with|=avec|=use|=utilisez|=checkout ~2 #code', '#code ~4 #pct|#money', '#pct|#money ~4 #code',
+    '=welcome_discount|=remise_de_bienvenue|=discount',
+  ],
+  'any',
+  {
+    OFFER: ['=sale', '=sales', '=soldes', '=offer', '=offre', '=deal', '=promo', '=registration', '=registrations', '=inscriptions', '=doors', '=portes', '=early_bird', '=tarif', '=rate', '=ventes', '=vente', '=bundle'],
+    ENDS: ['=ends', '=end', 'expir*', '=closes', '=close', '=closing', '=finishes', '=se_termine', '=se_terminent', 'termin*', '=ferme', '=ferment', '=prend_fin', '=disappears', '=disparait', '=ouvertes_encore', '=is_over'],
+    ITEMS: ['=left', '=places', '=place', '=spots', '=spot', '=seats', '=seat', '=kits', '=pieces', '=exemplaires', '=tickets', '=billets', '=units', '=boxes', '=items', '=articles', '=kit', '=in_stock', '=en_stock'],
+    GRAB: ['=grab', '=snag', '=order', '=book', '=reserve', '=reserv', '=reservez', '=reserve_la', '=commandez', '=commande', '=claim', '=get_yours', '=secure', '=profitez', '=shop'],
+    PURCHASE: ['=commande', '=commandes', '=tout', '=site', '=collection', '=boutique', '=achat', '=achats', '=panier', '=order', '=orders', '=purchase', '=box', '=plan', '=everything', '=first', '=premiere', '=premier'],
+    TIME: TIME,
+  },
+);
+
+/** "No hurry", "pas de rush": a negated haste is a courtesy. */
+function negated(source: string, range: TextRange): boolean {
+  const tokens = tokenText(source).tokens;
+  const index = tokens.findIndex((token) => token.start === range.start);
+  const previous = index > 0 ? tokens[index - 1]!.word : '';
+  return ['no', 'pas', 'sans', 'aucune', 'aucun', 'never', 'de'].includes(previous);
+}
+
 const overlapsAny = (range: TextRange, ranges: readonly TextRange[]): boolean => ranges.some((other) => range.start < other.end && other.start < range.end);
 
 export function check(context: AuditContext): RuleFinding[] {
   const pitches: TextRange[] = [];
   for (const range of [...findAll(context.text, PITCH), ...findAll(context.text, PERCENT_OFF)]) {
     if (!overlapsAny(range, pitches)) pitches.push(range);
+  }
+  for (const range of findTokens(context.text, TOKEN_PITCH)) {
+    if (!overlapsAny(range, pitches) && !negated(context.text, range)) pitches.push(range);
   }
   const findings: RuleFinding[] = pitches.map((range) => ({ messageId: 'pitch', ...range, suggestion: SUGGESTIONS.pitch }));
   SHOUTING.lastIndex = 0;

@@ -33,8 +33,25 @@ const SUGGESTION = {
 // Elided forms (j', m', t') are glued to the next word, so they need no word end.
 const FIRST_PERSON = new RegExp(`${WORD_START}(?:(?:we|us|our|ours|ourselves|i|me|my|mine|myself|nous|notre|nos|je|moi|mon|ma|mes)${WORD_END}|[jm]')`, 'gu');
 const SECOND_PERSON = new RegExp(`${WORD_START}(?:(?:you|your|yours|yourself|yourselves|u|ur|y'all|vous|votre|vos|tu|te|toi|ton|ta|tes)${WORD_END}|t')`, 'gu');
-// "Thanks for following us, we're happy to help" is not self-centred; three "we" and no "you" is.
-const ALL_ABOUT_US_MIN = 3;
+// French "on" is "we" in a welcome ("on fabrique des meubles"); counted in French text only.
+const ON = new RegExp(`${WORD_START}on${WORD_END}`, 'gu');
+// The team named as a thing: "the studio", "l'équipe", "chez nous", "ici".
+const TEAM = new RegExp(
+  `${WORD_START}(?:the (?:team|studio|brand|agency|crew|company|shop|store|office|founders?)|here at|l'equipe|la boutique|la marque|l'agence|l'atelier|le studio|le cabinet|chez nous|ici)${WORD_END}`,
+  'gu',
+);
+// "Thank you" thanks them but says nothing about them; "following us" is what they did, not talk about us.
+const THANK_YOU = new RegExp(`${WORD_START}(?:thank (?:you|u)|ty)${WORD_END}`, 'gu');
+const FOLLOWING_US = new RegExp(`${WORD_START}(?:following us|followed us|de nous suivre|nous suivre)${WORD_END}`, 'gu');
+// An offer to help speaks to them even without "you": "feel free to ask us", "n'hésitez pas".
+const ADDRESSING = new RegExp(`${WORD_START}(?:feel free|don't hesitate|do not hesitate|n'hesite[zs]? pas|just ask|ask us|let us know|ping us|shout|dites nous|ecrivez nous)${WORD_END}`, 'gu');
+// Imperatives speak to the reader: French "-ez" forms and "rejoins-nous", English verbs opening a sentence.
+const IMPERATIVE = new RegExp(
+  `${WORD_START}(?:(?!(?:chez|assez|nez|rez)${WORD_END})\\p{L}{2,}ez|\\p{L}+-(?:nous|moi|toi))${WORD_END}|(?:^|[.!?:]\\s*)(?:sign|join|check|follow|grab|get|come|see|enjoy|take|read|find|feel|drop|send|tell|give|use|try|hit|visit|subscribe|reply|ask|share|pop|hop|jump|head|say|catch|connect|add|like|leave|stop|swing)${WORD_END}`,
+  'gu',
+);
+// Two statements about the team and not one word to them: the message is all about us.
+const ALL_ABOUT_US_MIN = 2;
 // Five "we" or more, four times as many as "you": the balance of a message centred on the sender.
 const MOSTLY_RATIO = 4;
 const MOSTLY_MIN = 5;
@@ -56,9 +73,12 @@ function addressesFollower(folded: string, follower: AuditContext['follower']): 
 
 export function check(context: AuditContext): RuleFinding[] {
   const folded = foldText(context.text).folded;
-  const we = count(FIRST_PERSON, folded);
+  const we = count(FIRST_PERSON, folded) + count(TEAM, folded) + (context.lang === 'fr' ? count(ON, folded) : 0);
   const you = count(SECOND_PERSON, folded) + (addressesFollower(folded, context.follower) ? 1 : 0);
-  if (you === 0 && we >= ALL_ABOUT_US_MIN) return [{ messageId: 'allAboutUs', ...wholeText(context.text), data: { we }, suggestion: SUGGESTION }];
+  // Whether anything speaks to them at all: "thank you" and "following us" are formulas, an imperative is an address.
+  const aboutUs = we - count(FOLLOWING_US, folded);
+  const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded);
+  if (toThem <= 0 && aboutUs >= ALL_ABOUT_US_MIN) return [{ messageId: 'allAboutUs', ...wholeText(context.text), data: { we }, suggestion: SUGGESTION }];
   if (we >= MOSTLY_MIN && we >= MOSTLY_RATIO * you) return [{ messageId: 'mostlyAboutUs', ...wholeText(context.text), data: { we, you }, suggestion: SUGGESTION }];
   return [];
 }

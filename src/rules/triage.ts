@@ -1,5 +1,7 @@
 import type { AccountSettings, FollowerProfile, Lang } from '../domain';
+import { formatNumber } from '../i18n/format';
 import { detectLanguage } from './lang';
+import { foldString as fold } from './text';
 import type { Localized } from './types';
 
 // Triage turns a follower's profile into hints for the teammate who decides, and a
@@ -38,8 +40,10 @@ export interface Triage {
 
 export interface TriageContext {
   account: AccountSettings;
-  /** The follower has already written to or mentioned the account. */
+  /** The follower has already written to, mentioned or replied to the account. */
   engagedFirst: boolean;
+  /** They sent the account a DM: under engaged-only, the only thing that unlocks a DM (X: "only after user DMs you first"). */
+  sentDm: boolean;
   now: Date;
   /** The team's language, used when the bio does not tell; English otherwise. */
   lang?: Lang;
@@ -66,7 +70,6 @@ const DAY_MS = 86_400_000;
 // French typography wants a no-break space before a colon and inside guillemets.
 const NBSP = '\u00A0';
 
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -100,7 +103,7 @@ function accountAgeDays(createdAt: string | null, now: Date): number | null {
   return Math.max(0, Math.floor((now.getTime() - created) / DAY_MS));
 }
 
-const count = (n: number, lang: Lang): string => new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US').format(n);
+const count = (n: number, lang: Lang): string => formatNumber(lang, n);
 
 function ageLabel(days: number): Localized {
   if (days === 0) return { fr: 'aujourd’hui', en: 'today' };
@@ -240,12 +243,12 @@ function dmAvailability(profile: FollowerProfile, ctx: TriageContext): ChannelAv
       },
     };
   }
-  if (ctx.account.dmPolicy === 'engaged-only' && !ctx.engagedFirst) {
+  if (ctx.account.dmPolicy === 'engaged-only' && !ctx.sentDm) {
     return {
       allowed: false,
       reason: {
-        fr: `Cette personne ne vous a pas encore écrit. Les règles de X n’autorisent un message privé qu’après un premier échange${NBSP}: il deviendra possible dès qu’elle vous écrira ou vous mentionnera.`,
-        en: 'They have not written to you yet. X’s rules allow a DM only after they do: it becomes available as soon as they write to or mention you.',
+        fr: `Cette personne ne vous a pas encore envoyé de message privé. Les règles de X n’autorisent un message privé qu’après le sien${NBSP}: il deviendra possible dès qu’elle vous en enverra un.`,
+        en: 'They have not sent you a DM yet. X’s rules allow a DM only after they DM you first: it becomes available as soon as they do.',
       },
     };
   }
@@ -268,6 +271,7 @@ function mentionAvailability(profile: FollowerProfile): ChannelAvailability {
 function recommend(
   triage: Omit<Triage, 'recommendation'>,
   engagedFirst: boolean,
+  sentDm: boolean,
 ): Triage['recommendation'] {
   const { likelyBot, dm, mention, topic, flags } = triage;
   if (likelyBot) {
@@ -279,12 +283,22 @@ function recommend(
       },
     };
   }
-  if (dm.allowed && engagedFirst) {
+  if (dm.allowed && sentDm) {
     return {
       channel: 'dm',
       reason: {
         fr: `Cette personne vous a écrit la première${NBSP}: répondez-lui personnellement en message privé.`,
         en: 'They wrote to you first: answer them personally in a DM.',
+      },
+    };
+  }
+  if (engagedFirst && mention.allowed) {
+    // They mentioned or replied to the account: X's guidelines allow one reply to that interaction.
+    return {
+      channel: 'mention',
+      reason: {
+        fr: `Cette personne vous a mentionné la première${NBSP}: répondez à son post, un court mot personnel (X autorise une réponse par interaction).`,
+        en: 'They mentioned you first: answer their post with a short, personal reply (X allows one reply per interaction).',
       },
     };
   }
@@ -346,5 +360,5 @@ export function triageFollower(profile: FollowerProfile, ctx: TriageContext): Tr
     dm: dmAvailability(profile, ctx),
     mention: mentionAvailability(profile),
   };
-  return { ...base, recommendation: recommend(base, ctx.engagedFirst) };
+  return { ...base, recommendation: recommend(base, ctx.engagedFirst, ctx.sentDm) };
 }

@@ -1,4 +1,7 @@
 import type { AccountKind, Channel, Lang } from '../domain';
+import type { AuditHistory, Verdict } from '../domain/audit';
+
+export type { AuditHistory, Verdict };
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -6,14 +9,6 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface Localized {
   fr: string;
   en: string;
-}
-
-/** What a teammate already did for this follower, and what the desk sent to others: read from the database. */
-export interface AuditHistory {
-  /** The welcome this follower already had (sent, or approved and on its way), if any. */
-  previousWelcome: { channel: Channel; sentAt: string | null; by: string | null } | null;
-  /** Texts of welcomes sent to other followers, most recent first. */
-  sentTexts: string[];
 }
 
 /** Everything a rule may look at. `history` is absent when there is none to read (CLI, a bare `/audit-dm`). */
@@ -65,8 +60,6 @@ export interface Finding {
   end: number;
   suggestion?: string;
 }
-
-export type Verdict = 'pass' | 'warn' | 'fail';
 
 export interface AuditInput {
   text: string;

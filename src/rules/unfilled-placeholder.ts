@@ -1,4 +1,5 @@
 import type { WelcomeRuleMeta } from './rule';
+import { foldString } from './text';
 import type { TextRange } from './text';
 import type { AuditContext, RuleFinding } from './types';
 
@@ -30,29 +31,56 @@ const SUGGESTION = {
 const FIELD_WORDS =
   '(?:first|last|full|user|company|business|brand|your|their|his|her|contact|follower|sender|my)?[ _-]?(?:name|names|handle|username|company|link|url|topic|city|date|title|job|field|role|industry|product|website|site|email)|pr[ée]nom|nom(?:[ _-]de[ _-]famille)?|pseudo|soci[ée]t[ée]|entreprise|marque|lien|sujet|th[èe]me|ville|m[ée]tier|poste|secteur|produit|insert[^\\]]*|ins[ée]rer[^\\]]*|votre[ _-][^\\]]{1,20}|your[ _-][^\\]]{1,20}';
 
-const PLACEHOLDERS: RegExp[] = [
-  // {{first_name}}, {{ prenom }}, ${name}, {name}: braces never appear in a real welcome.
-  /\$?\{\{?[^{}\n]{1,40}\}\}?/gu,
-  // [First name], [PRÉNOM], [lien], [Insert topic]
-  new RegExp(`\\[\\s*(?:${FIELD_WORDS})\\s*\\]`, 'giu'),
-  // [FIRST_NAME], [NOM DE L'ENTREPRISE]: capitals between brackets.
-  /\[\p{Lu}[\p{Lu}\p{N}_ '’-]{2,40}\]/gu,
-  // %FIRST_NAME%, %prenom%
-  /%[\p{L}_][\p{L}\p{N}_ .-]{0,30}%/gu,
-  // <first_name>, <<prénom>>
-  /<<?[\p{L}_][\p{L}\p{N}_ -]{0,30}>>?/gu,
+// What a slot is called once brackets, case and separators are gone: "FIRST_NAME", "prénom", "NOM_CLIENT".
+const SLOT_NAMES = new Set([
+  'name', 'names', 'firstname', 'lastname', 'fullname', 'fname', 'lname', 'username', 'handle', 'company', 'companyname', 'business', 'brand', 'topic', 'city',
+  'title', 'job', 'field', 'role', 'industry', 'product', 'website', 'site', 'email', 'link', 'url', 'user', 'follower', 'contact', 'recipient', 'customer', 'client',
+  'prenom', 'nom', 'pseudo', 'societe', 'entreprise', 'marque', 'lien', 'sujet', 'theme', 'ville', 'metier', 'poste', 'secteur', 'produit', 'abonne', 'utilisateur',
+  'destinataire', 'nomutilisateur', 'nomdefamille', 'nomabonne', 'nomclient', 'prenomabonne', 'prenomclient', 'first', 'last',
+]);
+const SLOT_PARTS = new Set(['name', 'prenom', 'nom', 'first', 'handle', 'pseudo', 'company', 'user', 'username', 'topic', 'sujet', 'ville', 'city', 'entreprise', 'societe']);
+
+/** Whether the words inside a placeholder name a slot, not ordinary words or code. */
+function namesSlot(inside: string): boolean {
+  const words = foldString(inside.trim()).replace(/^(?:user|contact|follower|subscriber|abonne|client|customer)\./, '').split(/[\s_.-]+/).filter(Boolean);
+  if (words.length === 0) return false;
+  if (SLOT_NAMES.has(words.join(''))) return true;
+  return words.length <= 4 && words.some((word) => SLOT_PARTS.has(word));
+}
+
+// Words that name a template field, in French and English, as found between brackets.
+const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]> = [
   // *|FNAME|* (Mailchimp merge tags)
-  /\*\|[A-Z0-9_]+\|\*/gu,
+  [/\*\|[A-Z0-9_]+\|\*/gu],
+  // {{first_name}}, {{ prenom }}, ${name}: double braces and dollar braces never appear in a real welcome.
+  [/\$\{[^{}\n]{1,40}\}|\{\{[^{}\n]{1,40}\}\}|\{%[^{}\n]{1,40}%\}/gu],
+  // {name}, {prenom}: single braces when a slot is named inside ("{braces}" in a message about code is not one).
+  [/\{([^{}\n]{1,40})\}/gu, (_match, inner) => namesSlot(inner)],
+  // [First name], [PRÉNOM], [lien], [Insert topic]
+  [new RegExp(`\\[\\s*(?:${FIELD_WORDS})\\s*\\]`, 'giu')],
+  // [FIRST_NAME], [NOM DE L'ENTREPRISE]: capitals between brackets.
+  [/\[\p{Lu}[\p{Lu}\p{N}_ '’-]{2,40}\]/gu],
+  // %FIRST_NAME%, %prenom%, %%PRENOM%%
+  [/%%?[\p{L}_][\p{L}\p{N}_ .-]{0,30}%%?/gu],
+  // <first_name>, <<prénom>>, <NAME> — not an HTML tag like <br> or <div>.
+  [/<<?([\p{L}_][\p{L}\p{N}_ -]{0,30})>>?/gu, (match, inner) => match.startsWith('<<') || namesSlot(inner) || /^[\p{Lu}_ ]{3,}$/u.test(inner)],
+  // $firstName, $PRENOM, $name — a dollar variable named for a slot, not $HOME or $49.
+  [/(?<![\p{L}\p{N}$])\$([\p{L}_][\p{L}\p{N}_]{1,30})/gu, (_match, inner) => namesSlot(inner.replace(/(\p{Ll})(\p{Lu})/gu, '$1_$2'))],
+  // A slot name in capitals left in the text: FIRSTNAME, FIRST_NAME, PRENOM, NOM_CLIENT.
+  [/(?<![\p{L}\p{N}_])(\p{Lu}[\p{Lu}_]{2,30})(?![\p{L}\p{N}_])/gu, (_match, inner) => namesSlot(inner)],
+  // Blanks to fill in: "Hi ____,".
+  [/(?<![\p{L}\p{N}_])_{3,}(?![\p{L}\p{N}_])/gu],
   // Dummy text and markers teams put in templates.
-  /(?<![\p{L}\p{N}])(?:XXX+|TODO|TBD)(?![\p{L}\p{N}_])/gu,
-  /(?<![\p{L}\p{N}])(?:lorem ipsum|@(?:handle|username|pseudo|user|nom_utilisateur))(?![\p{L}\p{N}_])/giu,
+  [/(?<![\p{L}\p{N}])(?:XXX+|TODO|TBD)(?![\p{L}\p{N}_])/gu],
+  [/(?<![\p{L}\p{N}])(?:lorem ipsum|@(?:handle|username|pseudo|user|nom_utilisateur))(?![\p{L}\p{N}_])/giu],
 ];
 
 export function check(context: AuditContext): RuleFinding[] {
   const ranges: TextRange[] = [];
-  for (const pattern of PLACEHOLDERS) {
+  for (const [pattern, accepts] of PLACEHOLDERS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(context.text); match !== null; match = pattern.exec(context.text)) {
+      if (accepts && !accepts(match[0], match[1] ?? '')) continue;
       const range = { start: match.index, end: match.index + match[0].length };
       if (!ranges.some((seen) => range.start < seen.end && seen.start < range.end)) ranges.push(range);
     }

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createSocketModeSide, type FakeSocketMode } from './slack-socket';
 
 // ─── Block Kit as Slack checks it ──────────────────────────────────────────────────────────
 // Written independently of src/bot/blocks, so the fake catches a builder that drifts past
@@ -167,11 +168,15 @@ export function viewErrors(view: unknown, expected: 'modal' | 'home'): string[] 
 
 export interface FakeSlackOptions {
   token?: string;
+  /** The app-level token (xapp-…) that `apps.connections.open` takes, for Socket Mode. */
+  appToken?: string;
+  /** How often the Socket Mode side pings each connection (ms); Slack does every few seconds. */
+  socketPingIntervalMs?: number;
   botUserId?: string;
   botId?: string;
   teamId?: string;
   teamDomain?: string;
-  /** What conversations.members answers, for every channel. Default: the bot only. */
+  /** What conversations.members answers, for every channel. Default: the bot and the sandbox's teammates. */
   channelMembers?: string[];
   /** Usergroup id → member ids, for usergroups.users.list. */
   usergroups?: Record<string, string[]>;
@@ -261,6 +266,9 @@ export interface FakeSlack {
   /** http://127.0.0.1:port, no trailing slash. */
   baseUrl: string;
   token: string;
+  appToken: string;
+  /** Slack's Socket Mode side: the WebSocket `apps.connections.open` points to. */
+  socket: FakeSocketMode;
   botUserId: string;
   botId: string;
   teamId: string;
@@ -297,6 +305,15 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
+/**
+ * The teammates who click cards in the tests, the demo and the benchmarks: members of every
+ * channel unless a test names the members itself (APPROVERS defaults to the desk channel's members).
+ */
+export const DESK_TEAMMATES = ['U0MARIE01', 'U0PAUL001', 'U0ANNE001', 'U0BRUNO01', 'U0ALICE1', 'U0BOB001'];
+
+/** Methods called with the app-level token. */
+const APP_TOKEN_METHODS = new Set(['apps.connections.open']);
+
 /** Arguments whose values @slack/web-api sends as JSON strings inside a form body. */
 const JSON_ARGS = new Set(['blocks', 'attachments', 'view', 'files', 'metadata', 'unfurls']);
 
@@ -317,12 +334,13 @@ const RESPONSE_URL_USES = 5;
 
 export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
   const token = opts.token ?? 'xoxb-fake-token';
+  const appToken = opts.appToken ?? 'xapp-1-A0APP0001-1-fake-app-token';
   const botUserId = opts.botUserId ?? 'U0BOT0001';
   const botId = opts.botId ?? 'B0BOT0001';
   const teamId = opts.teamId ?? 'T0TEAM001';
   const teamDomain = opts.teamDomain ?? 'accueil-fake';
   const appId = 'A0APP0001';
-  const channelMembers = opts.channelMembers ?? [botUserId];
+  const channelMembers = opts.channelMembers ?? [botUserId, ...DESK_TEAMMATES];
   const usergroups = opts.usergroups ?? {};
   const strictTriggers = opts.strictTriggers ?? true;
 
@@ -451,7 +469,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     };
   }
 
+  const socket = createSocketModeSide({ baseUrl: () => baseUrl, appId, pingIntervalMs: opts.socketPingIntervalMs });
+
   const handlers: Record<string, Handler> = {
+    'apps.connections.open': () => ({ url: socket.openUrl() }),
     'auth.test': () => ({
       url: `https://${teamDomain}.slack.com/`,
       team: 'Accueil (fake)',
@@ -613,7 +634,12 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     const auth = req.headers.authorization;
     const presented = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : str(args, 'token');
     if (presented === undefined) return answer(200, { ok: false, error: 'not_authed' });
-    if (presented !== token) return answer(200, { ok: false, error: 'invalid_auth' });
+    // Socket Mode's method takes the app-level token and only that; every other method a bot token.
+    const expected = APP_TOKEN_METHODS.has(method) ? appToken : token;
+    if (presented !== expected) {
+      const wrongType = presented === appToken || presented === token;
+      return answer(200, { ok: false, error: wrongType ? 'not_allowed_token_type' : 'invalid_auth' });
+    }
 
     const failure = takeFailure(method);
     if (failure) {
@@ -700,6 +726,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       if (!res.headersSent) sendText(res, 500, String(e));
     });
   });
+  socket.attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
   baseUrl = `http://127.0.0.1:${address.port}`;
@@ -708,6 +735,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     apiUrl: `${baseUrl}/api/`,
     baseUrl,
     token,
+    appToken,
+    socket,
     botUserId,
     botId,
     teamId,
@@ -739,11 +768,13 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     waitFor(predicate, timeoutMs = 5000) {
       return waitFor(predicate, timeoutMs);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await socket.close();
+      await new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

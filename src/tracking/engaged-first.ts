@@ -2,7 +2,6 @@ import { markEngagedFirst } from '../db/followers';
 import type { FollowerRow, WelcomeRow } from '../db/schema';
 import { recordEngagement } from '../db/tracking';
 import { logWelcomeEvent, SYSTEM_ACTOR, transitionWelcome } from '../db/welcomes';
-import { refreshCard } from '../desk/cards';
 import type { Desk } from '../desk/desk';
 
 export interface WroteFirst {
@@ -35,12 +34,12 @@ export async function followerWroteFirst(
     at: wrote.at,
     secondsToEngage: null,
   });
-  await markEngagedFirst(desk.db, follower.id, wrote.via, wrote.at);
+  await markEngagedFirst(desk.db, follower.id, wrote.via, wrote.at, wrote.xId);
   if (!recorded) return 'already-known';
 
   if (welcome.status === 'pending') {
     await logWelcomeEvent(desk.db, welcome.id, 'engaged-first', SYSTEM_ACTOR, { via: wrote.via, xId: wrote.xId, at: wrote.at.toISOString() });
-    await refreshCard(desk, welcome.id);
+    await desk.cards.refresh(welcome.id);
     return 'card-updated';
   }
   if (welcome.status === 'skipped' && skippedToWait(welcome)) {
@@ -55,7 +54,7 @@ export async function followerWroteFirst(
       detail: { why: 'engaged-first', via: wrote.via, xId: wrote.xId, previousCard: welcome.slackTs },
     });
     if (reopened.ok) {
-      await refreshCard(desk, welcome.id);
+      await desk.cards.refresh(welcome.id);
       return 'card-reposted';
     }
   }

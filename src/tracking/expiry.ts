@@ -1,24 +1,16 @@
-import { and, eq, lt } from 'drizzle-orm';
-import { welcomes } from '../db/schema';
+import { pendingWelcomesCreatedBefore } from '../db/unfinished';
 import { SYSTEM_ACTOR, transitionWelcome } from '../db/welcomes';
-import { refreshCard } from '../desk/cards';
 import type { Desk } from '../desk/desk';
-
-export const DEFAULT_CARD_EXPIRY_DAYS = 7;
 
 /**
  * Cards nobody decided on within `days` are closed as expired, logged, and updated in place, so
  * the desk channel never holds a stale card whose buttons would still send something weeks late.
  */
-export async function expireStaleCards(desk: Desk, opts: { days?: number } = {}): Promise<number[]> {
-  const days = opts.days ?? DEFAULT_CARD_EXPIRY_DAYS;
+export async function expireStaleCards(desk: Desk, opts: { days: number }): Promise<number[]> {
+  const { days } = opts;
   const now = desk.now();
   const cutoff = new Date(now.getTime() - days * 86_400_000);
-  const stale = await desk.db
-    .select({ id: welcomes.id })
-    .from(welcomes)
-    .where(and(eq(welcomes.status, 'pending'), lt(welcomes.createdAt, cutoff)))
-    .orderBy(welcomes.id);
+  const stale = await pendingWelcomesCreatedBefore(desk.db, cutoff);
   const expired: number[] = [];
   for (const { id } of stale) {
     // decidedAt marks when the desk stopped waiting; decidedBy stays empty: nobody decided.
@@ -32,7 +24,7 @@ export async function expireStaleCards(desk: Desk, opts: { days?: number } = {})
     });
     if (!result.ok) continue;
     expired.push(id);
-    await refreshCard(desk, id);
+    await desk.cards.refresh(id);
   }
   if (expired.length) desk.logger.info({ expired: expired.length, days }, 'cards expired');
   return expired;

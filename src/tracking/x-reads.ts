@@ -1,4 +1,6 @@
 import type { TwitterApi } from 'twitter-api-v2';
+import { dmEventsAnswer, postsAnswer, readAnswer } from '../x/answers';
+import { inDialect } from '../x/dialect';
 import { callX } from '../x/errors';
 import { USERS_PER_LOOKUP } from '../x/users';
 
@@ -14,17 +16,6 @@ export interface MentionPost {
   repliedTo: string | null;
 }
 
-interface MentionsAnswer {
-  data?: {
-    id: string;
-    author_id?: string;
-    created_at?: string;
-    conversation_id?: string;
-    referenced_tweets?: { type: string; id: string }[];
-  }[];
-  meta?: { newest_id?: string; next_token?: string };
-}
-
 /** X keeps the last 800 mentions: eight pages of 100 is everything there is. */
 const MENTION_PAGES = 8;
 
@@ -38,18 +29,22 @@ export async function readMentions(
   let newestId: string | null = null;
   let token: string | undefined;
   for (let page = 0; page < MENTION_PAGES; page++) {
-    const answer = await callX('read-mentions', () =>
-      client.v2.get<MentionsAnswer>(
-        'users/:id/mentions',
-        {
-          'tweet.fields': 'author_id,created_at,conversation_id,referenced_tweets',
-          max_results: 100,
-          ...(from.sinceId ? { since_id: from.sinceId } : { start_time: xTimestamp(from.startTime) }),
-          ...(token ? { pagination_token: token } : {}),
-        },
-        { params: { id: accountUserId } },
+    const page = token;
+    const raw = await inDialect(client, (dialect) =>
+      callX('read-mentions', () =>
+        client.v2.get(
+          'users/:id/mentions',
+          {
+            ...dialect.postQuery(['author_id', 'created_at', 'conversation_id', 'referenced']),
+            max_results: 100,
+            ...(from.sinceId ? { since_id: from.sinceId } : { start_time: xTimestamp(from.startTime) }),
+            ...(page ? { pagination_token: page } : {}),
+          },
+          { params: { id: accountUserId } },
+        ),
       ),
     );
+    const answer = readAnswer(postsAnswer, raw, 'read-mentions');
     newestId ??= answer.meta?.newest_id ?? null;
     for (const post of answer.data ?? []) {
       if (!post.author_id || !post.created_at) continue;
@@ -58,7 +53,7 @@ export async function readMentions(
         authorId: post.author_id,
         createdAt: post.created_at,
         conversationId: post.conversation_id ?? null,
-        repliedTo: post.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id ?? null,
+        repliedTo: post.referenced.find((ref) => ref.type === 'replied_to')?.id ?? null,
       });
     }
     token = answer.meta?.next_token;
@@ -74,23 +69,21 @@ export interface DmEvent {
   createdAt: string;
 }
 
-interface DmEventsAnswer {
-  data?: { id: string; sender_id?: string; created_at?: string }[];
-}
-
 /** A welcome conversation is short: the latest 20 messages hold any answer to it. */
 const CONVERSATION_PAGE = 20;
 
 /** The latest messages of the account's DM conversation with one person. */
 export async function readConversation(client: TwitterApi, participantId: string): Promise<DmEvent[]> {
-  const answer = await callX('read-dm-events', () =>
-    client.v2.get<DmEventsAnswer>(
-      'dm_conversations/with/:participant_id/dm_events',
-      { event_types: 'MessageCreate', 'dm_event.fields': 'id,sender_id,created_at', max_results: CONVERSATION_PAGE },
-      { params: { participant_id: participantId } },
+  const raw = await inDialect(client, (dialect) =>
+    callX('read-dm-events', () =>
+      client.v2.get(
+        'dm_conversations/with/:participant_id/dm_events',
+        { event_types: 'MessageCreate', ...dialect.dmEventQuery(['id', 'sender_id', 'created_at']), max_results: CONVERSATION_PAGE },
+        { params: { participant_id: participantId } },
+      ),
     ),
   );
-  return (answer.data ?? [])
+  return (readAnswer(dmEventsAnswer, raw, 'read-dm-events').data ?? [])
     .filter((event) => event.sender_id && event.created_at)
     .map((event) => ({ id: event.id, senderId: event.sender_id!, createdAt: event.created_at! }));
 }

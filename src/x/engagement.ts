@@ -1,4 +1,6 @@
 import type { TwitterApi } from 'twitter-api-v2';
+import { dmEventsAnswer, postsAnswer, readAnswer } from './answers';
+import { inDialect } from './dialect';
 import { callX } from './errors';
 
 export interface WroteFirst {
@@ -6,14 +8,8 @@ export interface WroteFirst {
   via: 'dm' | 'mention' | null;
   /** When the follower's earliest message we saw was written, ISO 8601. */
   at: string | null;
-}
-
-interface DmEventsAnswer {
-  data?: { id: string; event_type?: string; sender_id?: string; created_at?: string }[];
-}
-
-interface MentionsAnswer {
-  data?: { id: string; author_id?: string; created_at?: string }[];
+  /** That message's id: the DM event, or the post a public welcome replies to. */
+  xId: string | null;
 }
 
 // One page each: X bills every event and post read, and a welcome only needs recent contact.
@@ -27,34 +23,33 @@ export async function hasWrittenFirst(
   client: TwitterApi,
   who: { accountUserId: string; followerId: string; since?: string },
 ): Promise<WroteFirst> {
-  const dms = await callX('read-dm-events', () =>
-    client.v2.get<DmEventsAnswer>(
-      'dm_conversations/with/:participant_id/dm_events',
-      { event_types: 'MessageCreate', 'dm_event.fields': 'id,event_type,sender_id,created_at', max_results: PAGE },
-      { params: { participant_id: who.followerId } },
+  const dms = await inDialect(client, (dialect) =>
+    callX('read-dm-events', () =>
+      client.v2.get(
+        'dm_conversations/with/:participant_id/dm_events',
+        { event_types: 'MessageCreate', ...dialect.dmEventQuery(['id', 'event_type', 'sender_id', 'created_at']), max_results: PAGE },
+        { params: { participant_id: who.followerId } },
+      ),
     ),
   );
-  const fromFollowerInDm = (dms.data ?? []).filter((e) => e.sender_id === who.followerId);
-  if (fromFollowerInDm.length) return { wrote: true, via: 'dm', at: earliest(fromFollowerInDm) };
+  const fromFollowerInDm = (readAnswer(dmEventsAnswer, dms, 'read-dm-events').data ?? []).filter((e) => e.sender_id === who.followerId);
+  if (fromFollowerInDm.length) return { wrote: true, via: 'dm', ...earliest(fromFollowerInDm) };
 
-  const mentions = await callX('read-mentions', () =>
-    client.v2.get<MentionsAnswer>(
-      'users/:id/mentions',
-      {
-        'tweet.fields': 'author_id,created_at',
-        expansions: 'author_id',
-        max_results: PAGE,
-        ...(who.since ? { start_time: who.since } : {}),
-      },
-      { params: { id: who.accountUserId } },
+  const mentions = await inDialect(client, (dialect) =>
+    callX('read-mentions', () =>
+      client.v2.get(
+        'users/:id/mentions',
+        { ...dialect.postQuery(['author_id', 'created_at']), max_results: PAGE, ...(who.since ? { start_time: who.since } : {}) },
+        { params: { id: who.accountUserId } },
+      ),
     ),
   );
-  const byFollower = (mentions.data ?? []).filter((p) => p.author_id === who.followerId);
-  if (byFollower.length) return { wrote: true, via: 'mention', at: earliest(byFollower) };
-  return { wrote: false, via: null, at: null };
+  const byFollower = (readAnswer(postsAnswer, mentions, 'read-mentions').data ?? []).filter((p) => p.author_id === who.followerId);
+  if (byFollower.length) return { wrote: true, via: 'mention', ...earliest(byFollower) };
+  return { wrote: false, via: null, at: null, xId: null };
 }
 
-function earliest(items: { created_at?: string }[]): string | null {
-  const times = items.map((i) => i.created_at).filter((t): t is string => typeof t === 'string');
-  return times.length ? times.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b)) : null;
+function earliest(items: { id: string; created_at?: string }[]): { at: string | null; xId: string } {
+  const first = items.reduce((a, b) => (Date.parse(b.created_at ?? '') < Date.parse(a.created_at ?? '') ? b : a));
+  return { at: first.created_at ?? null, xId: first.id };
 }

@@ -1,5 +1,6 @@
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError } from 'twitter-api-v2';
 import type { Lang } from '../domain';
+import { t } from '../i18n';
 
 export const X_API_ERROR_KINDS = [
   'rate-limited',
@@ -62,9 +63,9 @@ export class XApiError extends Error {
     this.retryable = init.retryable ?? (init.kind === 'rate-limited' || init.kind === 'server' || init.kind === 'network');
   }
 
-  /** X's reason in plain words, for the card. */
+  /** X's reason in plain words, for the card: the catalogue's sentence for this kind, filled with its data. */
   describe(lang: Lang): string {
-    return DESCRIPTIONS[lang][this.kind](this);
+    return t(lang).xError[this.kind](this);
   }
 }
 
@@ -72,46 +73,6 @@ function summary({ kind, operation, status, detail }: XApiErrorInit): string {
   const head = `X ${operation} failed (${kind}${status === null ? '' : `, HTTP ${status}`})`;
   return detail ? `${head}: ${detail}` : head;
 }
-
-type Describe = (error: XApiError) => string;
-
-const hhmm = (date: Date | null) => (date ? `${date.toISOString().slice(11, 16)} UTC` : null);
-const withDetail = (text: string, error: XApiError) => (error.detail ? `${text} (${error.detail})` : text);
-
-// When a retry could duplicate a send, the card asks a human to look instead.
-function nextStep(error: XApiError, lang: Lang): string {
-  if (error.retryable) return lang === 'fr' ? 'nouvel essai plus tard.' : 'it will be tried again later.';
-  return lang === 'fr'
-    ? "le message est peut-être parti : vérifiez sur X avant de le renvoyer."
-    : 'it may have been sent: check X before sending it again.';
-}
-
-const DESCRIPTIONS: Record<Lang, Record<XApiErrorKind, Describe>> = {
-  en: {
-    'rate-limited': (e) =>
-      `X's rate limit is reached; it reopens ${hhmm(e.resetAt) ? `at ${hhmm(e.resetAt)}` : 'shortly'} and the bot waits until then.`,
-    'dm-refused': () => 'X refused the DM: this person does not accept direct messages from you.',
-    forbidden: (e) => withDetail('X refused this action for the account or the app.', e),
-    'not-found': (e) => withDetail('X could not find it: the account or message may have been deleted or suspended.', e),
-    unauthorized: () =>
-      'X rejected the credentials: check X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET.',
-    server: (e) => `X is having trouble (HTTP ${e.status ?? '?'}); ${nextStep(e, 'en')}`,
-    network: (e) => `X could not be reached properly (network error); ${nextStep(e, 'en')}`,
-    invalid: (e) => withDetail('X rejected the request as invalid.', e),
-  },
-  fr: {
-    'rate-limited': (e) =>
-      `La limite de débit de X est atteinte ; elle se rouvre ${hhmm(e.resetAt) ? `à ${hhmm(e.resetAt)}` : 'bientôt'} et le bot attend jusque-là.`,
-    'dm-refused': () => "X a refusé le message privé : cette personne n'accepte pas vos messages privés.",
-    forbidden: (e) => withDetail("X a refusé cette action pour le compte ou l'application.", e),
-    'not-found': (e) => withDetail('X ne trouve pas : le compte ou le message a peut-être été supprimé ou suspendu.', e),
-    unauthorized: () =>
-      'X a rejeté les identifiants : vérifiez X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN et X_ACCESS_SECRET.',
-    server: (e) => `X rencontre un problème (HTTP ${e.status ?? '?'}) ; ${nextStep(e, 'fr')}`,
-    network: (e) => `X n'a pas pu être joint correctement (erreur réseau) ; ${nextStep(e, 'fr')}`,
-    invalid: (e) => withDetail('X a rejeté la requête comme invalide.', e),
-  },
-};
 
 // Problem types meaning the app itself may not call the endpoint, whatever the recipient's settings.
 const APP_LEVEL_PROBLEM = /client-forbidden|unsupported-authentication|usage-capped|credits/i;

@@ -1,13 +1,12 @@
 // OAuth 2.0 Authorization Code Flow with PKCE, as X documents it (docs.x.com, fundamentals/
-// authentication/oauth-2-0): the authorisation link, the code exchange, the refresh, and a loopback
-// callback server that completes the flow for a command-line login.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+// authentication/oauth-2-0), through twitter-api-v2's own helpers: the authorisation link, the code
+// exchange, the refresh; and a loopback callback server that completes the flow for a command-line login.
+import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TwitterApi, type ITwitterApiClientPlugin } from 'twitter-api-v2';
+import { ApiResponseError, TwitterApi, type ITwitterApiClientPlugin } from 'twitter-api-v2';
 import { baseUrlPlugin, DEFAULT_X_API_URL } from './client';
-
-export const X_AUTHORIZE_URL = 'https://x.com/i/oauth2/authorize';
+import type { XTokenSet } from '../domain/x-tokens';
 
 /** What the desk does for an account: read and post, read and send DMs, see followers; offline.access gives a refresh token. */
 export const X_OAUTH2_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'dm.read', 'dm.write', 'follows.read', 'offline.access'] as const;
@@ -20,13 +19,7 @@ export interface XOAuth2Client {
   apiUrl: string;
 }
 
-export interface XTokenSet {
-  accessToken: string;
-  /** Absent when offline.access was not granted. */
-  refreshToken: string | null;
-  expiresAt: Date;
-  scope: string;
-}
+export type { XTokenSet };
 
 export class XOAuth2Error extends Error {
   override readonly name = 'XOAuth2Error';
@@ -39,23 +32,6 @@ export class XOAuth2Error extends Error {
   }
 }
 
-// ─── PKCE ─────────────────────────────────────────────────────────────────────────────────
-
-export interface Pkce {
-  verifier: string;
-  challenge: string;
-}
-
-/** A code verifier (43 characters of base64url, RFC 7636's minimum entropy and more) and its S256 challenge. */
-export function createPkce(): Pkce {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: pkceChallenge(verifier) };
-}
-
-export function pkceChallenge(verifier: string): string {
-  return createHash('sha256').update(verifier).digest('base64url');
-}
-
 export interface AuthorizationRequest {
   url: string;
   state: string;
@@ -63,69 +39,71 @@ export interface AuthorizationRequest {
   redirectUri: string;
 }
 
-/** The link the account's owner opens to let the app act for the account. */
+/** The library's client for the token endpoint: it authenticates a confidential client with Basic, a public one by its id. */
+function tokenClient(client: XOAuth2Client): TwitterApi {
+  const apiUrl = client.apiUrl || DEFAULT_X_API_URL;
+  const plugins: ITwitterApiClientPlugin[] = [
+    {
+      // X's token endpoint takes a form body (RFC 6749 §4.1.3); the library would send JSON.
+      onBeforeRequestConfig({ params }) {
+        if (/\/2\/oauth2\//.test(params.url)) params.forceBodyMode = 'url';
+      },
+    },
+  ];
+  if (apiUrl.replace(/\/+$/, '') !== DEFAULT_X_API_URL) plugins.push(baseUrlPlugin(apiUrl));
+  return new TwitterApi(
+    { clientId: client.clientId, ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}) },
+    { plugins, ...(apiUrl.startsWith('http://') ? { httpAgent: new http.Agent() } : {}) },
+  );
+}
+
+/** The link the account's owner opens to let the app act for the account (PKCE, S256, a random state). */
 export function buildAuthorizationRequest(
   client: Pick<XOAuth2Client, 'clientId'>,
   redirectUri: string,
-  opts: { scopes?: readonly string[]; authorizeUrl?: string } = {},
+  opts: { scopes?: readonly string[] } = {},
 ): AuthorizationRequest {
-  const pkce = createPkce();
-  const state = randomBytes(24).toString('base64url');
-  const url = new URL(opts.authorizeUrl ?? X_AUTHORIZE_URL);
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: client.clientId,
-    redirect_uri: redirectUri,
-    scope: (opts.scopes ?? X_OAUTH2_SCOPES).join(' '),
-    state,
-    code_challenge: pkce.challenge,
-    code_challenge_method: 'S256',
-  }).toString();
-  return { url: url.toString(), state, verifier: pkce.verifier, redirectUri };
+  const link = tokenClient({ clientId: client.clientId, apiUrl: DEFAULT_X_API_URL }).generateOAuth2AuthLink(redirectUri, { scope: [...(opts.scopes ?? X_OAUTH2_SCOPES)] });
+  const url = new URL(link.url);
+  // RFC 7636 names the method "S256"; the library writes it in lower case.
+  url.searchParams.set('code_challenge_method', 'S256');
+  return { url: url.toString(), state: link.state, verifier: link.codeVerifier, redirectUri };
 }
 
 // ─── Token endpoint ───────────────────────────────────────────────────────────────────────
 
-const tokenUrl = (apiUrl: string) => `${(apiUrl || DEFAULT_X_API_URL).replace(/\/+$/, '')}/2/oauth2/token`;
-
 /** Trades the code from the callback for tokens. */
 export function exchangeCode(client: XOAuth2Client, code: string, request: Pick<AuthorizationRequest, 'verifier' | 'redirectUri'>, now = new Date()): Promise<XTokenSet> {
-  return requestTokens(client, { grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, code_verifier: request.verifier }, now);
+  return tokens(() => tokenClient(client).loginWithOAuth2({ code, codeVerifier: request.verifier, redirectUri: request.redirectUri }), now);
 }
 
 /** New tokens for a refresh token. X rotates it: the one given is dead once this succeeds. */
 export function refreshTokens(client: XOAuth2Client, refreshToken: string, now = new Date()): Promise<XTokenSet> {
-  return requestTokens(client, { grant_type: 'refresh_token', refresh_token: refreshToken }, now);
+  return tokens(() => tokenClient(client).refreshOAuth2Token(refreshToken), now);
 }
 
-async function requestTokens(client: XOAuth2Client, fields: Record<string, string>, now: Date): Promise<XTokenSet> {
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-  // A confidential client authenticates with Basic; a public one names itself in the body.
-  if (client.clientSecret) {
-    headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`).toString('base64')}`;
-  }
-  const body = new URLSearchParams({ ...fields, client_id: client.clientId });
-  const res = await fetch(tokenUrl(client.apiUrl), { method: 'POST', headers, body: body.toString() });
-  const text = await res.text();
-  let json: Record<string, unknown> = {};
+async function tokens(
+  request: () => Promise<{ accessToken: string; refreshToken?: string; expiresIn: number; scope: string[] }>,
+  now: Date,
+): Promise<XTokenSet> {
+  let answer;
   try {
-    json = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    // X answers JSON; anything else is reported by status below.
-  }
-  if (!res.ok) {
-    const code = typeof json.error === 'string' ? json.error : `http-${res.status}`;
-    const description = typeof json.error_description === 'string' ? json.error_description : `HTTP ${res.status}`;
+    answer = await request();
+  } catch (error) {
+    const status = error instanceof ApiResponseError ? error.code : 0;
+    const data = (error instanceof ApiResponseError ? error.data : {}) as { error?: unknown; error_description?: unknown };
+    const code = typeof data.error === 'string' ? data.error : `http-${status}`;
+    const description = typeof data.error_description === 'string' ? data.error_description : `HTTP ${status}`;
     throw new XOAuth2Error(`X refused the token request (${code}): ${description}`, code);
   }
-  if (typeof json.access_token !== 'string' || typeof json.expires_in !== 'number') {
+  if (typeof answer.accessToken !== 'string' || typeof answer.expiresIn !== 'number') {
     throw new XOAuth2Error('X answered the token request without an access token', 'malformed-response');
   }
   return {
-    accessToken: json.access_token,
-    refreshToken: typeof json.refresh_token === 'string' ? json.refresh_token : null,
-    expiresAt: new Date(now.getTime() + json.expires_in * 1000),
-    scope: typeof json.scope === 'string' ? json.scope : '',
+    accessToken: answer.accessToken,
+    refreshToken: answer.refreshToken ?? null,
+    expiresAt: new Date(now.getTime() + answer.expiresIn * 1000),
+    scope: answer.scope.join(' '),
   };
 }
 
@@ -147,7 +125,7 @@ export interface LoopbackLogin {
  */
 export async function startLoopbackLogin(
   client: XOAuth2Client,
-  opts: { port?: number; path?: string; scopes?: readonly string[]; authorizeUrl?: string; now?: () => Date } = {},
+  opts: { port?: number; path?: string; scopes?: readonly string[]; now?: () => Date } = {},
 ): Promise<LoopbackLogin> {
   const path = opts.path ?? '/callback';
   const server = http.createServer();

@@ -34,7 +34,8 @@ export function toFollowerProfile(user: UserV2): FollowerProfile {
     createdAt: user.created_at ?? null,
     followersCount: metrics.followers_count ?? 0,
     followingCount: metrics.following_count ?? 0,
-    postsCount: metrics.tweet_count ?? 0,
+    // 2.166 says tweet_count, 2.167 post_count.
+    postsCount: (metrics as { post_count?: number }).post_count ?? metrics.tweet_count ?? 0,
     verified: user.verified ?? false,
     protected: user.protected ?? false,
     // Unknown is not default: a false 'default avatar' would push the reviewer towards 'bot'.

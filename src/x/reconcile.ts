@@ -1,5 +1,7 @@
 import type { TwitterApi } from 'twitter-api-v2';
 import twitterText from 'twitter-text';
+import { dmEventsAnswer, postsAnswer, readAnswer } from './answers';
+import { inDialect } from './dialect';
 import { callX } from './errors';
 
 /** A welcome found on X: the DM's ids, or the public post's id. */
@@ -24,16 +26,6 @@ export const CLOCK_SKEW_MS = 2 * 60_000;
 
 const PAGE = 100;
 
-interface DmEventsAnswer {
-  data?: { id: string; text?: string; sender_id?: string; created_at?: string; dm_conversation_id?: string }[];
-  meta?: { next_token?: string };
-}
-
-interface PostsAnswer {
-  data?: { id: string; text: string; created_at?: string }[];
-  meta?: { next_token?: string };
-}
-
 /**
  * Whether a welcome already reached X, for a send that broke before X answered (a crash, a
  * dropped connection): resending blindly could welcome the follower twice, not resending could
@@ -49,18 +41,22 @@ async function findDm(client: TwitterApi, opts: FindSentWelcomeOptions, notBefor
   const seen = new Set<string>();
   let token: string | undefined;
   do {
-    const answer = await callX('read-dm-events', () =>
-      client.v2.get<DmEventsAnswer>(
-        'dm_conversations/with/:participant_id/dm_events',
-        {
-          event_types: 'MessageCreate',
-          'dm_event.fields': 'id,text,sender_id,created_at,dm_conversation_id',
-          max_results: PAGE,
-          ...(token ? { pagination_token: token } : {}),
-        },
-        { params: { participant_id: opts.recipientId } },
+    const page = token;
+    const raw = await inDialect(client, (dialect) =>
+      callX('read-dm-events', () =>
+        client.v2.get(
+          'dm_conversations/with/:participant_id/dm_events',
+          {
+            event_types: 'MessageCreate',
+            ...dialect.dmEventQuery(['id', 'text', 'sender_id', 'created_at', 'dm_conversation_id']),
+            max_results: PAGE,
+            ...(page ? { pagination_token: page } : {}),
+          },
+          { params: { participant_id: opts.recipientId } },
+        ),
       ),
     );
+    const answer = readAnswer(dmEventsAnswer, raw, 'read-dm-events');
     const events = answer.data ?? [];
     const welcome = events.find(
       (e) => e.sender_id === opts.accountUserId && !isBefore(e.created_at, notBefore) && sameWelcomeText(e.text ?? '', opts.text),
@@ -85,19 +81,18 @@ async function findPost(client: TwitterApi, opts: FindSentWelcomeOptions, notBef
   const seen = new Set<string>();
   let token: string | undefined;
   do {
-    const answer = await callX('read-posts', () =>
-      client.v2.get<PostsAnswer>(
-        'users/:id/tweets',
-        {
-          start_time: startTime,
-          'tweet.fields': 'created_at',
-          max_results: PAGE,
-          ...(token ? { pagination_token: token } : {}),
-        },
-        { params: { id: opts.accountUserId } },
+    const page = token;
+    const raw = await inDialect(client, (dialect) =>
+      callX('read-posts', () =>
+        client.v2.get(
+          'users/:id/tweets',
+          { start_time: startTime, ...dialect.postQuery(['created_at']), max_results: PAGE, ...(page ? { pagination_token: page } : {}) },
+          { params: { id: opts.accountUserId } },
+        ),
       ),
     );
-    const post = (answer.data ?? []).find((p) => !isBefore(p.created_at, notBefore) && sameWelcomeText(p.text, opts.text));
+    const answer = readAnswer(postsAnswer, raw, 'read-posts');
+    const post = (answer.data ?? []).find((p) => !isBefore(p.created_at, notBefore) && sameWelcomeText(p.text ?? '', opts.text));
     if (post) return { postId: post.id };
     if (token) seen.add(token);
     token = answer.meta?.next_token;

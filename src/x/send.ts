@@ -17,9 +17,13 @@ export async function sendDirectMessage(client: TwitterApi, participantId: strin
   return { dmEventId: data.dm_event_id, dmConversationId: data.dm_conversation_id };
 }
 
-/** One public post, e.g. a welcome that mentions the follower (POST /2/tweets). */
-export async function postPublicWelcome(client: TwitterApi, text: string): Promise<{ postId: string }> {
-  const answer = await callX('post', () => client.v2.tweet(text));
+/**
+ * One public post (POST /2/tweets): a welcome that mentions the follower, or, when they mentioned or
+ * replied to the account, a reply to their post (`inReplyTo`) — X's guidelines allow a reply only
+ * to a user who engaged first, one per interaction.
+ */
+export async function postPublicWelcome(client: TwitterApi, text: string, inReplyTo?: string | null): Promise<{ postId: string }> {
+  const answer = await callX('post', () => client.v2.tweet(text, inReplyTo ? { reply: { in_reply_to_tweet_id: inReplyTo } } : undefined));
   if (typeof answer?.data?.id !== 'string') throw unexpectedAnswer('post');
   return { postId: answer.data.id };
 }

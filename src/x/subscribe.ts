@@ -3,6 +3,8 @@
 // x-api/account-activity). Webhook management takes an app-only bearer token; the subscription
 // takes the account's own OAuth 1.0a credentials.
 import type { TwitterApi } from 'twitter-api-v2';
+import { z } from 'zod';
+import { readAnswer } from './answers';
 import { callX, XApiError } from './errors';
 
 export interface SubscribeWebhookOptions {
@@ -20,11 +22,17 @@ export interface SubscribedWebhook {
   subscribed: boolean;
 }
 
-interface WebhookConfig {
-  id: string;
-  url: string;
-  valid?: boolean;
-}
+const webhookConfig = z.looseObject({ id: z.string(), url: z.string(), valid: z.boolean().optional() });
+// 2.166 leaves `data` out when no webhook is registered.
+const webhookList = z.looseObject({ data: z.array(webhookConfig).optional() });
+// 2.166 answers a registration with the bare config, 2.167 wraps it in `data`.
+const registered = z.union([z.looseObject({ data: webhookConfig }).transform((a) => a.data), webhookConfig]);
+// 2.166 answers a re-check with { attempted }, 2.167 with { valid }.
+const rechecked = z.looseObject({ data: z.looseObject({ valid: z.boolean().optional(), attempted: z.boolean().optional() }).optional() });
+const subscription = z.looseObject({ data: z.looseObject({ subscribed: z.boolean() }) });
+
+const listWebhooks = async (app: TwitterApi) =>
+  readAnswer(webhookList, await callX('manage-webhooks', () => app.v2.get('webhooks')), 'manage-webhooks').data ?? [];
 
 /**
  * Registers `webhookUrl` (X checks its CRC answer at once) and subscribes the account the client
@@ -33,7 +41,7 @@ interface WebhookConfig {
  */
 export async function subscribeWebhook(client: TwitterApi, opts: SubscribeWebhookOptions): Promise<SubscribedWebhook> {
   const app = opts.appClient ?? (await callX('manage-webhooks', () => client.appLogin()));
-  const { data: existing = [] } = await callX('manage-webhooks', () => app.v2.get<{ data?: WebhookConfig[] }>('webhooks'));
+  const existing = await listWebhooks(app);
   const same = existing.find((w) => w.url === opts.webhookUrl);
 
   let webhookId: string;
@@ -42,13 +50,13 @@ export async function subscribeWebhook(client: TwitterApi, opts: SubscribeWebhoo
     // X stops delivering to a webhook whose CRC checks failed; PUT runs the check again.
     if (same.valid === false) await revalidate(app, webhookId);
   } else {
-    const { data } = await callX('manage-webhooks', () => app.v2.post<{ data: WebhookConfig }>('webhooks', { url: opts.webhookUrl }));
-    webhookId = data.id;
+    const answer = await callX('manage-webhooks', () => app.v2.post('webhooks', { url: opts.webhookUrl }));
+    webhookId = readAnswer(registered, answer, 'manage-webhooks').id;
   }
 
   const path = 'account_activity/webhooks/:webhook_id/subscriptions/all';
   const params = { params: { webhook_id: webhookId } };
-  const { data: current } = await callX('manage-webhooks', () => client.v2.get<{ data: { subscribed: boolean } }>(path, undefined, params));
+  const { data: current } = readAnswer(subscription, await callX('manage-webhooks', () => client.v2.get(path, undefined, params)), 'manage-webhooks');
   if (!current.subscribed) {
     await callX('manage-webhooks', () => client.v2.post(path, undefined, params));
   }
@@ -56,10 +64,11 @@ export async function subscribeWebhook(client: TwitterApi, opts: SubscribeWebhoo
 }
 
 async function revalidate(app: TwitterApi, webhookId: string): Promise<void> {
-  const { data } = await callX('manage-webhooks', () =>
-    app.v2.put<{ data: { valid: boolean } }>('webhooks/:webhook_id', undefined, { params: { webhook_id: webhookId } }),
-  );
-  if (!data.valid) {
+  const answer = await callX('manage-webhooks', () => app.v2.put('webhooks/:webhook_id', undefined, { params: { webhook_id: webhookId } }));
+  const { data } = readAnswer(rechecked, answer, 'manage-webhooks');
+  // "attempted" only says X ran the check: its verdict shows in the webhook's `valid` flag.
+  const valid = data?.valid ?? (await listWebhooks(app)).find((w) => w.id === webhookId)?.valid === true;
+  if (!valid) {
     throw new XApiError({
       kind: 'invalid',
       operation: 'manage-webhooks',

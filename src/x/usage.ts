@@ -1,7 +1,6 @@
 import type { ITwitterApiClientPlugin } from 'twitter-api-v2';
 import twttr from 'twitter-text';
-import type { Db } from '../db/client';
-import { recordXUsage, type XUsageCategory } from '../db/x-usage';
+import type { XUsageCategory, XUsageEntry } from '../domain/x-usage';
 import type { Logger } from '../logger';
 
 // Every X call, counted where the library makes it: a plugin sees the path and X's answer, so the
@@ -52,7 +51,8 @@ export function xUserIdOfAccessToken(accessToken: string): string | null {
 }
 
 export interface XUsagePluginOptions {
-  db: Db;
+  /** Where each call is counted (x_api_usage, in production). */
+  record(entry: XUsageEntry): Promise<void>;
   /** The account the client acts for; see xUserIdOfAccessToken. */
   xUserId: string;
   now?: () => Date;
@@ -60,7 +60,7 @@ export interface XUsagePluginOptions {
 }
 
 /**
- * Records each successful X call in x_api_usage. A failed write is logged and swallowed: the call
+ * Records each successful X call through `record`. A failed write is logged and swallowed: the call
  * to X already happened, and losing a count must never make the bot think a send failed.
  */
 export function xUsagePlugin(options: XUsagePluginOptions): ITwitterApiClientPlugin {
@@ -74,7 +74,7 @@ export function xUsagePlugin(options: XUsagePluginOptions): ITwitterApiClientPlu
         sent: params.body,
       });
       try {
-        await recordXUsage(options.db, { xUserId: options.xUserId, ...usage, at: now() });
+        await options.record({ xUserId: options.xUserId, ...usage, at: now() });
       } catch (error) {
         options.logger?.warn({ err: { message: error instanceof Error ? error.message : String(error) }, category: usage.category }, 'could not count an X call');
       }

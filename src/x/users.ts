@@ -1,5 +1,6 @@
 import type { TwitterApi, UserV2 } from 'twitter-api-v2';
 import type { FollowerProfile } from '../domain';
+import { noteVersion, versionOfMetrics } from './dialect';
 import { callX, XApiError } from './errors';
 import { toFollowerProfile, USER_FIELDS_PARAM } from './profile';
 
@@ -21,7 +22,9 @@ const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 
 /** The account the credentials act for. */
 export async function getAuthenticatedUser(client: TwitterApi): Promise<XAccount> {
-  const { data } = await callX('read-account', () => client.v2.me());
+  // public_metrics tells which version of X's API answers (./dialect.ts), at no extra call.
+  const { data } = await callX('read-account', () => client.v2.me({ 'user.fields': ['public_metrics'] }));
+  noteVersion(client, versionOfMetrics(data.public_metrics));
   return { id: data.id, handle: data.username, name: data.name };
 }
 

@@ -93,7 +93,7 @@ describe('the App Home tab', () => {
     expect(text).not.toMatch(/third|fourth|Old Friend/);
     // Each account's settings, with its Edit button.
     expect(text).toContain(`"action_id":"${HOME_IDS.editAccount}"`);
-    expect(text).toContain('Engaged only (after they write)');
+    expect(text).toContain('Engaged only (after they DM you)');
   });
 
   it('is not published for the Messages tab, which sends the same event', async () => {
@@ -138,7 +138,7 @@ describe('editing an account’s settings from the Home tab', () => {
     expect(await accountRow()).toMatchObject({ dmPolicy: 'approved', sendMode: 'manual', ownDomains: ['maison-lumen.fr', 'shop.maison-lumen.fr'], topics: ['céramique', 'émail'], slackChannelId: DESK_CHANNEL });
     await desk.slack.waitFor(() => desk.slack.publishedViews.length > published);
     const text = homeText(lastHome(MARIE));
-    expect(text).toContain('Any approved DM');
+    expect(text).toContain('Any approved DM (outside X’s guidelines)');
     expect(text).toContain('By hand (Open in X)');
     expect(text).toContain('shop.maison-lumen.fr');
   });

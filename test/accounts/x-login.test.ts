@@ -5,7 +5,7 @@ import type { Database } from '../../src/db/client';
 import { xOauthTokens } from '../../src/db/schema';
 import { openSecret } from '../../src/secrets';
 import { getAuthenticatedUser } from '../../src/x/api';
-import { createPkce, createXClientWithBearer, pkceChallenge, X_OAUTH2_SCOPES } from '../../src/x/oauth2';
+import { createXClientWithBearer, X_OAUTH2_SCOPES } from '../../src/x/oauth2';
 import { startFakeX } from '../../src/sandbox/x';
 import { FAKE_OAUTH2_CLIENT, FAKE_OAUTH2_PUBLIC_CLIENT } from '../../src/sandbox/x/oauth2';
 import { createTestDatabase } from '../helpers/db';
@@ -54,17 +54,6 @@ async function xLogin(browse: (link: string) => Promise<void>, client: { clientI
 
 /** The person approves on X; the browser follows X's redirect to the loopback callback. */
 const approve = (link: string) => fetch(x.oauth2.authorize(link)).then(async (res) => void (await res.text()));
-
-describe('PKCE', () => {
-  it('pairs a random verifier with its S256 challenge', () => {
-    const a = createPkce();
-    const b = createPkce();
-    expect(a.verifier).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
-    expect(a.verifier).not.toBe(b.verifier);
-    // RFC 7636 appendix B.
-    expect(pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
-  });
-});
 
 describe('accueil x-login', () => {
   it('prints an X authorisation link asking for the desk’s scopes with an S256 challenge and a state', async () => {

@@ -1,11 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/bot/listeners/commands';
 import { EVENTS } from '../../src/bot/listeners/events';
 import { SHORTCUTS } from '../../src/bot/listeners/shortcuts';
 
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
+
+/** Slack's own manifest schema (trimmed by scripts/trim-slack-manifest-schema.ts), compiled by ajv. */
+function slackManifestValidator() {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(JSON.parse(readFileSync('specs/slack-manifest.schema.trimmed.json', 'utf8')));
+}
 
 /** The Web API methods the code calls, e.g. "chat.postMessage". */
 function calledMethods(): Set<string> {
@@ -41,6 +50,18 @@ const SCOPES: Record<string, string[]> = {
 };
 
 describe('manifest.json', () => {
+  it('is a valid Slack app manifest by Slack’s published schema', () => {
+    const validate = slackManifestValidator();
+    expect(validate(manifest) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('would be refused by that schema with an unknown setting or a malformed command (the check can fail)', () => {
+    const validate = slackManifestValidator();
+    expect(validate({ ...manifest, settings: { ...manifest.settings, socket_mode: true } })).toBe(false);
+    const badCommand = { ...manifest.features.slash_commands[0], command: 'audit-dm without a slash or limit '.repeat(3) };
+    expect(validate({ ...manifest, features: { ...manifest.features, slash_commands: [badCommand] } })).toBe(false);
+  });
+
   it('declares exactly the slash commands the bot answers', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command).sort()).toEqual(Object.values(COMMANDS).sort());
   });

@@ -9,7 +9,7 @@ import { sleep, waitForWelcome, waitUntil } from '../helpers/wait';
 // One desk for the file: starting the bot is the slow part, and every case uses its own follower.
 let desk: TestDesk;
 beforeAll(async () => {
-  desk = await startTestDesk({ env: { X_DM_POLICY: 'approved' } });
+  desk = await startTestDesk({ env: { X_DM_POLICY: 'approved', APPROVERS: 'anyone' } });
 });
 afterAll(async () => {
   await desk?.stop();

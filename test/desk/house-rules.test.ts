@@ -46,9 +46,9 @@ describe('the house rules', () => {
     desk.x.addFollower({ name: 'Xavier', bio: 'Céramique.' });
     await desk.poll();
     const [card] = await desk.waitForCards(1);
-    expect(renderBlocksAsText(card!.blocks as never)).toMatch(/DM unavailable: .*written/i);
+    expect(renderBlocksAsText(card!.blocks as never)).toMatch(/DM unavailable: .*not sent you a DM/i);
     await desk.click(card!, ACTIONS.sendDm);
-    await desk.slack.waitFor(() => privateAnswers(desk!).find((text) => /written/i.test(text)));
+    await desk.slack.waitFor(() => privateAnswers(desk!).find((text) => /not sent you a DM/i.test(text)));
     expect(desk.x.sentDms).toHaveLength(0);
   });
 

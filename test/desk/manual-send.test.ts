@@ -40,7 +40,16 @@ describe('health', () => {
     const health = await fetch(`${desk.baseUrl}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', database: true, jobs: true, slack: true });
+    desk.x.addFollower({ name: 'Nora', bio: 'Céramique et design.' });
+    await desk.poll();
+    const [card] = await desk.waitForCards(1);
+    await desk.click(card!, ACTIONS.skip);
+    await waitForWelcome(desk.bot.desk.db, welcomeIdOf(card!), ['skipped']);
     const metrics = await (await fetch(`${desk.baseUrl}/metrics`)).text();
-    expect(metrics).toContain('accueil_process_rss_bytes');
+    expect(metrics).toContain('process_resident_memory_bytes');
+    expect(metrics).toContain('accueil_welcomes{status="skipped"} 1');
+    expect(metrics).toMatch(/accueil_welcome_events_total\{type="skipped"\} 1/);
+    expect(metrics).toMatch(/accueil_x_calls_total\{category="owned-follower-read"\} [1-9]/);
+    expect(metrics).toMatch(/accueil_slack_ack_seconds_count [1-9]/);
   });
 });

@@ -97,15 +97,15 @@ describe('pacing to X’s write limits', () => {
     const id = await seedApproved(db, account, { profile: plainProfile('1700000000000009999'), channel: 'dm', at: new Date(now) });
     const followerRows = await db
       .insert(followers)
-      .values(history.map((_, i) => ({ accountId: account.id, xUserId: String(1_800_000_000_000_000_000n + BigInt(i)), handle: `h${i}`, source: 'poll' })))
+      .values(history.map((_, i) => ({ accountId: account.id, xUserId: String(1_800_000_000_000_000_000n + BigInt(i)), handle: `h${i}`, source: 'poll' as const })))
       .returning({ id: followers.id });
     await db.insert(welcomes).values(
       followerRows.map((row, i) => ({
         accountId: account.id,
         followerId: row.id,
-        status: 'sent',
-        channel: 'dm',
-        lang: 'en',
+        status: 'sent' as const,
+        channel: 'dm' as const,
+        lang: 'en' as const,
         triage: {},
         draftText: 'Thanks!',
         decidedBy: 'U0SEED001',

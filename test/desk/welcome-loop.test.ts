@@ -7,8 +7,13 @@ import { sleep, waitForWelcome, welcomeRow } from '../helpers/wait';
 
 let desk: TestDesk | undefined;
 afterEach(async () => {
+  const refused = desk?.x.refused ?? [];
+  const offSpec = desk?.x.offSpecAnswers ?? [];
   await desk?.stop();
   desk = undefined;
+  // Whichever version of X's API the run speaks, the bot asks nothing X's description does not allow.
+  expect(refused).toEqual([]);
+  expect(offSpec).toEqual([]);
 });
 
 const cardText = (blocks: unknown[]) => renderBlocksAsText(blocks as never);
@@ -139,5 +144,35 @@ describe('the welcome desk, end to end', () => {
     await waitForWelcome(desk.bot.desk.db, welcomeId, ['sent']);
     expect(desk.x.posts.map((post) => post.text)).toEqual([edited]);
     expect(desk.x.sentDms).toHaveLength(0);
+  });
+
+  it('closes the edit modal at once and refreshes the card afterwards, even while Slack throttles chat.update', async () => {
+    desk = await startTestDesk({ env: { X_DM_POLICY: 'approved' } });
+    desk.x.addFollower({ name: 'Nora', bio: 'Céramique et design.' });
+    await desk.poll();
+    const [card] = await desk.waitForCards(1);
+    await desk.click(card!, ACTIONS.edit, { triggerId: desk.slack.triggerId() });
+    const opened = await desk.slack.waitFor(() => desk!.slack.openedViews[0]);
+
+    const edited = 'Merci beaucoup de nous suivre, Nora ! Vos pièces en céramique sont superbes.';
+    const { postInteraction, viewSubmissionPayload } = await import('../../src/sandbox/slack-request');
+    const { SIGNING_SECRET } = await import('../helpers/desk');
+    const { EDIT_INPUT, VIEWS } = await import('../../src/bot/ids');
+    // Slack asks the bot to wait 3 seconds before its next chat.update: longer than a submission may take.
+    desk.slack.failNext('chat.update', { status: 429, retryAfter: 3 });
+    const started = Date.now();
+    const submitted = await postInteraction(
+      desk.eventsUrl,
+      SIGNING_SECRET,
+      viewSubmissionPayload({
+        callbackId: VIEWS.editWelcome,
+        privateMetadata: (opened.view as { private_metadata: string }).private_metadata,
+        values: { [EDIT_INPUT.blockId]: { [EDIT_INPUT.actionId]: edited } },
+      }),
+    );
+    expect(submitted.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(JSON.stringify(desk.slack.message(card!.channel, card!.ts)!.blocks)).not.toContain('Vos pièces en céramique sont superbes');
+    await desk.slack.waitFor(() => JSON.stringify(desk!.slack.message(card!.channel, card!.ts)!.blocks).includes('Vos pièces en céramique sont superbes'), 15_000);
   });
 });

@@ -62,8 +62,8 @@ describe('who may decide', () => {
     expect(desk.x.posts).toHaveLength(1);
   });
 
-  it('with APPROVERS=channel, only the desk channel’s members decide, edits included', async () => {
-    desk = await startTestDesk({ env: { APPROVERS: 'channel' }, slack: { channelMembers: ['U0BOT0001', ANNE] } });
+  it('by default (APPROVERS=channel), only the desk channel’s members decide, edits included', async () => {
+    desk = await startTestDesk({ slack: { channelMembers: ['U0BOT0001', ANNE] } });
     const { card, welcomeId } = await oneCard(desk);
     const draft = (await welcomeRow(desk.bot.desk.db, welcomeId)).draftText;
 

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDigestCommand } from '../../src/cli/digest';
 import { openDatabase } from '../../src/db/client';
@@ -62,4 +64,18 @@ describe('accueil digest --preview', () => {
     expect(await runDigestCommand(['--preview', '--account', '@nobody', '--out', join(dir, 'x.png')], run.io)).toBe(1);
     expect(run.err.join('')).toMatch(/No account @nobody/);
   });
+
+  it('speaks the desk’s language: DESK_LANG=fr prints the French digest from the command line', async () => {
+    const file = join(dir, 'chart-fr.png');
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/accueil.js', 'digest', '--preview', '--out', file], {
+      env: { PATH: process.env.PATH, ...env, DESK_LANG: 'fr' },
+      timeout: 120_000,
+    });
+    expect(stdout).toMatch(/Bilan de la semaine · \d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2}/);
+    expect(stdout).toContain('Nouveaux abonnés');
+    expect(stdout).toContain('Délai médian entre l’abonnement et la décision');
+    expect(stdout).not.toContain('Weekly digest');
+    expect(stdout).not.toContain('New followers');
+    expect((await readFile(file)).readUInt32BE(16)).toBe(800);
+  }, 180_000);
 });

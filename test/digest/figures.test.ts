@@ -81,7 +81,7 @@ describe('the weekly digest figures, on a history whose answers are known', () =
     const text = renderBlocksAsText(buildDigestBlocks(figures, 'en').blocks as never);
     expect(text).toContain('Too few to conclude: the smallest group has 3; at least 30 each are needed.');
     expect(text).toContain('Too few to compare templates');
-    expect(text).toContain('welcomed 50 % (2/4, 95% CI 15 %–85 %)');
+    expect(text).toContain('welcomed 50% (2/4, 95% CI 15%–85%)');
     expect(text).toContain('Total: $1.52');
     const fr = renderBlocksAsText(buildDigestBlocks(figures, 'fr').blocks as never);
     expect(fr).toContain('Trop peu pour conclure');

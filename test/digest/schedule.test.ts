@@ -3,7 +3,6 @@ import PgBoss from 'pg-boss';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client';
 import { xAccounts } from '../../src/db/schema';
-import type { Desk } from '../../src/desk/desk';
 import { DIGEST_QUEUE, startDigestJobs } from '../../src/jobs/digest';
 import { createLogger } from '../../src/logger';
 import { startFakeSlack, type FakeSlack } from '../../src/sandbox/slack';
@@ -21,7 +20,7 @@ afterEach(async () => {
  * A bot process as far as the digest is concerned: its own pg-boss (checking the schedule every
  * second instead of every 30, to keep the test short) on the shared database.
  */
-async function process(database: Database, slack: FakeSlack): Promise<Desk> {
+async function process(database: Database, slack: FakeSlack): Promise<Parameters<typeof startDigestJobs>[0]> {
   const common = { schema: 'pgboss', cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 };
   const boss = database.connectionString
     ? new PgBoss({ ...common, connectionString: database.connectionString, max: 2 })
@@ -33,9 +32,6 @@ async function process(database: Database, slack: FakeSlack): Promise<Desk> {
     db: database.db,
     boss,
     slack: new WebClient(slack.token, { slackApiUrl: slack.apiUrl }),
-    xClient: () => {
-      throw new Error('the digest never calls X');
-    },
     logger: createLogger('silent'),
     now: () => new Date(),
     lang: 'fr',

@@ -1,3 +1,4 @@
+import type { WelcomeEventType } from '../../src/domain';
 import type { Db } from '../../src/db/client';
 import { auditRuns, engagements, followChanges, followerChecks, followers, welcomeEvents, welcomes, xAccounts, xApiUsage } from '../../src/db/schema';
 import { setXPrice } from '../../src/db/x-usage';
@@ -73,7 +74,7 @@ export async function seedDigestHistory(db: Db): Promise<Record<string, { follow
         createdAt: seen,
       })
       .returning();
-    const event = (type: string, actor: string, at: Date) => db.insert(welcomeEvents).values({ welcomeId: welcome!.id, type, actor, at });
+    const event = (type: WelcomeEventType, actor: string, at: Date) => db.insert(welcomeEvents).values({ welcomeId: welcome!.id, type, actor, at });
     await event('created', 'system', seen);
     if (w.editedBy) await event('edited', w.editedBy, new Date(seen.getTime() + HOUR));
     if (w.status === 'sent') {

@@ -1,8 +1,9 @@
+import { inject } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { envForFakes } from '../../src/sandbox/env';
 import type { FollowerProfile } from '../../src/domain';
 import { createLogger } from '../../src/logger';
-import { startBot, type RunningBot } from '../../src/main';
+import { startBot, type RunningBot, type StartOptions } from '../../src/main';
 import { startFakeSlack, type FakeMessage, type FakeSlack, type FakeSlackOptions } from '../../src/sandbox/slack';
 import { startFakeX, type FakeX, type FakeXOptions } from '../../src/sandbox/x';
 import { openDatabase } from '../../src/db/client';
@@ -40,11 +41,13 @@ export interface TestDeskOptions {
   schedules?: boolean;
   /** Followers already there before the desk starts: they form the baseline. */
   existingFollowers?: Array<Partial<FollowerProfile>>;
+  /** Start-up options of the bot itself (Socket Mode's grace period and reconnection pace). */
+  bot?: Pick<StartOptions, 'socketGraceMs' | 'socketReconnectBaseMs'>;
 }
 
 /** The real bot, on a fresh database, talking to a fake X and a fake Slack over loopback. */
 export async function startTestDesk(options: TestDeskOptions = {}): Promise<TestDesk> {
-  const x = await startFakeX(options.x);
+  const x = await startFakeX({ version: inject('xApiVersion'), ...options.x });
   for (const follower of options.existingFollowers ?? []) x.addFollower(follower);
   const slack = await startFakeSlack({ strictTriggers: true, ...options.slack });
   const location = await createTestDatabaseLocation();
@@ -58,7 +61,7 @@ export async function startTestDesk(options: TestDeskOptions = {}): Promise<Test
   );
   // On PGlite, start from the migrated template rather than an empty cluster (seconds per test).
   const database = location.databaseUrl ? undefined : await openDatabase({ dataDir: 'memory://', template: pgliteTemplate() });
-  const bot = await startBot(config, { logger: createLogger('silent'), database, schedules: options.schedules ?? false });
+  const bot = await startBot(config, { logger: createLogger('silent'), database, schedules: options.schedules ?? false, ...options.bot });
   // The first poll (queued at start) takes the baseline.
   await waitForPollCount(bot, 1);
   const baseUrl = `http://127.0.0.1:${bot.port}`;

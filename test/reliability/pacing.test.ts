@@ -3,6 +3,7 @@
 // hours of X windows pass in seconds. The job queue is a recording stand-in that runs each job when
 // the clock reaches its start time, as pg-boss would.
 import { WebClient } from '@slack/web-api';
+import { createCardPublisher } from '../../src/bot/cards';
 import { eq } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,15 +57,15 @@ describe('pacing to X’s limits, on a simulated clock', () => {
     x = await startFakeX({ now: () => clock, enforceRateLimits: true });
     slack = await startFakeSlack({ strictTriggers: false });
     const client = createXClient(x.clientCredentials);
-    desk = {
+    const parts = {
       db: database.db,
       boss: recordingBoss(jobs, () => clock),
       slack: new WebClient(slack.token, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
-      xClient: () => client,
       logger: createLogger('silent'),
       now: () => new Date(clock),
-      lang: 'en',
+      lang: 'en' as const,
     };
+    desk = { ...parts, xClient: () => client, cards: createCardPublisher(parts) };
   });
   afterAll(async () => {
     await database?.close();

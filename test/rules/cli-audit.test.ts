@@ -185,3 +185,56 @@ describe('accueil audit --json --batch', () => {
     expect(out.at(-1)).toEqual({ id: count - 1, verdict: 'pass', findings: [] });
   });
 });
+
+describe('accueil audit --eval', () => {
+  const labelled = (id: string, text: string, must: string[], mustNot: string[]) => JSON.stringify({ id, text, lang: 'en', must, mustNot });
+
+  it('prints recall and false positives per rule and overall, and names what it missed', async () => {
+    const file = join(dir, 'labelled.jsonl');
+    await writeFile(
+      file,
+      [
+        labelled('caught', 'Thanks! Follow us on Instagram.', ['no-social-redirect'], ['missing-thanks']),
+        labelled('missed', 'Thanks! We are everywhere, you know where.', ['no-social-redirect'], []),
+        labelled('clean', 'Thanks for the follow! What are you working on?', [], ['no-social-redirect', 'missing-thanks']),
+        labelled('false-alarm', 'Welcome aboard!', [], ['missing-thanks']),
+      ].join('\n'),
+    );
+    const run = await audit(['--eval', file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^no-social-redirect\s+50\.0 % \(1\/2\)\s+0\.0 % \(0\/1\)$/m);
+    expect(run.stdout).toMatch(/^missing-thanks\s+— \(0\/0\)\s+33\.3 % \(1\/3\)$/m);
+    expect(run.stdout).toMatch(/^overall\s+50\.0 % \(1\/2\)\s+25\.0 % \(1\/4\)$/m);
+    expect(run.stdout).toContain('no-social-redirect missed: missed');
+    expect(run.stdout).toContain('missing-thanks flagged wrongly: false-alarm');
+  });
+
+  it('exits 1 under the thresholds and says which rule falls short; --json gives the same figures', async () => {
+    const file = join(dir, 'short.jsonl');
+    await writeFile(file, `${labelled('a', 'Thanks! Follow us on Instagram.', ['no-social-redirect'], [])}\n${labelled('b', 'Thanks! We are everywhere.', ['no-social-redirect'], [])}\n`);
+    const run = await audit(['--eval', file, '--min-recall', '0.95', '--max-fp', '0.01']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('below threshold: no-social-redirect: recall 50.0 % < 95.0 %');
+    const json = JSON.parse((await audit(['--json', '--eval', file, '--min-recall', '0.5'])).stdout);
+    expect(json.overall).toMatchObject({ positives: 2, caught: 1, recall: 0.5 });
+    expect(json.belowThresholds).toEqual([]);
+  });
+
+  it('refuses a line with an unknown rule id, and thresholds without --eval', async () => {
+    const file = join(dir, 'unknown.jsonl');
+    await writeFile(file, `${labelled('a', 'Thanks!', ['no-such-rule'], [])}\n`);
+    const run = await audit(['--eval', file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('line 1: must.0: unknown rule id');
+    const usage = await audit(['--min-recall', '2', 'hello']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--min-recall and --max-fp go with --eval');
+  });
+
+  it('meets the targets on the held-out corpus for the rules it measures', async () => {
+    const run = await audit(['--json', '--eval', join(import.meta.dirname, '../corpus/audit-heldout.jsonl')]);
+    const report = JSON.parse(run.stdout) as { overall: { recall: number; falsePositiveRate: number } };
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.95);
+    expect(report.overall.falsePositiveRate).toBeLessThanOrEqual(0.01);
+  });
+});

@@ -11,6 +11,7 @@ ruleTester(rule, {
     { text: 'Thanks! Why not tell us what you are building? No pressure.' },
     { text: 'Merci pour le suivi ! Qu’est-ce qui vous passionne dans la céramique ?' },
     { name: 'what brings them to their own craft is about them', text: "Merci de nous suivre ! Qu'est-ce qui vous amène à la poterie ?" },
+    { name: 'what got them into their craft', text: 'Thanks! What got you into letterpress printing?' },
   ],
   invalid: [
     { text: 'Thanks! Why did you follow me?', errors: [{ messageId: 'whyFollow', text: 'Why did you follow' }] },
@@ -24,5 +25,8 @@ ruleTester(rule, {
     { text: "Merci ! Qu'est-ce qui t'a amené ici ?", errors: [{ messageId: 'whyFollow', text: "Qu'est-ce qui t'a amené ici" }] },
     { text: 'Thanks! What brings you here?', errors: [{ messageId: 'whyFollow', text: 'What brings you here' }] },
     { name: 'shouted, across a line break', text: "Merci !\nQU'EST-CE QUE TU ATTENDS DE\nNOTRE COMPTE ?", errors: [{ messageId: 'whatExpect', text: "ATTENDS DE\nNOTRE COMPTE ?" }] },
+    { name: 'indirect, no question mark', text: 'Thanks! Tell me what led you to follow this account', errors: [{ messageId: 'whyFollow' }] },
+    { name: 'inversion', text: 'Merci ! Vous nous avez découverts comment ?', errors: [{ messageId: 'howFound' }] },
+    { name: 'expectations as a noun', text: 'Merci ! Quelles sont tes attentes vis-à-vis de notre compte ?', errors: [{ messageId: 'whatExpect' }] },
   ],
 });

@@ -11,6 +11,8 @@ ruleTester(rule, {
     { text: 'Thank you so much for following us!' },
     { text: "Grateful you're here, Priya. Welcome!" },
     { name: 'thanks glued to an emoji', text: 'Bienvenue Léa, merci🙏' },
+    { name: 'informal thanks', text: 'Tysm for the follow!' },
+    { text: 'Mille mercis pour le suivi !' },
   ],
   invalid: [
     { text: 'Bienvenue parmi nous, Anna !', errors: [{ messageId: 'noThanks', start: 0, end: 28 }] },

@@ -9,6 +9,8 @@ ruleTester(rule, {
     { name: 'a friendly question about their work', text: "Thanks Sam! What's your team building these days?" },
     { text: 'Merci ! Notre guide gratuit est ici : brand.fr/guide' },
     { name: 'their phone number is not ours to ask; their project is fine', text: 'Thanks! How is your new project going?' },
+    { name: 'e-mail as their topic', text: "Merci ! Votre fil sur l'e-mail marketing éthique m'a plu." },
+    { text: 'Thanks! Your thread on phone-free evenings was lovely.' },
   ],
   invalid: [
     { text: 'Merci ! Laissez-nous votre e-mail pour recevoir nos conseils.', errors: [{ messageId: 'email', text: 'Laissez-nous votre e-mail' }] },
@@ -19,5 +21,8 @@ ruleTester(rule, {
     { text: 'Thanks for the follow! Subscribe to our newsletter for weekly tips.', errors: [{ messageId: 'newsletter', text: 'Subscribe to our newsletter' }] },
     { name: 'accents, case and line breaks do not hide a request', text: 'Merci !\nPOUVEZ-VOUS nous communiquer\nvos coordonnées ?', errors: [{ messageId: 'details', text: 'POUVEZ-VOUS nous communiquer\nvos coordonnées' }] },
     { text: 'Thanks! Please fill out this form so we can get to know you: brand.com/form', errors: [{ messageId: 'form', text: 'fill out this form' }] },
+    { name: 'a moment to call them', text: "Thanks for the follow! When's a good time to call you?", errors: [{ messageId: 'phone' }] },
+    { name: 'a newsletter platform by name', text: 'Merci ! Rejoignez nos lecteurs sur Substack, un billet par mois.', errors: [{ messageId: 'newsletter' }] },
+    { name: 'their details, in other words', text: 'Thanks! Shoot us your deets and we will reach out.', errors: [{ text: 'Shoot us your deets' }] },
   ],
 });

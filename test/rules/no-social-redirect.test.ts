@@ -9,6 +9,8 @@ ruleTester(rule, {
     { name: 'thanking them for a follow is not a call to follow', text: 'Thanks for following us, Sam! Our guide: brand.com/start' },
     'Merci de nous suivre ! Notre guide pour bien démarrer : https://brand.fr/guide',
     { text: 'Thanks! Follow the steps at brand.com/setup if you get stuck.' },
+    { name: 'a network that is their topic', text: 'Thanks! Your essay on how Pinterest shapes interior design was great.' },
+    { text: "Merci ! J'ai adoré votre analyse des stories Insta des musées." },
   ],
   invalid: [
     { text: 'Merci ! Suivez-nous aussi sur Instagram 📸', errors: [{ messageId: 'callToAction', text: 'Suivez-nous aussi sur Instagram' }] },
@@ -19,5 +21,8 @@ ruleTester(rule, {
     { name: 'the network implied by "page"', text: 'Merci ! Aimez notre page, ça nous aide.', errors: [{ messageId: 'pageCallToAction', text: 'Aimez notre page' }] },
     { name: 'the link says which network "our channel" is', text: 'Thanks!! Subscribe to our channel: youtu.be/xyz', errors: [{ messageId: 'callToAction', text: 'Subscribe to our channel: youtu.be/xyz' }] },
     { name: 'the network named before the call', text: 'Sur TikTok, rejoignez-nous ! Merci 🙏', errors: [{ messageId: 'callToAction', text: 'TikTok, rejoignez-nous' }] },
+    { name: 'a nickname and a group, no link', text: 'Thanks for the follow! Hop into our FB group, we share tips there.', errors: [{ messageId: 'callToAction', text: 'Hop into our FB' }] },
+    { name: '"on" as we, on a network', text: 'Merci ! On est aussi sur Bluesky, même pseudo.', lang: 'fr', errors: [{ messageId: 'callToAction', text: 'On est aussi sur Bluesky' }] },
+    { name: 'a server of our own', text: 'Thanks! Our Discord server has a channel for newcomers.', errors: [{ messageId: 'callToAction', text: 'Our Discord' }] },
   ],
 });

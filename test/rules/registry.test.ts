@@ -10,6 +10,7 @@ const rulesDir = here('../../src/rules/');
 const PUBLIC_RULE_IDS = [
   'copy-paste',
   'interrogation',
+  'link-in-public-welcome',
   'link-off-domain',
   'max-one-link',
   'mention-names-follower',

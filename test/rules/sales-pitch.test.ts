@@ -10,6 +10,8 @@ ruleTester(rule, {
     { name: 'acronyms are not shouting', text: 'Thanks Sam! We write about SEO, API design and UX.' },
     { name: 'a job promotion is not a promo', text: 'Merci du suivi, Anna, et félicitations pour ta promotion !' },
     { text: 'Thanks for following, no hurry to reply.' },
+    { name: 'a percentage that is not a discount', text: 'Merci ! Votre étude sur les 30 % de lecteurs mobiles est parlante.' },
+    { name: 'a deadline of theirs', text: 'Thanks! Good luck with the deadline on Friday.' },
   ],
   invalid: [
     { text: 'Merci ! Achetez maintenant avec le code BIENVENUE10.', errors: [{ messageId: 'pitch', text: 'Achetez' }, { messageId: 'pitch', text: 'avec le code' }] },
@@ -19,5 +21,8 @@ ruleTester(rule, {
     { name: 'shouting in capitals', text: 'Merci ! BIENVENUE DANS LA FAMILLE, ÇA VA ÊTRE GÉNIAL', errors: [{ messageId: 'shouting', text: 'BIENVENUE DANS LA FAMILLE, ÇA VA ÊTRE GÉNIAL' }] },
     { text: 'Merci pour le suivi ! Livraison offerte ce week-end, profitez-en.', errors: [{ text: 'Livraison offerte' }, { text: 'profitez-en' }] },
     { text: "Thanks for the follow! Don't miss out: free shipping today only.", errors: [{ text: "Don't miss out" }, { text: 'free shipping' }, { text: 'today only' }] },
+    { name: 'a price about to change', text: 'Thanks! Prices rise next month, so now is the time.', errors: [{ text: 'Prices rise' }] },
+    { name: 'scarcity without the word promo', text: 'Merci ! Il ne reste que 3 places pour samedi.', errors: [{ text: 'Il ne reste que 3 places' }] },
+    { name: 'a percentage written out', text: 'Thanks! 10 percent off your first order with HELLO10.', errors: [{ text: '10 percent off' }, { text: 'with HELLO10' }] },
   ],
 });

@@ -10,6 +10,7 @@ ruleTester(rule, {
     { text: "Merci ! Notre blog parle de céramique ; ton travail sur l'émail m'a plu." },
     { name: 'one "we" is not self-centred', text: 'Thanks for following us!' },
     { name: 'offering help is about them, even without "you"', text: "Thanks for the follow! Feel free to ask us anything about e-bikes, we're happy to help." },
+    { name: 'inclusive "on" once, with a question', text: 'Merci ! On se voit au salon ?', lang: 'fr' },
   ],
   invalid: [
     { text: 'Thanks for following us! We post about design every week, our favourite topic.', errors: [{ messageId: 'allAboutUs', start: 0, text: 'Thanks for following us! We post about design every week, our favourite topic.' }] },
@@ -21,5 +22,7 @@ ruleTester(rule, {
     },
     { text: 'Thanks! I run a studio, my team and I make lamps, and our shop is online. Our best lamps ship worldwide. See you!', errors: [{ messageId: 'mostlyAboutUs' }] },
     { name: 'someone else’s name does not count as theirs', text: 'Thanks Sam! We post a short tip every Monday from our studio, my favourite day.', follower: { name: 'Priya' }, errors: [{ messageId: 'allAboutUs' }] },
+    { name: 'French "on" as we, and no word to them', text: 'Merci ! On fabrique des vélos, on les teste en montagne.', lang: 'fr', errors: [{ messageId: 'allAboutUs' }] },
+    { name: '"thank you" is not talking about them', text: 'Thank you! The studio makes lamps and our shop ships worldwide.', errors: [{ messageId: 'allAboutUs' }] },
   ],
 });

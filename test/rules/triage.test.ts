@@ -17,6 +17,7 @@ const account = (overrides: Partial<AccountSettings> = {}): AccountSettings => (
 const context = (overrides: Partial<TriageContext> = {}): TriageContext => ({
   account: account(),
   engagedFirst: false,
+  sentDm: false,
   now: NOW,
   ...overrides,
 });
@@ -179,14 +180,14 @@ describe('topic and language', () => {
 
 describe('DM availability follows the house rules', () => {
   it('refuses a DM from a personal account, before anything else', () => {
-    const { dm } = triageFollower(follower(), context({ account: account({ kind: 'personal', dmPolicy: 'approved' }), engagedFirst: true }));
+    const { dm } = triageFollower(follower(), context({ account: account({ kind: 'personal', dmPolicy: 'approved' }), engagedFirst: true, sentDm: true }));
     expect(dm.allowed).toBe(false);
     expect(dm.reason?.en).toMatch(/personal account should not DM/);
     expect(dm.reason?.fr).toMatch(/compte personnel/);
   });
 
   it('refuses a DM when the account turned DMs off', () => {
-    const { dm } = triageFollower(follower(), context({ account: account({ dmPolicy: 'off' }), engagedFirst: true }));
+    const { dm } = triageFollower(follower(), context({ account: account({ dmPolicy: 'off' }), engagedFirst: true, sentDm: true }));
     expect(dm.allowed).toBe(false);
     expect(dm.reason?.en).toMatch(/turned off/);
   });
@@ -198,20 +199,26 @@ describe('DM availability follows the house rules', () => {
     expect(dm.reason?.fr).toMatch(/mention publique/);
   });
 
-  it('waits, under engaged-only, until the person writes first, and says when the DM opens', () => {
+  it('waits, under engaged-only, until the person sends a DM first, and says when the DM opens', () => {
     const { dm } = triageFollower(follower(), context());
     expect(dm.allowed).toBe(false);
-    expect(dm.reason?.en).toMatch(/as soon as they write to or mention you/);
-    expect(dm.reason?.fr).toMatch(/dès qu’elle vous écrira ou vous mentionnera/);
+    expect(dm.reason?.en).toMatch(/as soon as they do/);
+    expect(dm.reason?.fr).toMatch(/dès qu’elle vous en enverra un/);
+  });
+
+  it('keeps the DM closed under engaged-only when they only mentioned the account (X: only after user DMs you first)', () => {
+    const { dm } = triageFollower(follower(), context({ engagedFirst: true, sentDm: false }));
+    expect(dm.allowed).toBe(false);
+    expect(dm.reason?.en).toMatch(/not sent you a DM/);
   });
 
   it('allows a DM once they wrote first, or when the team approves DMs', () => {
-    expect(triageFollower(follower(), context({ engagedFirst: true })).dm).toEqual({ allowed: true, reason: null });
+    expect(triageFollower(follower(), context({ engagedFirst: true, sentDm: true })).dm).toEqual({ allowed: true, reason: null });
     expect(triageFollower(follower(), context({ account: account({ dmPolicy: 'approved' }) })).dm).toEqual({ allowed: true, reason: null });
   });
 
   it('allows a DM when X did not say whether they accept one', () => {
-    expect(triageFollower(follower({ receivesYourDm: null }), context({ engagedFirst: true })).dm.allowed).toBe(true);
+    expect(triageFollower(follower({ receivesYourDm: null }), context({ engagedFirst: true, sentDm: true })).dm.allowed).toBe(true);
   });
 
   it('allows a public mention unless the account is protected', () => {
@@ -227,14 +234,14 @@ describe('recommendation', () => {
 
   it('recommends nothing for a likely bot, even a relevant one that wrote first', () => {
     const bot = follower({ bio: 'design', defaultAvatar: true, createdAt: daysAgo(1) });
-    const recommendation = recommend(bot, context({ engagedFirst: true }));
+    const recommendation = recommend(bot, context({ engagedFirst: true, sentDm: true }));
     expect(recommendation.channel).toBe('none');
     expect(recommendation.reason.en).toMatch(/better to send nothing than something impersonal/);
     expect(recommendation.reason.fr).toMatch(/mieux vaut ne rien envoyer/);
   });
 
   it('recommends a DM to someone who wrote first, when DMs are open', () => {
-    const recommendation = recommend(follower(), context({ engagedFirst: true }));
+    const recommendation = recommend(follower(), context({ engagedFirst: true, sentDm: true }));
     expect(recommendation.channel).toBe('dm');
     expect(recommendation.reason.en).toMatch(/wrote to you first/);
   });
@@ -249,8 +256,14 @@ describe('recommendation', () => {
     expect(recommend(follower({ followersCount: 25_000 })).channel).toBe('mention');
   });
 
+  it('recommends a reply to their post to someone who mentioned the account first', () => {
+    const recommendation = recommend(follower(), context({ engagedFirst: true, sentDm: false }));
+    expect(recommendation.channel).toBe('mention');
+    expect(recommendation.reason.en).toMatch(/answer their post with a short, personal reply/);
+  });
+
   it('answers someone who wrote first in public when DMs are closed to them', () => {
-    expect(recommend(follower({ receivesYourDm: false }), context({ engagedFirst: true })).channel).toBe('mention');
+    expect(recommend(follower({ receivesYourDm: false }), context({ engagedFirst: true, sentDm: true })).channel).toBe('mention');
   });
 
   it('recommends nothing when there is nothing personal to say yet', () => {
@@ -270,17 +283,17 @@ describe('recommendation', () => {
     const recommendation = recommend(follower({ bio: 'design', protected: true }));
     expect(recommendation.channel).toBe('none');
     expect(recommendation.reason.en).toMatch(/neither channel is open/);
-    expect(recommendation.reason.en).toMatch(/as soon as they write/);
+    expect(recommendation.reason.en).toMatch(/as soon as they do/);
   });
 
   it('never recommends a DM from a personal account', () => {
-    const personal = context({ account: account({ kind: 'personal' }), engagedFirst: true });
+    const personal = context({ account: account({ kind: 'personal' }), engagedFirst: true, sentDm: true });
     expect(recommend(follower({ bio: 'design' }), personal).channel).toBe('mention');
     expect(recommend(follower({ bio: 'design', protected: true }), personal).channel).toBe('none');
   });
 
   it('uses French typography in French reasons', () => {
-    const { fr } = recommend(follower(), context({ engagedFirst: true })).reason;
+    const { fr } = recommend(follower(), context({ engagedFirst: true, sentDm: true })).reason;
     expect(fr).toContain('\u00A0:');
     expect(fr).not.toMatch(/ :/);
   });

@@ -9,6 +9,8 @@ ruleTester(rule, {
     { name: 'brackets around ordinary words', text: 'Merci ! Notre dernier article [vidéo] est ici : brand.fr/blog' },
     { text: 'Merci pour le suivi, Léa. 50 % de nos lecteurs sont des artisans, comme vous.' },
     { name: 'a real handle is not a placeholder', text: 'Thanks @sam_dev, welcome!' },
+    { name: 'HTML, shell and Python are not slots', text: 'Thanks! Your <br> rant, the $HOME tip and __init__ trick were great.' },
+    { text: 'Merci ! Vos slides sur la NASA et le C++ sont top <3' },
   ],
   invalid: [
     { text: 'Bonjour {{prenom}}, merci de nous suivre !', errors: [{ messageId: 'placeholder', start: 8, end: 18, text: '{{prenom}}' }] },
@@ -19,5 +21,8 @@ ruleTester(rule, {
     { text: 'Thanks *|FNAME|*! Loved your post about <topic>.', errors: [{ text: '*|FNAME|*' }, { text: '<topic>' }] },
     { text: 'Merci @pseudo pour le suivi, XXX', errors: [{ text: '@pseudo' }, { text: 'XXX' }] },
     { text: "Merci [NOM DE L'ENTREPRISE] !", errors: [{ text: "[NOM DE L'ENTREPRISE]" }] },
+    { name: 'a slot name in capitals', text: 'Thanks for the follow, FIRST_NAME!', errors: [{ text: 'FIRST_NAME' }] },
+    { name: 'a dollar variable', text: 'Bonjour $prenom, merci !', errors: [{ text: '$prenom' }] },
+    { name: 'blanks to fill in', text: 'Merci ____ pour le suivi !', errors: [{ text: '____' }] },
   ],
 });

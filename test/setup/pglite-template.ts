@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrationsFolder, openDatabase } from '../../src/db/client';
+import { ensureCluster, templateDir } from '../../src/db/embedded-cluster';
 import { createBoss } from '../../src/jobs/boss';
 
 export default async function setup(): Promise<void> {
@@ -17,7 +18,10 @@ export default async function setup(): Promise<void> {
   hash.update(JSON.parse(readFileSync('node_modules/pg-boss/package.json', 'utf8')).version);
   const path = join(tmpdir(), `accueil-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
   if (!existsSync(path)) {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    // From the build's migrated cluster when there is one (npm install builds it), else initdb in memory.
+    const built = existsSync(join(templateDir(), 'PG_VERSION')) ? `${path}.dir` : null;
+    if (built) await ensureCluster(built);
+    const database = await openDatabase({ dataDir: built ?? 'memory://' });
     await database.migrate();
     const boss = createBoss(database);
     await boss.start();
@@ -27,6 +31,7 @@ export default async function setup(): Promise<void> {
     await database.close();
     const { renameSync } = await import('node:fs');
     renameSync(`${path}.tmp`, path);
+    if (built) (await import('node:fs')).rmSync(built, { recursive: true, force: true });
   }
   process.env.ACCUEIL_TEST_PGLITE_TEMPLATE = path;
 }

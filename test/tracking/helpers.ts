@@ -2,7 +2,9 @@ import http from 'node:http';
 import { TwitterApi } from 'twitter-api-v2';
 import type { Desk } from '../../src/desk/desk';
 import { baseUrlPlugin } from '../../src/x/client';
+import { noteVersion } from '../../src/x/dialect';
 import { xUsagePlugin } from '../../src/x/usage';
+import { recordXUsage } from '../../src/db/x-usage';
 import type { TestDesk } from '../helpers/desk';
 
 export const HOUR = 3_600_000;
@@ -22,10 +24,12 @@ export function deskAt(test: TestDesk, offsetMs: number): Desk {
       accessSecret: test.x.credentials.accessSecret,
     },
     {
-      plugins: [baseUrlPlugin(test.x.url), xUsagePlugin({ db: desk.db, xUserId: test.x.account.id })],
+      plugins: [baseUrlPlugin(test.x.url), xUsagePlugin({ record: (entry) => recordXUsage(desk.db, entry), xUserId: test.x.account.id })],
       httpAgent: new http.Agent(),
     },
   );
+  // The running bot's client for the account learned X's version long ago; this stand-in knows it too.
+  noteVersion(client, test.x.version);
   return { ...desk, xClient: () => client, now: () => new Date(Date.now() + offsetMs) };
 }
 

@@ -69,6 +69,20 @@ describe('replies', () => {
     expect(await listEngagements(desk.bot.desk.db, followerId)).toHaveLength(1);
   });
 
+  it('records a reply to the welcome post as a reply to it, not a plain mention, in the run\'s version of X\'s API', async () => {
+    desk = await startTestDesk();
+    const { follower, followerId } = await welcomed(desk, 'mention', 'Zoé Petit');
+    const welcomePost = desk.x.posts.at(-1)!;
+    desk.x.reply(follower.xUserId, welcomePost.id, 'Merci, trop gentil !');
+
+    const summary = await trackAccount(deskAt(desk, 0), desk.bot.accountId);
+
+    expect(summary.replies.replies).toBe(1);
+    expect((await listEngagements(desk.bot.desk.db, followerId)).map((e) => [e.kind, e.via])).toEqual([['reply', 'reply']]);
+    expect(desk.x.refused).toEqual([]);
+    expect(desk.x.offSpecAnswers).toEqual([]);
+  });
+
   it('does not count what a follower wrote before their welcome as a reply to it', async () => {
     desk = await startTestDesk();
     const follower = desk.x.addFollower({ name: 'Inès', bio: 'Artisanat et design.' });
@@ -86,26 +100,28 @@ describe('replies', () => {
 });
 
 describe('engaged first', () => {
-  it('unlocks the DM on the waiting card, in place, when the follower mentions the account first', async () => {
+  it('turns the public option into a reply to their post, in place, when the follower mentions the account first; the DM stays closed', async () => {
     desk = await startTestDesk();
     const follower = desk.x.addFollower({ name: 'Maya Roux', bio: 'Céramique et design à Nantes.' });
     await desk.poll();
     const [card] = await desk.waitForCards(1);
     expect(JSON.stringify(card!.blocks)).not.toContain(ACTIONS.sendDm);
 
-    desk.x.mention(follower.xUserId, 'Vos vases sont superbes');
+    const theirPost = desk.x.mention(follower.xUserId, 'Vos vases sont superbes');
     const summary = await trackAccount(deskAt(desk, 0), desk.bot.accountId);
     expect(summary.replies.engagedFirst).toBe(1);
 
     const updated = desk.slack.message(card!.channel, card!.ts)!;
-    expect(JSON.stringify(updated.blocks)).toContain(ACTIONS.sendDm);
+    expect(JSON.stringify(updated.blocks)).not.toContain(ACTIONS.sendDm);
     expect(text(updated.blocks)).toMatch(/They mentioned you first/);
+    expect(text(updated.blocks)).toContain('Reply to their post');
     expect(desk.cards()).toHaveLength(1);
 
-    // And the DM now goes through under the default engaged-only policy.
-    await desk.click(updated, ACTIONS.sendDm);
+    // The public option answers their post (X: replies only if the user engaged first).
+    await desk.click(updated, ACTIONS.postMention);
     await waitForWelcome(desk.bot.desk.db, welcomeIdOf(card!), ['sent']);
-    expect(desk.x.sentDms).toHaveLength(1);
+    expect(desk.x.posts.map((post) => post.inReplyToId)).toEqual([theirPost.id]);
+    expect(desk.x.sentDms).toHaveLength(0);
   });
 
   it('notices a first DM on its schedule, without reading the conversation on every pass', async () => {
@@ -139,7 +155,9 @@ describe('engaged first', () => {
     await trackAccount(deskAt(desk, 0), desk.bot.accountId);
     const [, fresh] = await desk.waitForCards(2);
     expect(welcomeIdOf(fresh!)).toBe(welcomeId);
-    expect(JSON.stringify(fresh!.blocks)).toContain(ACTIONS.sendDm);
+    // A mention opens a reply to their post, not a DM (X: DMs only after they DM you first).
+    expect(JSON.stringify(fresh!.blocks)).not.toContain(ACTIONS.sendDm);
+    expect(JSON.stringify(fresh!.blocks)).toContain('Reply to their post');
     expect((await welcomeRow(desk.bot.desk.db, welcomeId)).status).toBe('pending');
     const events = await listWelcomeEvents(desk.bot.desk.db, welcomeId);
     expect(events.map((e) => e.type)).toContain('reopened');
@@ -193,9 +211,10 @@ describe('unfollows', () => {
     const leaverChecks = await desk.bot.desk.db.select().from(followerChecks).where(eq(followerChecks.followerId, leaver.followerId));
     expect(leaverChecks.sort((a, b) => a.offsetDays - b.offsetDays).map((c) => c.following)).toEqual([false, true, null]);
 
-    // Every look-up was counted as user reads, one unit per person.
+    // Every look-up was counted as user reads, one unit per person; plus the account itself, read
+    // once by the bot's client to learn which version of X's API answers (src/x/dialect.ts).
     const usage = await desk.bot.desk.db.select().from(xApiUsage).where(eq(xApiUsage.category, 'user-read'));
-    expect(usage.reduce((n, row) => n + row.units, 0)).toBe(8);
+    expect(usage.reduce((n, row) => n + row.units, 0)).toBe(8 + 1);
   });
 });
 

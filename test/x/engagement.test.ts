@@ -10,14 +10,14 @@ describe('whether a follower wrote to the account first', () => {
     const follower = x.fake.addFollower();
     const dm = x.fake.writeDm(follower.xUserId, 'Bonjour, vous livrez à Lyon ?');
 
-    await expect(ask(follower.xUserId)).resolves.toEqual({ wrote: true, via: 'dm', at: dm.createdAt });
+    await expect(ask(follower.xUserId)).resolves.toEqual({ wrote: true, via: 'dm', at: dm.createdAt, xId: dm.id });
   });
 
   it('is true when the follower mentioned the account in a post', async () => {
     const follower = x.fake.addFollower();
     const post = x.fake.mention(follower.xUserId, 'just discovered your shop, love it');
 
-    await expect(ask(follower.xUserId)).resolves.toEqual({ wrote: true, via: 'mention', at: post.createdAt });
+    await expect(ask(follower.xUserId)).resolves.toEqual({ wrote: true, via: 'mention', at: post.createdAt, xId: post.id });
   });
 
   it('is false when only the account wrote, or someone else mentioned it', async () => {
@@ -27,18 +27,21 @@ describe('whether a follower wrote to the account first', () => {
     x.fake.mention(stranger.xUserId, 'hello there');
     x.fake.writeDm(stranger.xUserId, 'hi');
 
-    await expect(ask(follower.xUserId)).resolves.toEqual({ wrote: false, via: null, at: null });
+    await expect(ask(follower.xUserId)).resolves.toEqual({ wrote: false, via: null, at: null, xId: null });
   });
 
-  it('asks X only for the follower\'s conversation and the account\'s mentions', async () => {
+  it('asks X only for the follower\'s conversation and the account\'s mentions, once it knows X\'s words', async () => {
     const follower = x.fake.addFollower();
 
     await ask(follower.xUserId);
+    await ask(follower.xUserId);
 
+    // Which version of X's API answers is learned once per client, from the account's own metrics.
     expect(x.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `GET /2/dm_conversations/with/${follower.xUserId}/dm_events`,
-      `GET /2/users/${x.fake.account.id}/mentions`,
+      'GET /2/users/me',
+      ...Array.from({ length: 2 }, () => [`GET /2/dm_conversations/with/${follower.xUserId}/dm_events`, `GET /2/users/${x.fake.account.id}/mentions`]).flat(),
     ]);
     expect(x.fake.unhandled).toEqual([]);
+    expect(x.fake.refused).toEqual([]);
   });
 });

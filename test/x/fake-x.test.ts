@@ -128,7 +128,9 @@ describe('the fake X', () => {
   it('gives an app-only bearer token for the consumer key pair, and refuses it where X wants the account', async () => {
     const app = await x.client.appLogin();
 
-    await expect(app.v2.get('webhooks')).resolves.toEqual({ data: [], meta: { result_count: 0 } });
+    // 2.166 describes `data` as never empty, so it leaves an empty list out.
+    const none = x.fake.version === '2.166' ? { meta: { result_count: 0 } } : { data: [], meta: { result_count: 0 } };
+    await expect(app.v2.get('webhooks')).resolves.toEqual(none);
     await expect(app.v2.me()).rejects.toMatchObject({ code: 403, data: { type: 'https://api.twitter.com/2/problems/unsupported-authentication' } });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FollowerProfile } from '../../src/domain';
 import { fetchFollowersPage } from '../../src/x/api';
-import { firstPageSize, nextPageSize, pollFollowers, type PollOptions } from '../../src/x/sources/poll';
+import { firstPageSize, followerOrderContradictions, nextPageSize, pollFollowers, type PollOptions } from '../../src/x/sources/poll';
 import { withFakeX } from './with-fake-x';
 
 /** What the database would know: the ids of followers already recorded. */
@@ -47,20 +47,48 @@ describe('polling the account\'s followers', () => {
   });
   const pageSizesAsked = () => x.fake.requests.map((r) => Number(r.query.max_results));
 
-  it('takes a baseline by reading every follower in pages of 1,000 and announcing no one', async () => {
+  it('takes the default baseline from one page, the most recent 1,000, however large the account', async () => {
+    x.fake.addFollowers(25_000);
+    const known = knownFollowers();
+
+    const result = await pollFollowers(source(known, { baseline: true, onBaselinePage: known.remember }));
+
+    expect(result).toEqual({ newFollowers: [], silentFollowers: [], disorderedPages: 0, usersRead: 1000, pages: 1, baselineCount: 1000 });
+    expect(x.fake.usersReturned).toBe(1000);
+    expect(pageSizesAsked()).toEqual([1000]);
+  });
+
+  it('never cards an older follower the head-only baseline did not read', async () => {
+    x.fake.addFollowers(3000);
+    const known = knownFollowers();
+    await pollFollowers(source(known, { baseline: true, onBaselinePage: known.remember }));
+    // Twenty of those recorded leave, so the recorded ones no longer fill a page of 1,000.
+    for (const id of [...known.ids].slice(0, 20)) x.fake.removeFollower(id);
+    const newcomers = Array.from({ length: 5 }, () => x.fake.addFollower());
+
+    // A page wide enough to run past the recorded followers into the 2,000 never read.
+    const result = await pollFollowers(source(known, { previousNewCount: 1000 }));
+
+    expect(result.newFollowers.map((f) => f.xUserId).sort()).toEqual(newcomers.map((f) => f.xUserId).sort());
+    expect(result.silentFollowers).toHaveLength(15);
+    expect(result.disorderedPages).toBe(0);
+  });
+
+  it('takes a full baseline (BASELINE=full) by reading every follower in pages of 1,000 and announcing no one', async () => {
     x.fake.addFollowers(2500);
     const known = knownFollowers();
     const pageLengths: number[] = [];
 
     const result = await pollFollowers(source(known, {
       baseline: true,
+      baselineMode: 'full',
       onBaselinePage: async (users) => {
         pageLengths.push(users.length);
         await known.remember(users);
       },
     }));
 
-    expect(result).toEqual({ newFollowers: [], usersRead: 2500, pages: 3, baselineCount: 2500 });
+    expect(result).toEqual({ newFollowers: [], silentFollowers: [], disorderedPages: 0, usersRead: 2500, pages: 3, baselineCount: 2500 });
     expect(pageLengths).toEqual([1000, 1000, 500]);
     expect(known.ids.size).toBe(2500);
     expect(pageSizesAsked()).toEqual([1000, 1000, 1000]);
@@ -79,9 +107,9 @@ describe('polling the account\'s followers', () => {
       x.fake.failNext({ path: '/2/users/:id/followers' }, { status: 429 });
     };
 
-    const interrupted = pollFollowers(source(known, { baseline: true, onBaselinePage: firstPageThenRateLimited }));
+    const interrupted = pollFollowers(source(known, { baseline: true, baselineMode: 'full', onBaselinePage: firstPageThenRateLimited }));
     await expect(interrupted).rejects.toMatchObject({ kind: 'rate-limited' });
-    const resumed = await pollFollowers(source(known, { baseline: true, baselineFrom: saved!, onBaselinePage: savePage }));
+    const resumed = await pollFollowers(source(known, { baseline: true, baselineMode: 'full', baselineFrom: saved!, onBaselinePage: savePage }));
 
     expect(resumed.baselineCount).toBe(1500);
     expect(known.ids.size).toBe(2500);
@@ -101,26 +129,49 @@ describe('polling the account\'s followers', () => {
     expect(result.usersRead).toBe(firstPageSize(3));
   });
 
-  it('stops at the first page holding a known follower, wherever on the page they sit', async () => {
+  const person = (id: string) => ({ xUserId: id }) as FollowerProfile;
+  const served = (pages: { users: FollowerProfile[]; nextToken: string | null }[]) => {
+    let next = 0;
+    return async () => pages[next++]!;
+  };
+
+  it('stops at the first page holding a known follower, and cards only those ahead of it', async () => {
     const known = knownFollowers();
-    const person = (id: string) => ({ xUserId: id }) as FollowerProfile;
     await known.remember([person('k1')]);
-    const pages = [
-      { users: [person('n1'), person('n2')], nextToken: 'p2' },
-      { users: [person('k1'), person('n3'), person('n4'), person('n5')], nextToken: 'p3' },
-      { users: [person('n6')], nextToken: null },
-    ];
-    let served = 0;
 
     const result = await pollFollowers({
-      fetchPage: async () => pages[served++]!,
+      fetchPage: served([
+        { users: [person('n1'), person('n2')], nextToken: 'p2' },
+        { users: [person('n3'), person('k1'), person('o1'), person('o2')], nextToken: 'p3' },
+        { users: [person('o3')], nextToken: null },
+      ]),
       filterKnown: known.filterKnown,
       baseline: false,
       previousNewCount: 0,
     });
 
-    expect(result.newFollowers.map((f) => f.xUserId)).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
+    expect(result.newFollowers.map((f) => f.xUserId)).toEqual(['n1', 'n2', 'n3']);
+    expect(result.silentFollowers.map((f) => f.xUserId)).toEqual(['o1', 'o2']);
+    expect(result.disorderedPages).toBe(0);
     expect(result.pages).toBe(2);
+  });
+
+  it('counts a page whose order contradicts most-recent-first, and cards no one from it', async () => {
+    const known = knownFollowers();
+    await known.remember([person('k1'), person('k2')]);
+    const before = followerOrderContradictions();
+
+    const result = await pollFollowers({
+      fetchPage: served([{ users: [person('n1'), person('k1'), person('x1'), person('k2')], nextToken: null }]),
+      filterKnown: known.filterKnown,
+      baseline: false,
+      previousNewCount: 0,
+    });
+
+    expect(result.newFollowers).toEqual([]);
+    expect(result.silentFollowers.map((f) => f.xUserId)).toEqual(['n1', 'x1']);
+    expect(result.disorderedPages).toBe(1);
+    expect(followerOrderContradictions()).toBe(before + 1);
   });
 
   it('reads at most 1.2 users per new follower on an account of 100,000 gaining 50 between polls', async () => {

@@ -33,8 +33,21 @@ describe('sending a welcome through X', () => {
 
     expect(error).toMatchObject({ kind: 'dm-refused', status: 403, retryable: false });
     expect(error.describe('en')).toBe('X refused the DM: this person does not accept direct messages from you.');
-    expect(error.describe('fr')).toBe("X a refusé le message privé : cette personne n'accepte pas vos messages privés.");
+    expect(error.describe('fr')).toBe('X a refusé le message privé : cette personne n’accepte pas vos messages privés.');
     expect(x.fake.sentDms).toEqual([]);
+  });
+
+  it('keeps X\'s own words on a refused DM, whatever shape its body takes', async () => {
+    const follower = x.fake.addFollower();
+    x.fake.failNext({ method: 'POST', path: '/2/dm_conversations/with/:participant_id/messages' }, {
+      status: 403,
+      body: { detail: 'You cannot send messages to users who are not following you.', title: 'Forbidden', type: 'about:blank', status: 403 },
+    });
+
+    const error = await rejection(sendDirectMessage(x.client, follower.xUserId, 'Thanks for the follow!'));
+
+    expect(error).toMatchObject({ kind: 'dm-refused', status: 403, detail: 'You cannot send messages to users who are not following you.' });
+    expect(error.describe('en')).toBe('X refused the DM: this person does not accept direct messages from you. (You cannot send messages to users who are not following you.)');
   });
 
   it('reports a 403 that names an app-level problem as forbidden, not as the person\'s choice', async () => {

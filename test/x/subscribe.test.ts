@@ -40,11 +40,12 @@ describe('accueil x-subscribe', () => {
 
   it('subscribes the account to a webhook registered before, when the first run stopped halfway', async () => {
     const app = await x.client.appLogin();
-    const { data } = await app.v2.post<{ data: { id: string } }>('webhooks', { url: hook.url });
+    const answer = await app.v2.post<{ data: { id: string } } | { id: string }>('webhooks', { url: hook.url });
+    const webhookId = 'data' in answer ? answer.data.id : answer.id;
 
     const result = await subscribeWebhook(x.client, { webhookUrl: hook.url, appClient: app });
 
-    expect(result).toEqual({ webhookId: data.id, registered: false, subscribed: true });
+    expect(result).toEqual({ webhookId, registered: false, subscribed: true });
     expect(x.fake.webhooks()[0]?.subscribedUserIds).toEqual([x.fake.account.id]);
   });
 

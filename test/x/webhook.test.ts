@@ -113,6 +113,27 @@ describe('the X webhook listener', () => {
     expect(hook.heard.unfollows).toEqual([{ accountUserId: x.fake.account.id, followerId: follower.xUserId }]);
   });
 
+  it('tells the desk that a follower left, from the unfollow_events the Account Activity docs list', async () => {
+    const follower = x.fake.addFollower();
+    x.fake.removeFollower(follower.xUserId);
+    const { follow_events: events, ...rest } = x.fake.activity.unfollow(follower) as { follow_events: unknown[] };
+
+    await x.fake.deliverWebhook(hook.url, { ...rest, unfollow_events: events });
+
+    expect(hook.heard.unfollows).toEqual([{ accountUserId: x.fake.account.id, followerId: follower.xUserId }]);
+  });
+
+  it.each(['user_has_blocked', 'is_blocked_by'])('does not count a post by someone the account blocked (%s)', async (flag) => {
+    const follower = x.fake.addFollower();
+    const blocked = { ...(x.fake.activity.post(x.fake.mention(follower.xUserId, 'hello')) as object), user_has_blocked: undefined, [flag]: 'true' };
+    const other = x.fake.addFollower();
+
+    await x.fake.deliverWebhook(hook.url, blocked);
+    await x.fake.deliverWebhook(hook.url, x.fake.activity.post(x.fake.mention(other.xUserId, 'hi there')));
+
+    expect(hook.heard.engagements.map((e) => e.fromUserId)).toEqual([other.xUserId]);
+  });
+
   it.each(SHAPES)('counts a DM from the follower (%s) as them writing first', async (shape) => {
     const follower = x.fake.addFollower();
     const dm = x.fake.writeDm(follower.xUserId, 'Bonjour, vous livrez à Lyon ?');

@@ -3,7 +3,7 @@
 import type { Lang } from '../../domain';
 import type { FollowerHistory, WelcomeRecord } from '../../desk/history';
 import type { ManualWelcomeOutcome } from '../../desk/manual';
-import { AUDIT_STRINGS, type AuditStrings } from './audit-strings';
+import { t as words, type AuditWords } from '../../i18n';
 import { escapeMrkdwn, mrkdwnLink } from './escape';
 import { LIMITS, context, mrkdwn, mrkdwnSection, plainSection, plainText, slackDate, userMention, type KnownBlock } from './kit';
 
@@ -19,7 +19,7 @@ export interface HistoryView {
 }
 
 export function buildFollowerHistory(view: HistoryView): { text: string; blocks: KnownBlock[] } {
-  const t = AUDIT_STRINGS[view.lang];
+  const t = words(view.lang).audit;
   const blocks: KnownBlock[] = [];
   if (view.intro) blocks.push(mrkdwnSection(view.intro));
   const { history } = view;
@@ -59,19 +59,19 @@ export function buildFollowerHistory(view: HistoryView): { text: string; blocks:
 }
 
 /** "no — one welcome per follower, ever: already sent by … on …" or "yes — no welcome yet". */
-export function newWelcomeLine(history: FollowerHistory, t: AuditStrings): string {
+export function newWelcomeLine(history: FollowerHistory, t: AuditWords): string {
   if (history.newWelcome.allowed) return t.newWelcomeYes;
   const w = history.newWelcome.because;
   return t.newWelcomeNo(t.newWelcomeWhy[w.status](who(w, t), slackDate(whenOf(w).toISOString())));
 }
 
-function welcomeLine(w: WelcomeRecord, t: AuditStrings): string {
+function welcomeLine(w: WelcomeRecord, t: AuditWords): string {
   const channel = w.channel ? t.channelName[w.channel] : null;
   const decided = w.status !== 'pending' && w.status !== 'expired';
   return t.welcomeLine(t.status[w.status], channel, decided ? who(w, t) : null, slackDate(whenOf(w).toISOString()));
 }
 
-function who(w: WelcomeRecord, t: AuditStrings): string {
+function who(w: WelcomeRecord, t: AuditWords): string {
   return w.decidedBy && w.decidedBy !== 'system' ? userMention(w.decidedBy) : t.theBot;
 }
 
@@ -88,7 +88,7 @@ function at(handle: string): string {
 
 /** The private answer to `/welcome @handle` or the welcome_from_message shortcut. */
 export function buildManualWelcomeReply(outcome: ManualWelcomeOutcome, lang: Lang): { text: string; blocks: KnownBlock[] } {
-  const t = AUDIT_STRINGS[lang];
+  const t = words(lang).audit;
   const single = (text: string) => ({ text, blocks: [mrkdwnSection(text)] });
   switch (outcome.kind) {
     case 'carded':

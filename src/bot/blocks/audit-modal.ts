@@ -4,7 +4,7 @@ import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import { CHANNELS, type Channel, type Lang } from '../../domain';
 import { buildAuditReport, type AuditReportView } from './audit-report';
-import { AUDIT_STRINGS } from './audit-strings';
+import { t as words } from '../../i18n';
 import { LIMITS, context, divider, plainText, type KnownBlock } from './kit';
 
 /** The ids Slack echoes back in view_submission: the modal's callback_id and the path to each value. */
@@ -30,7 +30,7 @@ export interface AuditModalOptions {
 const INPUT_BLOCKS = 4;
 
 export function buildAuditModal(opts: AuditModalOptions): types.ModalView {
-  const t = AUDIT_STRINGS[opts.lang];
+  const t = words(opts.lang).audit;
   const kind = opts.kind ?? 'dm';
   const option = (value: Channel): types.Option => ({
     text: plainText(value === 'dm' ? t.modalKindDm : t.modalKindMention, 75),

@@ -4,7 +4,7 @@
 import type { Lang } from '../../domain';
 import { followerRuleIds } from '../../rules/index';
 import type { AuditReport, Finding } from '../../rules/types';
-import { AUDIT_STRINGS, type AuditStrings } from './audit-strings';
+import { t as words, type AuditWords } from '../../i18n';
 import { escapeMrkdwn } from './escape';
 import { context, divider, mrkdwn, mrkdwnSection, type KnownBlock } from './kit';
 
@@ -25,7 +25,7 @@ const MESSAGE_MAX = 1000;
 const SUGGESTION_MAX = 1000;
 
 export function buildAuditReport(view: AuditReportView, maxBlocks = REPORT_MAX_BLOCKS): { text: string; blocks: KnownBlock[] } {
-  const t = AUDIT_STRINGS[view.lang];
+  const t = words(view.lang).audit;
   const { report } = view;
   const counts = countsOf(report.findings, t);
   const blocks: KnownBlock[] = [mrkdwnSection(verdictLine(view, counts, t))];
@@ -36,8 +36,8 @@ export function buildAuditReport(view: AuditReportView, maxBlocks = REPORT_MAX_B
   const footer: KnownBlock[] = [];
   const needFollower = report.skipped.filter((id) => followerRuleIds.has(id));
   const needHistory = report.skipped.filter((id) => !followerRuleIds.has(id));
-  if (needHistory.length > 0) footer.push(context([mrkdwn(t.needHistory(listOf(needHistory.map(code), t)))], () => ''));
-  if (needFollower.length > 0) footer.push(context([mrkdwn(t.needFollower(listOf(needFollower.map(code), t)))], () => ''));
+  if (needHistory.length > 0) footer.push(context([mrkdwn(t.needHistory(words(view.lang).format.list(needHistory.map(code))))], () => ''));
+  if (needFollower.length > 0) footer.push(context([mrkdwn(t.needFollower(words(view.lang).format.list(needFollower.map(code))))], () => ''));
 
   if (report.findings.length === 0) {
     blocks.push(mrkdwnSection(t.noFindings));
@@ -54,19 +54,19 @@ export function buildAuditReport(view: AuditReportView, maxBlocks = REPORT_MAX_B
   return { text: t.fallback(t.verdict[report.verdict], counts), blocks };
 }
 
-function verdictLine(view: AuditReportView, counts: string, t: AuditStrings): string {
+function verdictLine(view: AuditReportView, counts: string, t: AuditWords): string {
   const { report } = view;
   const head = `${t.verdictIcon[report.verdict]} *${t.verdict[report.verdict]}*`;
   return `${head} — ${t.auditedAs(t.kindName[report.kind], t.langName[report.lang])}: ${counts}.`;
 }
 
-function countsOf(findings: readonly Finding[], t: AuditStrings): string {
+function countsOf(findings: readonly Finding[], t: AuditWords): string {
   const n = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
   return t.counts(n('error'), n('warning'), n('info'));
 }
 
 /** One finding as mrkdwn: everything that came from the text or the rules' data is escaped. */
-export function findingText(finding: Finding, text: string, t: AuditStrings): string {
+export function findingText(finding: Finding, text: string, t: AuditWords): string {
   const lines = [
     `${t.severityIcon[finding.severity]} *${t.severity[finding.severity]}* · ${code(finding.ruleId)}`,
     escapeMrkdwn(finding.message, MESSAGE_MAX),
@@ -77,7 +77,7 @@ export function findingText(finding: Finding, text: string, t: AuditStrings): st
   return lines.join('\n');
 }
 
-function whereText(finding: Finding, text: string, t: AuditStrings): string {
+function whereText(finding: Finding, text: string, t: AuditWords): string {
   const start = Math.max(0, Math.min(finding.start, text.length));
   const end = Math.max(start, Math.min(finding.end, text.length));
   if (start === 0 && end >= text.trimEnd().length) return t.wholeText;
@@ -89,9 +89,4 @@ function whereText(finding: Finding, text: string, t: AuditStrings): string {
 /** A rule id, ours and well-formed, as code. */
 function code(ruleId: string): string {
   return /^[a-z0-9-]+$/.test(ruleId) ? `\`${ruleId}\`` : escapeMrkdwn(ruleId, 100);
-}
-
-function listOf(items: string[], t: AuditStrings): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${t.and} ${items.at(-1)}`;
 }

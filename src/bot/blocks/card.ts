@@ -19,7 +19,7 @@ import {
   userMention,
   type KnownBlock,
 } from './kit';
-import { STRINGS, type UiStrings } from './strings';
+import { t as words, type CardWords } from '../../i18n';
 
 export interface CardFlag {
   id: string;
@@ -55,6 +55,12 @@ export interface CardView {
   draft: string;
   /** Audit warnings and advice to show next to the draft. */
   findings: Finding[];
+  /** While pending: the draft of each channel offered, audited for it; each has its own Edit… button. */
+  drafts?: Array<{ channel: Channel; text: string; findings: Finding[] }>;
+  /** The follower's post the public welcome answers, when they mentioned or replied to the account. */
+  replyTo?: string | null;
+  /** The DM is offered only because the account chose the `approved` policy, outside X's guidelines. */
+  dmOutsideGuidelines?: boolean;
   dm: { allowed: boolean; reason: string | null };
   mention: { allowed: boolean; reason: string | null };
   engagedFirst: { via: Channel; at: string } | null;
@@ -66,14 +72,14 @@ export interface CardView {
 const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 
 export function buildWelcomeCard(card: CardView): { text: string; blocks: KnownBlock[] } {
-  const t = STRINGS[card.lang];
+  const t = words(card.lang).card;
   const blocks: KnownBlock[] = [...profileBlocks(card, t), ...flagBlocks(card, t), divider()];
   blocks.push(...(card.status === 'pending' ? pendingBlocks(card, t) : decidedBlocks(card, t)));
   return { text: fallbackText(card, t), blocks };
 }
 
 /** What a notification or a client without blocks shows. It is mrkdwn, so untrusted parts are escaped. */
-function fallbackText(card: CardView, t: UiStrings): string {
+function fallbackText(card: CardView, t: CardWords): string {
   const handle = escapeMrkdwn(`@${card.profile.handle}`, 100, { singleLine: true });
   const name = escapeMrkdwn(displayName(card.profile), 200, { singleLine: true });
   return card.status === 'pending' ? t.fallbackPending(name, handle) : t.fallbackDecided(handle, t.outcome[card.status]);
@@ -83,7 +89,7 @@ function displayName(profile: FollowerProfile): string {
   return cleanText(profile.name) === '' ? `@${profile.handle}` : profile.name;
 }
 
-function profileBlocks(card: CardView, t: UiStrings): KnownBlock[] {
+function profileBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const { profile } = card;
   const blocks: KnownBlock[] = [header(t.cardTitle(displayName(profile)))];
   const badges = [profile.verified ? `✅ ${t.verified}` : null, profile.protected ? `🔒 ${t.protected}` : null];
@@ -100,9 +106,9 @@ function handleLink(handle: string): string {
   return HANDLE.test(handle) ? `<https://x.com/${handle}|${label}>` : label;
 }
 
-function profileFields(card: CardView, t: UiStrings): string[] {
+function profileFields(card: CardView, t: CardWords): string[] {
   const { profile } = card;
-  const count = new Intl.NumberFormat(card.lang === 'fr' ? 'fr-FR' : 'en-US');
+  const count = words(card.lang).format.number;
   // Each field is its label (ours) and a value; values are budgeted to stay under the field limit.
   const field = (label: string, value: string) => `*${label}*\n${value}`;
   const valueBudget = LIMITS.fieldText - 100;
@@ -115,9 +121,9 @@ function profileFields(card: CardView, t: UiStrings): string[] {
     fields.push(field(t.website, link ?? escapeMrkdwn(profile.url, valueBudget, { singleLine: true })));
   }
   if (profile.createdAt) fields.push(field(t.joined, slackDate(profile.createdAt, '{date_short} ({ago})')));
-  fields.push(field(t.followers, count.format(profile.followersCount)));
-  fields.push(field(t.following, count.format(profile.followingCount)));
-  fields.push(field(t.posts, count.format(profile.postsCount)));
+  fields.push(field(t.followers, count(profile.followersCount)));
+  fields.push(field(t.following, count(profile.followingCount)));
+  fields.push(field(t.posts, count(profile.postsCount)));
   const dms = profile.receivesYourDm === null ? t.dmsUnknown : profile.receivesYourDm ? t.dmsOpen : t.dmsClosed;
   fields.push(field(t.dms, dms));
   fields.push(field(t.mutual, profile.connectionStatus.includes('following') ? t.mutualYes : t.mutualNo));
@@ -134,7 +140,7 @@ function websiteLabel(url: string): string {
   }
 }
 
-function flagBlocks(card: CardView, t: UiStrings): KnownBlock[] {
+function flagBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   if (card.flags.length > 0) {
     const items = card.flags.map((f) => plainText(`${t.flagKind[f.kind]} ${f.label}`, 300));
@@ -146,17 +152,21 @@ function flagBlocks(card: CardView, t: UiStrings): KnownBlock[] {
   return blocks;
 }
 
-function pendingBlocks(card: CardView, t: UiStrings): KnownBlock[] {
+function pendingBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   const reason = escapeMrkdwn(card.recommendation.reason, 2000);
   blocks.push(mrkdwnSection(`*${t.recommendation}* ${t.recommend[card.recommendation.channel]}${reason ? `\n${reason}` : ''}`));
-  if (card.draft.trim() !== '') {
-    blocks.push(context([mrkdwn(`*${t.draft}*`)], t.moreItems), plainSection(card.draft));
-  }
-  if (card.findings.length > 0) {
-    blocks.push(context(card.findings.map((f) => findingText(f, t)), t.moreItems));
+  if (card.drafts) blocks.push(...draftBlocks(card, card.drafts, t));
+  else {
+    if (card.draft.trim() !== '') {
+      blocks.push(context([mrkdwn(`*${t.draft}*`)], t.moreItems), plainSection(card.draft));
+    }
+    if (card.findings.length > 0) {
+      blocks.push(context(card.findings.map((f) => findingText(f, t)), t.moreItems));
+    }
   }
   const unavailable: types.PlainTextElement[] = [];
+  if (card.dm.allowed && card.dmOutsideGuidelines) unavailable.push(plainText(t.dmOutsideGuidelines, 1000));
   if (!card.dm.allowed) unavailable.push(plainText(t.dmUnavailable(card.dm.reason ?? ''), 1000));
   if (!card.mention.allowed) unavailable.push(plainText(t.mentionUnavailable(card.mention.reason ?? ''), 1000));
   if (card.sendMode === 'manual') unavailable.push(plainText(t.manualModeNote, 300));
@@ -165,12 +175,29 @@ function pendingBlocks(card: CardView, t: UiStrings): KnownBlock[] {
   return blocks;
 }
 
-function findingText(f: Finding, t: UiStrings): types.PlainTextElement {
+/** Each offered channel's draft under its own label, with an Edit… button that edits that draft. */
+function draftBlocks(card: CardView, drafts: NonNullable<CardView['drafts']>, t: CardWords): KnownBlock[] {
+  const value = String(card.welcomeId);
+  const primary = card.recommendation.channel === 'dm' ? 'dm' : 'mention';
+  return drafts.flatMap(({ channel, text, findings }) => {
+    const label = channel === 'mention' && card.replyTo ? t.draftFor.reply : t.draftFor[channel];
+    // The recommended channel's draft keeps the card's historic Edit… action id.
+    const actionId = channel === primary ? ACTIONS.edit : channel === 'dm' ? ACTIONS.editDm : ACTIONS.editMention;
+    const blocks: KnownBlock[] = [
+      { type: 'section', text: { type: 'mrkdwn', text: `*${label}*` }, accessory: button({ text: t.edit, actionId, value }) },
+    ];
+    if (text.trim() !== '') blocks.push(plainSection(text));
+    if (findings.length > 0) blocks.push(context(findings.map((f) => findingText(f, t)), t.moreItems));
+    return blocks;
+  });
+}
+
+function findingText(f: Finding, t: CardWords): types.PlainTextElement {
   const suggestion = f.suggestion ? ` → ${f.suggestion}` : '';
   return plainText(`${t.severity[f.severity]} ${f.message}${suggestion}`, 1000);
 }
 
-function pendingButtons(card: CardView, t: UiStrings): types.Button[] {
+function pendingButtons(card: CardView, t: CardWords): types.Button[] {
   const value = String(card.welcomeId);
   const manual = card.sendMode === 'manual';
   const buttons: types.Button[] = [];
@@ -180,9 +207,11 @@ function pendingButtons(card: CardView, t: UiStrings): types.Button[] {
   if (card.mention.allowed) {
     // Only one primary button in a set, as Block Kit asks: the DM when both are offered.
     const style = card.dm.allowed ? undefined : 'primary';
-    buttons.push(button({ text: manual ? t.approveMention : t.postMention, actionId: ACTIONS.postMention, value, style }));
+    const label = card.replyTo ? (manual ? t.approveReply : t.replyToPost) : manual ? t.approveMention : t.postMention;
+    buttons.push(button({ text: label, actionId: ACTIONS.postMention, value, style }));
   }
-  buttons.push(button({ text: t.edit, actionId: ACTIONS.edit, value }));
+  // With one draft per channel, each draft has its own Edit… button.
+  if (!card.drafts) buttons.push(button({ text: t.edit, actionId: ACTIONS.edit, value }));
   buttons.push(
     button({
       text: t.skip,
@@ -204,7 +233,7 @@ function actions(elements: types.Button[]): types.ActionsBlock {
   return { type: 'actions', block_id: CARD_ACTIONS_BLOCK_ID, elements };
 }
 
-function decidedBlocks(card: CardView, t: UiStrings): KnownBlock[] {
+function decidedBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const d = card.decision;
   if (card.status === 'expired') return [mrkdwnSection(t.expired)];
   const blocks: KnownBlock[] = [mrkdwnSection(statusLine(card, t))];
@@ -233,7 +262,7 @@ function decidedBlocks(card: CardView, t: UiStrings): KnownBlock[] {
   return blocks;
 }
 
-function statusLine(card: CardView, t: UiStrings): string {
+function statusLine(card: CardView, t: CardWords): string {
   const d = card.decision;
   if (!d) return `*${t.outcome[card.status]}*`;
   const who = userMention(d.by);
@@ -253,7 +282,7 @@ function statusLine(card: CardView, t: UiStrings): string {
   }
 }
 
-function queueLine(d: CardDecision, t: UiStrings): string | null {
+function queueLine(d: CardDecision, t: CardWords): string | null {
   const parts: string[] = [];
   if (d.queuePosition != null) parts.push(t.queuePosition(d.queuePosition));
   if (d.expectedAt) parts.push(t.expectedAt(slackDate(d.expectedAt)));
@@ -261,7 +290,7 @@ function queueLine(d: CardDecision, t: UiStrings): string | null {
 }
 
 /** Manual send: a link that opens X with the approved text, and a button to record that it went out. */
-function manualSendBlocks(card: CardView, d: CardDecision, text: string, t: UiStrings): KnownBlock[] {
+function manualSendBlocks(card: CardView, d: CardDecision, text: string, t: CardWords): KnownBlock[] {
   const value = String(card.welcomeId);
   const link = openInXUrl(d.channel ?? 'dm', card.profile.xUserId, text);
   const buttons: types.Button[] = [];

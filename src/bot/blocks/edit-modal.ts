@@ -6,7 +6,7 @@ import { CHANNELS, type Channel, type Lang } from '../../domain';
 import type { Finding } from '../../rules/types';
 import { EDIT_INPUT, VIEWS } from '../ids';
 import { LIMITS, context, plainText, type KnownBlock } from './kit';
-import { STRINGS } from './strings';
+import { t as words } from '../../i18n';
 
 /**
  * How much the text box accepts. Slack caps a text input at 3,000 characters, below X's 10,000
@@ -30,7 +30,7 @@ const Metadata = z.object({ welcomeId: z.number().int().positive(), channel: z.e
 type Metadata = z.infer<typeof Metadata>;
 
 export function buildEditModal(opts: EditModalOptions): types.ModalView {
-  const t = STRINGS[opts.lang];
+  const t = words(opts.lang).card;
   const metadata: Metadata = { welcomeId: opts.welcomeId, channel: opts.channel, seenEditedAt: opts.seenEditedAt ?? null };
   // Never below the draft's own length, so Slack does not refuse the prefilled text.
   const maxLength = Math.min(LIMITS.inputMaxLength, Math.max(EDIT_MAX_LENGTH[opts.channel], opts.draft.length));

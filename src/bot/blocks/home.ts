@@ -3,9 +3,9 @@
 import type { types } from '@slack/bolt';
 import type { QueuedCard, WeekFigures } from '../../db/home';
 import type { XAccountRow } from '../../db/schema';
-import { ACCOUNT_KINDS, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
-import type { EditableSettings } from '../../desk/accounts';
-import { checkOwnDomains, ownDomainRefusal } from '../../own-domains';
+import { ACCOUNT_KINDS, checkOwnDomains, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
+import type { EditableSettings } from '../../db/accounts';
+import { ownDomainRefusal, t as words } from '../../i18n';
 import { escapeMrkdwn } from './escape';
 import { button, context, divider, header, LIMITS, mrkdwn, mrkdwnSection, plainText, slackDate, type KnownBlock } from './kit';
 
@@ -34,99 +34,6 @@ export interface HomeAccount {
   figures: WeekFigures;
 }
 
-const STRINGS = {
-  en: {
-    title: 'accueil — the welcome desk',
-    intro: 'Each new follower gets a card in their account’s desk channel; nothing is sent without a teammate’s approval.',
-    none: 'No X account yet. Start the bot with the X_ variables, or add one with `accueil accounts add`.',
-    deskIn: (channel: string) => `Desk: <#${channel}>`,
-    week: '*Last 7 days*',
-    newFollowers: 'New followers',
-    cards: 'Cards',
-    sentDm: 'Sent by DM',
-    sentMention: 'Sent as mentions',
-    skipped: 'Skipped',
-    pending: 'Waiting now',
-    queue: (n: number) => (n === 0 ? '*Queue:* nothing waits. 🎉' : `*Queue:* ${n} card${n === 1 ? '' : 's'} waiting, oldest first`),
-    waitingSince: (at: string) => `waiting since ${at}`,
-    notPosted: 'card not posted yet',
-    more: (n: number) => `…and ${n} more in the channel.`,
-    settings: '*Settings*',
-    kind: 'Account',
-    dmPolicy: 'DM policy',
-    sendMode: 'Sending',
-    ownDomains: 'Own domains',
-    topics: 'Topics',
-    none_: '—',
-    edit: 'Edit settings',
-    moreAccounts: (n: number) => `${n} more account${n === 1 ? '' : 's'}: see \`accueil accounts list\`.`,
-    modalTitle: 'Account settings',
-    save: 'Save',
-    cancel: 'Cancel',
-    channel: 'Desk channel',
-    domainsHint: 'Comma-separated, e.g. brand.com, shop.brand.com. Links elsewhere are flagged.',
-    topicsHint: 'Comma-separated words from your field; a bio that mentions one is flagged relevant.',
-    refusalTitle: 'Not allowed',
-    missing: 'Choose a value.',
-    sendModeSwitched: (handle: string, mode: string, left: number) =>
-      `${handle} now sends ${mode === 'api' ? 'through the API' : 'by hand (manual)'}. ` +
-      (left === 0 ? 'No approved card waits in the other mode.' : `${left} approved card${left === 1 ? '' : 's'} keep${left === 1 ? 's' : ''} the mode ${left === 1 ? 'it was' : 'they were'} approved in, as ${left === 1 ? 'it is' : 'they are'}.`),
-  },
-  fr: {
-    title: 'accueil — le bureau d’accueil',
-    intro: 'Chaque nouvel abonné reçoit une carte dans le canal du bureau de son compte ; rien ne part sans l’accord d’un coéquipier.',
-    none: 'Aucun compte X pour l’instant. Démarrez le bot avec les variables X_, ou ajoutez-en un avec `accueil accounts add`.',
-    deskIn: (channel: string) => `Bureau : <#${channel}>`,
-    week: '*7 derniers jours*',
-    newFollowers: 'Nouveaux abonnés',
-    cards: 'Cartes',
-    sentDm: 'Envoyés en DM',
-    sentMention: 'Envoyés en mention',
-    skipped: 'Ignorés',
-    pending: 'En attente',
-    queue: (n: number) => (n === 0 ? '*File :* rien n’attend. 🎉' : `*File :* ${n} carte${n === 1 ? '' : 's'} en attente, la plus ancienne d’abord`),
-    waitingSince: (at: string) => `en attente depuis ${at}`,
-    notPosted: 'carte pas encore publiée',
-    more: (n: number) => `…et ${n} de plus dans le canal.`,
-    settings: '*Réglages*',
-    kind: 'Compte',
-    dmPolicy: 'Politique DM',
-    sendMode: 'Envoi',
-    ownDomains: 'Domaines',
-    topics: 'Sujets',
-    none_: '—',
-    edit: 'Modifier',
-    moreAccounts: (n: number) => `${n} compte${n === 1 ? '' : 's'} de plus : voir \`accueil accounts list\`.`,
-    modalTitle: 'Réglages du compte',
-    save: 'Enregistrer',
-    cancel: 'Annuler',
-    channel: 'Canal du bureau',
-    domainsHint: 'Séparés par des virgules, p. ex. marque.fr, boutique.marque.fr. Les autres liens sont signalés.',
-    topicsHint: 'Mots de votre domaine, séparés par des virgules ; une bio qui en contient un est signalée pertinente.',
-    refusalTitle: 'Non autorisé',
-    missing: 'Choisissez une valeur.',
-    sendModeSwitched: (handle: string, mode: string, left: number) =>
-      `${handle} envoie désormais ${mode === 'api' ? 'par l’API' : 'à la main (manuel)'}. ` +
-      (left === 0 ? 'Aucune carte approuvée n’attend dans l’autre mode.' : `${left} carte${left === 1 ? '' : 's'} approuvée${left === 1 ? '' : 's'} garde${left === 1 ? '' : 'nt'} le mode de son approbation, telle${left === 1 ? '' : 's'} quelle${left === 1 ? '' : 's'}.`),
-  },
-} as const;
-
-/** The words of the Home tab and its settings modal, for the listeners that answer around them. */
-export const HOME_STRINGS = STRINGS;
-
-const OPTION_LABELS: Record<Lang, Record<string, string>> = {
-  en: {
-    business: 'Business', personal: 'Personal (never DMs)',
-    'engaged-only': 'Engaged only (after they write)', approved: 'Any approved DM', off: 'Off (mentions only)',
-    api: 'Through the X API', manual: 'By hand (Open in X)',
-  },
-  fr: {
-    business: 'Professionnel', personal: 'Personnel (jamais de DM)',
-    'engaged-only': 'Après un premier message', approved: 'Tout DM approuvé', off: 'Désactivés (mentions seules)',
-    api: 'Par l’API X', manual: 'À la main (Ouvrir dans X)',
-  },
-};
-
 /** A link to a message that opens it in Slack: https://slack.com/archives/<channel>/p<ts without its dot>. */
 export function cardLink(channel: string, ts: string): string {
   return `https://slack.com/archives/${encodeURIComponent(channel)}/p${ts.replace('.', '')}`;
@@ -134,7 +41,7 @@ export function cardLink(channel: string, ts: string): string {
 
 /** The Home tab for one teammate. Pure: everything it shows is in `accounts`. */
 export function buildHomeView(accounts: HomeAccount[], lang: Lang): types.HomeView {
-  const t = STRINGS[lang];
+  const t = words(lang).home;
   const blocks: KnownBlock[] = [header(t.title), context([plainText(t.intro, 3000)], () => '')];
   if (accounts.length === 0) blocks.push(mrkdwnSection(t.none));
   for (const entry of accounts.slice(0, ACCOUNTS_SHOWN)) blocks.push(...accountBlocks(entry, lang));
@@ -143,9 +50,9 @@ export function buildHomeView(accounts: HomeAccount[], lang: Lang): types.HomeVi
 }
 
 function accountBlocks({ account, queue, figures }: HomeAccount, lang: Lang): KnownBlock[] {
-  const t = STRINGS[lang];
+  const t = words(lang).home;
   const handle = escapeMrkdwn(account.handle, 100, { singleLine: true });
-  const figure = (label: string, n: number) => mrkdwn(`*${label}*\n${n}`);
+  const figure = (label: string, n: number) => mrkdwn(`*${label}*\n${words(lang).format.number(n)}`);
   const lines = queue.cards.map((card) => {
     const who = `@${escapeMrkdwn(card.handle, 100, { singleLine: true })}`;
     const name = card.name ? ` (${escapeMrkdwn(card.name, 60, { singleLine: true })})` : '';
@@ -153,8 +60,8 @@ function accountBlocks({ account, queue, figures }: HomeAccount, lang: Lang): Kn
     return card.slackTs ? `• <${cardLink(card.slackChannelId, card.slackTs)}|${who}>${name} — ${since}` : `• ${who}${name} — ${since}, ${t.notPosted}`;
   });
   if (queue.total > queue.cards.length) lines.push(t.more(queue.total - queue.cards.length));
-  const list = (values: string[]) => (values.length ? escapeMrkdwn(values.join(', '), 900) : t.none_);
-  const label = (value: string) => OPTION_LABELS[lang][value] ?? value;
+  const list = (values: string[]) => (values.length ? escapeMrkdwn(values.join(', '), 900) : t.empty);
+  const label = (value: string) => optionLabel(value, lang);
   return [
     header(`@${account.handle}`),
     context([mrkdwn(t.deskIn(account.slackChannelId))], () => ''),
@@ -198,10 +105,15 @@ function truncateLines(lines: string[], max: number): string {
   return out;
 }
 
+function optionLabel(value: string, lang: Lang): string {
+  const options: Record<string, string> = words(lang).home.option;
+  return options[value] ?? value;
+}
+
 // ─── The settings modal ───────────────────────────────────────────────────────────────────
 
 function select(values: readonly string[], initial: string, actionId: string, lang: Lang): types.StaticSelect {
-  const option = (value: string): types.PlainTextOption => ({ text: plainText(OPTION_LABELS[lang][value] ?? value, 75), value });
+  const option = (value: string): types.PlainTextOption => ({ text: plainText(optionLabel(value, lang), 75), value });
   return { type: 'static_select', action_id: actionId, options: values.map(option), initial_option: option(initial) };
 }
 
@@ -218,7 +130,7 @@ function input(ids: { blockId: string; actionId: string }, label: string, elemen
 
 /** The modal that edits one account's settings; the account id rides in private_metadata. */
 export function buildAccountSettingsModal(account: XAccountRow, lang: Lang): types.ModalView {
-  const t = STRINGS[lang];
+  const t = words(lang).home;
   const text = (ids: { actionId: string }, value: string[]): types.PlainTextInput => ({
     type: 'plain_text_input',
     action_id: ids.actionId,
@@ -236,7 +148,7 @@ export function buildAccountSettingsModal(account: XAccountRow, lang: Lang): typ
       context([mrkdwn(`@${escapeMrkdwn(account.handle, 100, { singleLine: true })}`)], () => ''),
       input(SETTINGS_INPUTS.channel, t.channel, { type: 'channels_select', action_id: SETTINGS_INPUTS.channel.actionId, initial_channel: account.slackChannelId }),
       input(SETTINGS_INPUTS.kind, t.kind, select(ACCOUNT_KINDS, account.kind, SETTINGS_INPUTS.kind.actionId, lang)),
-      input(SETTINGS_INPUTS.dmPolicy, t.dmPolicy, select(DM_POLICIES, account.dmPolicy, SETTINGS_INPUTS.dmPolicy.actionId, lang)),
+      input(SETTINGS_INPUTS.dmPolicy, t.dmPolicy, select(DM_POLICIES, account.dmPolicy, SETTINGS_INPUTS.dmPolicy.actionId, lang), { hint: t.dmPolicyHint }),
       input(SETTINGS_INPUTS.sendMode, t.sendMode, select(SEND_MODES, account.sendMode, SETTINGS_INPUTS.sendMode.actionId, lang)),
       input(SETTINGS_INPUTS.ownDomains, t.ownDomains, text(SETTINGS_INPUTS.ownDomains, account.ownDomains), { hint: t.domainsHint, optional: true }),
       input(SETTINGS_INPUTS.topics, t.topics, text(SETTINGS_INPUTS.topics, account.topics), { hint: t.topicsHint, optional: true }),
@@ -246,8 +158,8 @@ export function buildAccountSettingsModal(account: XAccountRow, lang: Lang): typ
 
 /** A modal that only says why the settings cannot be edited (`text` is ours: mrkdwn, for the channel link). */
 export function buildSettingsRefusalModal(text: string, lang: Lang): types.ModalView {
-  const t = STRINGS[lang];
-  return { type: 'modal', title: plainText(t.refusalTitle, LIMITS.modalTitle), close: plainText('OK', LIMITS.modalButton), blocks: [mrkdwnSection(text)] };
+  const t = words(lang).home;
+  return { type: 'modal', title: plainText(t.refusalTitle, LIMITS.modalTitle), close: plainText(t.ok, LIMITS.modalButton), blocks: [mrkdwnSection(text)] };
 }
 
 type StateValue = { value?: string | null; selected_channel?: string | null; selected_conversation?: string | null; selected_option?: { value?: string } | null };
@@ -256,12 +168,11 @@ interface SubmittedView {
   state: { values: Record<string, Record<string, StateValue>> };
 }
 
-
 export type SettingsSubmission = { ok: true; accountId: number; settings: EditableSettings } | { ok: false; accountId: number | null; errors: Record<string, string> };
 
 /** The submitted settings, checked; errors are keyed by block_id, as Slack shows them under each field. */
 export function readAccountSettingsSubmission(view: SubmittedView, lang: Lang): SettingsSubmission {
-  const t = STRINGS[lang];
+  const t = words(lang).home;
   let accountId: number | null = null;
   try {
     const id = (JSON.parse(view.private_metadata ?? '') as { accountId?: unknown }).accountId;

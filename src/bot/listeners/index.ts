@@ -1,14 +1,15 @@
 import type { App } from '@slack/bolt';
 import type { Desk } from '../../desk/desk';
 import * as actions from './actions';
+import type { DeskPolicy } from './middleware/authorize';
 import * as commands from './commands';
 import * as events from './events';
 import * as shortcuts from './shortcuts';
 import * as views from './views';
 
-export function registerListeners(app: App, desk: Desk): void {
-  actions.register(app, desk);
-  views.register(app, desk);
+export function registerListeners(app: App, desk: Desk, policy: DeskPolicy): void {
+  actions.register(app, desk, policy);
+  views.register(app, desk, policy);
   commands.register(app, desk);
   shortcuts.register(app, desk);
   events.register(app, desk);

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { FollowerProfile } from '../../domain';
 import type { FakeDm, FakePost, FakeXActivity, WebhookShape } from './types';
+import type { XApiVersion } from './spec';
 import { avatarUrl, renderUser, shortProfileUrl } from './users';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -51,7 +52,6 @@ export function v1User(profile: FollowerProfile): Record<string, unknown> {
 
 // The user fields the X Activity API's samples carry: no receives_your_dm nor connection_status.
 const ACTIVITY_USER_FIELDS = new Set(['created_at', 'description', 'entities', 'location', 'profile_image_url', 'protected', 'public_metrics', 'url', 'verified']);
-const v2User = (profile: FollowerProfile) => renderUser(profile, ACTIVITY_USER_FIELDS);
 const eventUuid = () => String(BigInt.asIntN(64, BigInt(`0x${randomBytes(8).toString('hex')}`)));
 
 function xActivity(eventType: string, userId: string, payload: unknown, includes?: unknown): object {
@@ -63,9 +63,12 @@ export interface ActivityContext {
   user: (id: string) => FollowerProfile | undefined;
   byHandle: (handle: string) => FollowerProfile | undefined;
   now: () => number;
+  /** The API version whose user objects the X Activity API payloads carry. */
+  version: XApiVersion;
 }
 
 export function activityPayloads(ctx: ActivityContext): FakeXActivity {
+  const v2User = (profile: FollowerProfile) => renderUser(profile, ACTIVITY_USER_FIELDS, ctx.version);
   const known = (id: string) => {
     const user = id === ctx.account().xUserId ? ctx.account() : ctx.user(id);
     if (!user) throw new Error(`fake X: no user ${id}`);

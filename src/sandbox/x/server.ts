@@ -11,8 +11,9 @@ import { bareProblem, DEFAULT_BODIES, fail, HttpAnswer, invalidRequest, notFound
 import { FakeXAuth, type AuthKind, type FakeXCredentials } from './auth';
 import { FAKE_OAUTH2_CLIENT, FAKE_OAUTH2_PUBLIC_CLIENT, FakeXOAuth2 } from './oauth2';
 import { FIFTEEN_MINUTES, RateLimits } from './rate-limits';
-import type { FakeDm, FakePost, FakeWebhook, FakeX, FakeXAccount, FakeXFailure, FakeXMatch, FakeXOptions, FakeXRequest } from './types';
-import { renderUser, USER_FIELD_NAMES } from './users';
+import type { FakeDm, FakePost, FakeWebhook, FakeX, FakeXAccount, FakeXFailure, FakeXMatch, FakeXOptions, FakeXRefusal, FakeXRequest } from './types';
+import { DEFAULT_X_API_VERSION, XSpec } from './spec';
+import { renderUser } from './users';
 
 export const FAKE_X_ACCOUNT: FakeXAccount = { id: '1500000000000000001', handle: 'maison_lumen', name: 'Maison Lumen' };
 
@@ -50,41 +51,18 @@ interface Route {
 const templatePattern = (template: string) =>
   new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, '(?<$1>[^/]+)')}$`);
 
-const TWEET_FIELD_NAMES = new Set(['id', 'text', 'author_id', 'created_at', 'conversation_id', 'edit_history_tweet_ids', 'lang', 'public_metrics', 'entities', 'in_reply_to_user_id', 'referenced_tweets']);
-const DM_EVENT_FIELD_NAMES = new Set(['id', 'text', 'event_type', 'created_at', 'dm_conversation_id', 'sender_id', 'participant_ids', 'referenced_tweets', 'attachments']);
+// Names and values are checked against X's description before a route sees them (./spec.ts).
+const fieldList = (query: URLSearchParams, name: string): Set<string> => new Set((query.get(name) ?? '').split(',').filter(Boolean));
 
-function fieldList(query: URLSearchParams, name: string, allowed: Set<string>): Set<string> {
+const intParam = (query: URLSearchParams, name: string, fallback: number): number => {
   const raw = query.get(name);
-  if (raw === null) return new Set();
-  const fields = raw.split(',').filter(Boolean);
-  const unknown = fields.filter((f) => !allowed.has(f));
-  if (unknown.length) {
-    throw fail(400, invalidRequest(`The \`${name}\` query parameter value [${unknown[0]}] is not one of [${[...allowed].join(',')}]`, { [name]: [raw] }));
-  }
-  return new Set(fields);
-}
+  return raw === null ? fallback : Number(raw);
+};
 
-function intParam(query: URLSearchParams, name: string, min: number, max: number, fallback: number): number {
+const timeParam = (query: URLSearchParams, name: string): string | null => {
   const raw = query.get(name);
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw fail(400, invalidRequest(`The \`${name}\` query parameter value [${raw}] is not between ${min} and ${max}`, { [name]: [raw] }));
-  }
-  return value;
-}
-
-// X documents YYYY-MM-DDTHH:mm:ssZ and takes milliseconds too.
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
-
-function timeParam(query: URLSearchParams, name: string): string | null {
-  const raw = query.get(name);
-  if (raw === null) return null;
-  if (!TIMESTAMP.test(raw) || Number.isNaN(Date.parse(raw))) {
-    throw fail(400, invalidRequest(`Invalid '${name}':'${raw}'. '${name}' must be a timestamp of the form YYYY-MM-DDTHH:mm:ssZ`, { [name]: [raw] }));
-  }
-  return new Date(raw).toISOString();
-}
+  return raw === null ? null : new Date(raw).toISOString();
+};
 
 const dmBody = z
   .strictObject({
@@ -138,6 +116,9 @@ function withShortLinks(text: string): string {
   return out + text.slice(from);
 }
 
+// The app-only token endpoint belongs to OAuth 2.0, outside the API's v2 description.
+const OUTSIDE_V2_DESCRIPTION = new Set(['POST /oauth2/token']);
+
 // ---------------------------------------------------------------------------------------------
 // State
 
@@ -156,6 +137,10 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
   const credentials = opts.credentials ?? FAKE_X_CREDENTIALS;
   const now = opts.now ?? Date.now;
   const iso = () => new Date(now()).toISOString();
+  const version = opts.version ?? DEFAULT_X_API_VERSION;
+  const spec = XSpec.load(version);
+  // 2.167 renames tweet.fields → post.fields and referenced_tweets → referenced_posts.
+  const postFields = version === '2.166' ? 'tweet.fields' : 'post.fields';
 
   const users = new Map<string, FollowerProfile>();
   const byHandle = new Map<string, string>();
@@ -180,6 +165,9 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     usersReturned: 0,
     requests: [] as FakeXRequest[],
     unhandled: [] as FakeXRequest[],
+    refused: [] as FakeXRefusal[],
+    offSpecAnswers: [] as string[],
+    latencyMs: 0,
   };
 
   function register(profile: FollowerProfile): FollowerProfile {
@@ -251,7 +239,8 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     return makeProfile({ xUserId: account.id, handle: account.handle, name: account.name, followersCount: follows.length, receivesYourDm: null }, false);
   }
 
-  const userFields = (query: URLSearchParams) => fieldList(query, 'user.fields', USER_FIELD_NAMES);
+  const userFields = (query: URLSearchParams) => fieldList(query, 'user.fields');
+  const user = (profile: FollowerProfile, query: URLSearchParams) => renderUser(profile, userFields(query), version);
 
   const conversationId = (a: string, b: string) => (BigInt(a) < BigInt(b) ? `${a}-${b}` : `${b}-${a}`);
 
@@ -264,17 +253,28 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     return dm;
   }
 
-  function addPost(authorId: string, text: string): FakePost {
-    const post: FakePost = { id: newId(), authorId, text, createdAt: iso() };
+  function addPost(authorId: string, text: string, inReplyTo?: string): FakePost {
+    const id = newId();
+    const parent = inReplyTo === undefined ? undefined : timeline.find((p) => p.id === inReplyTo);
+    if (inReplyTo !== undefined && !parent) throw new Error(`fake X: no post ${inReplyTo}`);
+    const post: FakePost = {
+      id,
+      authorId,
+      text,
+      createdAt: iso(),
+      conversationId: parent?.conversationId ?? id,
+      ...(parent ? { inReplyTo: { postId: parent.id, userId: parent.authorId } } : {}),
+    };
     timeline.push(post);
     return post;
   }
 
-  const cursor = (prefix: string, value: number) => Buffer.from(`${prefix}:${value}`).toString('base64url');
+  // Lowercase hex: within the base32 alphabet X describes, and past the 16 characters it requires.
+  const cursor = (prefix: string, value: number) => Buffer.from(`${prefix}:${String(value).padStart(12, '0')}`).toString('hex');
   function readCursor(query: URLSearchParams, prefix: string): number | null {
     const raw = query.get('pagination_token');
     if (raw === null) return null;
-    const [p, v] = Buffer.from(raw, 'base64url').toString().split(':');
+    const [p, v] = (/^[0-9a-f]+$/.test(raw) ? Buffer.from(raw, 'hex').toString() : '').split(':');
     const value = Number(v);
     if (p !== prefix || !Number.isInteger(value)) {
       throw fail(400, invalidRequest(`The \`pagination_token\` query parameter value [${raw}] is not valid`, { pagination_token: [raw] }));
@@ -293,14 +293,21 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
 
   /** Posts as the timelines render them, with the fields asked for. */
   function renderPosts(items: FakePost[], query: URLSearchParams, nextToken: string | null): HttpAnswer {
-    const fields = fieldList(query, 'tweet.fields', TWEET_FIELD_NAMES);
-    const expansions = new Set((query.get('expansions') ?? '').split(',').filter(Boolean));
+    const fields = fieldList(query, postFields);
+    const expansions = fieldList(query, 'expansions');
+    // 2.166 asks for these as fields; 2.167 only through expansions (which bring the ids too).
+    const wants = (field: string, expansion = field) => fields.has(field) || expansions.has(expansion);
+    const references = (p: FakePost) => (p.inReplyTo ? [{ type: 'replied_to', id: p.inReplyTo.postId }] : []);
     const data = items.map((p) => ({
       id: p.id,
       text: withShortLinks(p.text),
-      edit_history_tweet_ids: [p.id],
-      ...(fields.has('author_id') ? { author_id: p.authorId } : {}),
+      ...(version === '2.166' ? { edit_history_tweet_ids: [p.id] } : {}),
+      ...(wants('author_id') ? { author_id: p.authorId } : {}),
       ...(fields.has('created_at') ? { created_at: p.createdAt } : {}),
+      ...(fields.has('conversation_id') ? { conversation_id: p.conversationId } : {}),
+      ...(p.inReplyTo && wants('in_reply_to_user_id') ? { in_reply_to_user_id: p.inReplyTo.userId } : {}),
+      ...(p.inReplyTo && version === '2.166' && wants('referenced_tweets', 'referenced_tweets.id') ? { referenced_tweets: references(p) } : {}),
+      ...(p.inReplyTo && version === '2.167' && expansions.has('referenced_posts') ? { referenced_posts: references(p) } : {}),
     }));
     const authors = [...new Set(items.map((p) => p.authorId))]
       .map((id) => (id === account.id ? accountProfile() : users.get(id)))
@@ -312,7 +319,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     };
     return new HttpAnswer(200, {
       ...(data.length ? { data } : {}),
-      ...(expansions.has('author_id') && authors.length ? { includes: { users: authors.map((u) => renderUser(u, userFields(query))) } } : {}),
+      ...(expansions.has('author_id') && authors.length ? { includes: { users: authors.map((u) => user(u, query)) } } : {}),
       meta,
     });
   }
@@ -324,24 +331,26 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
   }
 
   const renderWebhook = (w: FakeWebhook) => ({ id: w.id, url: w.url, valid: w.valid, created_at: w.createdAt });
+  // 2.166 answers a registration with the bare config and a re-check with { attempted }; 2.167 wraps the one and says { valid }.
+  const created = (w: FakeWebhook) => (version === '2.166' ? renderWebhook(w) : { data: renderWebhook(w) });
 
   const table: Omit<Route, 'key' | 'pattern'>[] = [
     {
       method: 'GET', template: '/2/users/me', limit: 75,
-      handle: ({ query }) => new HttpAnswer(200, { data: renderUser(accountProfile(), userFields(query)) }),
+      handle: ({ query }) => new HttpAnswer(200, { data: user(accountProfile(), query) }),
     },
     {
       method: 'GET', template: '/2/users/:id/followers', limit: 15,
       handle: ({ params, query }) => {
         const fields = userFields(query);
-        const max = intParam(query, 'max_results', 1, 1000, 100);
+        const max = intParam(query, 'max_results', 100);
         if (params.id !== account.id) return new HttpAnswer(200, { meta: { result_count: 0 } });
         // The cursor is the seq of the next follow to return, so arrivals do not shift pages.
         const fromSeq = readCursor(query, 'followers');
         const start = fromSeq === null ? follows.length - 1 : indexOfSeq(fromSeq);
         const data: Record<string, unknown>[] = [];
         let i = start;
-        for (; i >= 0 && data.length < max; i -= 1) data.push(renderUser(users.get(follows[i]!.id)!, fields));
+        for (; i >= 0 && data.length < max; i -= 1) data.push(renderUser(users.get(follows[i]!.id)!, fields, version));
         state.usersReturned += data.length;
         const meta: Record<string, unknown> = { result_count: data.length };
         if (i >= 0) meta.next_token = cursor('followers', follows[i]!.seq);
@@ -359,7 +368,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
         }
         const found = ids.map((id) => users.get(id)).filter((u): u is FollowerProfile => u !== undefined);
         const errors = ids.filter((id) => !users.has(id)).map((id) => notFoundError('ids', id, `Could not find user with ids: [${id}].`));
-        return new HttpAnswer(200, { ...(found.length ? { data: found.map((u) => renderUser(u, fields)) } : {}), ...(errors.length ? { errors } : {}) });
+        return new HttpAnswer(200, { ...(found.length ? { data: found.map((u) => renderUser(u, fields, version)) } : {}), ...(errors.length ? { errors } : {}) });
       },
     },
     {
@@ -370,7 +379,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
         if (!/^\w{1,15}$/.test(username)) throw fail(400, invalidRequest(`The \`username\` query parameter value [${username}] does not match ^[A-Za-z0-9_]{1,15}$`));
         const id = byHandle.get(username.toLowerCase());
         if (!id) return new HttpAnswer(200, { errors: [notFoundError('username', username, `Could not find user with username: [${username}].`)] });
-        return new HttpAnswer(200, { data: renderUser(users.get(id)!, fields) });
+        return new HttpAnswer(200, { data: renderUser(users.get(id)!, fields, version) });
       },
     },
     {
@@ -391,42 +400,49 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     {
       method: 'GET', template: '/2/dm_conversations/with/:participant_id/dm_events', limit: 300,
       handle: ({ params, query }) => {
-        const fields = fieldList(query, 'dm_event.fields', DM_EVENT_FIELD_NAMES);
-        const max = intParam(query, 'max_results', 1, 100, 100);
-        const types = query.get('event_types');
-        if (types !== null && !['MessageCreate', 'ParticipantsJoin', 'ParticipantsLeave'].includes(types)) {
-          throw fail(400, invalidRequest(`The \`event_types\` query parameter value [${types}] is not valid`));
-        }
-        const events = types === null || types === 'MessageCreate' ? (conversations.get(params.participant_id!) ?? []) : [];
+        const fields = fieldList(query, 'dm_event.fields');
+        const expansions = fieldList(query, 'expansions');
+        const max = intParam(query, 'max_results', 100);
+        const types = fieldList(query, 'event_types');
+        const events = types.size === 0 || types.has('MessageCreate') ? (conversations.get(params.participant_id!) ?? []) : [];
         const { items, nextToken } = pageOf(events, query, 'dm', max);
+        // 2.167 dropped sender_id from the fields: the sender comes through expansions=sender_id.
+        const withSender = fields.has('sender_id') || expansions.has('sender_id');
         const data = items.map((dm) => ({
           id: dm.id,
           event_type: 'MessageCreate',
           text: withShortLinks(dm.text),
-          ...(fields.has('sender_id') ? { sender_id: dm.senderId } : {}),
+          ...(withSender ? { sender_id: dm.senderId } : {}),
           ...(fields.has('created_at') ? { created_at: dm.createdAt } : {}),
           ...(fields.has('dm_conversation_id') ? { dm_conversation_id: dm.conversationId } : {}),
         }));
+        const senders = expansions.has('sender_id')
+          ? [...new Set(items.map((dm) => dm.senderId))].map((id) => (id === account.id ? accountProfile() : users.get(id))).filter((u) => u !== undefined)
+          : [];
         const meta = { result_count: data.length, ...(nextToken ? { next_token: nextToken } : {}) };
-        return new HttpAnswer(200, data.length ? { data, meta } : { meta });
+        return new HttpAnswer(200, { ...(data.length ? { data } : {}), ...(senders.length ? { includes: { users: senders.map((u) => user(u, query)) } } : {}), meta });
       },
     },
     {
       method: 'POST', template: '/2/tweets', limit: 100, enforced: true,
       handle: ({ body }) => {
-        const { text } = parseBody(postBody, body);
+        const { text, reply } = parseBody(postBody, body);
         if (state.posts.some((p) => p.text === text)) {
           throw fail(403, { detail: 'You are not allowed to create a Tweet with duplicate content.', type: 'about:blank', title: 'Forbidden', status: 403 });
         }
-        const post = addPost(account.id, text);
+        const inReplyToId = reply?.in_reply_to_tweet_id ?? null;
+        if (inReplyToId !== null && !timeline.some((p) => p.id === inReplyToId)) {
+          throw fail(403, { detail: 'You attempted to reply to a Tweet that is deleted or not visible to you.', type: 'about:blank', title: 'Forbidden', status: 403 });
+        }
+        const post = { ...addPost(account.id, text), inReplyToId };
         state.posts.push(post);
-        return new HttpAnswer(201, { data: { id: post.id, text: post.text, edit_history_tweet_ids: [post.id] } });
+        return new HttpAnswer(201, { data: { id: post.id, text: post.text, [version === '2.166' ? 'edit_history_tweet_ids' : 'edit_history_post_ids']: [post.id] } });
       },
     },
     {
       method: 'GET', template: '/2/users/:id/tweets', limit: 900,
       handle: ({ params, query }) => {
-        const max = intParam(query, 'max_results', 5, 100, 10);
+        const max = intParam(query, 'max_results', 10);
         const since = timeParam(query, 'start_time');
         const until = timeParam(query, 'end_time');
         const own = timeline
@@ -440,13 +456,16 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     {
       method: 'GET', template: '/2/users/:id/mentions', limit: 300,
       handle: ({ params, query }) => {
-        const max = intParam(query, 'max_results', 5, 100, 10);
+        const max = intParam(query, 'max_results', 10);
         const mentioned = users.get(params.id!) ?? (params.id === account.id ? accountProfile() : undefined);
         if (!mentioned) return new HttpAnswer(200, { meta: { result_count: 0 } });
         const since = timeParam(query, 'start_time');
+        const sinceId = query.get('since_id');
         const tag = new RegExp(`(^|[^\\w])@${mentioned.handle}(?!\\w)`, 'i');
+        const repliesTo = (p: FakePost) => p.inReplyTo?.userId === mentioned.xUserId;
         const all = timeline
-          .filter((p) => p.authorId !== mentioned.xUserId && tag.test(p.text) && (!since || p.createdAt >= since))
+          .filter((p) => p.authorId !== mentioned.xUserId && (tag.test(p.text) || repliesTo(p)))
+          .filter((p) => (!since || p.createdAt >= since) && (sinceId === null || BigInt(p.id) > BigInt(sinceId)))
           .slice(-MENTIONS_KEPT);
         const { items, nextToken } = pageOf(all, query, 'mentions', max);
         return renderPosts(items, query, nextToken);
@@ -467,7 +486,8 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
       method: 'GET', template: '/2/webhooks', auth: 'app', limit: 15,
       handle: () => {
         const data = [...webhooks.values()].map(renderWebhook);
-        return new HttpAnswer(200, { data, meta: { result_count: data.length } });
+        // 2.166 describes `data` as holding at least one webhook: an empty list leaves it out.
+        return new HttpAnswer(200, { ...(data.length || version !== '2.166' ? { data } : {}), meta: { result_count: data.length } });
       },
     },
     {
@@ -483,9 +503,9 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
         if (!(await passesCrc(url, credentials.apiSecret))) {
           throw fail(400, invalidRequest('CrcValidationFailed: the webhook URL did not answer the challenge-response check correctly'));
         }
-        const created: FakeWebhook = { id: newId(), url, valid: true, createdAt: iso(), subscribedUserIds: [] };
-        webhooks.set(created.id, created);
-        return new HttpAnswer(200, { data: renderWebhook(created) });
+        const registered: FakeWebhook = { id: newId(), url, valid: true, createdAt: iso(), subscribedUserIds: [] };
+        webhooks.set(registered.id, registered);
+        return new HttpAnswer(200, created(registered));
       },
     },
     {
@@ -494,6 +514,8 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
         parseBody(emptyBody, body);
         const found = webhook(params.webhook_id!);
         found.valid = await passesCrc(found.url, credentials.apiSecret);
+        // 2.166 only says it tried; whether the check passed shows in GET /2/webhooks.
+        if (version === '2.166') return new HttpAnswer(200, { data: { attempted: true } });
         if (!found.valid) {
           throw fail(400, invalidRequest('CrcValidationFailed: the webhook URL did not answer the challenge-response check correctly'));
         }
@@ -563,6 +585,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
+    if (state.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.latencyMs));
     const contentType = req.headers['content-type'] ?? '';
     const formBody = contentType.includes('application/x-www-form-urlencoded') ? new URLSearchParams(raw) : null;
     if (method === 'POST' && url.pathname === '/2/oauth2/token') return oauth2.token(req.headers.authorization, contentType, raw);
@@ -580,6 +603,19 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     const wanted = route?.auth ?? 'user';
     if (caller !== wanted) return caller === 'basic' ? fail(401) : fail(403, unsupportedAuthentication(wanted));
 
+    // X's description is the contract: a call it lacks is an error in the bot, whatever the fake serves.
+    const described = spec.find(method, url.pathname);
+    if (!described && !OUTSIDE_V2_DESCRIPTION.has(`${method} ${url.pathname}`)) {
+      state.unhandled.push(log);
+      return fail(404, { errors: [{ message: 'Sorry, that page does not exist', code: 34 }] });
+    }
+    const requestBody = parseRequestBody(method, contentType, raw);
+    const refusal = described ? spec.checkRequest(described, url.searchParams, requestBody) : null;
+    if (refusal) {
+      state.refused.push({ ...log, message: refusal.message });
+      return fail(400, invalidRequest(refusal.message, refusal.parameter ? { [refusal.parameter.name]: [refusal.parameter.value] } : undefined));
+    }
+
     const failure = takeFailure(method, url.pathname);
     if (failure && !failure.afterApplying) return injected(failure);
 
@@ -592,11 +628,14 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     let result: HttpAnswer;
     try {
       const params = route.pattern.exec(url.pathname)?.groups ?? {};
-      result = await route.handle({ params, query: url.searchParams, body: parseRequestBody(method, contentType, raw) });
+      result = await route.handle({ params, query: url.searchParams, body: requestBody });
     } catch (error) {
       if (!(error instanceof HttpAnswer)) throw error;
       result = error;
     }
+    // The fake's own shapes, held to the version it speaks.
+    const offSpec = described && result.status < 300 ? spec.checkAnswer(described, result.status, result.body) : null;
+    if (offSpec) state.offSpecAnswers.push(`${method} ${url.pathname}: ${offSpec}`);
     // X has done the work; only the answer is replaced or lost.
     if (failure) return injected(failure);
     return new HttpAnswer(result.status, result.body, { ...headers, ...result.headers });
@@ -636,6 +675,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
       return id === undefined ? undefined : users.get(id);
     },
     now,
+    version,
   });
 
   const fake: FakeX & { oauth2: FakeXOAuth2 } = {
@@ -699,6 +739,10 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
       const tagged = new RegExp(`@${account.handle}(?!\\w)`, 'i').test(text) ? text : `@${account.handle} ${text}`;
       return addPost(fromUserId, tagged);
     },
+    reply(fromUserId, postId, text) {
+      if (!users.has(fromUserId)) throw new Error(`fake X: no user ${fromUserId}; add them first`);
+      return addPost(fromUserId, text, postId);
+    },
 
     follow(partial = {}, shape = 'account-activity') {
       const follower = fake.addFollower(partial);
@@ -727,6 +771,19 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     },
     get unhandled() {
       return state.unhandled;
+    },
+    version,
+    get refused() {
+      return state.refused;
+    },
+    get offSpecAnswers() {
+      return state.offSpecAnswers;
+    },
+    get latencyMs() {
+      return state.latencyMs;
+    },
+    set latencyMs(ms: number) {
+      state.latencyMs = ms;
     },
     failNext(match, response, times = 1) {
       failures.push({ match, response, left: times });

@@ -1,6 +1,7 @@
 // What the tests see of the fake X.
 import type { FollowerProfile } from '../../domain';
 import type { FakeXCredentials } from './auth';
+import type { XApiVersion } from './spec';
 
 export type { FakeXCredentials } from './auth';
 
@@ -17,6 +18,8 @@ export interface FakeXOptions {
   now?: () => number;
   /** Answer 429 past X's write limits: DMs 15 per 15 min and 1,440 per 24 h, posts 100 per 15 min. */
   enforceRateLimits?: boolean;
+  /** The version of X's API description it speaks and checks requests against (default 2.167, what api.x.com serves). */
+  version?: XApiVersion;
 }
 
 /**
@@ -41,6 +44,11 @@ export interface FakeXRequest {
   status: number | 'dropped';
 }
 
+/** A request X's description does not allow, refused with a 400 and X's words. */
+export interface FakeXRefusal extends FakeXRequest {
+  message: string;
+}
+
 export interface FakeDm {
   id: string;
   conversationId: string;
@@ -55,6 +63,11 @@ export interface FakePost {
   authorId: string;
   text: string;
   createdAt: string;
+  /** The first post of its thread (its own id when it starts one). */
+  conversationId: string;
+  inReplyTo?: { postId: string; userId: string };
+  /** The post this one replies to (`reply.in_reply_to_tweet_id`), for the account's own posts. */
+  inReplyToId?: string | null;
 }
 
 export interface FakeWebhook {
@@ -106,6 +119,8 @@ export interface FakeX {
   writeDm(fromUserId: string, text: string): FakeDm;
   /** The person posts something mentioning the account (@handle is added when missing). */
   mention(fromUserId: string, text: string): FakePost;
+  /** The person replies to a post (the account's welcome, say). */
+  reply(fromUserId: string, postId: string, text: string): FakePost;
 
   /** A new follower arrives (as addFollower), with the follow event X would deliver to a webhook for it. */
   follow(profile?: Partial<FollowerProfile>, shape?: WebhookShape): { follower: FollowerProfile; payload: object };
@@ -124,8 +139,16 @@ export interface FakeX {
   /** Users returned by the followers endpoint: what X bills as owned reads. */
   usersReturned: number;
   requests: FakeXRequest[];
-  /** Requests to routes this fake does not serve (answered 404). */
+  /** Requests to routes this fake does not serve, or that X's description lacks (answered 404). */
   unhandled: FakeXRequest[];
+  /** The API version it speaks. */
+  version: XApiVersion;
+  /** Requests refused for what X's description does not allow: unknown parameters, values, ranges, bodies. */
+  refused: FakeXRefusal[];
+  /** Answers of the fake's own that stray from the description's shapes (a bug in the fake). */
+  offSpecAnswers: string[];
+  /** Every answer waits this long first, as a slow X would (benchmarks); 0 by default. */
+  latencyMs: number;
   /** The next `times` correctly signed requests matching `match` get `response` instead of the real answer. */
   failNext(match: FakeXMatch, response: FakeXFailure, times?: number): void;
 }

@@ -1,13 +1,6 @@
 // X's user object (API v2) as the fake renders it from a profile.
 import type { FollowerProfile } from '../../domain';
-
-export const USER_FIELD_NAMES = new Set([
-  'affiliation', 'confirmed_email', 'connection_status', 'created_at', 'description', 'entities', 'id',
-  'is_identity_verified', 'location', 'most_recent_tweet_id', 'name', 'parody', 'pinned_tweet_id',
-  'profile_banner_url', 'profile_image_url', 'protected', 'public_metrics', 'receives_your_dm',
-  'subscription', 'subscription_type', 'url', 'username', 'verified', 'verified_followers_count',
-  'verified_type', 'withheld',
-]);
+import type { XApiVersion } from './spec';
 
 export const DEFAULT_AVATAR = 'https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png';
 
@@ -18,7 +11,7 @@ export const avatarUrl = (profile: FollowerProfile) =>
 export const shortProfileUrl = (profile: FollowerProfile) =>
   profile.url ? `https://t.co/${Buffer.from(profile.xUserId).toString('base64url').slice(-10)}` : null;
 
-export function renderUser(profile: FollowerProfile, fields: Set<string>): Record<string, unknown> {
+export function renderUser(profile: FollowerProfile, fields: Set<string>, version: XApiVersion): Record<string, unknown> {
   const user: Record<string, unknown> = { id: profile.xUserId, name: profile.name, username: profile.handle };
   const shortUrl = shortProfileUrl(profile);
   if (fields.has('description')) user.description = profile.bio;
@@ -36,7 +29,8 @@ export function renderUser(profile: FollowerProfile, fields: Set<string>): Recor
     user.public_metrics = {
       followers_count: profile.followersCount,
       following_count: profile.followingCount,
-      tweet_count: profile.postsCount,
+      // 2.167 renamed tweet_count.
+      [version === '2.166' ? 'tweet_count' : 'post_count']: profile.postsCount,
       listed_count: 0,
       like_count: 0,
     };

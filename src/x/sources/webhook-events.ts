@@ -86,10 +86,17 @@ const v1Tweet = z.object({
   retweeted_status: z.unknown().optional(),
 });
 
+const flag = z.union([z.boolean(), z.string()]).nullish();
+
+// The Account Activity docs list `unfollow_events` as their own message type and name the blocked
+// flag `is_blocked_by`; deliveries have also carried unfollows in `follow_events` and the flag as
+// `user_has_blocked`. Both spellings are read.
 const accountActivity = z.object({
   for_user_id: numericId,
-  user_has_blocked: z.union([z.boolean(), z.string()]).nullish(),
+  user_has_blocked: flag,
+  is_blocked_by: flag,
   follow_events: z.array(followEvent).nullish(),
+  unfollow_events: z.array(followEvent).nullish(),
   direct_message_events: z.array(dmEvent).nullish(),
   tweet_create_events: z.array(v1Tweet).nullish(),
 });
@@ -109,7 +116,7 @@ const followPayload = z.object({ source: wrappedV2User, target: wrappedV2User })
 const dmPayload = z.object({ direct_message_events: z.array(dmEvent) });
 const mentionPayload = z.object({ author_id: numericId, created_at: z.string().nullish() });
 
-const AAA_KEYS = ['for_user_id', 'follow_events', 'direct_message_events', 'tweet_create_events'];
+const AAA_KEYS = ['for_user_id', 'follow_events', 'unfollow_events', 'direct_message_events', 'tweet_create_events'];
 
 /**
  * The events in one delivery that matter to the desk: follows of the account (never the
@@ -142,8 +149,12 @@ function readAccountActivity(delivery: z.infer<typeof accountActivity>): XWebhoo
     if (follow.type === 'follow') events.push({ kind: 'follow', accountUserId: account, follower: fromV1User(follow.source) });
     if (follow.type === 'unfollow') events.push({ kind: 'unfollow', accountUserId: account, followerId: follow.source.xId! });
   }
+  for (const unfollow of delivery.unfollow_events ?? []) {
+    if (unfollow.target.xId === account) events.push({ kind: 'unfollow', accountUserId: account, followerId: unfollow.source.xId! });
+  }
   events.push(...engagementsInDms(account, delivery.direct_message_events ?? []));
-  const blocked = delivery.user_has_blocked === true || delivery.user_has_blocked === 'true';
+  const isSet = (value: boolean | string | null | undefined) => value === true || value === 'true';
+  const blocked = isSet(delivery.user_has_blocked) || isSet(delivery.is_blocked_by);
   for (const tweet of delivery.tweet_create_events ?? []) {
     const author = tweet.user.xId!;
     // The account's own posts, reposts and posts by someone it blocked are not someone writing to it.

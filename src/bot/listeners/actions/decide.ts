@@ -1,21 +1,22 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { DecisionOutcome } from '../../../desk/decide';
 import type { Desk } from '../../../desk/desk';
-import { ackThenInTurn } from '../../after-ack';
+import { t } from '../../../i18n';
 import { refusalText } from '../../replies';
 import { welcomeActionOf } from '../welcome-id';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /**
- * The shape every card button shares: ack within Slack's 3 seconds, then decide, then answer the
- * teammate privately when the click did nothing (already decided, not allowed, blocked by the audit).
+ * The shape every card button shares: decide, then answer the teammate privately when the click
+ * did nothing (already decided, not allowed, blocked by the audit). The approver check in front of
+ * it (middleware/authorize.ts) has acked already.
  */
 export function decisionCallback(
   desk: Desk,
   decide: (desk: Desk, action: { welcomeId: number; userId: string; fourEyes: boolean }) => Promise<DecisionOutcome>,
 ) {
-  return ackThenInTurn(async ({ body, respond, context }: ActionArgs): Promise<void> => {
+  return async ({ body, respond, context }: ActionArgs): Promise<void> => {
     const action = welcomeActionOf(body);
     if (!action) {
       desk.logger.warn({ actionId: body.actions?.[0]?.action_id }, 'card action without a welcome id: ignored');
@@ -27,18 +28,13 @@ export function decisionCallback(
       outcome = await withDatabaseRetry(() => decide(desk, { ...action, fourEyes: context.fourEyes === true }));
     } catch (error) {
       desk.logger.error({ welcomeId: action.welcomeId, err: { message: error instanceof Error ? error.message : String(error) } }, 'could not record a decision');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_RECORDED[desk.lang] });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t(desk.lang).replies.notRecorded });
       return;
     }
     const refusal = refusalText(outcome, desk.lang);
     if (refusal) await respond({ response_type: 'ephemeral', replace_original: false, text: refusal });
-  });
+  };
 }
-
-const NOT_RECORDED = {
-  en: 'Your decision could not be recorded (the database is unavailable). Nothing was sent: click again in a moment.',
-  fr: "Votre décision n'a pas pu être enregistrée (base de données indisponible). Rien n'a été envoyé : cliquez à nouveau dans un instant.",
-} as const;
 
 /** How long a click waits for the database to come back (a restart takes seconds). */
 const DATABASE_RETRY_MS = 20_000;

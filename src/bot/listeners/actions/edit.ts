@@ -1,19 +1,23 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { accountSettings } from '../../../db/accounts';
-import { getWelcomeContext } from '../../../db/welcomes';
+import { engagementOf } from '../../../db/followers';
+import { draftFor, getWelcomeContext } from '../../../db/welcomes';
 import type { DecisionOutcome } from '../../../desk/decide';
 import type { Desk } from '../../../desk/desk';
-import type { Channel, FollowerProfile, Lang } from '../../../domain';
+import type { Channel, FollowerProfile } from '../../../domain';
 import { triageFollower } from '../../../rules/triage';
 import { buildEditModal } from '../../blocks/edit-modal';
 import { refusalText } from '../../replies';
 import { welcomeActionOf } from '../welcome-id';
 
-/** Opens the edit modal prefilled with the current draft. The trigger id lives 3 seconds: no X call here. */
+/**
+ * Opens the edit modal prefilled with the draft of one channel: the one the button sits by
+ * (`channel`), or the recommended one. The approver check in front of it has acked; the trigger id
+ * lives 3 seconds: no X call here.
+ */
 export const editCallback =
-  (desk: Desk) =>
-  async ({ ack, body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
-    await ack();
+  (desk: Desk, only?: Channel) =>
+  async ({ body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     const action = welcomeActionOf(body);
     if (!action) return;
     const ctx = await getWelcomeContext(desk.db, action.welcomeId);
@@ -26,13 +30,13 @@ export const editCallback =
     }
     const triage = triageFollower(ctx.follower.profile as FollowerProfile, {
       account: accountSettings(ctx.account),
-      engagedFirst: ctx.follower.engagedFirstAt !== null,
+      ...engagementOf(ctx.follower),
       now: desk.now(),
-      lang: ctx.welcome.lang as Lang,
+      lang: ctx.welcome.lang,
     });
-    const channel: Channel = triage.dm.allowed && triage.recommendation.channel === 'dm' ? 'dm' : 'mention';
+    const channel: Channel = only ?? (triage.dm.allowed && triage.recommendation.channel === 'dm' ? 'dm' : 'mention');
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: buildEditModal({ welcomeId: ctx.welcome.id, draft: ctx.welcome.draftText, channel, lang: desk.lang, seenEditedAt: ctx.welcome.editedAt?.getTime() ?? null }),
+      view: buildEditModal({ welcomeId: ctx.welcome.id, draft: draftFor(ctx.welcome, channel), channel, lang: desk.lang, seenEditedAt: ctx.welcome.editedAt?.getTime() ?? null }),
     });
   };

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { getAccount } from '../../../db/accounts';
 import type { Desk } from '../../../desk/desk';
-import { mayEditSettings, settingsRefusal } from '../../../desk/home';
+import { mayEditSettings, settingsRefusal } from '../../home';
 import { buildAccountSettingsModal, buildSettingsRefusalModal } from '../../blocks/home';
 
 /**

@@ -1,7 +1,8 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Desk } from '../../../desk/desk';
-import { ACTIONS } from '../../ids';
+import { ACTIONS, DECIDING_ACTIONS, type DecidingActionId } from '../../ids';
 import { HOME_IDS } from '../../blocks/home';
+import { requireApprover, type DeskPolicy } from '../middleware/authorize';
 import { editCallback } from './edit';
 import { homeEditAccountCallback } from './home-edit-account';
 import { markSentCallback } from './mark-sent';
@@ -11,13 +12,23 @@ import { retryCallback } from './retry';
 import { sendDmCallback } from './send-dm';
 import { skipCallback } from './skip';
 
-export function register(app: App, desk: Desk): void {
-  app.action(ACTIONS.sendDm, sendDmCallback(desk));
-  app.action(ACTIONS.postMention, postMentionCallback(desk));
-  app.action(ACTIONS.edit, editCallback(desk));
-  app.action(ACTIONS.skip, skipCallback(desk));
-  app.action(ACTIONS.retry, retryCallback(desk));
-  app.action(ACTIONS.markSent, markSentCallback(desk));
+type ActionListener = Middleware<SlackActionMiddlewareArgs<BlockAction>>;
+
+export function register(app: App, desk: Desk, policy: DeskPolicy): void {
+  // Every deciding action has its listener (a compile error otherwise), each behind the approver
+  // check, which acks for it.
+  const decisions: Record<DecidingActionId, ActionListener> = {
+    [ACTIONS.sendDm]: sendDmCallback(desk),
+    [ACTIONS.postMention]: postMentionCallback(desk),
+    [ACTIONS.edit]: editCallback(desk),
+    [ACTIONS.editDm]: editCallback(desk, 'dm'),
+    [ACTIONS.editMention]: editCallback(desk, 'mention'),
+    [ACTIONS.skip]: skipCallback(desk),
+    [ACTIONS.retry]: retryCallback(desk),
+    [ACTIONS.markSent]: markSentCallback(desk),
+  };
+  const approverOnly = requireApprover(desk, policy);
+  for (const id of DECIDING_ACTIONS) app.action<BlockAction>(id, approverOnly, decisions[id]);
   app.action(ACTIONS.openInX, openInXCallback);
   app.action(HOME_IDS.editAccount, homeEditAccountCallback(desk));
 }

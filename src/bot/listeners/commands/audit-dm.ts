@@ -7,7 +7,7 @@ import { buildFollowerHistory } from '../../blocks/audit-history';
 import { slackTextToPlain } from '../../blocks/audit-input';
 import { buildAuditModal } from '../../blocks/audit-modal';
 import { buildAuditReport } from '../../blocks/audit-report';
-import { AUDIT_STRINGS } from '../../blocks/audit-strings';
+import { t } from '../../../i18n';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -30,7 +30,7 @@ export const auditDmCallback =
         await client.views.open({ trigger_id: command.trigger_id, view: buildAuditModal({ lang: desk.lang, slackChannelId: command.channel_id }) });
       } catch (error) {
         desk.logger.warn({ err: errorSummary(error) }, 'could not open the audit modal');
-        await respond({ response_type: 'ephemeral', text: AUDIT_STRINGS[desk.lang].modalFailed(names.command) });
+        await respond({ response_type: 'ephemeral', text: t(desk.lang).audit.modalFailed(names.command) });
       }
       return;
     }

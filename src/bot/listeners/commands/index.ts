@@ -1,5 +1,4 @@
 import type { App } from '@slack/bolt';
-import { ackThenInTurn } from '../../after-ack';
 import type { Desk } from '../../../desk/desk';
 import { accueilCallback } from './accueil';
 import { auditDmCallback } from './audit-dm';
@@ -13,7 +12,7 @@ export const COMMANDS = {
 } as const;
 
 export function register(app: App, desk: Desk): void {
-  app.command(COMMANDS.accueil, ackThenInTurn(accueilCallback(desk, { command: COMMANDS.accueil })));
-  app.command(COMMANDS.auditDm, ackThenInTurn(auditDmCallback(desk, { command: COMMANDS.auditDm, welcomeCommand: COMMANDS.welcome })));
-  app.command(COMMANDS.welcome, ackThenInTurn(welcomeCallback(desk, { command: COMMANDS.welcome })));
+  app.command(COMMANDS.accueil, accueilCallback(desk, { command: COMMANDS.accueil }));
+  app.command(COMMANDS.auditDm, auditDmCallback(desk, { command: COMMANDS.auditDm, welcomeCommand: COMMANDS.welcome }));
+  app.command(COMMANDS.welcome, welcomeCallback(desk, { command: COMMANDS.welcome }));
 }

@@ -3,7 +3,7 @@ import type { Desk } from '../../../desk/desk';
 import { handleFromInput, welcomeByHandle } from '../../../desk/manual';
 import { buildManualWelcomeReply } from '../../blocks/audit-history';
 import { slackTextToPlain } from '../../blocks/audit-input';
-import { AUDIT_STRINGS } from '../../blocks/audit-strings';
+import { t } from '../../../i18n';
 
 /**
  * `/welcome @handle`: a card for someone the poll has not brought, by the same rules — one welcome
@@ -15,7 +15,7 @@ export const welcomeCallback =
     await ack();
     const handle = handleFromInput(slackTextToPlain(command.text)) ?? handleFromInput(command.text);
     if (!handle) {
-      await respond({ response_type: 'ephemeral', text: AUDIT_STRINGS[desk.lang].manualUsage(names.command) });
+      await respond({ response_type: 'ephemeral', text: t(desk.lang).audit.manualUsage(names.command) });
       return;
     }
     const outcome = await welcomeByHandle(desk, { handle, actor: command.user_id, slackChannelId: command.channel_id });

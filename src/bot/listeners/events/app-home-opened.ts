@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Desk } from '../../../desk/desk';
-import { publishHome } from '../../../desk/home';
+import { publishHome } from '../../home';
 
 /** A teammate opens the Home tab: it is built fresh (queue, figures, settings) and published for them. */
 export const appHomeOpenedCallback =

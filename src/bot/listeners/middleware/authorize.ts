@@ -1,12 +1,9 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, Middleware, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { logWelcomeEvent } from '../../../db/welcomes';
-import { refusalForUnauthorized, type ApproverCheck } from '../../../desk/authorize';
+import { refusalForUnauthorized, type ApproverCheck, type Authorization } from '../../../desk/authorize';
 import type { Desk } from '../../../desk/desk';
-import { ACTIONS, EDIT_INPUT, VIEWS } from '../../ids';
+import { EDIT_INPUT } from '../../ids';
 import { welcomeActionOf } from '../welcome-id';
-
-/** Card buttons that decide something; "Open in X" only opens a link. */
-const DECIDING_ACTIONS = new Set<string>([ACTIONS.sendDm, ACTIONS.postMention, ACTIONS.edit, ACTIONS.skip, ACTIONS.retry, ACTIONS.markSent]);
 
 export interface DeskPolicy {
   approvers: ApproverCheck;
@@ -14,54 +11,53 @@ export interface DeskPolicy {
   fourEyes: boolean;
 }
 
-interface Interaction {
-  type?: string;
-  user?: { id?: string };
-  actions?: Array<{ action_id?: string }>;
-  view?: { callback_id?: string; private_metadata?: string };
-  response_url?: string;
-}
+type Refusal = Exclude<Authorization, { allowed: true }>;
 
 /**
- * Only approvers decide. Anyone else who clicks a card button (or submits the edit modal) gets a
- * private refusal, nothing happens, and the attempt is logged on the welcome. Every listener behind
- * this one finds the desk's four-eyes setting in `context.fourEyes`.
+ * Listener middleware on the card buttons that decide (DECIDING_ACTIONS in ids.ts): acks at once,
+ * then lets only approvers through. Anyone else gets a private refusal, nothing happens, and the
+ * attempt is logged on the welcome. The listener behind it finds the four-eyes setting in
+ * `context.fourEyes`, and must not ack again.
  */
-export function authorizeDecisions(desk: Desk, policy: DeskPolicy): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, context, next, ...rest }) => {
+export function requireApprover(desk: Desk, policy: DeskPolicy): Middleware<SlackActionMiddlewareArgs<BlockAction>> {
+  return async ({ ack, body, context, respond, next }) => {
+    await ack();
     context.fourEyes = policy.fourEyes;
-    const interaction = body as Interaction;
-    const deciding =
-      (interaction.type === 'block_actions' && interaction.actions?.some((a) => DECIDING_ACTIONS.has(a.action_id ?? ''))) ||
-      (interaction.type === 'view_submission' && interaction.view?.callback_id === VIEWS.editWelcome);
-    const userId = interaction.user?.id;
-    if (!deciding || !userId) return next();
-
-    const auth = await policy.approvers.mayDecide(userId);
+    const auth = await policy.approvers.mayDecide(body.user.id);
     if (auth.allowed) return next();
-
+    // Logged before the teammate is told, so whoever sees the refusal finds it on the welcome.
+    await logRefusal(desk, { userId: body.user.id, welcomeId: welcomeActionOf(body)?.welcomeId ?? null, auth, action: body.actions[0]?.action_id, type: body.type });
     const text = refusalForUnauthorized(auth, policy.approvers.policy, desk.lang);
-    const welcomeId = welcomeActionOf(body)?.welcomeId ?? welcomeIdOfModal(interaction);
-    desk.logger.warn({ userId, welcomeId, why: auth.why, type: interaction.type }, 'decision refused: not an approver');
-    const ack = 'ack' in rest && typeof rest.ack === 'function' ? (rest.ack as (answer?: unknown) => Promise<void>) : null;
-    if (interaction.type === 'view_submission') {
-      await ack?.({ response_action: 'errors', errors: { [EDIT_INPUT.blockId]: text.slice(0, 1900) } });
-    } else {
-      await ack?.();
-      const respond = 'respond' in rest && typeof rest.respond === 'function' ? (rest.respond as (message: unknown) => Promise<unknown>) : null;
-      await respond?.({ response_type: 'ephemeral', replace_original: false, text }).catch(() => {});
-    }
-    if (welcomeId !== null) {
-      await logWelcomeEvent(desk.db, welcomeId, 'approval-refused', userId, { why: auth.why, action: interaction.actions?.[0]?.action_id ?? interaction.view?.callback_id }).catch(
-        (error: unknown) => desk.logger.warn({ welcomeId, err: { message: error instanceof Error ? error.message : String(error) } }, 'could not log a refused decision'),
-      );
-    }
+    await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => {});
   };
 }
 
+/**
+ * The same check on a modal that decides (DECIDING_VIEWS): part of the submission's validation, so
+ * a refusal is the modal's error under the text field; the listener behind it acks.
+ */
+export function requireApproverToSubmit(desk: Desk, policy: DeskPolicy): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
+  return async ({ ack, body, view, context, next }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    context.fourEyes = policy.fourEyes;
+    const auth = await policy.approvers.mayDecide(body.user.id);
+    if (auth.allowed) return next();
+    const text = refusalForUnauthorized(auth, policy.approvers.policy, desk.lang);
+    await ack({ response_action: 'errors', errors: { [EDIT_INPUT.blockId]: text.slice(0, 1900) } });
+    await logRefusal(desk, { userId: body.user.id, welcomeId: welcomeIdOfModal(view.private_metadata), auth, action: view.callback_id, type: body.type });
+  };
+}
+
+async function logRefusal(desk: Desk, refusal: { userId: string; welcomeId: number | null; auth: Refusal; action: string | undefined; type: string }): Promise<void> {
+  const { userId, welcomeId, auth } = refusal;
+  desk.logger.warn({ userId, welcomeId, why: auth.why, type: refusal.type }, 'decision refused: not an approver');
+  if (welcomeId === null) return;
+  await logWelcomeEvent(desk.db, welcomeId, 'approval-refused', userId, { why: auth.why, action: refusal.action }).catch((error: unknown) =>
+    desk.logger.warn({ welcomeId, err: { message: error instanceof Error ? error.message : String(error) } }, 'could not log a refused decision'),
+  );
+}
+
 /** The edit modal carries its welcome id in private_metadata; anything unreadable is not ours. */
-function welcomeIdOfModal(interaction: Interaction): number | null {
-  const raw = interaction.view?.private_metadata;
+function welcomeIdOfModal(raw: string | undefined): number | null {
   if (!raw) return null;
   try {
     const parsed: unknown = JSON.parse(raw);

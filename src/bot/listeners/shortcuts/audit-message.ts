@@ -2,7 +2,7 @@ import type { Desk } from '../../../desk/desk';
 import { auditByHand } from '../../../desk/manual';
 import { slackTextToPlain } from '../../blocks/audit-input';
 import { buildAuditReport } from '../../blocks/audit-report';
-import { AUDIT_STRINGS } from '../../blocks/audit-strings';
+import { t } from '../../../i18n';
 import { replyPrivately, type MessageShortcutArgs } from './private-reply';
 
 /** "Audit as a welcome" on any message: its text audited as a DM, the report for the teammate only. */
@@ -12,7 +12,7 @@ export const auditMessageCallback =
     await ack();
     const text = slackTextToPlain(shortcut.message.text ?? '').trim();
     if (text === '') {
-      await replyPrivately(desk, { respond, client, shortcut }, { text: AUDIT_STRINGS[desk.lang].noTextToAudit });
+      await replyPrivately(desk, { respond, client, shortcut }, { text: t(desk.lang).audit.noTextToAudit });
       return;
     }
     const { report, asMention } = await auditByHand(desk, { text, kind: 'dm', source: 'shortcut', actor: shortcut.user.id, slackChannelId: shortcut.channel.id });

@@ -1,7 +1,7 @@
 import type { Desk } from '../../../desk/desk';
 import { profileHandleInText, welcomeByHandle } from '../../../desk/manual';
 import { buildManualWelcomeReply } from '../../blocks/audit-history';
-import { AUDIT_STRINGS } from '../../blocks/audit-strings';
+import { t } from '../../../i18n';
 import { replyPrivately, type MessageShortcutArgs } from './private-reply';
 
 /** "Welcome this person" on a message carrying an X profile link: as `/welcome @handle`. */
@@ -12,7 +12,7 @@ export const welcomeFromMessageCallback =
     // Slack keeps links as <https://x.com/handle|x.com/handle>: the raw text has the whole URL.
     const handle = profileHandleInText(shortcut.message.text ?? '');
     if (!handle) {
-      await replyPrivately(desk, { respond, client, shortcut }, { text: AUDIT_STRINGS[desk.lang].noProfileLink });
+      await replyPrivately(desk, { respond, client, shortcut }, { text: t(desk.lang).audit.noProfileLink });
       return;
     }
     const outcome = await welcomeByHandle(desk, { handle, actor: shortcut.user.id, slackChannelId: shortcut.channel.id });

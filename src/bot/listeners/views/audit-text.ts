@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { Desk } from '../../../desk/desk';
 import { auditByHand } from '../../../desk/manual';
 import { AUDIT_MODAL, buildAuditModal, readAuditSubmission } from '../../blocks/audit-modal';
-import { AUDIT_STRINGS } from '../../blocks/audit-strings';
+import { t } from '../../../i18n';
 
 /**
  * The audit form submitted: the report replaces the form (response_action "update") with the
@@ -14,7 +14,7 @@ export const auditTextCallback =
   async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const submission = readAuditSubmission(view);
     if (!submission.ok) {
-      await ack({ response_action: 'errors', errors: { [AUDIT_MODAL.textBlockId]: AUDIT_STRINGS[desk.lang].modalEmpty } });
+      await ack({ response_action: 'errors', errors: { [AUDIT_MODAL.textBlockId]: t(desk.lang).audit.modalEmpty } });
       return;
     }
     const { text, kind, slackChannelId } = submission;

@@ -3,14 +3,15 @@ import { editDraft } from '../../../desk/decide';
 import type { Desk } from '../../../desk/desk';
 import type { WebClient } from '@slack/web-api';
 import type { Lang } from '../../../domain';
-import { STRINGS } from '../../blocks/strings';
+import { t } from '../../../i18n';
 import { readEditSubmission } from '../../blocks/edit-modal';
 import { EDIT_INPUT } from '../../ids';
 import { refusalText } from '../../replies';
 
 /**
  * The edited draft is audited before the modal closes: errors stay in the modal, attached to the
- * text field, so the teammate fixes them where they wrote them. The audit is fast enough for Slack's 3 seconds.
+ * text field, so the teammate fixes them where they wrote them. The audit and the saved draft are
+ * the submission's validation; the card is refreshed after the ack, out of Slack's 3 seconds.
  */
 export const editWelcomeCallback =
   (desk: Desk) =>
@@ -19,13 +20,14 @@ export const editWelcomeCallback =
     try {
       submission = readEditSubmission(view);
     } catch {
-      const empty = desk.lang === 'fr' ? 'Écrivez un message.' : 'Write a message.';
+      const empty = t(desk.lang).replies.writeAMessage;
       await ack({ response_action: 'errors', errors: { [EDIT_INPUT.blockId]: empty } });
       return;
     }
     const outcome = await editDraft(desk, { ...submission, userId: body.user.id });
     if (outcome.ok) {
       await ack();
+      await desk.cards.refresh(submission.welcomeId);
       return;
     }
     const message =
@@ -55,5 +57,5 @@ async function draftChangedText(
   const when = outcome.at
     ? new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', timeZone: reader?.tz ?? 'UTC' }).format(outcome.at)
     : '?';
-  return STRINGS[lang].draftChangedBy(who, when);
+  return t(lang).card.draftChangedBy(who, when);
 }

@@ -1,9 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { getAccount } from '../../../db/accounts';
-import { updateAccountSettings } from '../../../desk/accounts';
+import { updateAccountSettings } from '../../../db/accounts';
 import type { Desk } from '../../../desk/desk';
-import { mayEditSettings, publishHome, settingsRefusal } from '../../../desk/home';
-import { HOME_STRINGS, readAccountSettingsSubmission, SETTINGS_INPUTS } from '../../blocks/home';
+import { mayEditSettings, publishHome, settingsRefusal } from '../../home';
+import { t } from '../../../i18n';
+import { readAccountSettingsSubmission, SETTINGS_INPUTS } from '../../blocks/home';
 import { countApprovedOtherThan } from '../../../db/welcomes';
 
 /**
@@ -16,7 +17,7 @@ export const homeAccountSettingsCallback =
     const submission = readAccountSettingsSubmission(view, desk.lang);
     const account = submission.accountId === null ? undefined : await getAccount(desk.db, submission.accountId);
     if (!account || account.removedAt !== null) {
-      await ack({ response_action: 'errors', errors: { [SETTINGS_INPUTS.channel.blockId]: desk.lang === 'fr' ? 'Ce compte n’existe plus.' : 'This account no longer exists.' } });
+      await ack({ response_action: 'errors', errors: { [SETTINGS_INPUTS.channel.blockId]: t(desk.lang).home.accountGone } });
       return;
     }
     const auth = await mayEditSettings(desk, account, body.user.id);
@@ -39,7 +40,7 @@ export const homeAccountSettingsCallback =
       await desk.slack.chat.postEphemeral({
         channel: submission.settings.slackChannelId,
         user: body.user.id,
-        text: HOME_STRINGS[desk.lang].sendModeSwitched(`@${account.handle}`, submission.settings.sendMode, left),
+        text: t(desk.lang).home.sendModeSwitched(`@${account.handle}`, submission.settings.sendMode, left),
       });
     }
   };

@@ -21,6 +21,51 @@ export type SendMode = (typeof SEND_MODES)[number];
 export const WELCOME_STATUSES = ['pending', 'approved', 'sending', 'sent', 'failed', 'skipped', 'expired'] as const;
 export type WelcomeStatus = (typeof WELCOME_STATUSES)[number];
 
+/**
+ * Where a welcome may go from each state; transitionWelcome refuses anything else. An edit keeps a
+ * welcome pending; a send being reconciled stays sending; a skipped welcome reopens when the follower writes first.
+ */
+export const WELCOME_TRANSITIONS: { readonly [from in WelcomeStatus]: readonly WelcomeStatus[] } = {
+  pending: ['pending', 'approved', 'skipped', 'expired'],
+  approved: ['sending', 'sent'],
+  sending: ['sending', 'sent', 'approved', 'failed'],
+  failed: ['approved', 'skipped'],
+  skipped: ['pending'],
+  sent: [],
+  expired: [],
+};
+
+/** What the log of a welcome records: its state changes, and what happened without one. */
+export const WELCOME_EVENT_TYPES = [
+  'created',
+  'approved',
+  'edited',
+  'skipped',
+  'retried',
+  'sent-manually',
+  'expired',
+  'reopened',
+  'sending',
+  'reconciling',
+  'send-uncertain',
+  'sent',
+  'deferred',
+  'failed',
+  'approval-refused',
+  'card-posted',
+  'engaged-first',
+  'requested-manually',
+] as const;
+export type WelcomeEventType = (typeof WELCOME_EVENT_TYPES)[number];
+
+/** How the desk came to know a follower: baseline (already following at start, never carded), a poll, X's webhook, or a teammate. */
+export const FOLLOWER_SOURCES = ['baseline', 'poll', 'webhook', 'manual'] as const;
+export type FollowerSource = (typeof FOLLOWER_SOURCES)[number];
+
+/** How the bot acts on X for an account: the environment's OAuth 1.0a keys, a stored OAuth 1.0a pair, or OAuth 2.0 tokens. */
+export const X_AUTHS = ['env', 'oauth1', 'oauth2'] as const;
+export type XAuth = (typeof X_AUTHS)[number];
+
 /** What X tells us about a follower, as the card shows it. */
 export interface FollowerProfile {
   xUserId: string;
@@ -54,3 +99,5 @@ export interface AccountSettings {
   /** Words from the team's field; a bio that mentions one is flagged relevant. */
   topics: string[];
 }
+
+export { checkOwnDomain, checkOwnDomains, type OwnDomainCheck, type OwnDomainProblem } from './own-domains';

@@ -2,7 +2,6 @@
 // registrable domain or a subdomain of one. A public suffix such as co.uk would make every site
 // under it "ours", and let off-domain links through the audit.
 import { parse } from 'tldts';
-import type { Lang } from './domain';
 
 export type OwnDomainProblem = 'not-a-name' | 'unknown-suffix' | 'public-suffix';
 
@@ -35,22 +34,4 @@ export function checkOwnDomains(inputs: readonly string[]): { ok: true; domains:
     domains.push(checked.domain);
   }
   return { ok: true, domains };
-}
-
-const REASONS: Record<Lang, Record<OwnDomainProblem, (input: string) => string>> = {
-  en: {
-    'not-a-name': (d) => `"${d}" is not a domain name: parts between dots are letters, digits and inner hyphens, such as brand.com`,
-    'unknown-suffix': (d) => `"${d}" does not end in a known top-level domain such as .com or .fr`,
-    'public-suffix': (d) => `"${d}" is a public suffix shared by everyone's sites: give your own domain under it, such as brand.${d.replace(/^\./, '')}`,
-  },
-  fr: {
-    'not-a-name': (d) => `« ${d} » n’est pas un nom de domaine : entre les points, des lettres, des chiffres et des tirets intérieurs, comme marque.fr`,
-    'unknown-suffix': (d) => `« ${d} » ne se termine pas par un domaine de premier niveau connu comme .fr ou .com`,
-    'public-suffix': (d) => `« ${d} » est un suffixe public, partagé par les sites de tout le monde : donnez votre domaine sous lui, comme marque.${d.replace(/^\./, '')}`,
-  },
-};
-
-/** Why a domain was refused, in words. */
-export function ownDomainRefusal(refused: Extract<OwnDomainCheck, { ok: false }>, lang: Lang = 'en'): string {
-  return REASONS[lang][refused.problem](refused.input.trim());
 }

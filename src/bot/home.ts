@@ -1,10 +1,11 @@
-// The App Home tab as a piece of the desk: gathered from the database, published to one teammate;
+// The App Home tab in Slack: gathered from the database, published to one teammate;
 // and who may change an account's settings from it.
-import { buildHomeView, QUEUE_SHOWN } from '../bot/blocks/home';
+import { buildHomeView, QUEUE_SHOWN } from './blocks/home';
 import { pendingQueue, weekFigures } from '../db/home';
 import type { XAccountRow } from '../db/schema';
-import { createApproverCheck, refusalForUnauthorized, type ApproverCheck, type Authorization } from './authorize';
-import type { Desk } from './desk';
+import { t } from '../i18n';
+import { createApproverCheck, refusalForUnauthorized, type ApproverCheck, type Authorization } from '../desk/authorize';
+import type { Desk } from '../desk/desk';
 import { listAccounts } from '../db/accounts';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -45,7 +46,5 @@ export async function mayEditSettings(desk: Desk, account: XAccountRow, userId: 
 
 export function settingsRefusal(auth: Exclude<Authorization, { allowed: true }>, desk: Desk, account: XAccountRow): string {
   if (auth.why === 'cannot-check') return refusalForUnauthorized(auth, { kind: 'channel' }, desk.lang);
-  return desk.lang === 'fr'
-    ? `Seuls les membres de <#${account.slackChannelId}> peuvent modifier les réglages de @${account.handle}. Rien n'a été changé.`
-    : `Only members of <#${account.slackChannelId}> can change the settings of @${account.handle}. Nothing was changed.`;
+  return t(desk.lang).replies.settingsMembersOnly(account.slackChannelId, account.handle);
 }

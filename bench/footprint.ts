@@ -1,0 +1,236 @@
+// The production figures of issue 10, each taken on the bot built into dist/ and run by node in its
+// own process, against a bare Bolt app (bench/bare-bolt.mjs) from the same node_modules:
+//   idle_ratio_vs_bare_bolt_{postgres,embedded}  PSS of the whole process tree after 20 s idle
+//   ack_ratio_vs_bare_bolt_{postgres,embedded}   ack p99 of 50 concurrent clicks and commands
+//   click_to_card_p95_ms                          50 concurrent approvals, X answering in 300 ms
+//   import_peak_rss_mb                            a 100,000-follower baseline on the embedded database
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACTIONS } from '../src/bot/ids';
+import type { FakeMessage } from '../src/sandbox/slack';
+import { blockActionsPayload, postInteraction, postSlashCommand, slashCommandFields } from '../src/sandbox/slack-request';
+import { BENCH_CHANNEL, BENCH_SIGNING_SECRET, startFakes, type Fakes } from './fixture';
+import { percentile, round, sleep, waitUntil } from './lib';
+import { scratchPostgres, spawnBareBolt, spawnBuiltBot, treePssMb, treeRssMb, type RunningProcess } from './processes';
+
+export const benchPostgresUrl = (): string => process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+type Driver = 'embedded' | 'postgres';
+
+/** A bot from dist/ on one driver: a fresh data directory or a fresh Postgres database, removed by `dispose`. */
+async function builtBot(fakes: Fakes, driver: Driver, extra: Record<string, string> = {}): Promise<{ bot: RunningProcess; dispose(): Promise<void> }> {
+  if (driver === 'embedded') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'accueil-bench-'));
+    const bot = await spawnBuiltBot(fakes.env({ DATA_DIR: dataDir, POLL_INTERVAL_SECONDS: '3600', ...extra }));
+    return { bot, dispose: async () => (await bot.stop(), rmSync(dataDir, { recursive: true, force: true })) };
+  }
+  const scratch = await scratchPostgres(benchPostgresUrl());
+  const bot = await spawnBuiltBot(fakes.env({ DATABASE_URL: scratch.url, POLL_INTERVAL_SECONDS: '3600', ...extra }));
+  return { bot, dispose: async () => (await bot.stop(), await scratch.drop()) };
+}
+
+export interface IdleBenchResult {
+  idle_ratio_vs_bare_bolt_postgres: number;
+  idle_ratio_vs_bare_bolt_embedded: number;
+  idle_pss_mb_postgres: number;
+  idle_pss_mb_embedded: number;
+  idle_pss_mb_bare_bolt: number;
+  idle_rss_mb_embedded: number;
+  idle_seconds: number;
+}
+
+/** The three processes side by side, idle for the same 20 s, then their trees' PSS. */
+export async function runIdleBench(idleMs = 20_000): Promise<IdleBenchResult> {
+  const fakes = await startFakes();
+  const bare = await spawnBareBolt(fakes);
+  const embedded = await builtBot(fakes, 'embedded');
+  const onPostgres = await builtBot(fakes, 'postgres');
+  try {
+    await sleep(idleMs);
+    const barePss = treePssMb(bare.child.pid!);
+    const embeddedPss = treePssMb(embedded.bot.child.pid!);
+    const postgresPss = treePssMb(onPostgres.bot.child.pid!);
+    return {
+      idle_ratio_vs_bare_bolt_postgres: round(postgresPss / barePss, 2),
+      idle_ratio_vs_bare_bolt_embedded: round(embeddedPss / barePss, 2),
+      idle_pss_mb_postgres: Math.round(postgresPss),
+      idle_pss_mb_embedded: Math.round(embeddedPss),
+      idle_pss_mb_bare_bolt: Math.round(barePss),
+      idle_rss_mb_embedded: Math.round(treeRssMb(embedded.bot.child.pid!)),
+      idle_seconds: idleMs / 1000,
+    };
+  } finally {
+    await Promise.all([bare.stop(), embedded.dispose(), onPostgres.dispose()]);
+    await fakes.close();
+  }
+}
+
+/** `count` cards posted through the X webhook (one follow each), oldest first. */
+async function postCards(fakes: Fakes, bot: RunningProcess, count: number): Promise<FakeMessage[]> {
+  const before = fakes.slack.messagesIn(BENCH_CHANNEL).length;
+  const webhookUrl = `http://127.0.0.1:${bot.port}/x/webhook`;
+  for (let i = 0; i < count; i += 10) {
+    await Promise.all(
+      Array.from({ length: Math.min(10, count - i) }, async () => {
+        const { payload } = fakes.x.follow({ bio: 'Design et céramique.' });
+        const delivered = await fakes.x.deliverWebhook(webhookUrl, payload);
+        if (delivered.status !== 200) throw new Error(`the webhook answered ${delivered.status}`);
+      }),
+    );
+  }
+  return waitUntil(() => {
+    const posted = fakes.slack.messagesIn(BENCH_CHANNEL).filter((m) => !m.threadTs);
+    return posted.length >= before + count ? posted.slice(before, before + count) : null;
+  }, 600_000, 'the cards');
+}
+
+const welcomeIdOf = (card: FakeMessage): string => /"value":"(\d+)"/.exec(JSON.stringify(card.blocks))![1]!;
+
+async function timed(send: () => Promise<{ status: number }>): Promise<number> {
+  const started = performance.now();
+  const response = await send();
+  if (response.status !== 200) throw new Error(`ack answered ${response.status}`);
+  return performance.now() - started;
+}
+
+export interface BuiltAckResult {
+  ack_ratio_vs_bare_bolt_embedded: number;
+  ack_ratio_vs_bare_bolt_postgres: number;
+  ack_p99_ms_embedded: number;
+  ack_p99_ms_postgres: number;
+  ack_p50_ms_embedded: number;
+  ack_p50_ms_postgres: number;
+  bare_bolt_p99_ms: number;
+}
+
+/**
+ * 5 rounds of 25 skip clicks + 25 /audit-dm commands, all 50 at once, on the bot (each driver) and on
+ * the bare app in turn. The bot's work after its acks finishes before the next turn, so each is
+ * measured on a machine doing only its own work.
+ */
+export async function runBuiltAckBench(concurrency = 50, rounds = 5): Promise<BuiltAckResult> {
+  const fakes = await startFakes();
+  const bare = await spawnBareBolt(fakes);
+  const bareTimes: number[] = [];
+  const result: Record<string, number> = {};
+  try {
+    for (const driver of ['embedded', 'postgres'] as const) {
+      const { bot, dispose } = await builtBot(fakes, driver, { X_DM_POLICY: 'approved' });
+      try {
+        const cards = await postCards(fakes, bot, (concurrency / 2) * rounds);
+        const load = (round: number) =>
+          Array.from({ length: concurrency / 2 }, (_, i) => {
+            const card = cards[round * (concurrency / 2) + i]!;
+            const responseUrl = fakes.slack.responseUrl({ channel: BENCH_CHANNEL });
+            return [
+              (url: string) => postInteraction(url, BENCH_SIGNING_SECRET, blockActionsPayload({ actionId: ACTIONS.skip, value: welcomeIdOf(card), channelId: BENCH_CHANNEL, messageTs: card.ts, responseUrl })),
+              (url: string) => postSlashCommand(url, BENCH_SIGNING_SECRET, slashCommandFields({ command: '/audit-dm', text: 'Thanks for following! Buy now with code PROMO20 at bit.ly/x', responseUrl: fakes.slack.responseUrl({ channel: BENCH_CHANNEL }) })),
+            ];
+          }).flat();
+        const botTimes: number[] = [];
+        for (let r = 0; r < rounds; r++) {
+          if (driver === 'embedded') bareTimes.push(...(await Promise.all(load(r).map((send) => timed(() => send(bare.eventsUrl))))));
+          const answered = fakes.slack.responses.length;
+          botTimes.push(...(await Promise.all(load(r).map((send) => timed(() => send(bot.eventsUrl))))));
+          // Each audit ends with a private answer: when all are in, the bot is idle again.
+          await waitUntil(() => fakes.slack.responses.length >= answered + concurrency / 2, 60_000, 'the bot to finish its work');
+          await sleep(200);
+        }
+        result[`ack_p99_ms_${driver}`] = round(percentile(botTimes, 0.99), 1);
+        result[`ack_p50_ms_${driver}`] = round(percentile(botTimes, 0.5), 1);
+      } finally {
+        await dispose();
+      }
+    }
+  } finally {
+    await bare.stop();
+    await fakes.close();
+  }
+  const bareP99 = percentile(bareTimes, 0.99);
+  return {
+    ack_ratio_vs_bare_bolt_embedded: round(result.ack_p99_ms_embedded! / bareP99, 2),
+    ack_ratio_vs_bare_bolt_postgres: round(result.ack_p99_ms_postgres! / bareP99, 2),
+    ack_p99_ms_embedded: result.ack_p99_ms_embedded!,
+    ack_p99_ms_postgres: result.ack_p99_ms_postgres!,
+    ack_p50_ms_embedded: result.ack_p50_ms_embedded!,
+    ack_p50_ms_postgres: result.ack_p50_ms_postgres!,
+    bare_bolt_p99_ms: round(bareP99, 1),
+  };
+}
+
+export interface ClickToCardResult {
+  click_to_card_p95_ms: number;
+  click_to_card_p50_ms: number;
+  click_to_card_p95_ms_postgres: number;
+  approvals: number;
+  x_latency_ms: number;
+}
+
+/** 50 "Send DM" clicks at once while every X call takes 300 ms; click → first update of its card. */
+export async function runClickToCardBench(approvals = 50, xLatencyMs = 300): Promise<ClickToCardResult> {
+  const fakes = await startFakes();
+  const result: Record<string, number> = {};
+  try {
+    for (const driver of ['embedded', 'postgres'] as const) {
+      const { bot, dispose } = await builtBot(fakes, driver, { X_DM_POLICY: 'approved' });
+      try {
+        const cards = await postCards(fakes, bot, approvals);
+        fakes.x.latencyMs = xLatencyMs;
+        const versions = cards.map((card) => card.history.length);
+        const updated: number[] = new Array(approvals).fill(0);
+        const started = performance.now();
+        const clicks = cards.map((card) =>
+          postInteraction(bot.eventsUrl, BENCH_SIGNING_SECRET, blockActionsPayload({ actionId: ACTIONS.sendDm, value: welcomeIdOf(card), channelId: BENCH_CHANNEL, messageTs: card.ts, responseUrl: fakes.slack.responseUrl({ channel: BENCH_CHANNEL, messageTs: card.ts }) })),
+        );
+        await waitUntil(() => {
+          const now = performance.now();
+          cards.forEach((card, i) => {
+            if (!updated[i] && (fakes.slack.message(BENCH_CHANNEL, card.ts)?.history.length ?? 0) > versions[i]!) updated[i] = now - started;
+          });
+          return updated.every(Boolean);
+        }, 120_000, 'every card to be updated');
+        await Promise.all(clicks);
+        result[driver === 'embedded' ? 'p95' : 'p95_postgres'] = round(percentile(updated, 0.95), 0);
+        if (driver === 'embedded') result.p50 = round(percentile(updated, 0.5), 0);
+      } finally {
+        fakes.x.latencyMs = 0;
+        await dispose();
+      }
+    }
+  } finally {
+    await fakes.close();
+  }
+  return { click_to_card_p95_ms: result.p95!, click_to_card_p50_ms: result.p50!, click_to_card_p95_ms_postgres: result.p95_postgres!, approvals, x_latency_ms: xLatencyMs };
+}
+
+export interface ImportPeakResult {
+  import_peak_rss_mb: number;
+  import_seconds: number;
+  import_followers: number;
+}
+
+/** The bot from dist/ on a fresh embedded database whose account has 100,000 followers: its first poll is the baseline. */
+export async function runImportPeakBench(followers = 100_000): Promise<ImportPeakResult> {
+  const fakes = await startFakes();
+  fakes.x.addFollowers(followers);
+  const dataDir = mkdtempSync(join(tmpdir(), 'accueil-bench-'));
+  try {
+    const bot = await spawnBuiltBot(fakes.env({ DATA_DIR: dataDir, POLL_INTERVAL_SECONDS: '3600' }));
+    let peak = treeRssMb(bot.child.pid!);
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(bot.child.pid!))), 25);
+    const started = performance.now();
+    try {
+      await waitUntil(() => fakes.x.usersReturned >= followers, 300_000, 'the baseline to be read');
+      // The last page is written after it is read.
+      await sleep(2000);
+      return { import_peak_rss_mb: Math.round(peak), import_seconds: round((performance.now() - started) / 1000, 1), import_followers: followers };
+    } finally {
+      clearInterval(sampler);
+      await bot.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    await fakes.close();
+  }
+}

@@ -1,0 +1,364 @@
+// Every sentence the bot shows, in English. fr.ts has the same keys, checked by the compiler.
+// Values are plain words: the Block Kit builders escape or wrap them, never the other way round.
+// Numbers, plurals and lists go through ./format (Intl), never through `n === 1 ?`.
+import { formatDate, formatList, formatNumber, formatPercent, plural } from './format';
+import type { AuditWords, CardWords, XErrorFacts } from './shapes';
+
+const num = (n: number) => formatNumber('en', n);
+const p = (n: number, one: string, other: string) => plural('en', n, { one, other });
+/** A count, or nothing when there are none (the audit lists only what it found). */
+const count = (n: number, one: string, other: string) => (n === 0 ? '' : p(n, one, other));
+
+const card: CardWords = {
+  cardTitle: (name) => `New follower: ${name}`,
+  fallbackPending: (name, handle) => `New follower: ${name} (${handle}) is waiting for a welcome`,
+  fallbackDecided: (handle, outcome) => `Welcome for ${handle}: ${outcome}`,
+  verified: 'Verified',
+  protected: 'Protected account',
+  noBio: 'No bio.',
+  location: 'Location',
+  website: 'Website',
+  joined: 'On X since',
+  followers: 'Followers',
+  following: 'Following',
+  posts: 'Posts',
+  dms: 'DMs',
+  dmsOpen: 'open to you',
+  dmsClosed: 'closed to you',
+  dmsUnknown: 'unknown',
+  mutual: 'You follow them',
+  mutualYes: 'yes, mutual follow',
+  mutualNo: 'no',
+  flagsTitle: 'Hints, not verdicts:',
+  flagKind: { bot: '🤖 Possible bot/spam (hint):', notable: '⭐', relevant: '🎯', info: 'ℹ️' },
+  moreItems: (n) => `and ${num(n)} more`,
+  recommendation: 'Recommendation:',
+  recommend: { dm: 'send a DM', mention: 'post a public welcome', none: 'send nothing' },
+  draft: 'Draft',
+  draftChangedBy: (who, when) => `Changed by ${who} at ${when} — reopen to see it. Your text was not saved.`,
+  draftFor: { dm: 'DM draft', mention: 'Public welcome draft', reply: 'Reply draft (answers their post)' },
+  replyToPost: 'Reply to their post',
+  approveReply: 'Approve reply',
+  dmOutsideGuidelines: '⚠️ They have not sent you a DM: a DM now is outside X’s developer guidelines (“only after user DMs you first”). The DM policy “approved” allows it; the account takes the risk.',
+  audit: 'Audit',
+  severity: { error: '⛔ Blocks sending:', warning: '⚠️', info: '💡' },
+  engagedFirst: { dm: (when) => `They wrote to you first (DM): ${when}`, mention: (when) => `They mentioned you first: ${when}` },
+  dmUnavailable: (reason) => `DM unavailable: ${reason}`,
+  mentionUnavailable: (reason) => `Public welcome unavailable: ${reason}`,
+  sendDm: 'Send DM',
+  postMention: 'Post public welcome',
+  approveDm: 'Approve DM',
+  approveMention: 'Approve public welcome',
+  manualModeNote: 'Manual send: approving gives you a link to send it yourself in X.',
+  edit: 'Edit…',
+  skip: 'Skip',
+  skipConfirmTitle: 'Skip this follower?',
+  skipConfirmText: (handle) => `${handle} will get no welcome, now or later.`,
+  skipConfirmYes: 'Skip',
+  skipConfirmNo: 'Keep',
+  retry: 'Retry',
+  markSent: 'Mark as sent',
+  openInX: 'Open in X',
+  openInXNoText: 'The text is too long for a link: copy it from above.',
+  channelName: { dm: 'DM', mention: 'public welcome' },
+  sentBy: (channel, user, when) => `✅ ${channel} sent, approved by ${user} on ${when}`,
+  approvedBy: (channel, user, when) => `⏳ ${channel} approved by ${user} on ${when}, waiting to be sent`,
+  sendingNow: (channel, user, when) => `📤 ${channel} approved by ${user} on ${when}, sending now`,
+  queuePosition: (n) => `Position in queue: ${num(n)}`,
+  expectedAt: (when) => `expected ${when}`,
+  manualSendNext: 'Send it in X with the button below, then mark it as sent.',
+  failedBy: (channel, user, when) => `❌ ${channel} approved by ${user} on ${when}, but sending failed`,
+  failedReason: 'What X said:',
+  unknownError: 'X gave no reason.',
+  skippedBy: (user, when) => `🚫 Skipped by ${user} on ${when}: no welcome sent`,
+  expired: '⌛ Expired: no one decided in time, no welcome was sent.',
+  whatWasSent: 'What was sent:',
+  whatWillBeSent: 'What will be sent:',
+  whatWasTried: 'What we tried to send:',
+  viewPost: 'View the post on X',
+  viewConversation: 'Open the conversation on X',
+  outcome: {
+    pending: 'waiting for a decision',
+    approved: 'approved',
+    sending: 'sending',
+    sent: 'sent',
+    failed: 'sending failed',
+    skipped: 'skipped',
+    expired: 'expired',
+  },
+  modalTitle: 'Edit welcome',
+  modalSave: 'Save',
+  modalCancel: 'Cancel',
+  modalLabel: { dm: 'Direct message', mention: 'Public welcome' },
+  modalHint: {
+    dm: 'Keep it short and personal. The audit checks it again when you save.',
+    mention: 'X counts 280 weighted characters, a link as 23. The audit checks it when you save.',
+  },
+};
+
+const audit: AuditWords = {
+  verdict: { pass: 'Pass', warn: 'Warn', fail: 'Fail' },
+  verdictIcon: { pass: '✅', warn: '⚠️', fail: '⛔' },
+  severity: { error: 'Error', warning: 'Warning', info: 'Advice' },
+  severityIcon: { error: '⛔', warning: '⚠️', info: '💡' },
+  kindName: { dm: 'a DM', mention: 'a public mention' },
+  channelName: { dm: 'DM', mention: 'public mention' },
+  langName: { en: 'English', fr: 'French' },
+  auditedAs: (kind, lang) => `audited as ${kind}, in ${lang}`,
+  counts: (errors, warnings, infos) =>
+    [count(errors, '# error', '# errors'), count(warnings, '# warning', '# warnings'), count(infos, '# piece of advice', '# pieces of advice')]
+      .filter(Boolean)
+      .join(', ') || 'no findings',
+  noFindings: 'Nothing to fix: this text follows every rule the audit could check.',
+  where: 'Where:',
+  wholeText: 'the whole text',
+  atCharacter: (n) => `at character ${n}`,
+  characters: (from, to) => `characters ${from}–${to}`,
+  suggestion: 'Suggestion:',
+  moreFindings: (n) => `…and ${p(n, '# more finding', '# more findings')} not shown.`,
+  asMention: (verdict, extra) => `As a public mention it would be: ${verdict}${extra ? ` — also ${extra}` : ''}.`,
+  needHistory: (rules) => `${rules} need history: run it on a card or with @handle.`,
+  needFollower: (rules) => `${rules} skipped: no follower to check the mention against (it runs on cards).`,
+  fallback: (verdict, counts) => `Audit: ${verdict} (${counts})`,
+  modalTitle: 'Audit a welcome',
+  modalSubmit: 'Audit',
+  modalClose: 'Close',
+  modalTextLabel: 'Welcome text',
+  modalTextHint: 'Paste the message you would send. Nothing is sent: the audit only reads it.',
+  modalKindLabel: 'Sent as',
+  modalKindDm: 'Direct message',
+  modalKindMention: 'Public mention',
+  modalEmpty: 'Paste a text to audit.',
+  modalAgain: 'Change the text or the kind and audit again.',
+  historyTitle: (handle, account) => `${handle} and ${account}`,
+  unknownFollower: (handle) => `Unknown follower: ${handle} has not been seen by the desk yet.`,
+  unknownNewWelcome: (command) => `A welcome would be allowed: ${command} looks them up on X and posts a card.`,
+  firstSeen: 'First seen',
+  source: {
+    baseline: 'already following when the desk started',
+    poll: 'noticed by the follower poll',
+    webhook: 'noticed by the X webhook',
+    manual: 'added by hand',
+  },
+  wroteFirst: 'Wrote to you first',
+  wroteFirstVia: { dm: (when) => `yes, by DM, ${when}`, mention: (when) => `yes, by mentioning you, ${when}` },
+  wroteFirstNo: 'not that the desk knows',
+  unfollowed: 'Unfollowed',
+  unfollowedNo: 'no',
+  welcome: 'Welcome',
+  noWelcome: 'none yet',
+  status: {
+    pending: 'waiting for a decision',
+    approved: 'approved, waiting to be sent',
+    sending: 'being sent',
+    sent: 'sent',
+    failed: 'sending failed',
+    skipped: 'skipped',
+    expired: 'expired, nothing sent',
+  },
+  welcomeLine: (status, channel, who, when) => `${status}${channel ? ` (${channel})` : ''}${who ? ` by ${who}` : ''}, ${when}`,
+  whatWasSent: {
+    pending: 'Draft on the card:',
+    approved: 'What will be sent:',
+    sending: 'What is being sent:',
+    sent: 'What was sent:',
+    failed: 'What we tried to send:',
+    skipped: 'The draft nobody sent:',
+    expired: 'The draft nobody sent:',
+  },
+  viewOnX: 'View it on X',
+  xError: 'What X said:',
+  newWelcomeYes: '*A new welcome:* yes — no welcome yet.',
+  newWelcomeNo: (why) => `*A new welcome:* no — one welcome per follower, ever: ${why}.`,
+  newWelcomeWhy: {
+    sent: (who, when) => `already sent, approved by ${who} on ${when}`,
+    approved: (who, when) => `already approved by ${who} on ${when}, on its way`,
+    sending: (who, when) => `already approved by ${who} on ${when}, being sent now`,
+    pending: (_who, when) => `a card has been waiting for a decision since ${when}`,
+    failed: (who, when) => `approved by ${who} on ${when} but sending failed: retry it from its card`,
+    skipped: (who, when) => `skipped by ${who} on ${when}`,
+    expired: (_who, when) => `its card, posted ${when}, expired unanswered`,
+  },
+  theBot: 'the bot',
+  manualCarded: (handle, channel) => `Card posted in ${channel} for ${handle}: it waits there for a teammate's decision.`,
+  manualAlready: (handle) => `No new card for ${handle}: they already have their one welcome.`,
+  manualKnown: (handle) =>
+    `No card for ${handle}: the desk already knows them, and only makes a card for someone it sees for the first time.`,
+  manualUnderWay: (handle) => `No new card for ${handle}: their card is already on its way (someone asked at the same moment).`,
+  manualNotFound: (handle) => `No X account ${handle} found.`,
+  manualXFailed: (handle, reason) => `Could not look ${handle} up on X, so no card was posted. ${reason}`,
+  manualUsage: (command) => `Name one X account: \`${command} @handle\` or \`${command} https://x.com/handle\`.`,
+  manualNoAccount: 'No X account is set up for the desk yet.',
+  noProfileLink: 'No X profile link (x.com/handle or twitter.com/handle) in this message.',
+  noTextToAudit: 'This message has no text to audit.',
+  modalFailed: (command) => `Slack would not open the audit form. Try again, or audit a text directly: \`${command} your text\`.`,
+};
+
+
+const home = {
+  title: 'accueil — the welcome desk',
+  intro: 'Each new follower gets a card in their account’s desk channel; nothing is sent without a teammate’s approval.',
+  none: 'No X account yet. Start the bot with the X_ variables, or add one with `accueil accounts add`.',
+  deskIn: (channel: string) => `Desk: <#${channel}>`,
+  week: '*Last 7 days*',
+  newFollowers: 'New followers',
+  cards: 'Cards',
+  sentDm: 'Sent by DM',
+  sentMention: 'Sent as mentions',
+  skipped: 'Skipped',
+  pending: 'Waiting now',
+  queue: (n: number) => (n === 0 ? '*Queue:* nothing waits. 🎉' : `*Queue:* ${p(n, '# card', '# cards')} waiting, oldest first`),
+  waitingSince: (at: string) => `waiting since ${at}`,
+  notPosted: 'card not posted yet',
+  more: (n: number) => `…and ${num(n)} more in the channel.`,
+  settings: '*Settings*',
+  kind: 'Account',
+  dmPolicy: 'DM policy',
+  sendModeSwitched: (handle: string, mode: 'api' | 'manual', left: number) =>
+    `${handle} now sends ${mode === 'api' ? 'through the API' : 'by hand (manual)'}. ` +
+    (left === 0
+      ? 'No approved card waits in the other mode.'
+      : p(left, '# approved card keeps the mode it was approved in, as it is.', '# approved cards keep the mode they were approved in, as they are.')),
+  dmPolicyHint: 'X’s developer guidelines allow a DM only after the person DMs you first (Engaged only). “Any approved DM” is outside them: the account risks X’s enforcement.',
+  sendMode: 'Sending',
+  ownDomains: 'Own domains',
+  topics: 'Topics',
+  empty: '—',
+  edit: 'Edit settings',
+  moreAccounts: (n: number) => `${p(n, '# more account', '# more accounts')}: see \`accueil accounts list\`.`,
+  modalTitle: 'Account settings',
+  save: 'Save',
+  cancel: 'Cancel',
+  ok: 'OK',
+  channel: 'Desk channel',
+  domainsHint: 'Comma-separated, e.g. brand.com, shop.brand.com. Links elsewhere are flagged.',
+  topicsHint: 'Comma-separated words from your field; a bio that mentions one is flagged relevant.',
+  refusalTitle: 'Not allowed',
+  badDomain: (d: string) => `"${d}" is not a domain name such as brand.com.`,
+  missing: 'Choose a value.',
+  accountGone: 'This account no longer exists.',
+  option: {
+    business: 'Business',
+    personal: 'Personal (never DMs)',
+    'engaged-only': 'Engaged only (after they write)',
+    approved: 'Any approved DM (outside X’s guidelines)',
+    off: 'Off (mentions only)',
+    api: 'Through the X API',
+    manual: 'By hand (Open in X)',
+  },
+};
+
+const digest = {
+  title: (from: string, to: string) => `Weekly digest · ${from} → ${to}`,
+  newFollowers: 'New followers',
+  cards: 'Cards',
+  welcomed: (dm: number, mention: number, manual: number) => `DM ${num(dm)} · mention ${num(mention)} · manual send ${num(manual)}`,
+  welcomedLabel: 'Welcomed',
+  skipped: 'Skipped',
+  expired: 'Expired',
+  decision: 'Median time from follow to decision',
+  effect: (weeks: number) => `*Does welcoming help?* (welcomes of the last ${p(weeks, '# week', '# weeks')})`,
+  replyRate: 'Reply rate',
+  unfollowRate: '7-day unfollow rate',
+  welcomedVs: 'welcomed',
+  notWelcomed: 'not welcomed (control sample)',
+  templates: '*Templates*',
+  replies: 'replies',
+  unfollowed7: 'unfollowed by day 7',
+  teammates: '*Teammates this week*',
+  teammate: (t: { approved: number; skipped: number; edited: number; sentManually: number }) =>
+    `approved ${num(t.approved)} · skipped ${num(t.skipped)} · edited ${num(t.edited)}${t.sentManually ? ` · sent by hand ${num(t.sentManually)}` : ''}`,
+  audit: '*The audit caught this week*',
+  auditNone: 'Nothing flagged.',
+  runs: (n: number) => p(n, '# time', '# times'),
+  spend: '*X API spend this week* (estimated at pay-per-use prices)',
+  spendLine: (calls: number, units: number) => `${p(calls, '# call', '# calls')}, ${num(units)} billed`,
+  usd: (x: number) => (x > 0 && x < 0.01 ? '< $0.01' : formatNumber('en', x, { style: 'currency', currency: 'USD' })),
+  total: 'Total',
+  nothing: 'None.',
+  noData: 'no data',
+  percent: (ratio: number) => formatPercent('en', ratio),
+  interval: (low: string, high: string) => `95% CI ${low}–${high}`,
+  minutes: (n: number) => `${num(n)} min`,
+  hours: (h: number, m: string) => `${num(h)} h ${m}`,
+  days: (n: number) => `${num(n)} d`,
+  tooFew: (smallest: number, needed: number) => `Too few to conclude: the smallest group has ${num(smallest)}; at least ${num(needed)} each are needed.`,
+  noDifference: 'No clear difference: the intervals overlap.',
+  higher: (who: string, what: string) => `${who} clearly has the higher ${what}.`,
+  templatesTooFew: (smallest: number, needed: number) =>
+    `Too few to compare templates: the smallest has ${num(smallest)}; at least ${num(needed)} each are needed.`,
+  footnote:
+    'Rates pool the last eight weeks. Intervals are 95% Wilson intervals; a difference is called only when each group has 30 or more and the intervals do not overlap. Unfollows are seen by look-ups 1, 7 and 30 days after the desk dealt with each tracked follower.',
+  chart: 'Followers gained, welcomes sent, replies and unfollows over the last 8 weeks',
+  chartLabels: { followers: 'Followers gained', welcomes: 'Welcomes sent', replies: 'Replies', unfollows: 'Unfollows (tracked)', title: 'The last 8 weeks' },
+};
+
+/** Private answers to clicks, commands and shortcuts. */
+const replies = {
+  draftChangedBy: (who: string, when: string) => `Changed by ${who} at ${when}: read the card again. Nothing was done.`,
+  welcomeGone: 'This welcome no longer exists.',
+  status: {
+    approved: 'approved',
+    sending: 'being sent',
+    sent: 'sent',
+    failed: 'failed',
+    skipped: 'skipped',
+    expired: 'expired',
+    pending: 'still pending',
+  } as Record<string, string>,
+  theBot: 'the bot',
+  alreadyDecided: (status: string, who: string, when: string | null) =>
+    `Already decided: ${status} by ${who}${when ? ` at ${when}` : ''}. Nothing was done.`,
+  auditBlocks: 'Not sent: the audit blocks this text. Change it with “Edit…”.',
+  notRecorded: 'Your decision could not be recorded (the database is unavailable). Nothing was sent: click again in a moment.',
+  writeAMessage: 'Write a message.',
+  digestUsage: (command: string) => `Usage: \`${command} digest\` shows this week's digest, just to you.`,
+  noAccount: 'No X account is set up yet.',
+  // The desk's own refusals.
+  fourEyes: 'You edited this draft: another teammate has to approve it (four-eyes rule).',
+  draftChanged: 'The draft changed while you were approving it. Nothing was sent: read the card again.',
+  cannotCheckApprovers: 'Slack could not tell us who may decide right now. Nothing was done: try again in a moment.',
+  notAnApprover: (policy: 'usergroup' | 'channel') =>
+    `You cannot decide on these welcomes: that is reserved ${policy === 'usergroup' ? "to members of the approvers' user group" : "to the desk channel's members"}. Nothing was done.`,
+  settingsMembersOnly: (channelId: string, handle: string) =>
+    `Only members of <#${channelId}> can change the settings of @${handle}. Nothing was changed.`,
+  sendGaveUp: 'The send did not go through after 24 hours of attempts.',
+  unexpectedError: 'unexpected error.',
+};
+
+// When a retry could duplicate a send, the card asks a human to look instead.
+const nextStep = (e: XErrorFacts) => (e.retryable ? 'it will be tried again later.' : 'it may have been sent: check X before sending it again.');
+const withDetail = (text: string, e: XErrorFacts) => (e.detail ? `${text} (${e.detail})` : text);
+const utcTime = (date: Date) => `${formatDate('en', date, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' })} UTC`;
+
+/** X's failures in plain words, by kind, for the card and the private answers. */
+const xError = {
+  'rate-limited': (e: XErrorFacts) => `X's rate limit is reached; it reopens ${e.resetAt ? `at ${utcTime(e.resetAt)}` : 'shortly'} and the bot waits until then.`,
+  'dm-refused': (e: XErrorFacts) => withDetail('X refused the DM: this person does not accept direct messages from you.', e),
+  forbidden: (e: XErrorFacts) => withDetail('X refused this action for the account or the app.', e),
+  'not-found': (e: XErrorFacts) => withDetail('X could not find it: the account or message may have been deleted or suspended.', e),
+  unauthorized: (_e: XErrorFacts) => 'X rejected the credentials: check X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET.',
+  server: (e: XErrorFacts) => `X is having trouble (HTTP ${e.status ?? '?'}); ${nextStep(e)}`,
+  network: (e: XErrorFacts) => `X could not be reached properly (network error); ${nextStep(e)}`,
+  invalid: (e: XErrorFacts) => withDetail('X rejected the request as invalid.', e),
+};
+
+/** The shared helpers, bound to the language. */
+const format = {
+  number: num,
+  plural: p,
+  list: (items: readonly string[]) => formatList('en', items),
+  date: (date: Date, options: Intl.DateTimeFormatOptions) => formatDate('en', date, options),
+};
+
+/** Why a domain cannot be one of the team's own. */
+const ownDomain = {
+  'not-a-name': (d: string) => `"${d}" is not a domain name: parts between dots are letters, digits and inner hyphens, such as brand.com`,
+  'unknown-suffix': (d: string) => `"${d}" does not end in a known top-level domain such as .com or .fr`,
+  'public-suffix': (d: string) => `"${d}" is a public suffix shared by everyone's sites: give your own domain under it, such as brand.${d.replace(/^\./, '')}`,
+};
+
+export const en = { format, card, audit, home, digest, replies, xError, ownDomain };
+
+/** What every language provides: the English catalogue's keys and signatures. */
+export type Catalogue = typeof en;

@@ -1,0 +1,35 @@
+// Word lists the meaning-based rules share, written in folded form (lower case, no accents) for
+// the token patterns of ./tokens: "=" marks an exact word, "*" a prefix, "_" joins a phrase.
+
+/** Networks and their nicknames: exact words, since stemming would blur "ig" or "yt". */
+export const NETWORKS = [
+  '=facebook', '=fb', '=face_book', '=insta', '=instagram', '=ig', '=the_gram', '=le_gram', '=linkedin', '=linked_in', '=li',
+  '=youtube', '=yt', '=you_tube', '=tiktok', '=tik_tok', '=snapchat', '=snap', '=threads', '=bluesky', '=bsky', '=mastodon',
+  '=discord', '=slack', '=telegram', '=whatsapp', '=twitch', '=reddit', '=subreddit', '=pinterest', '=messenger', '=tumblr',
+  '=spotify', '=soundcloud', '=vimeo', '=signal', '=viber', '=wechat', '=clubhouse', '=patreon', '=kick',
+] as const;
+
+/** The name people know, for a message: keyed by the folded word. */
+export const NETWORK_NAMES: Record<string, string> = {
+  facebook: 'Facebook', fb: 'Facebook', insta: 'Instagram', instagram: 'Instagram', ig: 'Instagram', gram: 'Instagram',
+  linkedin: 'LinkedIn', linked: 'LinkedIn', li: 'LinkedIn', youtube: 'YouTube', yt: 'YouTube', tube: 'YouTube', tiktok: 'TikTok', tik: 'TikTok',
+  snapchat: 'Snapchat', snap: 'Snapchat', threads: 'Threads', bluesky: 'Bluesky', bsky: 'Bluesky', mastodon: 'Mastodon', discord: 'Discord',
+  slack: 'Slack', telegram: 'Telegram', whatsapp: 'WhatsApp', twitch: 'Twitch', reddit: 'Reddit', subreddit: 'Reddit', pinterest: 'Pinterest',
+  messenger: 'Messenger', tumblr: 'Tumblr', spotify: 'Spotify', soundcloud: 'SoundCloud', vimeo: 'Vimeo', signal: 'Signal', viber: 'Viber',
+  wechat: 'WeChat', clubhouse: 'Clubhouse', patreon: 'Patreon', kick: 'Kick',
+};
+
+/** Places on a network one can be sent to. */
+export const VENUES = [
+  'group', 'groupe', '=groupes', 'channel', '=chaine', '=chaines', 'server', '=serveur', 'page', 'community', '=communaute', '=compte', 'account',
+  'profile', '=profil', 'board', 'story', 'stories', '=live', '=lives', '=subreddit', '=forum',
+] as const;
+
+/** The sender speaking of itself. */
+export const OURS = ['=our', '=my', '=notre', '=nos', '=mon', '=ma', '=mes'] as const;
+
+/** Words that address the reader. */
+export const YOURS = ['=your', '=ur', '=votre', '=vos', '=ton', '=ta', '=tes'] as const;
+
+/** Sentence ends. */
+export const ENDS = ['<.>', '<?>', '<!>'] as const;

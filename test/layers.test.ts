@@ -1,0 +1,30 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layer map in eslint-layers.js, checked the way `npm run lint` checks it.
+const eslint = new ESLint();
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.map((m) => m.ruleId ?? m.message);
+}
+
+describe('imports point one way', () => {
+  it('refuses a lower layer importing a higher one', async () => {
+    expect(await problems('src/desk/probe.ts', "export { createCardPublisher } from '../bot/cards';\n")).toContain('accueil/layers');
+    expect(await problems('src/db/probe.ts', "export type { Rule } from '../rules/types';\n")).toContain('accueil/layers');
+    expect(await problems('src/x/probe.ts', "export const load = () => import('../db/accounts');\n")).toContain('accueil/layers');
+  });
+
+  it('refuses shipped code importing the test tree', async () => {
+    expect(await problems('src/demo-probe.ts', "export { startTestDesk } from '../test/helpers/desk';\n")).toContain('accueil/layers');
+  });
+
+  it('refuses a query written outside src/db', async () => {
+    expect(await problems('src/desk/probe.ts', "import { eq } from 'drizzle-orm';\nexport const where = eq;\n")).toContain('@typescript-eslint/no-restricted-imports');
+  });
+
+  it('lets a higher layer import a lower one', async () => {
+    expect(await problems('src/bot/probe.ts', "export { sentLink } from '../desk/cards';\nexport { listAccounts } from '../db/accounts';\n")).toEqual([]);
+  });
+});
