@@ -240,7 +240,7 @@ const home = {
   option: {
     business: 'Business',
     personal: 'Personal (never DMs)',
-    'engaged-only': 'Engaged only (after they write)',
+    'engaged-only': 'Engaged only (after they DM you)',
     approved: 'Any approved DM (outside X’s guidelines)',
     off: 'Off (mentions only)',
     api: 'Through the X API',

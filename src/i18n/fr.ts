@@ -240,7 +240,7 @@ const home: Catalogue['home'] = {
   option: {
     business: 'Professionnel',
     personal: 'Personnel (jamais de DM)',
-    'engaged-only': 'Après un premier message',
+    'engaged-only': 'Après leur premier MP',
     approved: 'Tout DM approuvé (hors règles de X)',
     off: 'Désactivés (mentions seules)',
     api: 'Par l’API X',

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, EDIT_INPUT, VIEWS } from '../../src/bot/ids';
 import { welcomes } from '../../src/db/schema';
-import { listWelcomeEvents } from '../../src/db/welcomes';
+import { draftFor, listWelcomeEvents } from '../../src/db/welcomes';
 import { postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
 import { SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
 import { waitForWelcome, welcomeRow } from '../helpers/wait';
@@ -15,7 +15,8 @@ const CAROL = 'U0CAROL01';
 let desk: TestDesk;
 beforeAll(async () => {
   desk = await startTestDesk({
-    env: { FOUR_EYES: 'true' },
+    // Anyone may decide here: these tests are about edits, not about who is on the desk channel.
+    env: { FOUR_EYES: 'true', APPROVERS: 'anyone' },
     slack: { users: { [BOB]: { name: 'bob', tz: 'Europe/Paris' }, [ALICE]: { name: 'alice', tz: 'Europe/Paris' } } },
   });
 });
@@ -59,18 +60,18 @@ async function openEditor(card: Parameters<TestDesk['click']>[0], userId: string
 describe('a public welcome names the follower it is for (item 1)', () => {
   it('the editor refuses a mention that names someone else, or nobody', async () => {
     const { welcomeId } = await newCard('gaelle_c');
-    const draft = (await welcomeRow(desk.bot.desk.db, welcomeId)).draftText;
+    const draft = draftFor(await welcomeRow(desk.bot.desk.db, welcomeId), 'mention');
     for (const text of ['Bienvenue @elonmusk, merci de nous suivre !', 'Merci beaucoup et bienvenue parmi nous !', '👋🎉']) {
       const res = await save(welcomeId, ALICE, text);
       expect(JSON.stringify(res.json)).toContain('mention-names-follower');
     }
-    expect((await welcomeRow(desk.bot.desk.db, welcomeId)).draftText).toBe(draft);
+    expect(draftFor(await welcomeRow(desk.bot.desk.db, welcomeId), 'mention')).toBe(draft);
   });
 
   it('the approval gate refuses a mention that does not name the follower', async () => {
     const { card, welcomeId } = await newCard('gaelle_d');
     // A draft written before the rule existed.
-    await desk.bot.desk.db.update(welcomes).set({ draftText: 'Bienvenue @elonmusk, merci de nous suivre !' }).where(eq(welcomes.id, welcomeId));
+    await desk.bot.desk.db.update(welcomes).set({ draftText: 'Bienvenue @elonmusk, merci de nous suivre !', drafts: { mention: 'Bienvenue @elonmusk, merci de nous suivre !' } }).where(eq(welcomes.id, welcomeId));
     await desk.click(card, ACTIONS.postMention, { userId: CAROL });
     await desk.slack.waitFor(() => privateAnswers().find((text) => text.includes('mention-names-follower')));
     expect((await welcomeRow(desk.bot.desk.db, welcomeId)).status).toBe('pending');
@@ -123,7 +124,7 @@ describe('two teammates editing at once (item 6)', () => {
     const editedAt = (await welcomeRow(desk.bot.desk.db, welcomeId)).editedAt!;
     const hhmm = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(editedAt);
     expect(JSON.stringify(res.json)).toContain(`Changed by @bob at ${hhmm} — reopen to see it`);
-    expect((await welcomeRow(desk.bot.desk.db, welcomeId)).draftText).toBe(bobs);
+    expect(draftFor(await welcomeRow(desk.bot.desk.db, welcomeId), 'mention')).toBe(bobs);
 
     // Reopened, it saves.
     const reopened = await openEditor(card, ALICE);

@@ -60,7 +60,8 @@ describe('/audit-dm <text>', () => {
     const text = readable((await sent.reply()).body);
     expect(text).toMatch(/^✅ Pass — audited as a DM, in English: no findings\./);
     expect(text).toContain('Nothing to fix');
-    expect(text).not.toContain('As a public mention');
+    // The link is fine in a DM; posted publicly it would only earn a warning (X bills a post with a link 13× more).
+    expect(text).toContain('As a public mention it would be: ⚠️ Warn — also `link-in-public-welcome`');
     expect(await runsBy('U0AUDIT03')).toMatchObject([{ source: 'slash', verdict: 'pass', ruleIds: [] }]);
   });
 
@@ -68,7 +69,7 @@ describe('/audit-dm <text>', () => {
     const sent = await slash(desk, '/audit-dm', `${GOOD_TEXT} @ana_b @ben_c`, { userId: 'U0AUDIT04' });
     const text = readable((await sent.reply()).body);
     expect(text).toMatch(/^✅ Pass — audited as a DM/);
-    expect(text).toContain('As a public mention it would be: ⛔ Fail — also `multiple-mentions`');
+    expect(text).toContain('As a public mention it would be: ⛔ Fail — also `link-in-public-welcome`, `multiple-mentions`');
   });
 
   it('audits a French text in French', async () => {
