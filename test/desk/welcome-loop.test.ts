@@ -148,13 +148,14 @@ describe('the welcome desk, end to end', () => {
 
   it('closes the edit modal at once and refreshes the card afterwards, even while Slack throttles chat.update', async () => {
     desk = await startTestDesk({ env: { X_DM_POLICY: 'approved' } });
-    desk.x.addFollower({ name: 'Nora', bio: 'Céramique et design.' });
+    const nora = desk.x.addFollower({ name: 'Nora', bio: 'Céramique et design.' });
     await desk.poll();
     const [card] = await desk.waitForCards(1);
     await desk.click(card!, ACTIONS.edit, { triggerId: desk.slack.triggerId() });
     const opened = await desk.slack.waitFor(() => desk!.slack.openedViews[0]);
 
-    const edited = 'Merci beaucoup de nous suivre, Nora ! Vos pièces en céramique sont superbes.';
+    // Naming her keeps the text valid whichever channel's draft the modal edits (a public one must name her).
+    const edited = `@${nora.handle} merci beaucoup de nous suivre ! Vos pièces en céramique sont superbes.`;
     const { postInteraction, viewSubmissionPayload } = await import('../../src/sandbox/slack-request');
     const { SIGNING_SECRET } = await import('../helpers/desk');
     const { EDIT_INPUT, VIEWS } = await import('../../src/bot/ids');
