@@ -12,7 +12,7 @@ import type { FakeMessage } from '../src/sandbox/slack';
 import { blockActionsPayload, postInteraction, postSlashCommand, slashCommandFields } from '../src/sandbox/slack-request';
 import { BENCH_CHANNEL, BENCH_SIGNING_SECRET, startFakes, type Fakes } from './fixture';
 import { percentile, round, sleep, waitUntil } from './lib';
-import { scratchPostgres, spawnBareBolt, spawnBuiltBot, treePssMb, treeRssMb, type RunningProcess } from './processes';
+import { scratchBenchPostgres, spawnBareBolt, spawnBuiltBot, treePssMb, treeRssMb, type RunningProcess } from './processes';
 
 export const benchPostgresUrl = (): string => process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -25,7 +25,7 @@ async function builtBot(fakes: Fakes, driver: Driver, extra: Record<string, stri
     const bot = await spawnBuiltBot(fakes.env({ DATA_DIR: dataDir, POLL_INTERVAL_SECONDS: '3600', ...extra }));
     return { bot, dispose: async () => (await bot.stop(), rmSync(dataDir, { recursive: true, force: true })) };
   }
-  const scratch = await scratchPostgres(benchPostgresUrl());
+  const scratch = await scratchBenchPostgres(benchPostgresUrl());
   const bot = await spawnBuiltBot(fakes.env({ DATABASE_URL: scratch.url, POLL_INTERVAL_SECONDS: '3600', ...extra }));
   return { bot, dispose: async () => (await bot.stop(), await scratch.drop()) };
 }

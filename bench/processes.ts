@@ -3,8 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
+import { scratchPostgres } from '../src/sandbox/scratch-postgres';
 import { BENCH_SIGNING_SECRET, type Fakes } from './fixture';
 import { waitUntil } from './lib';
 
@@ -129,19 +128,4 @@ export const treePssMb = (pid: number): number => sumOver(pid, 'smaps_rollup', /
 export const treeRssMb = (pid: number): number => sumOver(pid, 'status', /VmRSS:\s+(\d+)/);
 
 /** A fresh database on the benchmark's Postgres, dropped by `drop()`. */
-export async function scratchPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `accueil_bench_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
-}
+export const scratchBenchPostgres = (adminUrl: string) => scratchPostgres(adminUrl, 'accueil_bench');

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import postgres from 'postgres';
+import { scratchPostgres } from '../../src/sandbox/scratch-postgres';
 import { openDatabase, type Database } from '../../src/db/client';
 
 /** Where a test's database lives: PGlite in memory, or a fresh database on the Postgres of DATABASE_URL. */
@@ -19,21 +18,8 @@ export const testDriver = (): 'pglite' | 'postgres' => (process.env.DATABASE_URL
 export async function createTestDatabaseLocation(): Promise<TestDatabaseLocation> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) return { databaseUrl: undefined, dataDir: 'memory://', drop: async () => {} };
-  const name = `accueil_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    databaseUrl: url.toString(),
-    dataDir: 'memory://',
-    drop: async () => {
-      const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+  const scratch = await scratchPostgres(adminUrl, 'accueil_test');
+  return { databaseUrl: scratch.url, dataDir: 'memory://', drop: scratch.drop };
 }
 
 let template: Blob | undefined;
