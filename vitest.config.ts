@@ -17,6 +17,7 @@ const X_SUITES = [
   'test/sources/**/*.test.ts',
   'test/desk/welcome-loop.test.ts',
   'test/desk/send-failures.test.ts',
+  'test/desk/x-guidelines.test.ts',
 ];
 
 export default defineConfig({
