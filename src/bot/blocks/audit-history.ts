@@ -101,6 +101,8 @@ export function buildManualWelcomeReply(outcome: ManualWelcomeOutcome, lang: Lan
       return single(t.manualUnderWay(at(outcome.handle)));
     case 'not-found':
       return single(t.manualNotFound(at(outcome.handle)));
+    case 'suspended':
+      return single(t.manualSuspended(at(outcome.handle)));
     case 'x-failed':
       return single(t.manualXFailed(at(outcome.handle), escapeMrkdwn(outcome.reason, 1000)));
     case 'no-account':

@@ -94,6 +94,16 @@ describe('/welcome @handle', () => {
     expect(desk.cards()).toHaveLength(before);
   });
 
+  it('says the account is suspended, not missing, when X has suspended it, and posts nothing', async () => {
+    const suspended = desk.x.addUser({ name: 'Suspendu', handle: 'rita_gone' });
+    desk.x.suspend(suspended.xUserId);
+    const before = desk.cards().length;
+    const sent = await slash(desk, '/welcome', '@rita_gone');
+    expect(readable((await sent.reply()).body)).toBe('X has suspended @rita_gone, so no card was posted: a welcome could not reach them.');
+    expect(desk.cards()).toHaveLength(before);
+    expect(await desk.bot.desk.db.select().from(followers).where(eq(followers.handle, 'rita_gone'))).toEqual([]);
+  });
+
   it('says in plain words when X fails, and posts nothing', async () => {
     desk.x.addUser({ name: 'Hugo', handle: 'hugo_pots' });
     desk.x.failNext({ method: 'GET', path: '/2/users/by/username/:username' }, { status: 503 });

@@ -167,6 +167,9 @@ describe('a follower’s history', () => {
 
   it('answers a manual welcome for an unknown handle or a failing X in words, escaped', () => {
     expect(buildManualWelcomeReply({ kind: 'not-found', handle: 'ghost' }, 'fr').text).toBe('Aucun compte X @\u200Bghost trouvé.');
+    expect(buildManualWelcomeReply({ kind: 'suspended', handle: 'ghost' }, 'fr').text).toBe(
+      'X a suspendu le compte @\u200Bghost, aucune carte publiée : un message d’accueil ne pourrait pas l’atteindre.',
+    );
     expect(buildManualWelcomeReply({ kind: 'card-under-way', handle: 'nora' }, 'en').text).toContain('their card is already on its way');
     const failed = buildManualWelcomeReply({ kind: 'x-failed', handle: 'hugo', reason: 'X said <!channel>' }, 'en');
     expect(failed.text).toContain('&lt;!channel');
