@@ -87,13 +87,13 @@ describe('"Welcome this person" message shortcut', () => {
   it('posts one card for the X profile linked in the message', async () => {
     desk.x.addUser({ name: 'Nora Céram', handle: 'nora_c', bio: 'Céramique et design.' });
     const sent = await messageShortcut(desk, 'welcome_from_message', 'Look who followed us: <https://x.com/nora_c|x.com/nora_c> — worth a welcome?');
-    expect(readable((await sent.reply()).body)).toBe(`Card posted in #${DESK_CHANNEL} for @nora_c: it waits there for a teammate's decision.`);
+    expect(readable((await sent.reply()).body)).toBe(`Card posted in #${DESK_CHANNEL} for @nora_c (https://x.com/nora_c): it waits there for a teammate's decision.`);
     const [card, ...others] = await desk.waitForCards(1);
     expect(others).toEqual([]);
     expect(readable({ blocks: card!.blocks })).toContain('Nora Céram');
 
     const again = await messageShortcut(desk, 'welcome_from_message', 'https://twitter.com/nora_c');
-    expect(readable((await again.reply()).body)).toContain('No new card for @nora_c');
+    expect(readable((await again.reply()).body)).toContain('No new card for @nora_c (https://x.com/nora_c)');
     await sleep(300);
     expect(desk.cards()).toHaveLength(1);
   });
@@ -110,7 +110,7 @@ describe('"Welcome this person" message shortcut', () => {
     const sent = await messageShortcut(desk, 'welcome_from_message', 'New follower', {
       attachments: [{ fallback: 'Théo Bois', title: 'Théo Bois (@theo_bois)', text: 'Profile: <https://x.com/theo_bois|x.com/theo_bois>' }],
     });
-    expect(readable((await sent.reply()).body)).toBe(`Card posted in #${DESK_CHANNEL} for @theo_bois: it waits there for a teammate's decision.`);
+    expect(readable((await sent.reply()).body)).toBe(`Card posted in #${DESK_CHANNEL} for @theo_bois (https://x.com/theo_bois): it waits there for a teammate's decision.`);
     await desk.waitForCards(before + 1);
   });
 });
