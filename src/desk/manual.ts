@@ -87,6 +87,8 @@ export type ManualWelcomeOutcome =
   /** Noticed a moment ago by another request (a teammate, the poll): their card is being made. */
   | { kind: 'card-under-way'; handle: string }
   | { kind: 'not-found'; handle: string }
+  /** X has suspended the account: it exists, but no welcome can reach it. */
+  | { kind: 'suspended'; handle: string }
   | { kind: 'x-failed'; handle: string; reason: string }
   | { kind: 'no-account' };
 
@@ -102,15 +104,16 @@ export async function welcomeByHandle(
   const account = await accountFor(desk, opts.slackChannelId);
   if (!account) return { kind: 'no-account' };
   const handle = opts.handle.replace(/^@/, '');
-  let profile;
+  let lookup;
   try {
-    profile = await lookupUserByHandle(desk.xClient(account), handle);
+    lookup = await lookupUserByHandle(desk.xClient(account), handle);
   } catch (error) {
     desk.logger.warn({ handle, err: errorSummary(error) }, 'manual welcome: X lookup failed');
     const reason = error instanceof XApiError ? error.describe(desk.lang) : t(desk.lang).replies.unexpectedError;
     return { kind: 'x-failed', handle, reason };
   }
-  if (!profile) return { kind: 'not-found', handle };
+  if (lookup.kind !== 'found') return { kind: lookup.kind, handle };
+  const { profile } = lookup;
 
   const before = await followerHistoryByXId(desk.db, account.id, profile.xUserId);
   if (before?.welcome) return { kind: 'already-welcomed', history: before };

@@ -186,6 +186,7 @@ const audit: AuditWords = {
     `No card for ${handle}: the desk already knows them, and only makes a card for someone it sees for the first time.`,
   manualUnderWay: (handle) => `No new card for ${handle}: their card is already on its way (someone asked at the same moment).`,
   manualNotFound: (handle) => `No X account ${handle} found.`,
+  manualSuspended: (handle) => `X has suspended ${handle}, so no card was posted: a welcome could not reach them.`,
   manualXFailed: (handle, reason) => `Could not look ${handle} up on X, so no card was posted. ${reason}`,
   manualUsage: (command) => `Name one X account: \`${command} @handle\` or \`${command} https://x.com/handle\`.`,
   manualNoAccount: 'No X account is set up for the desk yet.',

@@ -186,6 +186,7 @@ const audit: Catalogue['audit'] = {
     `Pas de carte pour ${handle} : le bureau connaît déjà cette personne et ne fait de carte que pour quelqu’un qu’il voit pour la première fois.`,
   manualUnderWay: (handle) => `Pas de nouvelle carte pour ${handle} : sa carte est déjà en route (quelqu’un l’a demandée au même moment).`,
   manualNotFound: (handle) => `Aucun compte X ${handle} trouvé.`,
+  manualSuspended: (handle) => `X a suspendu le compte ${handle}, aucune carte publiée : un message d’accueil ne pourrait pas l’atteindre.`,
   manualXFailed: (handle, reason) => `Impossible de trouver ${handle} sur X, aucune carte publiée. ${reason}`,
   manualUsage: (command) => `Indiquez un compte X : \`${command} @pseudo\` ou \`${command} https://x.com/pseudo\`.`,
   manualNoAccount: 'Aucun compte X n’est encore configuré pour le bureau.',

@@ -147,6 +147,7 @@ export interface AuditWords {
   manualKnown: (handle: string) => string;
   manualUnderWay: (handle: string) => string;
   manualNotFound: (handle: string) => string;
+  manualSuspended: (handle: string) => string;
   manualXFailed: (handle: string, reason: string) => string;
   manualUsage: (command: string) => string;
   manualNoAccount: string;

@@ -259,6 +259,9 @@ export function slashCommandFields(o: SlashCommandOptions): Record<string, strin
 export interface MessageShortcutOptions {
   callbackId: string;
   messageText: string;
+  /** The message's blocks and legacy attachments, as Slack sends them with the shortcut. */
+  messageBlocks?: unknown[];
+  messageAttachments?: unknown[];
   messageTs?: string;
   messageUser?: string;
   userId?: string;
@@ -286,7 +289,8 @@ export function messageShortcutPayload(o: MessageShortcutOptions) {
     trigger_id: o.triggerId ?? fakeTriggerId(),
     response_url: o.responseUrl ?? `https://hooks.slack.com/app/${teamId}/1/${randomBytes(12).toString('hex')}`,
     message_ts: messageTs,
-    message: { type: 'message', user: o.messageUser ?? o.userId ?? DEFAULTS.userId, ts: messageTs, text: o.messageText, team: teamId },
+    message: { type: 'message', user: o.messageUser ?? o.userId ?? DEFAULTS.userId, ts: messageTs, text: o.messageText, team: teamId,
+      ...(o.messageBlocks ? { blocks: o.messageBlocks } : {}), ...(o.messageAttachments ? { attachments: o.messageAttachments } : {}) },
   };
 }
 

@@ -58,19 +58,33 @@ export async function lookupUsers(client: TwitterApi, ids: string[]): Promise<Fo
   return profiles;
 }
 
-/** The profile behind @handle, or null when no such account is visible. */
-export async function lookupUserByHandle(client: TwitterApi, handle: string): Promise<FollowerProfile | null> {
+/** Who a handle belongs to: a profile, nobody X shows, or an account X has suspended. */
+export type HandleLookup =
+  | { kind: 'found'; profile: FollowerProfile }
+  | { kind: 'not-found' }
+  | { kind: 'suspended' };
+
+/**
+ * X answers a suspended account with a 200 holding only `errors`, the entry titled "Forbidden" and
+ * detailed "User has been suspended: [handle]." (an unknown one is titled "Not Found Error").
+ */
+const isSuspension = (problem: { title?: string; detail?: string }) =>
+  problem.title === 'Forbidden' || /\bsuspended\b/i.test(problem.detail ?? '');
+
+/** The profile behind @handle; else whether X does not know it or has suspended it. */
+export async function lookupUserByHandle(client: TwitterApi, handle: string): Promise<HandleLookup> {
   const username = handle.trim().replace(/^@/, '');
-  if (!HANDLE.test(username)) return null;
+  if (!HANDLE.test(username)) return { kind: 'not-found' };
   try {
     const result = await callX('lookup-users', () =>
       client.v2.userByUsername(username, { 'user.fields': USER_FIELDS_PARAM }),
     );
     // An unknown or suspended handle is a 200 carrying only `errors`.
     const user: UserV2 | undefined = result.data;
-    return user ? toFollowerProfile(user) : null;
+    if (user) return { kind: 'found', profile: toFollowerProfile(user) };
+    return (result.errors ?? []).some(isSuspension) ? { kind: 'suspended' } : { kind: 'not-found' };
   } catch (error) {
-    if (error instanceof XApiError && error.kind === 'not-found') return null;
+    if (error instanceof XApiError && error.kind === 'not-found') return { kind: 'not-found' };
     throw error;
   }
 }

@@ -101,6 +101,8 @@ describe('a welcome approved for manual sending (items 3 and 9)', () => {
     expect((await saveSettings(desk, { sendMode: 'api' })).json).toBeFalsy();
     const told = await desk.slack.waitFor(() => desk!.slack.ephemerals.find((e) => e.user === MARIE && /now sends/.test(e.text)));
     expect(told.text).toContain('1 approved card keeps the mode it was approved in');
+    // The account's handle as a profile link: no ping, copies cleanly.
+    expect(told.text).toMatch(/^<https:\/\/x\.com\/(\w+)\|@\1> now sends/);
 
     // The sweeper re-queues approvals it thinks lost: not this one.
     await desk.bot.desk.db.update(welcomes).set({ updatedAt: sql`now() - interval '10 minutes'` }).where(eq(welcomes.id, welcomeId));

@@ -28,15 +28,23 @@ describe('looking people up on X', () => {
   it('finds someone by handle, with or without the @, whatever the case', async () => {
     const someone = x.fake.addUser({ handle: 'Studio_Nord', name: 'Studio Nord' });
 
-    await expect(lookupUserByHandle(x.client, '@studio_nord')).resolves.toEqual(someone);
-    await expect(lookupUserByHandle(x.client, 'Studio_Nord')).resolves.toEqual(someone);
+    await expect(lookupUserByHandle(x.client, '@studio_nord')).resolves.toEqual({ kind: 'found', profile: someone });
+    await expect(lookupUserByHandle(x.client, 'Studio_Nord')).resolves.toEqual({ kind: 'found', profile: someone });
     expect(someone.connectionStatus).toEqual([]);
   });
 
-  it('returns null for a handle X does not know or that cannot exist', async () => {
-    await expect(lookupUserByHandle(x.client, '@nobody_here')).resolves.toBeNull();
-    await expect(lookupUserByHandle(x.client, 'not a handle!')).resolves.toBeNull();
+  it('says not-found for a handle X does not know or that cannot exist', async () => {
+    await expect(lookupUserByHandle(x.client, '@nobody_here')).resolves.toEqual({ kind: 'not-found' });
+    await expect(lookupUserByHandle(x.client, 'not a handle!')).resolves.toEqual({ kind: 'not-found' });
     expect(x.fake.requests).toHaveLength(1);
+  });
+
+  it('tells a suspended account from a missing one (X answers 200 with a Forbidden error)', async () => {
+    const gone = x.fake.addUser({ handle: 'rita_gone' });
+    x.fake.suspend(gone.xUserId);
+
+    await expect(lookupUserByHandle(x.client, '@rita_gone')).resolves.toEqual({ kind: 'suspended' });
+    await expect(lookupUsers(x.client, [gone.xUserId])).resolves.toEqual([]);
   });
 
   it('still reports X being down while looking someone up', async () => {

@@ -4,7 +4,7 @@ import type { Lang } from '../../domain';
 import type { FollowerHistory, WelcomeRecord } from '../../desk/history';
 import type { ManualWelcomeOutcome } from '../../desk/manual';
 import { t as words, type AuditWords } from '../../i18n';
-import { escapeMrkdwn, mrkdwnLink } from './escape';
+import { escapeMrkdwn, handleMrkdwn, mrkdwnLink } from './escape';
 import { LIMITS, context, mrkdwn, mrkdwnSection, plainSection, plainText, slackDate, userMention, type KnownBlock } from './kit';
 
 export interface HistoryView {
@@ -83,7 +83,7 @@ function whenOf(w: WelcomeRecord): Date {
 }
 
 function at(handle: string): string {
-  return escapeMrkdwn(`@${handle.replace(/^@/, '')}`, 100, { singleLine: true });
+  return handleMrkdwn(handle);
 }
 
 /** The private answer to `/welcome @handle` or the welcome_from_message shortcut. */
@@ -101,6 +101,8 @@ export function buildManualWelcomeReply(outcome: ManualWelcomeOutcome, lang: Lan
       return single(t.manualUnderWay(at(outcome.handle)));
     case 'not-found':
       return single(t.manualNotFound(at(outcome.handle)));
+    case 'suspended':
+      return single(t.manualSuspended(at(outcome.handle)));
     case 'x-failed':
       return single(t.manualXFailed(at(outcome.handle), escapeMrkdwn(outcome.reason, 1000)));
     case 'no-account':

@@ -4,7 +4,7 @@ import type { types } from '@slack/bolt';
 import type { Channel, FollowerProfile, Lang, SendMode, WelcomeStatus } from '../../domain';
 import type { Finding } from '../../rules/types';
 import { ACTIONS, CARD_ACTIONS_BLOCK_ID } from '../ids';
-import { cleanText, escapeMrkdwn, mrkdwnLink, truncate } from './escape';
+import { cleanText, escapeMrkdwn, handleMrkdwn, mrkdwnLink, truncate } from './escape';
 import {
   LIMITS,
   button,
@@ -68,9 +68,6 @@ export interface CardView {
   decision: CardDecision | null;
 }
 
-/** X handles are 1 to 15 letters, digits or underscores; anything else gets no link of ours. */
-const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
-
 export function buildWelcomeCard(card: CardView): { text: string; blocks: KnownBlock[] } {
   const t = words(card.lang).card;
   const blocks: KnownBlock[] = [...profileBlocks(card, t), ...flagBlocks(card, t), divider()];
@@ -80,7 +77,7 @@ export function buildWelcomeCard(card: CardView): { text: string; blocks: KnownB
 
 /** What a notification or a client without blocks shows. It is mrkdwn, so untrusted parts are escaped. */
 function fallbackText(card: CardView, t: CardWords): string {
-  const handle = escapeMrkdwn(`@${card.profile.handle}`, 100, { singleLine: true });
+  const handle = handleMrkdwn(card.profile.handle);
   const name = escapeMrkdwn(displayName(card.profile), 200, { singleLine: true });
   return card.status === 'pending' ? t.fallbackPending(name, handle) : t.fallbackDecided(handle, t.outcome[card.status]);
 }
@@ -93,17 +90,11 @@ function profileBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const { profile } = card;
   const blocks: KnownBlock[] = [header(t.cardTitle(displayName(profile)))];
   const badges = [profile.verified ? `✅ ${t.verified}` : null, profile.protected ? `🔒 ${t.protected}` : null];
-  blocks.push(mrkdwnSection([`*${handleLink(profile.handle)}*`, ...badges].filter(Boolean).join('  ·  ')));
+  blocks.push(mrkdwnSection([`*${handleMrkdwn(profile.handle)}*`, ...badges].filter(Boolean).join('  ·  ')));
   // Judged after cleaning: a bio of invisible characters is no bio.
   blocks.push(cleanText(profile.bio) === '' ? context([plainText(t.noBio, 100)], t.moreItems) : plainSection(profile.bio));
   blocks.push({ type: 'section', fields: profileFields(card, t).map(mrkdwn) });
   return blocks;
-}
-
-/** The handle as a link to the profile, built by us from a checked handle, never from the follower's text. */
-function handleLink(handle: string): string {
-  const label = escapeMrkdwn(`@${handle}`, 100, { singleLine: true });
-  return HANDLE.test(handle) ? `<https://x.com/${handle}|${label}>` : label;
 }
 
 function profileFields(card: CardView, t: CardWords): string[] {

@@ -96,6 +96,28 @@ export function truncate(text: string, max: number): string {
   return out.trimEnd() + ELLIPSIS;
 }
 
+/** X handles are 1 to 15 letters, digits or underscores: nothing in one can end a link or escape it. */
+const X_HANDLE = /^[A-Za-z0-9_]{1,15}$/;
+
+/**
+ * `@handle` for a mrkdwn link label: a checked handle as is, with no zero-width space (a label is
+ * never a ping nor formatted, so `@rita_skip` copies cleanly); anything else escaped as untrusted.
+ */
+export function handleLabel(handle: string): string {
+  const bare = handle.replace(/^@/, '');
+  return X_HANDLE.test(bare) ? `@${bare}` : escapeMrkdwn(`@${bare}`, 100, { singleLine: true });
+}
+
+/**
+ * A handle in mrkdwn as a link to its X profile, labelled `@handle`: it cannot ping (a link label
+ * is not parsed for mentions) and copies without invisible characters. A string that is not a
+ * handle gets no link of ours, only escaping.
+ */
+export function handleMrkdwn(handle: string): string {
+  const bare = handle.replace(/^@/, '');
+  return X_HANDLE.test(bare) ? `<https://x.com/${bare}|@${bare}>` : escapeMrkdwn(`@${bare}`, 100, { singleLine: true });
+}
+
 /**
  * A mrkdwn link `<url|label>` for a URL we did not build, or null when it is not http(s).
  * The URL is normalised by the URL parser, and the few characters that would end the link

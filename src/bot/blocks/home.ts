@@ -6,7 +6,7 @@ import type { XAccountRow } from '../../db/schema';
 import { ACCOUNT_KINDS, checkOwnDomains, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
 import type { EditableSettings } from '../../db/accounts';
 import { ownDomainRefusal, t as words } from '../../i18n';
-import { escapeMrkdwn } from './escape';
+import { escapeMrkdwn, handleLabel, handleMrkdwn } from './escape';
 import { button, context, divider, header, LIMITS, mrkdwn, mrkdwnSection, plainText, slackDate, type KnownBlock } from './kit';
 
 export const HOME_IDS = {
@@ -51,10 +51,10 @@ export function buildHomeView(accounts: HomeAccount[], lang: Lang): types.HomeVi
 
 function accountBlocks({ account, queue, figures }: HomeAccount, lang: Lang): KnownBlock[] {
   const t = words(lang).home;
-  const handle = escapeMrkdwn(account.handle, 100, { singleLine: true });
   const figure = (label: string, n: number) => mrkdwn(`*${label}*\n${words(lang).format.number(n)}`);
   const lines = queue.cards.map((card) => {
-    const who = `@${escapeMrkdwn(card.handle, 100, { singleLine: true })}`;
+    // In the card's link the handle is a label; without a card, a link to the profile: neither pings.
+    const who = card.slackTs ? handleLabel(card.handle) : handleMrkdwn(card.handle);
     const name = card.name ? ` (${escapeMrkdwn(card.name, 60, { singleLine: true })})` : '';
     const since = t.waitingSince(slackDate(card.createdAt.toISOString(), '{date_short_pretty} {time}'));
     return card.slackTs ? `• <${cardLink(card.slackChannelId, card.slackTs)}|${who}>${name} — ${since}` : `• ${who}${name} — ${since}, ${t.notPosted}`;
@@ -80,7 +80,7 @@ function accountBlocks({ account, queue, figures }: HomeAccount, lang: Lang): Kn
     mrkdwnSection(truncateLines([t.queue(queue.total), ...lines], LIMITS.sectionText)),
     {
       type: 'section',
-      text: mrkdwn(`${t.settings} — @${handle}`),
+      text: mrkdwn(`${t.settings} — ${handleMrkdwn(account.handle)}`),
       fields: [
         mrkdwn(`*${t.kind}*\n${label(account.kind)}`),
         mrkdwn(`*${t.dmPolicy}*\n${label(account.dmPolicy)}`),
@@ -145,7 +145,7 @@ export function buildAccountSettingsModal(account: XAccountRow, lang: Lang): typ
     submit: plainText(t.save, LIMITS.modalButton),
     close: plainText(t.cancel, LIMITS.modalButton),
     blocks: [
-      context([mrkdwn(`@${escapeMrkdwn(account.handle, 100, { singleLine: true })}`)], () => ''),
+      context([mrkdwn(handleMrkdwn(account.handle))], () => ''),
       input(SETTINGS_INPUTS.channel, t.channel, { type: 'channels_select', action_id: SETTINGS_INPUTS.channel.actionId, initial_channel: account.slackChannelId }),
       input(SETTINGS_INPUTS.kind, t.kind, select(ACCOUNT_KINDS, account.kind, SETTINGS_INPUTS.kind.actionId, lang)),
       input(SETTINGS_INPUTS.dmPolicy, t.dmPolicy, select(DM_POLICIES, account.dmPolicy, SETTINGS_INPUTS.dmPolicy.actionId, lang), { hint: t.dmPolicyHint }),

@@ -21,6 +21,17 @@ export const notFoundError = (parameter: string, value: string, detail: string) 
   type: `${PROBLEM}/resource-not-found`,
 });
 
+/** A user lookup's error for an account X has suspended (a 200 with it in `errors`). */
+export const suspendedError = (parameter: string, value: string) => ({
+  value,
+  detail: `User has been suspended: [${value}].`,
+  title: 'Forbidden',
+  resource_type: 'user',
+  parameter,
+  resource_id: value,
+  type: `${PROBLEM}/resource-not-found`,
+});
+
 /** What X answers when an endpoint is called with the wrong kind of token (user vs app). */
 export const unsupportedAuthentication = (wanted: string) => ({
   title: 'Unsupported Authentication',

@@ -7,7 +7,7 @@ import twitterText from 'twitter-text';
 import { z } from 'zod';
 import type { FollowerProfile } from '../../domain';
 import { activityPayloads, deliver, passesCrc } from './activity';
-import { bareProblem, DEFAULT_BODIES, fail, HttpAnswer, invalidRequest, notFoundError, unsupportedAuthentication } from './answers';
+import { bareProblem, DEFAULT_BODIES, fail, HttpAnswer, invalidRequest, notFoundError, suspendedError, unsupportedAuthentication } from './answers';
 import { FakeXAuth, type AuthKind, type FakeXCredentials } from './auth';
 import { FAKE_OAUTH2_CLIENT, FAKE_OAUTH2_PUBLIC_CLIENT, FakeXOAuth2 } from './oauth2';
 import { FIFTEEN_MINUTES, RateLimits } from './rate-limits';
@@ -144,6 +144,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
 
   const users = new Map<string, FollowerProfile>();
   const byHandle = new Map<string, string>();
+  const suspended = new Set<string>();
   // Oldest first, so following appends and a cursor (a follow's seq) survives new arrivals.
   const follows: Follow[] = [];
   const followSeq = new Map<string, number>();
@@ -366,8 +367,10 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
         if (!ids.length || ids.length > 100 || ids.some((id) => !/^\d{1,19}$/.test(id))) {
           throw fail(400, invalidRequest('The `ids` query parameter must hold 1 to 100 comma-separated numeric ids', { ids: [raw ?? ''] }));
         }
-        const found = ids.map((id) => users.get(id)).filter((u): u is FollowerProfile => u !== undefined);
-        const errors = ids.filter((id) => !users.has(id)).map((id) => notFoundError('ids', id, `Could not find user with ids: [${id}].`));
+        const found = ids.filter((id) => !suspended.has(id)).map((id) => users.get(id)).filter((u): u is FollowerProfile => u !== undefined);
+        const errors = ids
+          .filter((id) => !users.has(id) || suspended.has(id))
+          .map((id) => (suspended.has(id) ? suspendedError('ids', id) : notFoundError('ids', id, `Could not find user with ids: [${id}].`)));
         return new HttpAnswer(200, { ...(found.length ? { data: found.map((u) => renderUser(u, fields, version)) } : {}), ...(errors.length ? { errors } : {}) });
       },
     },
@@ -379,6 +382,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
         if (!/^\w{1,15}$/.test(username)) throw fail(400, invalidRequest(`The \`username\` query parameter value [${username}] does not match ^[A-Za-z0-9_]{1,15}$`));
         const id = byHandle.get(username.toLowerCase());
         if (!id) return new HttpAnswer(200, { errors: [notFoundError('username', username, `Could not find user with username: [${username}].`)] });
+        if (suspended.has(id)) return new HttpAnswer(200, { errors: [suspendedError('username', username)] });
         return new HttpAnswer(200, { data: renderUser(users.get(id)!, fields, version) });
       },
     },
@@ -726,6 +730,10 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
       unfollow(id);
       const profile = users.get(id);
       if (profile) register({ ...profile, connectionStatus: profile.connectionStatus.filter((s) => s !== 'followed_by') });
+    },
+    suspend(id) {
+      if (!users.has(id)) throw new Error(`fake X: no user ${id}; add them first`);
+      suspended.add(id);
     },
     followerCount: () => follows.length,
     user: (id) => users.get(id),

@@ -112,6 +112,8 @@ export interface FakeX {
   /** Someone X knows who does not follow the account. */
   addUser(profile?: Partial<FollowerProfile>): FollowerProfile;
   removeFollower(id: string): void;
+  /** X suspends the account: user lookups answer 200 with a "User has been suspended" error instead of the user. */
+  suspend(id: string): void;
   followerCount(): number;
   user(id: string): FollowerProfile | undefined;
 

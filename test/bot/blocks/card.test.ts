@@ -47,6 +47,17 @@ describe('a pending card', () => {
     expect(mrkdwnTexts(blocks).join('\n')).toContain('<https://x.com/ada_bakes|');
   });
 
+  it('shows the handle as the profile link’s label: no zero-width character to copy, and no ping', () => {
+    const { blocks, text } = buildWelcomeCard(pendingCard({ profile: follower({ handle: 'rita_skip' }) }));
+    const handleLine = mrkdwnTexts(blocks).find((line) => line.includes('rita_skip'))!;
+    expect(handleLine).toBe('*<https://x.com/rita_skip|@rita_skip>*');
+    expect(handleLine).not.toMatch(/[\u200B-\u200D\u2060\uFEFF]/);
+    // A ping is <@U…>, <!…> or a bare @word outside a link; the label of our link is neither.
+    expect(handleLine.replace(/<https:\/\/x\.com\/rita_skip\|@rita_skip>/, '')).not.toMatch(/@|<!/);
+    expect(text).toContain('<https://x.com/rita_skip|@rita_skip>');
+    expect(text).not.toMatch(/[\u200B-\u200D\u2060\uFEFF]/);
+  });
+
   it('gives no profile link for a handle X would not issue', () => {
     const { blocks } = buildWelcomeCard(pendingCard({ profile: follower({ handle: 'evil.example|x' }) }));
     expect(mrkdwnTexts(blocks).join('\n')).not.toContain('https://x.com/evil');
@@ -88,7 +99,7 @@ describe('a pending card', () => {
   });
 
   it('has a fallback text for notifications', () => {
-    expect(buildWelcomeCard(pendingCard()).text).toBe('New follower: Ada Lovelace (@\u200Bada\u200B_\u200Bbakes) is waiting for a welcome');
+    expect(buildWelcomeCard(pendingCard()).text).toBe('New follower: Ada Lovelace (<https://x.com/ada_bakes|@ada_bakes>) is waiting for a welcome');
   });
 
   it('is accepted by Slack', () => {
@@ -164,7 +175,7 @@ describe('a decided card', () => {
     expect(buttons(blocks)).toEqual([]);
     expect(mrkdwn).toContain('✅ DM sent, approved by <@U0MARIE01> on <!date^1777732200^{date_short_pretty} {time}|2026-05-02 14:30 UTC>');
     expect(plainTexts(blocks)).toContain('Thank you for following, Ada!');
-    expect(text).toBe('Welcome for @\u200Bada\u200B_\u200Bbakes: sent');
+    expect(text).toBe('Welcome for <https://x.com/ada_bakes|@ada_bakes>: sent');
   });
 
   it('after a public welcome was posted: a link to the post', () => {

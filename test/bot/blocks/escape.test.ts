@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, escapeMrkdwn, mrkdwnLink, truncate } from '../../../src/bot/blocks/escape';
+import { cleanText, escapeMrkdwn, handleLabel, handleMrkdwn, mrkdwnLink, truncate } from '../../../src/bot/blocks/escape';
 import { mrkdwnAsText } from '../../../src/bot/blocks/render-text';
 import { formattedSpans, quotedLines } from './fixtures';
 
@@ -32,6 +32,15 @@ describe('escapeMrkdwn', () => {
 
   it('puts a name or a location on one line', () => {
     expect(escapeMrkdwn('Paris\n\nFrance', 100, { singleLine: true })).toBe('Paris France');
+  });
+});
+
+describe('handles', () => {
+  it('link a checked handle to its profile with a clean label, and only escape anything else', () => {
+    expect(handleMrkdwn('@rita_skip')).toBe('<https://x.com/rita_skip|@rita_skip>');
+    expect(handleLabel('rita_skip')).toBe('@rita_skip');
+    expect(handleMrkdwn('evil|<!channel>')).toBe('@\u200Bevil|&lt;!channel\u200B&gt;');
+    expect(handleLabel('a_b.c')).toBe('@\u200Ba\u200B_\u200Bb.c');
   });
 });
 

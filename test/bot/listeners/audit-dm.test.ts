@@ -92,7 +92,7 @@ describe('/audit-dm @handle', () => {
   it('says the desk has not seen an unknown follower, and how to start a welcome', async () => {
     const sent = await slash(desk, '/audit-dm', '@nobody_here');
     const text = readable((await sent.reply()).body);
-    expect(text).toContain('Unknown follower: @nobody_here has not been seen by the desk yet.');
+    expect(text).toContain('Unknown follower: @nobody_here (https://x.com/nobody_here) has not been seen by the desk yet.');
     expect(text).toContain('`/welcome @nobody_here`');
   });
 });

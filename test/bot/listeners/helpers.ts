@@ -51,12 +51,15 @@ export async function messageShortcut(
   desk: TestDesk,
   callbackId: string,
   messageText: string,
-  opts: { userId?: string; channelId?: string; responseUrl?: string } = {},
+  opts: { userId?: string; channelId?: string; responseUrl?: string; blocks?: unknown[]; attachments?: unknown[] } = {},
 ): Promise<Sent> {
   const userId = opts.userId ?? DEFAULTS.userId;
   const channel: string = opts.channelId ?? DESK_CHANNEL;
   const target = tracked(desk, userId, channel);
-  const payload = messageShortcutPayload({ callbackId, messageText, userId, channelId: channel, responseUrl: opts.responseUrl ?? target.responseUrl });
+  const payload = messageShortcutPayload({
+    callbackId, messageText, userId, channelId: channel, responseUrl: opts.responseUrl ?? target.responseUrl,
+    messageBlocks: opts.blocks, messageAttachments: opts.attachments,
+  });
   const http = await postInteraction(desk.eventsUrl, SIGNING_SECRET, payload);
   return { http, reply: target.reply, replied: target.replied };
 }

@@ -51,19 +51,49 @@ describe('"Audit as a welcome" message shortcut', () => {
     expect(String((await sent.reply()).body.text)).toBe('This message has no text to audit.');
     expect((await listAuditRuns(desk.bot.desk.db)).filter((run) => run.actor === 'U0SHORT03')).toEqual([]);
   });
+
+  it('audits text held in rich-text blocks and attachments, not only `text`', async () => {
+    const blocks = [
+      {
+        type: 'rich_text',
+        block_id: 'b1',
+        elements: [
+          {
+            type: 'rich_text_section',
+            elements: [
+              { type: 'text', text: 'Thanks for following! Follow us on Instagram too: ' },
+              { type: 'link', url: 'https://instagram.com/maison', text: 'instagram.com/maison' },
+            ],
+          },
+        ],
+      },
+    ];
+    const sent = await messageShortcut(desk, 'audit_message_shortcut', '', { userId: 'U0SHORT04', blocks });
+    const text = readable((await sent.reply()).body);
+    expect(text).toMatch(/^⛔ Fail — audited as a DM/);
+    expect(text).toContain('no-social-redirect');
+
+    const fromAttachment = await messageShortcut(desk, 'audit_message_shortcut', '', {
+      userId: 'U0SHORT05',
+      attachments: [{ fallback: 'Draft', pretext: 'Draft for the newcomer:', text: 'Thank you for following, Léa!' }],
+    });
+    expect(readable((await fromAttachment.reply()).body)).toMatch(/^✅ Pass/);
+    const runs = (await listAuditRuns(desk.bot.desk.db)).filter((run) => run.actor === 'U0SHORT04' || run.actor === 'U0SHORT05');
+    expect(runs.map((run) => run.verdict).sort()).toEqual(['fail', 'pass']);
+  });
 });
 
 describe('"Welcome this person" message shortcut', () => {
   it('posts one card for the X profile linked in the message', async () => {
     desk.x.addUser({ name: 'Nora Céram', handle: 'nora_c', bio: 'Céramique et design.' });
     const sent = await messageShortcut(desk, 'welcome_from_message', 'Look who followed us: <https://x.com/nora_c|x.com/nora_c> — worth a welcome?');
-    expect(readable((await sent.reply()).body)).toBe(`Card posted in #${DESK_CHANNEL} for @nora_c: it waits there for a teammate's decision.`);
+    expect(readable((await sent.reply()).body)).toBe(`Card posted in #${DESK_CHANNEL} for @nora_c (https://x.com/nora_c): it waits there for a teammate's decision.`);
     const [card, ...others] = await desk.waitForCards(1);
     expect(others).toEqual([]);
     expect(readable({ blocks: card!.blocks })).toContain('Nora Céram');
 
     const again = await messageShortcut(desk, 'welcome_from_message', 'https://twitter.com/nora_c');
-    expect(readable((await again.reply()).body)).toContain('No new card for @nora_c');
+    expect(readable((await again.reply()).body)).toContain('No new card for @nora_c (https://x.com/nora_c)');
     await sleep(300);
     expect(desk.cards()).toHaveLength(1);
   });
@@ -72,5 +102,15 @@ describe('"Welcome this person" message shortcut', () => {
     const sent = await messageShortcut(desk, 'welcome_from_message', 'See <https://x.com/nora_c/status/123|this post> and <https://x.com/home>');
     expect(String((await sent.reply()).body.text)).toBe('No X profile link (x.com/handle or twitter.com/handle) in this message.');
     expect(desk.cards()).toHaveLength(1);
+  });
+
+  it('finds the X profile linked in an attachment (a link unfurl or an app’s message)', async () => {
+    desk.x.addUser({ name: 'Théo Bois', handle: 'theo_bois', bio: 'Menuiserie.' });
+    const before = desk.cards().length;
+    const sent = await messageShortcut(desk, 'welcome_from_message', 'New follower', {
+      attachments: [{ fallback: 'Théo Bois', title: 'Théo Bois (@theo_bois)', text: 'Profile: <https://x.com/theo_bois|x.com/theo_bois>' }],
+    });
+    expect(readable((await sent.reply()).body)).toBe(`Card posted in #${DESK_CHANNEL} for @theo_bois (https://x.com/theo_bois): it waits there for a teammate's decision.`);
+    await desk.waitForCards(before + 1);
   });
 });

@@ -22,11 +22,14 @@ describe('/welcome @handle', () => {
     expect(sent.http.status).toBe(200);
     const reply = await sent.reply();
     expect(reply.body.response_type).toBe('ephemeral');
-    expect(readable(reply.body)).toBe(`Card posted in #${DESK_CHANNEL} for @camille_d: it waits there for a teammate's decision.`);
+    expect(readable(reply.body)).toBe(`Card posted in #${DESK_CHANNEL} for @camille_d (https://x.com/camille_d): it waits there for a teammate's decision.`);
 
     const [card, ...others] = await desk.waitForCards(1);
     expect(others).toEqual([]);
     expect(readable({ blocks: card!.blocks })).toContain('Camille Durand');
+    // The handle as posted to Slack: a profile link labelled @camille_d, which copies with no invisible character and pings nobody.
+    expect(JSON.stringify(card!.blocks)).toContain('*<https://x.com/camille_d|@camille_d>*');
+    expect(JSON.stringify([card!.blocks, card!.text, reply.body])).not.toMatch(/\u200B/);
     const events = await listWelcomeEvents(desk.bot.desk.db, welcomeIdOf(card!));
     expect(events.find((event) => event.type === 'requested-manually')).toMatchObject({ actor: 'U0MARIE01', detail: { handle: 'camille_d' } });
     const [follower] = await desk.bot.desk.db.select().from(followers).where(eq(followers.handle, 'camille_d'));
@@ -36,7 +39,7 @@ describe('/welcome @handle', () => {
   it('posts no second card for the same person, and answers with their history instead', async () => {
     const sent = await slash(desk, '/welcome', 'https://x.com/Camille_D', { userId: 'U0PAUL001' });
     const text = readable((await sent.reply()).body);
-    expect(text).toContain('No new card for @camille_d: they already have their one welcome.');
+    expect(text).toContain('No new card for @camille_d (https://x.com/camille_d): they already have their one welcome.');
     expect(text).toContain('Welcome: waiting for a decision');
     expect(text).toMatch(/A new welcome: no — one welcome per follower, ever: a card has been waiting for a decision since/);
     await sleep(300);
@@ -52,7 +55,7 @@ describe('/welcome @handle', () => {
     const sent = await slash(desk, '/audit-dm', '@CAMILLE_D');
     const body = (await sent.reply()).body;
     const text = readable(body);
-    expect(text).toContain('@camille_d (Camille Durand) and @');
+    expect(text).toContain('@camille_d (https://x.com/camille_d) (Camille Durand) and @');
     expect(text).toContain('First seen: ');
     expect(text).toContain('added by hand');
     expect(text).toContain('Wrote to you first: not that the desk knows');
@@ -81,7 +84,7 @@ describe('/welcome @handle', () => {
     const answers = [readable((await first.reply()).body), readable((await second.reply()).body)];
     expect(answers.filter((text) => text.startsWith('Card posted'))).toHaveLength(1);
     // The other hears that the card exists or is being made, depending on who was quicker.
-    expect(answers.filter((text) => text.startsWith('No new card for @ines_terre'))).toHaveLength(1);
+    expect(answers.filter((text) => text.startsWith('No new card for @ines_terre (https://x.com/ines_terre)'))).toHaveLength(1);
     await desk.waitForCards(before + 1);
     await sleep(300);
     expect(desk.cards()).toHaveLength(before + 1);
@@ -90,8 +93,18 @@ describe('/welcome @handle', () => {
   it('answers privately when X knows no such account, and posts nothing', async () => {
     const before = desk.cards().length;
     const sent = await slash(desk, '/welcome', '@nobody_at_all');
-    expect(readable((await sent.reply()).body)).toBe('No X account @nobody_at_all found.');
+    expect(readable((await sent.reply()).body)).toBe('No X account @nobody_at_all (https://x.com/nobody_at_all) found.');
     expect(desk.cards()).toHaveLength(before);
+  });
+
+  it('says the account is suspended, not missing, when X has suspended it, and posts nothing', async () => {
+    const suspended = desk.x.addUser({ name: 'Suspendu', handle: 'rita_gone' });
+    desk.x.suspend(suspended.xUserId);
+    const before = desk.cards().length;
+    const sent = await slash(desk, '/welcome', '@rita_gone');
+    expect(readable((await sent.reply()).body)).toBe('X has suspended @rita_gone (https://x.com/rita_gone), so no card was posted: a welcome could not reach them.');
+    expect(desk.cards()).toHaveLength(before);
+    expect(await desk.bot.desk.db.select().from(followers).where(eq(followers.handle, 'rita_gone'))).toEqual([]);
   });
 
   it('says in plain words when X fails, and posts nothing', async () => {
@@ -100,7 +113,7 @@ describe('/welcome @handle', () => {
     const before = desk.cards().length;
     const sent = await slash(desk, '/welcome', '@hugo_pots');
     const text = readable((await sent.reply()).body);
-    expect(text).toMatch(/^Could not look @hugo_pots up on X, so no card was posted\. X is having trouble \(HTTP 503\)/);
+    expect(text).toMatch(/^Could not look @hugo_pots \(https:\/\/x\.com\/hugo_pots\) up on X, so no card was posted\. X is having trouble \(HTTP 503\)/);
     expect(desk.cards()).toHaveLength(before);
   });
 
@@ -113,7 +126,7 @@ describe('/welcome @handle', () => {
     const before = desk.cards().length;
     const sent = await slash(desk, '/welcome', '@ancienne');
     const text = readable((await sent.reply()).body);
-    expect(text).toContain('No card for @ancienne: the desk already knows them');
+    expect(text).toContain('No card for @ancienne (https://x.com/ancienne): the desk already knows them');
     expect(text).toContain('already following when the desk started');
     expect(text).toContain('A new welcome: yes — no welcome yet.');
     expect(desk.cards()).toHaveLength(before);

@@ -1,6 +1,7 @@
 import type { Desk } from '../../../desk/desk';
 import { profileHandleInText, welcomeByHandle } from '../../../desk/manual';
 import { buildManualWelcomeReply } from '../../blocks/audit-history';
+import { messageText } from '../../blocks/message-text';
 import { t } from '../../../i18n';
 import { replyPrivately, type MessageShortcutArgs } from './private-reply';
 
@@ -9,8 +10,8 @@ export const welcomeFromMessageCallback =
   (desk: Desk) =>
   async ({ ack, shortcut, respond, client }: MessageShortcutArgs): Promise<void> => {
     await ack();
-    // Slack keeps links as <https://x.com/handle|x.com/handle>: the raw text has the whole URL.
-    const handle = profileHandleInText(shortcut.message.text ?? '');
+    // Slack keeps links as <https://x.com/handle|x.com/handle>: the raw text has the whole URL (blocks and attachments included).
+    const handle = profileHandleInText(messageText(shortcut.message));
     if (!handle) {
       await replyPrivately(desk, { respond, client, shortcut }, { text: t(desk.lang).audit.noProfileLink });
       return;

@@ -4,6 +4,7 @@ import { updateAccountSettings } from '../../../db/accounts';
 import type { Desk } from '../../../desk/desk';
 import { mayEditSettings, publishHome, settingsRefusal } from '../../home';
 import { t } from '../../../i18n';
+import { handleMrkdwn } from '../../blocks/escape';
 import { readAccountSettingsSubmission, SETTINGS_INPUTS } from '../../blocks/home';
 import { countApprovedOtherThan } from '../../../db/welcomes';
 
@@ -40,7 +41,7 @@ export const homeAccountSettingsCallback =
       await desk.slack.chat.postEphemeral({
         channel: submission.settings.slackChannelId,
         user: body.user.id,
-        text: t(desk.lang).home.sendModeSwitched(`@${account.handle}`, submission.settings.sendMode, left),
+        text: t(desk.lang).home.sendModeSwitched(handleMrkdwn(account.handle), submission.settings.sendMode, left),
       });
     }
   };

@@ -147,7 +147,7 @@ describe('a follower’s history', () => {
     const mrkdwn = sections(blocks.filter((b) => b !== (plain as unknown))).join('\n');
     expect(mrkdwn).not.toContain('<!channel>');
     const shown = renderBlocksAsText(blocks);
-    expect(shown).toContain('@camille_d (<!channel> *Camille*) and @maisonlumen');
+    expect(shown).toContain('@camille_d (https://x.com/camille_d) (<!channel> *Camille*) and @maisonlumen (https://x.com/maisonlumen)');
     expect(shown).toContain('Welcome: sent (DM) by @U0MARIE01, 2026-01-06 09:01 UTC');
     expect(shown).toContain('A new welcome: no — one welcome per follower, ever: already sent, approved by @U0MARIE01 on 2026-01-06 09:01 UTC.');
   });
@@ -166,7 +166,10 @@ describe('a follower’s history', () => {
   });
 
   it('answers a manual welcome for an unknown handle or a failing X in words, escaped', () => {
-    expect(buildManualWelcomeReply({ kind: 'not-found', handle: 'ghost' }, 'fr').text).toBe('Aucun compte X @\u200Bghost trouvé.');
+    expect(buildManualWelcomeReply({ kind: 'not-found', handle: 'ghost' }, 'fr').text).toBe('Aucun compte X <https://x.com/ghost|@ghost> trouvé.');
+    expect(buildManualWelcomeReply({ kind: 'suspended', handle: 'ghost' }, 'fr').text).toBe(
+      'X a suspendu le compte <https://x.com/ghost|@ghost>, aucune carte publiée : un message d’accueil ne pourrait pas l’atteindre.',
+    );
     expect(buildManualWelcomeReply({ kind: 'card-under-way', handle: 'nora' }, 'en').text).toContain('their card is already on its way');
     const failed = buildManualWelcomeReply({ kind: 'x-failed', handle: 'hugo', reason: 'X said <!channel>' }, 'en');
     expect(failed.text).toContain('&lt;!channel');
