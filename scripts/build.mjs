@@ -4,7 +4,7 @@
 // (see src/db/embedded-cluster.ts), kept from the last build while migrations and engine are unchanged.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -42,6 +42,9 @@ await build({
 });
 // Spawned by the first start when there is no template (src/db/embedded-cluster.ts).
 copyFileSync('src/db/init-pglite.mjs', 'dist/init-pglite.mjs');
+// The fake X (for the demo) reads X's trimmed API descriptions beside its bundled chunk.
+mkdirSync('dist/spec', { recursive: true });
+for (const file of readdirSync('src/sandbox/x/spec')) copyFileSync(`src/sandbox/x/spec/${file}`, `dist/spec/${file}`);
 
 if (!keepTemplate) {
   const made = spawnSync(process.execPath, ['dist/prepare-template.js', template], { stdio: 'inherit' });
