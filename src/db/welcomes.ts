@@ -188,11 +188,6 @@ export async function sendAttempts(db: Db, welcomeId: number): Promise<number> {
   return row?.attempts ?? 0;
 }
 
-/** How many welcomes are in each status. */
-export async function countWelcomesByStatus(db: Db): Promise<Array<{ status: string; n: number }>> {
-  return db.select({ status: welcomes.status, n: sql<number>`count(*)::int` }).from(welcomes).groupBy(welcomes.status);
-}
-
 /** Every welcome, or the one with this id. */
 export async function listWelcomes(db: Db, welcomeId?: number): Promise<WelcomeRow[]> {
   return db.select().from(welcomes).where(welcomeId === undefined ? undefined : eq(welcomes.id, welcomeId));
