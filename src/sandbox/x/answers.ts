@@ -2,6 +2,12 @@
 
 export const PROBLEM = 'https://api.twitter.com/2/problems';
 
+/** 2.167 names its problem types under api.x.com; 2.166 under api.twitter.com, as written above. */
+export function problemsOf<T>(body: T, version: string): T {
+  if (version === '2.166' || body === null || typeof body !== 'object') return body;
+  return JSON.parse(JSON.stringify(body).replaceAll(`"${PROBLEM}/`, '"https://api.x.com/2/problems/')) as T;
+}
+
 export const bareProblem = (status: number, title: string) => ({ title, detail: title, type: 'about:blank', status });
 
 export const invalidRequest = (message: string, parameters?: Record<string, string[]>) => ({

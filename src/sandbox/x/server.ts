@@ -7,7 +7,7 @@ import twitterText from 'twitter-text';
 import { z } from 'zod';
 import type { FollowerProfile } from '../../domain';
 import { activityPayloads, deliver, passesCrc } from './activity';
-import { bareProblem, DEFAULT_BODIES, fail, HttpAnswer, invalidRequest, notFoundError, suspendedError, unsupportedAuthentication } from './answers';
+import { bareProblem, DEFAULT_BODIES, fail, HttpAnswer, invalidRequest, notFoundError, problemsOf, suspendedError, unsupportedAuthentication } from './answers';
 import { FakeXAuth, type AuthKind, type FakeXCredentials } from './auth';
 import { FAKE_OAUTH2_CLIENT, FAKE_OAUTH2_PUBLIC_CLIENT, FakeXOAuth2 } from './oauth2';
 import { FIFTEEN_MINUTES, RateLimits } from './rate-limits';
@@ -637,6 +637,7 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
       if (!(error instanceof HttpAnswer)) throw error;
       result = error;
     }
+    result = new HttpAnswer(result.status, problemsOf(result.body, version), result.headers);
     // The fake's own shapes, held to the version it speaks.
     const offSpec = described && result.status < 300 ? spec.checkAnswer(described, result.status, result.body) : null;
     if (offSpec) state.offSpecAnswers.push(`${method} ${url.pathname}: ${offSpec}`);

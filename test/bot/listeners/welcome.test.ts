@@ -105,6 +105,8 @@ describe('/welcome @handle', () => {
     expect(readable((await sent.reply()).body)).toBe('X has suspended @rita_gone (https://x.com/rita_gone), so no card was posted: a welcome could not reach them.');
     expect(desk.cards()).toHaveLength(before);
     expect(await desk.bot.desk.db.select().from(followers).where(eq(followers.handle, 'rita_gone'))).toEqual([]);
+    // The fake answered as the version it speaks describes a suspended account's error.
+    expect(desk.x.offSpecAnswers).toEqual([]);
   });
 
   it('says in plain words when X fails, and posts nothing', async () => {
