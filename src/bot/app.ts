@@ -47,6 +47,7 @@ export function createSlackApp(desk: Desk, options: SlackAppOptions): SlackApp {
       appToken: options.appToken,
       logger: common.logger,
       installerOptions: { clientOptions: { slackApiUrl: options.apiUrl } },
+      // @slack/socket-mode waits clientPingTimeout × the failures in a row before each reconnection.
       ...(options.socket?.reconnectBaseMs ? { clientPingTimeout: options.socket.reconnectBaseMs } : {}),
     });
     watchConnection(receiver, options.socket?.onConnection);
