@@ -1,11 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACTIONS } from '../../src/bot/ids';
+import { ACTIONS, EDIT_INPUT, VIEWS } from '../../src/bot/ids';
 import { listWelcomeEvents } from '../../src/db/welcomes';
 import { renderBlocksAsText } from '../../src/bot/blocks/render-text';
-import { startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
+import { postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
+import { SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
 import { sleep, waitForWelcome, welcomeRow } from '../helpers/wait';
 
 let desk: TestDesk | undefined;
+
+/** Submits the edit modal Slack opened, with this text, as Slack would. */
+function submitEdit(opened: { view: unknown }, text: string) {
+  return postInteraction(
+    desk!.eventsUrl,
+    SIGNING_SECRET,
+    viewSubmissionPayload({
+      callbackId: VIEWS.editWelcome,
+      privateMetadata: (opened.view as { private_metadata: string }).private_metadata,
+      values: { [EDIT_INPUT.blockId]: { [EDIT_INPUT.actionId]: text } },
+    }),
+  );
+}
+
 afterEach(async () => {
   const refused = desk?.x.refused ?? [];
   const offSpec = desk?.x.offSpecAnswers ?? [];
@@ -125,18 +140,7 @@ describe('the welcome desk, end to end', () => {
     expect(JSON.stringify(opened.view)).toContain(JSON.stringify((await welcomeRow(desk.bot.desk.db, welcomeId)).draftText).slice(1, 20));
 
     const edited = '@nora_c merci beaucoup de nous suivre, Nora ! Vos pièces en céramique sont superbes.';
-    const { postInteraction, viewSubmissionPayload } = await import('../../src/sandbox/slack-request');
-    const { SIGNING_SECRET } = await import('../helpers/desk');
-    const { EDIT_INPUT, VIEWS } = await import('../../src/bot/ids');
-    const submitted = await postInteraction(
-      desk.eventsUrl,
-      SIGNING_SECRET,
-      viewSubmissionPayload({
-        callbackId: VIEWS.editWelcome,
-        privateMetadata: (opened.view as { private_metadata: string }).private_metadata,
-        values: { [EDIT_INPUT.blockId]: { [EDIT_INPUT.actionId]: edited } },
-      }),
-    );
+    const submitted = await submitEdit(opened, edited);
     expect(submitted.status).toBe(200);
     expect((await welcomeRow(desk.bot.desk.db, welcomeId)).draftText).toBe(edited);
 
@@ -156,21 +160,10 @@ describe('the welcome desk, end to end', () => {
 
     // Naming her keeps the text valid whichever channel's draft the modal edits (a public one must name her).
     const edited = `@${nora.handle} merci beaucoup de nous suivre ! Vos pièces en céramique sont superbes.`;
-    const { postInteraction, viewSubmissionPayload } = await import('../../src/sandbox/slack-request');
-    const { SIGNING_SECRET } = await import('../helpers/desk');
-    const { EDIT_INPUT, VIEWS } = await import('../../src/bot/ids');
     // Slack asks the bot to wait 3 seconds before its next chat.update: longer than a submission may take.
     desk.slack.failNext('chat.update', { status: 429, retryAfter: 3 });
     const started = Date.now();
-    const submitted = await postInteraction(
-      desk.eventsUrl,
-      SIGNING_SECRET,
-      viewSubmissionPayload({
-        callbackId: VIEWS.editWelcome,
-        privateMetadata: (opened.view as { private_metadata: string }).private_metadata,
-        values: { [EDIT_INPUT.blockId]: { [EDIT_INPUT.actionId]: edited } },
-      }),
-    );
+    const submitted = await submitEdit(opened, edited);
     expect(submitted.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2_500);
     expect(JSON.stringify(desk.slack.message(card!.channel, card!.ts)!.blocks)).not.toContain('Vos pièces en céramique sont superbes');
