@@ -1,14 +1,14 @@
 // The layer check: imports point one way. A module may import its own folder, a peer of its layer
 // where the map allows it, and any lower layer — never a higher one. `npm run lint` runs it.
 //
-//   cli, main, demo → bot, jobs → desk, tracking, digest → x, db, rules → domain, config, logger, secrets
+//   cli, main, demo → bot, jobs → desk, tracking, digest → x, db, rules, model → domain, config, logger, secrets
 //
-// x, db and rules know none of each other; src/ imports nothing from test/; src/sandbox (the
+// x, db, rules and model (the optional language model's client) know none of each other; src/ imports nothing from test/; src/sandbox (the
 // stand-ins of X and Slack) is imported only by the demo, the benchmarks and the tests.
 import path from 'node:path';
 
 const BASE = ['domain', 'config', 'logger', 'secrets', 'i18n'];
-const EDGES = ['x', 'db', 'rules'];
+const EDGES = ['x', 'db', 'rules', 'model'];
 const FLOW = ['desk', 'tracking', 'digest'];
 const APP = ['bot', 'jobs'];
 
@@ -25,6 +25,7 @@ export const LAYERS = {
   x: BASE,
   db: BASE,
   rules: BASE,
+  model: BASE,
   config: ['domain', 'i18n'],
   domain: [],
   i18n: ['domain'],

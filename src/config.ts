@@ -144,6 +144,12 @@ const variables = z.object({
       return key ?? Buffer.alloc(0);
     })
     .optional(),
+  DRAFT_MODEL_URL: url('an OpenAI-compatible chat-completions base, such as https://api.openai.com/v1 or http://127.0.0.1:11434/v1 for Ollama').transform(withoutTrailingSlash).optional(),
+  DRAFT_MODEL: z.string().trim().optional(),
+  // A secret: only ever handed to the model client, never echoed (parse() never echoes values).
+  DRAFT_MODEL_API_KEY: z.string().trim().optional(),
+  DRAFT_MODEL_TIMEOUT_MS: whole(' of milliseconds').min(500, 'expected at least 500 ms').max(30_000, 'expected at most 30000 ms: the card waits for the model').default(4000),
+  AUDIT_MODEL_OPINION: z.enum(['on', 'off'], { message: 'expected "on" or "off"' }).default('off'),
 });
 
 type Variables = z.output<typeof variables>;
@@ -164,8 +170,25 @@ const xApp = (v: XApp) => ({
   publicUrl: v.PUBLIC_URL,
 });
 
+/** The optional language model: all its variables make sense together, or none is set. */
+function modelCoherence(v: Variables, ctx: z.RefinementCtx): void {
+  const problem = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
+  if (v.DRAFT_MODEL_URL && !v.DRAFT_MODEL) problem('DRAFT_MODEL', 'missing: the model name the endpoint serves (such as llama3.1 or gpt-4o-mini), needed with DRAFT_MODEL_URL');
+  if (!v.DRAFT_MODEL_URL && v.DRAFT_MODEL) problem('DRAFT_MODEL_URL', 'missing: the OpenAI-compatible endpoint that serves DRAFT_MODEL');
+  if (!v.DRAFT_MODEL_URL && v.DRAFT_MODEL_API_KEY) problem('DRAFT_MODEL_URL', 'missing: DRAFT_MODEL_API_KEY is set but no endpoint (DRAFT_MODEL_URL) to use it with');
+  if (!v.DRAFT_MODEL_URL && v.AUDIT_MODEL_OPINION === 'on') problem('AUDIT_MODEL_OPINION', 'the second opinion needs a model: set DRAFT_MODEL_URL and DRAFT_MODEL');
+}
+
+/** The language model that drafts welcomes (and may give the audit a second opinion); undefined when none is set. */
+const draftModel = (v: Variables) =>
+  v.DRAFT_MODEL_URL && v.DRAFT_MODEL
+    ? { url: v.DRAFT_MODEL_URL, model: v.DRAFT_MODEL, apiKey: v.DRAFT_MODEL_API_KEY, timeoutMs: v.DRAFT_MODEL_TIMEOUT_MS, auditOpinion: v.AUDIT_MODEL_OPINION === 'on' }
+    : undefined;
+
+export type DraftModelConfig = NonNullable<ReturnType<typeof draftModel>>;
+
 /** `accueil start`: everything, Slack and X credentials required. */
-const start = variables.transform((v) => ({
+const start = variables.superRefine(modelCoherence).transform((v) => ({
   ...database(v),
   ...xApp(v),
   port: v.PORT,
@@ -186,6 +209,8 @@ const start = variables.transform((v) => ({
   approvers: v.APPROVERS,
   /** Whoever edited a draft cannot be its only approver (FOUR_EYES). */
   fourEyes: v.FOUR_EYES,
+  /** DRAFT_MODEL_URL, DRAFT_MODEL, DRAFT_MODEL_API_KEY, DRAFT_MODEL_TIMEOUT_MS, AUDIT_MODEL_OPINION. */
+  model: draftModel(v),
 }));
 
 /** `accueil migrate` and `accueil digest --preview`: the database and the desk's language. */

@@ -20,6 +20,7 @@ import { startExpiryJobs } from './jobs/expiry';
 import { startJobs, type RunningJobs } from './jobs/index';
 import { startTrackingJobs } from './jobs/tracking';
 import { createLogger, type Logger } from './logger';
+import { createLanguageModel } from './model/client';
 import { createXClient, getAuthenticatedUser } from './x/api';
 import { createXWebhookListener } from './x/sources/webhook';
 import { xUsagePlugin } from './x/usage';
@@ -118,6 +119,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     await startedBoss.start();
 
     const now = options.now ?? (() => new Date());
+    // The optional language model (DRAFT_MODEL_URL…): its key goes to the client only, never to a log.
+    const model = config.model
+      ? { client: createLanguageModel({ url: config.model.url, model: config.model.model, apiKey: config.model.apiKey }), timeoutMs: config.model.timeoutMs, auditOpinion: config.model.auditOpinion }
+      : undefined;
+    if (config.model) logger.info({ model: config.model.model, host: new URL(config.model.url).host, timeoutMs: config.model.timeoutMs, auditOpinion: config.model.auditOpinion }, 'drafts from a language model: on');
     const desk: Desk = {
       db: database.db,
       boss: startedBoss,
@@ -126,7 +132,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       logger,
       now,
       lang: config.deskLang,
-      cards: createCardPublisher({ db: database.db, boss: startedBoss, slack, logger, now, lang: config.deskLang }),
+      cards: createCardPublisher({ db: database.db, boss: startedBoss, slack, logger, now, lang: config.deskLang, model }),
+      model,
     };
     const jobs = await startJobs(desk, {
       accountIds: accounts.map((row) => row.id),

@@ -14,6 +14,9 @@ describe('imports point one way', () => {
     expect(await problems('src/desk/probe.ts', "export { createCardPublisher } from '../bot/cards';\n")).toContain('accueil/layers');
     expect(await problems('src/db/probe.ts', "export type { Rule } from '../rules/types';\n")).toContain('accueil/layers');
     expect(await problems('src/x/probe.ts', "export const load = () => import('../db/accounts');\n")).toContain('accueil/layers');
+    // The language model's client is an edge: it knows neither the rules, nor the database, nor the desk.
+    expect(await problems('src/model/probe.ts', "export type { Finding } from '../rules/types';\n")).toContain('accueil/layers');
+    expect(await problems('src/model/probe.ts', "export { createCardPublisher } from '../desk/cards';\n")).toContain('accueil/layers');
   });
 
   it('refuses shipped code importing the test tree', async () => {
@@ -26,5 +29,6 @@ describe('imports point one way', () => {
 
   it('lets a higher layer import a lower one', async () => {
     expect(await problems('src/bot/probe.ts', "export { sentLink } from '../desk/cards';\nexport { listAccounts } from '../db/accounts';\n")).toEqual([]);
+    expect(await problems('src/desk/probe.ts', "export { createLanguageModel } from '../model/client';\n")).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import type { Channel, FollowerProfile, Lang } from '../domain';
 import { auditWelcomeText } from '../desk/audit';
 import { errorSummary, sentLink, type CardPublisher } from '../desk/cards';
 import { QUEUES } from '../desk/desk';
+import type { DeskModel } from '../desk/model-draft';
 import type { Logger } from '../logger';
 import { triageFollower } from '../rules/triage';
 
@@ -24,6 +25,8 @@ export interface CardDeps {
   now(): Date;
   /** The language of the card's own words. */
   lang: Lang;
+  /** The optional language model: the card's audit may carry its second opinion. */
+  model?: DeskModel | undefined;
 }
 
 /** The desk's CardPublisher, in Slack. */

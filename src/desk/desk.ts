@@ -6,6 +6,7 @@ import type { Lang } from '../domain';
 import type { XAccountRow } from '../db/schema';
 import type { Logger } from '../logger';
 import type { CardPublisher } from './cards';
+import type { DeskModel } from './model-draft';
 
 /** Everything the desk's work needs, built once in main.ts and handed to listeners and jobs. */
 export interface Desk {
@@ -20,6 +21,8 @@ export interface Desk {
   now(): Date;
   /** The language of the desk's own words on cards and in private replies. */
   lang: Lang;
+  /** The optional language model that drafts welcomes and gives the audit a second opinion (DRAFT_MODEL_URL). */
+  model?: DeskModel | undefined;
 }
 
 export const QUEUES = {

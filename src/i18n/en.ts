@@ -359,7 +359,28 @@ const ownDomain = {
   'public-suffix': (d: string) => `"${d}" is a public suffix shared by everyone's sites: give your own domain under it, such as brand.${d.replace(/^\./, '')}`,
 };
 
-export const en = { format, card, audit, home, digest, replies, xError, ownDomain };
+/** Drafts from a language model and the audit's second opinion (issues 13 and 14). */
+const model = {
+  /** Where the card's draft came from. */
+  fromTemplate: (key: string, version: number | null) => `Draft from template \`${key}\`${version === null ? '' : ` (version ${version})`}`,
+  fromModel: (name: string) => `Draft written by the language model \`${name}\``,
+  writtenByHand: 'Draft written by a teammate (no template passed the audit)',
+  /** A model's draft on an account without X's approval for AI-generated replies. */
+  manualOnly:
+    'X requires its prior approval before AI-generated replies are sent through the API, and this account has not declared it: once approved, this draft is sent by hand from X (Open in X, then Mark as sent). Or use the template draft instead.',
+  useTemplate: 'Use the template draft instead',
+  /** The second opinion, as a warning; `reason` is the model's own words. */
+  opinion: (name: string, ruleId: string, reason: string) => `Second opinion of the language model ${name}: this may break the house rule ${ruleId}. ${reason}`,
+  /** The account setting, in the App Home settings modal. */
+  aiRepliesLabel: 'AI-generated replies',
+  aiRepliesOption: 'This account has X’s prior approval to send AI-generated replies through the API',
+  aiRepliesHint:
+    'X’s developer guidelines: “Deploying AI-generated replies without approval is a violation, even if the content itself is helpful.” Unticked (the default), drafts written by the language model are sent by hand from X.',
+  aiRepliesApproved: 'AI-generated replies: approved by X, sent through the API',
+  aiRepliesManual: 'AI-generated replies: sent by hand from X',
+};
+
+export const en = { format, card, audit, home, digest, replies, xError, ownDomain, model };
 
 /** What every language provides: the English catalogue's keys and signatures. */
 export type Catalogue = typeof en;

@@ -358,4 +358,20 @@ const ownDomain: Catalogue['ownDomain'] = {
   'public-suffix': (d) => `« ${d} » est un suffixe public, partagé par les sites de tout le monde : donnez votre domaine sous lui, comme marque.${d.replace(/^\./, '')}`,
 };
 
-export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain };
+const model: Catalogue['model'] = {
+  fromTemplate: (key, version) => `Brouillon du modèle \`${key}\`${version === null ? '' : ` (version ${version})`}`,
+  fromModel: (name) => `Brouillon écrit par le modèle de langage \`${name}\``,
+  writtenByHand: 'Brouillon à écrire par l’équipe (aucun modèle n’a passé l’audit)',
+  manualOnly:
+    'X exige son accord préalable avant que des réponses générées par IA soient envoyées par l’API, et ce compte ne l’a pas déclaré : une fois approuvé, ce brouillon s’envoie à la main depuis X (Ouvrir dans X, puis Marquer comme envoyé). Ou bien reprenez le brouillon du modèle de message.',
+  useTemplate: 'Reprendre le brouillon du modèle de message',
+  opinion: (name, ruleId, reason) => `Second avis du modèle de langage ${name} : ce message enfreint peut-être la règle ${ruleId}. ${reason}`,
+  aiRepliesLabel: 'Réponses générées par IA',
+  aiRepliesOption: 'Ce compte a l’accord préalable de X pour envoyer des réponses générées par IA par l’API',
+  aiRepliesHint:
+    'Règles de X pour les développeurs : « Deploying AI-generated replies without approval is a violation, even if the content itself is helpful » (déployer des réponses générées par IA sans accord est une infraction, même si le contenu est utile). Décoché (par défaut), les brouillons du modèle de langage s’envoient à la main depuis X.',
+  aiRepliesApproved: 'Réponses générées par IA : accord de X, envoyées par l’API',
+  aiRepliesManual: 'Réponses générées par IA : envoyées à la main depuis X',
+};
+
+export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain, model };
