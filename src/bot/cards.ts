@@ -12,7 +12,8 @@ import type { Channel, FollowerProfile, Lang } from '../domain';
 import { auditWelcomeText } from '../desk/audit';
 import { errorSummary, sentLink, type CardPublisher } from '../desk/cards';
 import { QUEUES } from '../desk/desk';
-import type { DeskModel } from '../desk/model-draft';
+import { sendModeOf } from '../desk/decide';
+import { withSecondOpinion, type DeskModel } from '../desk/model-draft';
 import type { Logger } from '../logger';
 import { triageFollower } from '../rules/triage';
 
@@ -38,7 +39,7 @@ export function createCardPublisher(deps: CardDeps): CardPublisher {
  * The card as it should look now. Availability and audit findings are recomputed from the current
  * state (both are cheap and pure), so a follower who wrote first since the card was posted unlocks the DM.
  */
-export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, ctx: WelcomeContext): Promise<CardView> {
+export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang' | 'logger' | 'model'>, ctx: WelcomeContext): Promise<CardView> {
   const { welcome, follower, account } = ctx;
   const settings = accountSettings(account);
   const profile = follower.profile as FollowerProfile;
@@ -49,14 +50,20 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, c
   const status = welcome.status;
   const channel = welcome.channel ?? (triage.recommendation.channel === 'dm' ? 'dm' : 'mention');
   const history = status === 'pending' ? await auditHistory(desk.db, account.id, follower.id, welcome.id) : undefined;
-  const findingsOf = (text: string, kind: Channel) =>
-    text === '' ? [] : auditWelcomeText({ account, profile, text, channel: kind, lang: followerLang, history }).findings;
+  // The audit, with the language model's second opinion as a warning when it is on (bounded by its timeout, then kept).
+  const findingsOf = async (text: string, kind: Channel) => {
+    if (text === '') return [];
+    const report = auditWelcomeText({ account, profile, text, channel: kind, lang: followerLang, history });
+    return (await withSecondOpinion({ logger: desk.logger, model: desk.model }, { text, channel: kind, lang: followerLang, report })).findings;
+  };
   const text = welcome.finalText ?? draftFor(welcome, channel);
-  const findings = findingsOf(text, channel);
   // While pending, the card shows the draft of each channel it offers, each audited for its channel.
   const offered = (['dm', 'mention'] as const).filter((kind) => (kind === 'dm' ? triage.dm.allowed : triage.mention.allowed));
-  const drafts = offered.map((kind) => ({ channel: kind, text: draftFor(welcome, kind), findings: findingsOf(draftFor(welcome, kind), kind) }));
+  const [findings, ...offeredFindings] = await Promise.all([findingsOf(text, channel), ...offered.map((kind) => findingsOf(draftFor(welcome, kind), kind))]);
+  const drafts = offered.map((kind, i) => ({ channel: kind, text: draftFor(welcome, kind), findings: offeredFindings[i]! }));
   const decided = status !== 'pending';
+  // A model's draft without X's approval for AI-generated replies leaves by hand only (X's developer guidelines).
+  const modelManualOnly = welcome.draftSource === 'model' && !account.aiRepliesApproved;
   return {
     welcomeId: welcome.id,
     status,
@@ -65,7 +72,7 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, c
     flags: triage.flags.map((flag) => ({ id: flag.id, kind: flag.kind, label: flag.label[lang] })),
     recommendation: { channel: triage.recommendation.channel, reason: triage.recommendation.reason[lang] },
     draft: draftFor(welcome, channel),
-    findings,
+    findings: findings!,
     drafts,
     replyTo: engagement.replyTo,
     dmOutsideGuidelines: settings.dmPolicy === 'approved' && triage.dm.allowed && !engagement.sentDm,
@@ -76,7 +83,9 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, c
         ? { via: follower.engagedFirstVia, at: follower.engagedFirstAt.toISOString() }
         : null,
     // Once approved, the welcome's own send mode: the account's may have changed since.
-    sendMode: welcome.sendMode ?? settings.sendMode,
+    sendMode: welcome.sendMode ?? sendModeOf(ctx),
+    origin: originOf(welcome),
+    modelManualOnly,
     decision: decided
       ? {
           by: welcome.decidedBy ?? SYSTEM_ACTOR,
@@ -89,6 +98,13 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, c
         }
       : null,
   };
+}
+
+/** Where the welcome's draft came from, as the card says it. */
+function originOf(welcome: WelcomeContext['welcome']): CardView['origin'] {
+  if (welcome.draftSource === 'model') return { kind: 'model', name: welcome.draftModel ?? '?' };
+  if (welcome.templateId) return { kind: 'template', key: welcome.templateId, version: welcome.templateVersion ?? null };
+  return welcome.draftText === '' && Object.values(welcome.drafts).every((draft) => !draft) ? { kind: 'hand' } : undefined;
 }
 
 /** An approved welcome's place in its account's queue, and when X's windows should let it leave. */

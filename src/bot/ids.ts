@@ -11,6 +11,8 @@ export const ACTIONS = {
   retry: 'welcome_retry',
   markSent: 'welcome_mark_sent',
   openInX: 'welcome_open_in_x',
+  /** A model's draft replaced by the template draft (the card of a model's draft without X's approval). */
+  useTemplateDraft: 'welcome_use_template_draft',
 } as const;
 export type CardActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
 
@@ -20,7 +22,7 @@ export const VIEWS = {
 } as const;
 
 /** Card buttons that decide something, registered behind the approver check; "Open in X" only opens a link. */
-export const DECIDING_ACTIONS = [ACTIONS.sendDm, ACTIONS.postMention, ACTIONS.edit, ACTIONS.editDm, ACTIONS.editMention, ACTIONS.skip, ACTIONS.retry, ACTIONS.markSent] as const;
+export const DECIDING_ACTIONS = [ACTIONS.sendDm, ACTIONS.postMention, ACTIONS.edit, ACTIONS.editDm, ACTIONS.editMention, ACTIONS.skip, ACTIONS.retry, ACTIONS.markSent, ACTIONS.useTemplateDraft] as const;
 export type DecidingActionId = (typeof DECIDING_ACTIONS)[number];
 
 /** Modals whose submission decides something, behind the same check. */

@@ -76,7 +76,7 @@ export async function approveWelcome(
     type: 'approved',
     actor: opts.userId,
     // The send mode is kept on the welcome: approved for manual sending, it stays manual whatever the account's mode becomes.
-    set: { channel: opts.channel, finalText: text, decidedBy: opts.userId, decidedAt: desk.now(), error: null, sendMode: ctx.account.sendMode as SendMode },
+    set: { channel: opts.channel, finalText: text, decidedBy: opts.userId, decidedAt: desk.now(), error: null, sendMode: sendModeOf(ctx) },
     detail: { channel: opts.channel },
     // What is approved is the text that was audited: an edit landing meanwhile, or by the approver
     // themself under four-eyes, stops it.
@@ -90,6 +90,16 @@ export async function approveWelcome(
   if (result.welcome.sendMode === 'api') await queueSend(desk, ctx.welcome.id);
   await desk.cards.refresh(ctx.welcome.id);
   return { ok: true, status: 'approved' };
+}
+
+/**
+ * How an approved welcome leaves: the account's send mode — except a language model's draft, which
+ * goes through the API only when the account declared X's approval for AI-generated replies
+ * (X's developer guidelines); otherwise a teammate sends it from X.
+ */
+export function sendModeOf(ctx: Pick<WelcomeContext, 'welcome' | 'account'>): SendMode {
+  if (ctx.welcome.draftSource === 'model' && !ctx.account.aiRepliesApproved) return 'manual';
+  return ctx.account.sendMode as SendMode;
 }
 
 /** The house rules for this channel, with a fresh look at X for the engaged-only DM policy. */

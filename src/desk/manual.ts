@@ -14,6 +14,7 @@ import type { Desk } from './desk';
 import { followerHistoryByXId, X_HANDLE, type FollowerHistory } from './history';
 import { noticeFollower } from './notice';
 import { listAccounts } from '../db/accounts';
+import { withSecondOpinion } from './model-draft';
 
 /**
  * The account a teammate's command speaks for: the one whose desk channel they typed it in, else
@@ -56,13 +57,15 @@ export async function auditByHand(
       accountKind: account?.kind ?? 'business',
       overrides: (account?.ruleOverrides ?? {}) as Record<string, Severity | 'off'>,
     });
-  const report = audit(opts.kind);
+  const rules = audit(opts.kind);
+  // The language model's second opinion, when it is on, on what the rules pass: a warning at most.
+  const report = await withSecondOpinion(desk, { text: opts.text, channel: opts.kind, lang: rules.lang, report: rules });
   let asMention: MentionComparison | null = null;
   if (opts.kind === 'dm') {
     const mention = audit('mention');
-    const dmRules = new Set(report.findings.map((finding) => finding.ruleId));
+    const dmRules = new Set(rules.findings.map((finding) => finding.ruleId));
     const extraRuleIds = [...new Set(mention.findings.map((finding) => finding.ruleId).filter((id) => !dmRules.has(id)))];
-    if (mention.verdict !== report.verdict || extraRuleIds.length > 0) asMention = { verdict: mention.verdict, extraRuleIds };
+    if (mention.verdict !== rules.verdict || extraRuleIds.length > 0) asMention = { verdict: mention.verdict, extraRuleIds };
   }
   try {
     await logAuditRun(desk.db, {

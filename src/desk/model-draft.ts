@@ -11,7 +11,7 @@ import type { Channel, FollowerProfile, Lang } from '../domain';
 import { t } from '../i18n';
 import type { ChatMessage, LanguageModel } from '../model/client';
 import { NO_ANSWER } from '../model/client';
-import { DM_BRIEF_MAX } from '../rules/draft';
+import { DM_BRIEF_MAX, ownLink } from '../rules/draft';
 import { frenchSpacing } from '../rules/templates';
 import type { AuditReport, Finding } from '../rules/types';
 import { auditWelcomeText } from './audit';
@@ -197,6 +197,36 @@ export async function modelDrafts(
   }
   const [dm, mention] = outcomes as Array<Extract<ModelDraftOutcome, { ok: true }>>;
   return { dm: dm!.text, mention: mention!.text };
+}
+
+/** The account's voice: tmpl-core's settings, with the built-in sign-off when none is set. */
+export function voiceOf(account: XAccountRow, lang: Lang): Voice {
+  const name = account.name || account.handle;
+  const signOff = account.signOff?.trim() || (lang === 'fr' ? `L’équipe ${name}` : `The ${name} team`);
+  return { address: account.voiceAddress, signOff };
+}
+
+/**
+ * The model's drafts for a new follower, or null (the reason logged) when the template drafts stay.
+ * `examples` are the team's live templates for each channel, as the model's examples of its voice.
+ */
+export async function draftsFromModel(
+  desk: Pick<Desk, 'logger'>,
+  model: DeskModel,
+  opts: { account: XAccountRow; profile: FollowerProfile; lang: Lang; topic: string | null; examples: Record<Channel, string[]> },
+): Promise<Record<Channel, string> | null> {
+  const voice = voiceOf(opts.account, opts.lang);
+  const input = (channel: Channel): ModelDraftInput => ({
+    account: opts.account,
+    profile: opts.profile,
+    lang: opts.lang,
+    channel,
+    topic: opts.topic,
+    link: channel === 'dm' ? ownLink(opts.account.ownDomains) : null,
+    voice,
+    examples: opts.examples[channel],
+  });
+  return modelDrafts(desk, model, { dm: input('dm'), mention: input('mention') });
 }
 
 // ─── The audit's second opinion ───────────────────────────────────────────────────────────

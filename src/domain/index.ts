@@ -55,6 +55,8 @@ export const WELCOME_EVENT_TYPES = [
   'card-posted',
   'engaged-first',
   'requested-manually',
+  /** A language model's draft replaced by the template draft, by a teammate. */
+  'draft-switched',
 ] as const;
 export type WelcomeEventType = (typeof WELCOME_EVENT_TYPES)[number];
 

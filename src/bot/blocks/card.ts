@@ -66,7 +66,13 @@ export interface CardView {
   engagedFirst: { via: Channel; at: string } | null;
   sendMode: SendMode;
   decision: CardDecision | null;
+  /** Where the draft came from: a template (key and version) or a language model (its name). */
+  origin?: DraftOrigin;
+  /** A model's draft on an account without X's approval for AI-generated replies: sent by hand only, or switched back to the template. */
+  modelManualOnly?: boolean;
 }
+
+export type DraftOrigin = { kind: 'template'; key: string; version: number | null } | { kind: 'model'; name: string } | { kind: 'hand' };
 
 export function buildWelcomeCard(card: CardView): { text: string; blocks: KnownBlock[] } {
   const t = words(card.lang).card;
@@ -147,6 +153,7 @@ function pendingBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   const reason = escapeMrkdwn(card.recommendation.reason, 2000);
   blocks.push(mrkdwnSection(`*${t.recommendation}* ${t.recommend[card.recommendation.channel]}${reason ? `\n${reason}` : ''}`));
+  blocks.push(...originBlocks(card));
   if (card.drafts) blocks.push(...draftBlocks(card, card.drafts, t));
   else {
     if (card.draft.trim() !== '') {
@@ -160,7 +167,7 @@ function pendingBlocks(card: CardView, t: CardWords): KnownBlock[] {
   if (card.dm.allowed && card.dmOutsideGuidelines) unavailable.push(plainText(t.dmOutsideGuidelines, 1000));
   if (!card.dm.allowed) unavailable.push(plainText(t.dmUnavailable(card.dm.reason ?? ''), 1000));
   if (!card.mention.allowed) unavailable.push(plainText(t.mentionUnavailable(card.mention.reason ?? ''), 1000));
-  if (card.sendMode === 'manual') unavailable.push(plainText(t.manualModeNote, 300));
+  if (card.sendMode === 'manual' && !card.modelManualOnly) unavailable.push(plainText(t.manualModeNote, 300));
   if (unavailable.length > 0) blocks.push(context(unavailable, t.moreItems));
   blocks.push(actions(pendingButtons(card, t)));
   return blocks;
@@ -183,6 +190,22 @@ function draftBlocks(card: CardView, drafts: NonNullable<CardView['drafts']>, t:
   });
 }
 
+/** Where the draft came from, and for a model's draft without X's approval, why it is sent by hand. */
+function originBlocks(card: CardView): KnownBlock[] {
+  if (!card.origin) return [];
+  const m = words(card.lang).model;
+  const origin = card.origin;
+  const line =
+    origin.kind === 'template'
+      ? m.fromTemplate(escapeMrkdwn(origin.key, 60, { singleLine: true }), origin.version)
+      : origin.kind === 'model'
+        ? m.fromModel(escapeMrkdwn(origin.name, 100, { singleLine: true }))
+        : m.writtenByHand;
+  const elements: (types.PlainTextElement | types.MrkdwnElement)[] = [mrkdwn(`${origin.kind === 'model' ? '🤖' : '📝'} ${line}`)];
+  if (card.modelManualOnly && card.status === 'pending') elements.push(plainText(m.manualOnly, 1000));
+  return [context(elements, () => '')];
+}
+
 function findingText(f: Finding, t: CardWords): types.PlainTextElement {
   const suggestion = f.suggestion ? ` → ${f.suggestion}` : '';
   return plainText(`${t.severity[f.severity]} ${f.message}${suggestion}`, 1000);
@@ -203,6 +226,7 @@ function pendingButtons(card: CardView, t: CardWords): types.Button[] {
   }
   // With one draft per channel, each draft has its own Edit… button.
   if (!card.drafts) buttons.push(button({ text: t.edit, actionId: ACTIONS.edit, value }));
+  if (card.modelManualOnly) buttons.push(button({ text: words(card.lang).model.useTemplate, actionId: ACTIONS.useTemplateDraft, value }));
   buttons.push(
     button({
       text: t.skip,
@@ -227,7 +251,7 @@ function actions(elements: types.Button[]): types.ActionsBlock {
 function decidedBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const d = card.decision;
   if (card.status === 'expired') return [mrkdwnSection(t.expired)];
-  const blocks: KnownBlock[] = [mrkdwnSection(statusLine(card, t))];
+  const blocks: KnownBlock[] = [mrkdwnSection(statusLine(card, t)), ...originBlocks(card)];
   if (!d) return blocks;
 
   const text = d.text ?? card.draft;

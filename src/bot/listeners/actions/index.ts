@@ -11,6 +11,7 @@ import { postMentionCallback } from './post-mention';
 import { retryCallback } from './retry';
 import { sendDmCallback } from './send-dm';
 import { skipCallback } from './skip';
+import { useTemplateDraftCallback } from './use-template-draft';
 
 type ActionListener = Middleware<SlackActionMiddlewareArgs<BlockAction>>;
 
@@ -26,6 +27,7 @@ export function register(app: App, desk: Desk, policy: DeskPolicy): void {
     [ACTIONS.skip]: skipCallback(desk),
     [ACTIONS.retry]: retryCallback(desk),
     [ACTIONS.markSent]: markSentCallback(desk),
+    [ACTIONS.useTemplateDraft]: useTemplateDraftCallback(desk),
   };
   const approverOnly = requireApprover(desk, policy);
   for (const id of DECIDING_ACTIONS) app.action<BlockAction>(id, approverOnly, decisions[id]);
