@@ -178,3 +178,8 @@ export async function switchAccountToOAuth2(db: Db, xUserId: string): Promise<{ 
   return account;
 }
 
+
+/** Whether the account declares X's prior approval for AI-generated replies (set in App Home; off by default). */
+export async function setAiRepliesApproved(db: Db, accountId: number, approved: boolean): Promise<void> {
+  await db.update(xAccounts).set({ aiRepliesApproved: approved }).where(eq(xAccounts.id, accountId));
+}

@@ -68,6 +68,11 @@ export const xAccounts = pgTable(
     voiceAddress: text('voice_address', { enum: VOICE_ADDRESSES }).notNull().default('vous'),
     /** The last line of a DM; null = "L’équipe {name}" / "The {name} team". */
     signOff: text('sign_off'),
+    /**
+     * The account declares X's prior approval for AI-generated replies (X's developer guidelines); until then a
+     * language model's draft is sent by hand from X, never through the API.
+     */
+    aiRepliesApproved: boolean('ai_replies_approved').notNull().default(false),
     createdAt: createdAt(),
   },
   (table) => [

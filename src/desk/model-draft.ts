@@ -11,7 +11,10 @@ import type { Channel, FollowerProfile, Lang } from '../domain';
 import { t } from '../i18n';
 import type { ChatMessage, LanguageModel } from '../model/client';
 import { NO_ANSWER } from '../model/client';
-import { DM_BRIEF_MAX, ownLink } from '../rules/draft';
+import { liveTemplates } from '../db/templates';
+import { DM_BRIEF_MAX, draftWelcome, ownLink, type DraftTemplate } from '../rules/draft';
+import { templatesFor } from '../rules/templates';
+import type { Triage } from '../rules/triage';
 import { frenchSpacing } from '../rules/templates';
 import type { AuditReport, Finding } from '../rules/types';
 import { auditWelcomeText } from './audit';
@@ -227,6 +230,42 @@ export async function draftsFromModel(
     examples: opts.examples[channel],
   });
   return modelDrafts(desk, model, { dm: input('dm'), mention: input('mention') });
+}
+
+/** The team's live templates for this language and channel (the built-in set when it has none yet), filled for this follower. */
+async function voiceExamples(desk: Pick<Desk, 'db'>, account: XAccountRow, profile: FollowerProfile, triage: Triage, channel: Channel): Promise<string[]> {
+  const lang = triage.lang;
+  const live = await liveTemplates(desk.db, account.id, lang, channel);
+  const templates: DraftTemplate[] = live.length > 0 ? live : templatesFor(lang, channel).map((template) => ({ key: template.key, version: 1, body: template.body }));
+  const shown = templates.slice(0, 4);
+  const texts = shown.map(
+    (_, i) =>
+      draftWelcome({
+        profile,
+        lang,
+        channel,
+        topic: triage.topic,
+        ownDomains: account.ownDomains,
+        accountName: account.name || account.handle,
+        signOff: account.signOff,
+        address: account.voiceAddress,
+        templates: shown,
+        pick: () => i,
+      }).text,
+  );
+  return texts.filter((text) => text !== '');
+}
+
+/** The model's drafts for a new follower and the model's name, or null when the template drafts stay. */
+export async function modelDraftsFor(
+  desk: Pick<Desk, 'db' | 'logger'>,
+  model: DeskModel,
+  opts: { account: XAccountRow; profile: FollowerProfile; triage: Triage },
+): Promise<{ name: string; drafts: Record<Channel, string> } | null> {
+  const { account, profile, triage } = opts;
+  const [dm, mention] = await Promise.all([voiceExamples(desk, account, profile, triage, 'dm'), voiceExamples(desk, account, profile, triage, 'mention')]);
+  const drafts = await draftsFromModel(desk, model, { account, profile, lang: triage.lang, topic: triage.topic, examples: { dm: dm, mention: mention } });
+  return drafts ? { name: model.client.name, drafts } : null;
 }
 
 // ─── The audit's second opinion ───────────────────────────────────────────────────────────

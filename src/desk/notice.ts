@@ -9,6 +9,7 @@ import { randomTemplatePicker } from '../tracking/templates';
 import { hasWrittenFirst } from '../x/api';
 import { auditWelcomeText } from './audit';
 import { errorSummary } from './cards';
+import { modelDraftsFor } from './model-draft';
 import type { Desk } from './desk';
 
 /** How many templates to try before giving up on a draft that passes the audit. */
@@ -34,16 +35,21 @@ export async function noticeFollower(
   const triage = triageFollower(profile, { account: settings, engagedFirst: engaged !== null, sentDm: engaged?.via === 'dm', now: desk.now() });
   // A draft for each channel, written for it: the DM may open later, when they write.
   const primary: Channel = triage.recommendation.channel === 'dm' ? 'dm' : 'mention';
-  const drafts = { dm: draftThatPassesAudit(profile, triage, account, 'dm'), mention: draftThatPassesAudit(profile, triage, account, 'mention') };
+  const drafts = await templateDrafts(desk, account, profile, triage);
+  // With a language model (DRAFT_MODEL_URL), it writes the drafts instead, within its timeout; the template drafts are the fallback.
+  const model = desk.model ? await modelDraftsFor(desk, desk.model, { account, profile, triage }) : null;
   const draft = drafts[primary];
   const welcome = await createWelcome(desk.db, {
     accountId: account.id,
     followerId: follower.id,
     lang: triage.lang,
-    templateId: draft.templateId,
+    // A model's draft is its own arm in the statistics: no template key, the model's name.
+    ...(model
+      ? { templateId: null, templateVersion: null, draftSource: 'model' as const, draftModel: model.name }
+      : { templateId: draft.templateId, templateVersion: draft.templateVersion }),
     triage: { flags: triage.flags.map((flag) => flag.id), likelyBot: triage.likelyBot, recommendation: triage.recommendation.channel, topic: triage.topic },
-    draftText: draft.text,
-    drafts: { dm: drafts.dm.text, mention: drafts.mention.text },
+    draftText: model ? model.drafts[primary] : draft.text,
+    drafts: model ? model.drafts : { dm: drafts.dm.text, mention: drafts.mention.text },
     slackChannelId: account.slackChannelId,
   });
   if (!welcome) return null;
@@ -67,6 +73,16 @@ async function lookUpEngagement(
   }
 }
 
+/** The template drafts of both channels for a follower: what a card starts from, and what a model's draft falls back to. */
+export async function templateDrafts(
+  _desk: Pick<Desk, 'db'>,
+  account: XAccountRow,
+  profile: FollowerProfile,
+  triage: Triage,
+): Promise<Record<Channel, { text: string; templateId: string | null; templateVersion: number | null }>> {
+  return { dm: draftThatPassesAudit(profile, triage, account, 'dm'), mention: draftThatPassesAudit(profile, triage, account, 'mention') };
+}
+
 /**
  * The first template for this channel whose draft passes the audit without an error. A draft with an error never
  * reaches a card: when none passes, the card offers an empty draft for the teammate to write.
@@ -76,7 +92,7 @@ export function draftThatPassesAudit(
   triage: Triage,
   account: XAccountRow,
   channel: Channel,
-): { text: string; templateId: string | null } {
+): { text: string; templateId: string | null; templateVersion: number | null } {
   const lang: Lang = triage.lang;
   // Templates are experiments: each draft starts from one drawn at random, logged with the welcome.
   const picker = randomTemplatePicker();
@@ -93,5 +109,5 @@ export function draftThatPassesAudit(
     const report = auditWelcomeText({ account, profile, text: draft.text, channel, lang });
     if (report.verdict !== 'fail') return draft;
   }
-  return { text: '', templateId: null };
+  return { text: '', templateId: null, templateVersion: null };
 }

@@ -373,7 +373,7 @@ const model = {
   opinion: (name: string, ruleId: string, reason: string) => `Second opinion of the language model ${name}: this may break the house rule ${ruleId}. ${reason}`,
   /** The account setting, in the App Home settings modal. */
   aiRepliesLabel: 'AI-generated replies',
-  aiRepliesOption: 'This account has X’s prior approval to send AI-generated replies through the API',
+  aiRepliesOption: 'X has approved this account’s AI-generated replies',
   aiRepliesHint:
     'X’s developer guidelines: “Deploying AI-generated replies without approval is a violation, even if the content itself is helpful.” Unticked (the default), drafts written by the language model are sent by hand from X.',
   aiRepliesApproved: 'AI-generated replies: approved by X, sent through the API',

@@ -367,7 +367,7 @@ const model: Catalogue['model'] = {
   useTemplate: 'Reprendre le brouillon du modèle de message',
   opinion: (name, ruleId, reason) => `Second avis du modèle de langage ${name} : ce message enfreint peut-être la règle ${ruleId}. ${reason}`,
   aiRepliesLabel: 'Réponses générées par IA',
-  aiRepliesOption: 'Ce compte a l’accord préalable de X pour envoyer des réponses générées par IA par l’API',
+  aiRepliesOption: 'X a approuvé les réponses générées par IA de ce compte',
   aiRepliesHint:
     'Règles de X pour les développeurs : « Deploying AI-generated replies without approval is a violation, even if the content itself is helpful » (déployer des réponses générées par IA sans accord est une infraction, même si le contenu est utile). Décoché (par défaut), les brouillons du modèle de langage s’envoient à la main depuis X.',
   aiRepliesApproved: 'Réponses générées par IA : accord de X, envoyées par l’API',

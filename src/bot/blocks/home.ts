@@ -22,7 +22,12 @@ export const SETTINGS_INPUTS = {
   sendMode: { blockId: 'settings_send_mode', actionId: 'send_mode' },
   ownDomains: { blockId: 'settings_own_domains', actionId: 'own_domains' },
   topics: { blockId: 'settings_topics', actionId: 'topics' },
+  /** X's prior approval for AI-generated replies (a checkbox; off by default). */
+  aiReplies: { blockId: 'settings_ai_replies', actionId: 'ai_replies' },
 } as const;
+
+/** The value of the ticked "approved by X" checkbox. */
+export const AI_REPLIES_APPROVED = 'approved';
 
 /** Cards listed per account; the rest are counted. Six blocks an account keep fifteen accounts under Slack's 100. */
 export const QUEUE_SHOWN = 10;
@@ -87,6 +92,7 @@ function accountBlocks({ account, queue, figures }: HomeAccount, lang: Lang): Kn
         mrkdwn(`*${t.sendMode}*\n${label(account.sendMode)}`),
         mrkdwn(`*${t.ownDomains}*\n${list(account.ownDomains)}`),
         mrkdwn(`*${t.topics}*\n${list(account.topics)}`),
+        mrkdwn(account.aiRepliesApproved ? words(lang).model.aiRepliesApproved : words(lang).model.aiRepliesManual),
       ],
       accessory: button({ text: t.edit, actionId: HOME_IDS.editAccount, value: String(account.id) }),
     },
@@ -152,8 +158,22 @@ export function buildAccountSettingsModal(account: XAccountRow, lang: Lang): typ
       input(SETTINGS_INPUTS.sendMode, t.sendMode, select(SEND_MODES, account.sendMode, SETTINGS_INPUTS.sendMode.actionId, lang)),
       input(SETTINGS_INPUTS.ownDomains, t.ownDomains, text(SETTINGS_INPUTS.ownDomains, account.ownDomains), { hint: t.domainsHint, optional: true }),
       input(SETTINGS_INPUTS.topics, t.topics, text(SETTINGS_INPUTS.topics, account.topics), { hint: t.topicsHint, optional: true }),
+      aiRepliesInput(account, lang),
     ],
   };
+}
+
+/** The account's declaration of X's approval for AI-generated replies, with X's guideline quoted where it is set. */
+function aiRepliesInput(account: XAccountRow, lang: Lang): types.InputBlock {
+  const m = words(lang).model;
+  const option: types.Option = { text: plainText(m.aiRepliesOption, 75), value: AI_REPLIES_APPROVED };
+  const element: types.Checkboxes = {
+    type: 'checkboxes',
+    action_id: SETTINGS_INPUTS.aiReplies.actionId,
+    options: [option],
+    ...(account.aiRepliesApproved ? { initial_options: [option] } : {}),
+  };
+  return input(SETTINGS_INPUTS.aiReplies, m.aiRepliesLabel, element, { hint: m.aiRepliesHint, optional: true });
 }
 
 /** A modal that only says why the settings cannot be edited (`text` is ours: mrkdwn, for the channel link). */
@@ -162,13 +182,22 @@ export function buildSettingsRefusalModal(text: string, lang: Lang): types.Modal
   return { type: 'modal', title: plainText(t.refusalTitle, LIMITS.modalTitle), close: plainText(t.ok, LIMITS.modalButton), blocks: [mrkdwnSection(text)] };
 }
 
-type StateValue = { value?: string | null; selected_channel?: string | null; selected_conversation?: string | null; selected_option?: { value?: string } | null };
+type StateValue = {
+  value?: string | null;
+  selected_channel?: string | null;
+  selected_conversation?: string | null;
+  selected_option?: { value?: string } | null;
+  selected_options?: Array<{ value?: string }> | null;
+};
 interface SubmittedView {
   private_metadata?: string;
   state: { values: Record<string, Record<string, StateValue>> };
 }
 
-export type SettingsSubmission = { ok: true; accountId: number; settings: EditableSettings } | { ok: false; accountId: number | null; errors: Record<string, string> };
+export type SettingsSubmission =
+  /** aiRepliesApproved: undefined when the form had no such field (left as it was). */
+  | { ok: true; accountId: number; settings: EditableSettings; aiRepliesApproved?: boolean }
+  | { ok: false; accountId: number | null; errors: Record<string, string> };
 
 /** The submitted settings, checked; errors are keyed by block_id, as Slack shows them under each field. */
 export function readAccountSettingsSubmission(view: SubmittedView, lang: Lang): SettingsSubmission {
@@ -198,7 +227,9 @@ export function readAccountSettingsSubmission(view: SubmittedView, lang: Lang): 
   if (!domains.ok) errors[SETTINGS_INPUTS.ownDomains.blockId] = `${ownDomainRefusal(domains, lang)}.`;
   const topics = splitList(value(SETTINGS_INPUTS.topics)?.value);
   if (accountId === null || Object.keys(errors).length > 0) return { ok: false, accountId, errors };
-  return { ok: true, accountId, settings: { slackChannelId, kind, dmPolicy, sendMode, ownDomains, topics } };
+  const aiReplies = value(SETTINGS_INPUTS.aiReplies);
+  const aiRepliesApproved = aiReplies ? (aiReplies.selected_options ?? []).some((option) => option.value === AI_REPLIES_APPROVED) : undefined;
+  return { ok: true, accountId, settings: { slackChannelId, kind, dmPolicy, sendMode, ownDomains, topics }, ...(aiRepliesApproved === undefined ? {} : { aiRepliesApproved }) };
 }
 
 const splitList = (raw: string | null | undefined) =>

@@ -1,5 +1,5 @@
 import type { Desk } from '../../../desk/desk';
-import { useTemplateDraft } from '../../../desk/model-draft';
+import { useTemplateDraft } from '../../../desk/template-switch';
 import { decisionCallback } from './decide';
 
 /** "Use the template draft instead" on the card of a model's draft. */

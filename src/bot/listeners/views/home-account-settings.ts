@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { getAccount } from '../../../db/accounts';
-import { updateAccountSettings } from '../../../db/accounts';
+import { setAiRepliesApproved, updateAccountSettings } from '../../../db/accounts';
 import type { Desk } from '../../../desk/desk';
 import { mayEditSettings, publishHome, settingsRefusal } from '../../home';
 import { t } from '../../../i18n';
@@ -32,8 +32,10 @@ export const homeAccountSettingsCallback =
       return;
     }
     await updateAccountSettings(desk.db, account.id, submission.settings, { by: body.user.id, at: desk.now() });
+    const aiReplies = submission.aiRepliesApproved;
+    if (aiReplies !== undefined && aiReplies !== account.aiRepliesApproved) await setAiRepliesApproved(desk.db, account.id, aiReplies);
     await ack();
-    desk.logger.info({ userId: body.user.id, account: account.handle, settings: submission.settings }, 'account settings changed from the Home tab');
+    desk.logger.info({ userId: body.user.id, account: account.handle, settings: submission.settings, aiRepliesApproved: aiReplies ?? account.aiRepliesApproved }, 'account settings changed from the Home tab');
     await publishHome(desk, body.user.id);
     if (submission.settings.sendMode !== account.sendMode) {
       // Approved welcomes keep the mode they were approved in: say how many, where the teammate works.

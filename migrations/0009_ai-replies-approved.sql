@@ -1,0 +1,1 @@
+ALTER TABLE "x_accounts" ADD COLUMN "ai_replies_approved" boolean DEFAULT false NOT NULL;
