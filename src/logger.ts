@@ -18,6 +18,8 @@ export const REDACTED_PATHS = [
   '*.accessToken',
   'accessSecret',
   '*.accessSecret',
+  'apiKey',
+  '*.apiKey',
   'headers.authorization',
   '*.headers.authorization',
   'headers["x-slack-signature"]',

@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { envForFakes } from '../../src/sandbox/env';
 import type { FollowerProfile } from '../../src/domain';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { startBot, type RunningBot, type StartOptions } from '../../src/main';
 import { startFakeSlack, type FakeMessage, type FakeSlack, type FakeSlackOptions } from '../../src/sandbox/slack';
 import { startFakeX, type FakeX, type FakeXOptions } from '../../src/sandbox/x';
@@ -43,6 +43,8 @@ export interface TestDeskOptions {
   existingFollowers?: Array<Partial<FollowerProfile>>;
   /** Start-up options of the bot itself (Socket Mode's grace period and reconnection pace). */
   bot?: Pick<StartOptions, 'socketGraceMs' | 'socketReconnectBaseMs'>;
+  /** The bot's logger; silent by default. */
+  logger?: Logger;
 }
 
 /** The real bot, on a fresh database, talking to a fake X and a fake Slack over loopback. */
@@ -61,7 +63,7 @@ export async function startTestDesk(options: TestDeskOptions = {}): Promise<Test
   );
   // On PGlite, start from the migrated template rather than an empty cluster (seconds per test).
   const database = location.databaseUrl ? undefined : await openDatabase({ dataDir: 'memory://', template: pgliteTemplate() });
-  const bot = await startBot(config, { logger: createLogger('silent'), database, schedules: options.schedules ?? false, ...options.bot });
+  const bot = await startBot(config, { logger: options.logger ?? createLogger('silent'), database, schedules: options.schedules ?? false, ...options.bot });
   // The first poll (queued at start) takes the baseline.
   await waitForPollCount(bot, 1);
   const baseUrl = `http://127.0.0.1:${bot.port}`;
