@@ -369,6 +369,7 @@ const model = {
   manualOnly:
     'X requires its prior approval before AI-generated replies are sent through the API, and this account has not declared it: once approved, this draft is sent by hand from X (Open in X, then Mark as sent). Or use the template draft instead.',
   useTemplate: 'Use the template draft instead',
+  alreadyTemplate: 'This card already shows the template draft.',
   /** The second opinion, as a warning; `reason` is the model's own words. */
   opinion: (name: string, ruleId: string, reason: string) => `Second opinion of the language model ${name}: this may break the house rule ${ruleId}. ${reason}`,
   /** The account setting, in the App Home settings modal. */

@@ -365,6 +365,7 @@ const model: Catalogue['model'] = {
   manualOnly:
     'X exige son accord préalable avant que des réponses générées par IA soient envoyées par l’API, et ce compte ne l’a pas déclaré : une fois approuvé, ce brouillon s’envoie à la main depuis X (Ouvrir dans X, puis Marquer comme envoyé). Ou bien reprenez le brouillon du modèle de message.',
   useTemplate: 'Reprendre le brouillon du modèle de message',
+  alreadyTemplate: 'Cette carte montre déjà le brouillon du modèle de message.',
   opinion: (name, ruleId, reason) => `Second avis du modèle de langage ${name} : ce message enfreint peut-être la règle ${ruleId}. ${reason}`,
   aiRepliesLabel: 'Réponses générées par IA',
   aiRepliesOption: 'X a approuvé les réponses générées par IA de ce compte',
