@@ -281,7 +281,14 @@ const OPINION_RULES: Record<string, string> = {
   'missing-thanks': 'does not thank them',
 };
 
-const opinionCache = new LRUCache<string, { ruleId: string; reason: string } | 'ok'>({ max: 1000 });
+type Opinion = { ruleId: string; reason: string } | 'ok';
+/** The answers of each model, per text: a card redrawn does not ask again. */
+const opinionCaches = new WeakMap<DeskModel, LRUCache<string, Opinion>>();
+function opinionCacheOf(model: DeskModel): LRUCache<string, Opinion> {
+  let cache = opinionCaches.get(model);
+  if (!cache) opinionCaches.set(model, (cache = new LRUCache<string, Opinion>({ max: 1000 })));
+  return cache;
+}
 
 function opinionMessages(text: string, channel: Channel, lang: Lang): ChatMessage[] {
   return [
@@ -300,7 +307,7 @@ function opinionMessages(text: string, channel: Channel, lang: Lang): ChatMessag
 }
 
 /** The model's verdict, read strictly: anything but a clear OK or BREAKS line counts as no opinion. */
-function readOpinion(answer: string): { ruleId: string; reason: string } | 'ok' | null {
+function readOpinion(answer: string): Opinion | null {
   const first = answer.trim().split('\n')[0]!.trim();
   if (/^\W*OK\b/i.test(first)) return 'ok';
   const match = /^\W*BREAKS?\b\W*([a-z][a-z-]+)`?\s*[:—–-]\s*(.+)$/i.exec(first);
@@ -323,8 +330,9 @@ export async function secondOpinion(
 ): Promise<Finding | null> {
   const model = desk.model;
   if (!model?.auditOpinion || opts.report.verdict === 'fail' || opts.text.trim() === '') return null;
-  const key = `${model.client.name}\n${opts.channel}\n${opts.lang}\n${opts.text}`;
-  let opinion = opinionCache.get(key) ?? null;
+  const cache = opinionCacheOf(model);
+  const key = `${opts.channel}\n${opts.lang}\n${opts.text}`;
+  let opinion = cache.get(key) ?? null;
   if (!opinion) {
     const answer = await model.client.chat(opinionMessages(opts.text, opts.channel, opts.lang), { timeoutMs: model.timeoutMs, maxTokens: 80, temperature: 0 });
     if (answer.kind !== 'text') {
@@ -333,7 +341,7 @@ export async function secondOpinion(
     }
     opinion = readOpinion(answer.text);
     if (!opinion) return null;
-    opinionCache.set(key, opinion);
+    cache.set(key, opinion);
   }
   if (opinion === 'ok') return null;
   return {
