@@ -11,7 +11,6 @@ import type { Channel, FollowerProfile, Lang } from '../domain';
 import { t } from '../i18n';
 import type { ChatMessage, LanguageModel } from '../model/client';
 import { NO_ANSWER } from '../model/client';
-import { liveTemplates } from '../db/templates';
 import { DM_BRIEF_MAX, draftWelcome, ownLink, type DraftTemplate } from '../rules/draft';
 import { templatesFor } from '../rules/templates';
 import type { Triage } from '../rules/triage';
@@ -19,6 +18,7 @@ import { frenchSpacing } from '../rules/templates';
 import type { AuditReport, Finding } from '../rules/types';
 import { auditWelcomeText } from './audit';
 import type { Desk } from './desk';
+import { draftTemplatesFor } from './templates';
 
 /** The model as the desk uses it (from DRAFT_MODEL_URL, DRAFT_MODEL, DRAFT_MODEL_API_KEY, DRAFT_MODEL_TIMEOUT_MS, AUDIT_MODEL_OPINION). */
 export interface DeskModel {
@@ -235,8 +235,8 @@ export async function draftsFromModel(
 /** The team's live templates for this language and channel (the built-in set when it has none yet), filled for this follower. */
 async function voiceExamples(desk: Pick<Desk, 'db'>, account: XAccountRow, profile: FollowerProfile, triage: Triage, channel: Channel): Promise<string[]> {
   const lang = triage.lang;
-  const live = await liveTemplates(desk.db, account.id, lang, channel);
-  const templates: DraftTemplate[] = live.length > 0 ? live : templatesFor(lang, channel).map((template) => ({ key: template.key, version: 1, body: template.body }));
+  const found = await draftTemplatesFor(desk.db, account.id, lang, channel);
+  const templates: DraftTemplate[] = found === 'built-in' ? templatesFor(lang, channel).map((template) => ({ key: template.key, version: 1, body: template.body })) : found;
   const shown = templates.slice(0, 4);
   const texts = shown.map(
     (_, i) =>

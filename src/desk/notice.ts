@@ -3,7 +3,7 @@ import { insertNewFollower, markEngagedFirst } from '../db/followers';
 import type { XAccountRow } from '../db/schema';
 import { createWelcome } from '../db/welcomes';
 import type { Channel, FollowerProfile, Lang } from '../domain';
-import { draftWelcome } from '../rules/draft';
+import { draftWelcome, type DraftTemplate } from '../rules/draft';
 import { triageFollower, type Triage } from '../rules/triage';
 import { randomTemplatePicker } from '../tracking/templates';
 import { hasWrittenFirst } from '../x/api';
@@ -11,6 +11,7 @@ import { auditWelcomeText } from './audit';
 import { errorSummary } from './cards';
 import { modelDraftsFor } from './model-draft';
 import type { Desk } from './desk';
+import { draftTemplatesFor } from './templates';
 
 /** How many templates to try before giving up on a draft that passes the audit. */
 const DRAFT_ATTEMPTS = 6;
@@ -75,25 +76,30 @@ async function lookUpEngagement(
 
 /** The template drafts of both channels for a follower: what a card starts from, and what a model's draft falls back to. */
 export async function templateDrafts(
-  _desk: Pick<Desk, 'db'>,
+  desk: Pick<Desk, 'db'>,
   account: XAccountRow,
   profile: FollowerProfile,
   triage: Triage,
 ): Promise<Record<Channel, { text: string; templateId: string | null; templateVersion: number | null }>> {
-  return { dm: draftThatPassesAudit(profile, triage, account, 'dm'), mention: draftThatPassesAudit(profile, triage, account, 'mention') };
+  const [dm, mention] = await Promise.all([draftTemplatesFor(desk.db, account.id, triage.lang, 'dm'), draftTemplatesFor(desk.db, account.id, triage.lang, 'mention')]);
+  return { dm: draftThatPassesAudit(profile, triage, account, 'dm', dm), mention: draftThatPassesAudit(profile, triage, account, 'mention', mention) };
 }
 
 /**
  * The first template for this channel whose draft passes the audit without an error. A draft with an error never
- * reaches a card: when none passes, the card offers an empty draft for the teammate to write.
+ * reaches a card: when none passes, or the team has no live template for this language and channel, the card
+ * offers an empty draft for the teammate to write. `templates`: the account's live ones (src/desk/templates.ts).
  */
 export function draftThatPassesAudit(
   profile: FollowerProfile,
   triage: Triage,
   account: XAccountRow,
   channel: Channel,
+  templates: readonly DraftTemplate[] | 'built-in' = 'built-in',
 ): { text: string; templateId: string | null; templateVersion: number | null } {
   const lang: Lang = triage.lang;
+  const none = { text: '', templateId: null, templateVersion: null };
+  if (templates !== 'built-in' && templates.length === 0) return none;
   // Templates are experiments: each draft starts from one drawn at random, logged with the welcome.
   const picker = randomTemplatePicker();
   for (let attempt = 0; attempt < DRAFT_ATTEMPTS; attempt++) {
@@ -104,10 +110,15 @@ export function draftThatPassesAudit(
       topic: triage.topic,
       ownDomains: account.ownDomains,
       accountName: account.name || account.handle,
+      signOff: account.signOff,
+      address: account.voiceAddress,
+      ...(templates === 'built-in' ? {} : { templates }),
       pick: picker(attempt),
     });
+    // An empty text: the template has a required slot this follower leaves empty; try the next one.
+    if (!draft.text) continue;
     const report = auditWelcomeText({ account, profile, text: draft.text, channel, lang });
     if (report.verdict !== 'fail') return draft;
   }
-  return { text: '', templateId: null, templateVersion: null };
+  return none;
 }
