@@ -364,7 +364,7 @@ const model = {
   /** Where the card's draft came from. */
   fromTemplate: (key: string, version: number | null) => `Draft from template \`${key}\`${version === null ? '' : ` (version ${version})`}`,
   fromModel: (name: string) => `Draft written by the language model \`${name}\``,
-  writtenByHand: 'Draft written by a teammate (no template passed the audit)',
+  writtenByHand: 'No draft: no live template gave one that passes the audit, so a teammate writes it',
   /** A model's draft on an account without X's approval for AI-generated replies. */
   manualOnly:
     'X requires its prior approval before AI-generated replies are sent through the API, and this account has not declared it: once approved, this draft is sent by hand from X (Open in X, then Mark as sent). Or use the template draft instead.',

@@ -361,7 +361,7 @@ const ownDomain: Catalogue['ownDomain'] = {
 const model: Catalogue['model'] = {
   fromTemplate: (key, version) => `Brouillon du modèle \`${key}\`${version === null ? '' : ` (version ${version})`}`,
   fromModel: (name) => `Brouillon écrit par le modèle de langage \`${name}\``,
-  writtenByHand: 'Brouillon à écrire par l’équipe (aucun modèle n’a passé l’audit)',
+  writtenByHand: 'Pas de brouillon : aucun modèle de message actif n’en a donné un qui passe l’audit, l’équipe l’écrit',
   manualOnly:
     'X exige son accord préalable avant que des réponses générées par IA soient envoyées par l’API, et ce compte ne l’a pas déclaré : une fois approuvé, ce brouillon s’envoie à la main depuis X (Ouvrir dans X, puis Marquer comme envoyé). Ou bien reprenez le brouillon du modèle de message.',
   useTemplate: 'Reprendre le brouillon du modèle de message',
