@@ -13,7 +13,8 @@ import { auditWelcomeText } from '../desk/audit';
 import { errorSummary, sentLink, type CardPublisher } from '../desk/cards';
 import { QUEUES } from '../desk/desk';
 import { sendModeOf } from '../desk/decide';
-import { withSecondOpinion, type DeskModel } from '../desk/model-draft';
+import { knownSecondOpinion, secondOpinion, type DeskModel } from '../desk/model-draft';
+import type { Finding } from '../rules/types';
 import type { Logger } from '../logger';
 import { triageFollower } from '../rules/triage';
 
@@ -39,7 +40,12 @@ export function createCardPublisher(deps: CardDeps): CardPublisher {
  * The card as it should look now. Availability and audit findings are recomputed from the current
  * state (both are cheap and pure), so a follower who wrote first since the card was posted unlocks the DM.
  */
-export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang' | 'logger' | 'model'>, ctx: WelcomeContext): Promise<CardView> {
+export async function cardViewFor(
+  desk: Pick<CardDeps, 'db' | 'now' | 'lang' | 'logger' | 'model'>,
+  ctx: WelcomeContext,
+  /** Second opinions asked while drawing, still to come. */
+  opinions: Promise<Finding | null>[] = [],
+): Promise<CardView> {
   const { welcome, follower, account } = ctx;
   const settings = accountSettings(account);
   const profile = follower.profile as FollowerProfile;
@@ -50,17 +56,21 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang' | '
   const status = welcome.status;
   const channel = welcome.channel ?? (triage.recommendation.channel === 'dm' ? 'dm' : 'mention');
   const history = status === 'pending' ? await auditHistory(desk.db, account.id, follower.id, welcome.id) : undefined;
-  // The audit, with the language model's second opinion as a warning when it is on (bounded by its timeout, then kept).
-  const findingsOf = async (text: string, kind: Channel) => {
+  // The audit, with the language model's second opinion as a warning once it has answered: the
+  // card is drawn without waiting for it, and its answer (asked here) redraws the card.
+  const findingsOf = (text: string, kind: Channel): Finding[] => {
     if (text === '') return [];
     const report = auditWelcomeText({ account, profile, text, channel: kind, lang: followerLang, history });
-    return (await withSecondOpinion({ logger: desk.logger, model: desk.model }, { text, channel: kind, lang: followerLang, report })).findings;
+    const question = { text, channel: kind, lang: followerLang, report };
+    const known = knownSecondOpinion(desk, question);
+    if (known === undefined) opinions.push(secondOpinion(desk, question));
+    return known ? [...report.findings, known] : report.findings;
   };
   const text = welcome.finalText ?? draftFor(welcome, channel);
+  const findings = findingsOf(text, channel);
   // While pending, the card shows the draft of each channel it offers, each audited for its channel.
   const offered = (['dm', 'mention'] as const).filter((kind) => (kind === 'dm' ? triage.dm.allowed : triage.mention.allowed));
-  const [findings, ...offeredFindings] = await Promise.all([findingsOf(text, channel), ...offered.map((kind) => findingsOf(draftFor(welcome, kind), kind))]);
-  const drafts = offered.map((kind, i) => ({ channel: kind, text: draftFor(welcome, kind), findings: offeredFindings[i]! }));
+  const drafts = offered.map((kind) => ({ channel: kind, text: draftFor(welcome, kind), findings: findingsOf(draftFor(welcome, kind), kind) }));
   const decided = status !== 'pending';
   // A model's draft without X's approval for AI-generated replies leaves by hand only (X's developer guidelines).
   const modelManualOnly = welcome.draftSource === 'model' && !account.aiRepliesApproved;
@@ -72,7 +82,7 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang' | '
     flags: triage.flags.map((flag) => ({ id: flag.id, kind: flag.kind, label: flag.label[lang] })),
     recommendation: { channel: triage.recommendation.channel, reason: triage.recommendation.reason[lang] },
     draft: draftFor(welcome, channel),
-    findings: findings!,
+    findings,
     drafts,
     replyTo: engagement.replyTo,
     dmOutsideGuidelines: settings.dmPolicy === 'approved' && triage.dm.allowed && !engagement.sentDm,
@@ -142,7 +152,19 @@ export async function publishCard(desk: CardDeps, welcomeId: number): Promise<vo
 
 /** One drawing of the card; false when another process is posting it for the first time. */
 async function drawCard(desk: CardDeps, ctx: WelcomeContext): Promise<boolean> {
-  const message = buildWelcomeCard(await cardViewFor(desk, ctx));
+  const opinions: Promise<Finding | null>[] = [];
+  const message = buildWelcomeCard(await cardViewFor(desk, ctx, opinions));
+  const drawn = await postOrUpdate(desk, ctx, message);
+  // The model's second opinions come later (each within its timeout): one with something to say redraws the card.
+  if (drawn && opinions.length > 0) {
+    void Promise.all(opinions)
+      .then((found) => (found.some((finding) => finding !== null) ? refreshCard(desk, ctx.welcome.id) : undefined))
+      .catch((error: unknown) => desk.logger.debug({ welcomeId: ctx.welcome.id, err: errorSummary(error) }, 'could not redraw the card with the second opinion'));
+  }
+  return drawn;
+}
+
+async function postOrUpdate(desk: CardDeps, ctx: WelcomeContext, message: ReturnType<typeof buildWelcomeCard>): Promise<boolean> {
   const { welcome } = ctx;
   if (welcome.slackTs) {
     await desk.slack.chat.update({ channel: welcome.slackChannelId, ts: welcome.slackTs, text: message.text, blocks: message.blocks });

@@ -319,45 +319,81 @@ function readOpinion(answer: string): Opinion | null {
 /** The rule id a second opinion is shown under. */
 export const MODEL_OPINION_RULE = 'model-opinion';
 
+type OpinionQuestion = { text: string; channel: Channel; lang: Lang; report: AuditReport };
+type OpinionDesk = Pick<Desk, 'logger'> & { model?: DeskModel | undefined };
+
+const opinionKey = (q: OpinionQuestion) => `${q.channel}\n${q.lang}\n${q.text}`;
+
+/** Whether the question is one for the model at all: the opinion is on, and the rules found no error. */
+const asksModel = (model: DeskModel | undefined, q: OpinionQuestion): model is DeskModel =>
+  !!model?.auditOpinion && q.report.verdict !== 'fail' && q.text.trim() !== '';
+
+function opinionFinding(model: DeskModel, opinion: Opinion, q: OpinionQuestion): Finding | null {
+  if (opinion === 'ok') return null;
+  return {
+    ruleId: MODEL_OPINION_RULE,
+    severity: 'warning',
+    message: t(q.lang).model.opinion(model.client.name, opinion.ruleId, opinion.reason),
+    start: 0,
+    end: q.text.length,
+  };
+}
+
+/**
+ * What the model already said of this text, without asking: its warning, null for nothing to add
+ * (or no question for the model), undefined when it has not answered yet. A card is drawn with
+ * this, never waiting for the model; the answer redraws it (src/bot/cards.ts).
+ */
+export function knownSecondOpinion(desk: OpinionDesk, q: OpinionQuestion): Finding | null | undefined {
+  const model = desk.model;
+  if (!asksModel(model, q)) return null;
+  const opinion = opinionCacheOf(model).get(opinionKey(q));
+  return opinion === undefined ? undefined : opinionFinding(model, opinion, q);
+}
+
 /**
  * For a text the rules pass (no error), the model's view of whether it breaks a house rule: a
  * warning finding, or null — also when the model is off, slow, failing or unclear (silently: it is
  * only a second opinion). Answers are kept per text, so a card redrawn does not ask again.
  */
-export async function secondOpinion(
-  desk: Pick<Desk, 'logger'> & { model?: DeskModel | undefined },
-  opts: { text: string; channel: Channel; lang: Lang; report: AuditReport },
-): Promise<Finding | null> {
+export async function secondOpinion(desk: OpinionDesk, q: OpinionQuestion): Promise<Finding | null> {
   const model = desk.model;
-  if (!model?.auditOpinion || opts.report.verdict === 'fail' || opts.text.trim() === '') return null;
+  if (!asksModel(model, q)) return null;
   const cache = opinionCacheOf(model);
-  const key = `${opts.channel}\n${opts.lang}\n${opts.text}`;
-  let opinion = cache.get(key) ?? null;
-  if (!opinion) {
-    const answer = await model.client.chat(opinionMessages(opts.text, opts.channel, opts.lang), { timeoutMs: model.timeoutMs, maxTokens: 80, temperature: 0 });
-    if (answer.kind !== 'text') {
-      desk.logger.debug({ model: model.client.name, answer: answer.kind }, 'no second opinion from the model');
-      return null;
-    }
-    opinion = readOpinion(answer.text);
-    if (!opinion) return null;
-    cache.set(key, opinion);
+  const key = opinionKey(q);
+  const known = cache.get(key);
+  if (known) return opinionFinding(model, known, q);
+  // One question in flight per text: a card drawn twice meanwhile does not ask twice.
+  const asking = inFlightOf(model);
+  let answer = asking.get(key);
+  if (!answer) {
+    answer = askOpinion(desk, model, q).finally(() => asking.delete(key));
+    asking.set(key, answer);
   }
-  if (opinion === 'ok') return null;
-  return {
-    ruleId: MODEL_OPINION_RULE,
-    severity: 'warning',
-    message: t(opts.lang).model.opinion(model.client.name, opinion.ruleId, opinion.reason),
-    start: 0,
-    end: opts.text.length,
-  };
+  const opinion = await answer;
+  if (!opinion) return null;
+  cache.set(key, opinion);
+  return opinionFinding(model, opinion, q);
+}
+
+const inFlight = new WeakMap<DeskModel, Map<string, Promise<Opinion | null>>>();
+function inFlightOf(model: DeskModel): Map<string, Promise<Opinion | null>> {
+  let map = inFlight.get(model);
+  if (!map) inFlight.set(model, (map = new Map()));
+  return map;
+}
+
+async function askOpinion(desk: OpinionDesk, model: DeskModel, q: OpinionQuestion): Promise<Opinion | null> {
+  const answer = await model.client.chat(opinionMessages(q.text, q.channel, q.lang), { timeoutMs: model.timeoutMs, maxTokens: 80, temperature: 0 });
+  if (answer.kind !== 'text') {
+    desk.logger.debug({ model: model.client.name, answer: answer.kind }, 'no second opinion from the model');
+    return null;
+  }
+  return readOpinion(answer.text);
 }
 
 /** The report with the second opinion added as a warning (a passing verdict becomes a warning). */
-export async function withSecondOpinion(
-  desk: Pick<Desk, 'logger'> & { model?: DeskModel | undefined },
-  opts: { text: string; channel: Channel; lang: Lang; report: AuditReport },
-): Promise<AuditReport> {
+export async function withSecondOpinion(desk: OpinionDesk, opts: OpinionQuestion): Promise<AuditReport> {
   const finding = await secondOpinion(desk, opts);
   if (!finding) return opts.report;
   return { ...opts.report, verdict: opts.report.verdict === 'pass' ? 'warn' : opts.report.verdict, findings: [...opts.report.findings, finding] };
