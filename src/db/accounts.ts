@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AccountSettings } from '../domain';
+import type { VoiceAddress } from '../domain/templates';
 import type { Db } from './client';
 import { xAccounts, type XAccountRow } from './schema';
 
@@ -178,3 +179,11 @@ export async function switchAccountToOAuth2(db: Db, xUserId: string): Promise<{ 
   return account;
 }
 
+/** Saves how the account's welcomes speak (issue 13): French `vous`/`tu` and the DM's sign-off; a field left out stays. */
+export async function setAccountVoice(db: Db, accountId: number, voice: { voiceAddress?: VoiceAddress; signOff?: string | null }): Promise<void> {
+  const set: Partial<typeof xAccounts.$inferInsert> = {};
+  if (voice.voiceAddress !== undefined) set.voiceAddress = voice.voiceAddress;
+  if (voice.signOff !== undefined) set.signOff = voice.signOff;
+  if (Object.keys(set).length === 0) return;
+  await db.update(xAccounts).set(set).where(and(eq(xAccounts.id, accountId), isNull(xAccounts.removedAt)));
+}

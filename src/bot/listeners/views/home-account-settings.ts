@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { getAccount } from '../../../db/accounts';
-import { updateAccountSettings } from '../../../db/accounts';
+import { setAccountVoice, updateAccountSettings } from '../../../db/accounts';
 import type { Desk } from '../../../desk/desk';
 import { mayEditSettings, publishHome, settingsRefusal } from '../../home';
 import { t } from '../../../i18n';
@@ -32,8 +32,9 @@ export const homeAccountSettingsCallback =
       return;
     }
     await updateAccountSettings(desk.db, account.id, submission.settings, { by: body.user.id, at: desk.now() });
+    if (submission.voice.voiceAddress !== undefined || submission.voice.signOff !== undefined) await setAccountVoice(desk.db, account.id, submission.voice);
     await ack();
-    desk.logger.info({ userId: body.user.id, account: account.handle, settings: submission.settings }, 'account settings changed from the Home tab');
+    desk.logger.info({ userId: body.user.id, account: account.handle, settings: submission.settings, voice: submission.voice }, 'account settings changed from the Home tab');
     await publishHome(desk, body.user.id);
     if (submission.settings.sendMode !== account.sendMode) {
       // Approved welcomes keep the mode they were approved in: say how many, where the teammate works.
