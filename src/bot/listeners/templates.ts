@@ -12,14 +12,15 @@ import { getAccount } from '../../db/accounts';
 import type { XAccountRow } from '../../db/schema';
 import type { Desk } from '../../desk/desk';
 import {
-  createTemplateFromSlack,
-  currentTemplates,
-  duplicateTemplateFromSlack,
-  editTemplateFromSlack,
-  findTemplateVersion,
-  setTemplateState,
+  allTemplateVersions,
+  changeTemplateState,
+  createTemplate,
+  duplicateTemplate,
+  editTemplate,
+  getTemplateVersion,
+  latestTemplate,
   type TemplateStateChange,
-} from '../../desk/templates';
+} from '../../db/templates';
 import { t } from '../../i18n';
 import { buildSettingsRefusalModal } from '../blocks/home';
 import { HOME_TEMPLATE_IDS, parseMenuValue } from '../blocks/home-templates';
@@ -55,7 +56,7 @@ async function openRefusal(client: WebClient, triggerId: string, desk: Desk, acc
 
 /** What the editor's check needs of the account, read once when the modal opens. */
 async function editorContext(desk: Desk, account: XAccountRow): Promise<Pick<EditorMeta, 'account' | 'ownDomains' | 'voice' | 'takenKeys'>> {
-  const keys = (await currentTemplates(desk.db, account.id, { withRetired: true })).map((row) => row.key);
+  const keys = [...new Set((await allTemplateVersions(desk.db, account.id)).map((row) => row.key))];
   return { account: account.handle, ownDomains: account.ownDomains, voice: { address: account.voiceAddress, signOff: account.signOff }, takenKeys: keys };
 }
 
@@ -86,9 +87,15 @@ const templateMenuCallback =
     const action = body.actions[0];
     const chosen = parseMenuValue(action && 'selected_option' in action ? action.selected_option?.value : undefined);
     if (!chosen) return;
-    const template = await findTemplateVersion(desk.db, chosen.templateId);
+    const shown = await getTemplateVersion(desk.db, chosen.templateId);
+    // The menu acts on the latest version of the key; one shown before an edit elsewhere is refused.
+    const template = shown ? await latestTemplate(desk.db, shown.accountId, shown.key) : undefined;
     const account = template ? await getAccount(desk.db, template.accountId) : undefined;
     if (!template || !account || account.removedAt !== null) return;
+    if (template.id !== shown!.id) {
+      await client.views.open({ trigger_id: body.trigger_id, view: buildSettingsRefusalModal(t(desk.lang).templateDesk.gone, desk.lang) });
+      return;
+    }
     if (!(await mayChangeTemplates(desk, policy, account, body.user.id))) {
       desk.logger.warn({ userId: body.user.id, account: account.handle, key: template.key, operation: chosen.operation }, 'template change refused');
       await openRefusal(client, body.trigger_id, desk, account);
@@ -110,7 +117,7 @@ const templateMenuCallback =
       return;
     }
     const change: TemplateStateChange = chosen.operation;
-    const changed = await setTemplateState(desk.db, { accountId: account.id, key: template.key, change, by: body.user.id });
+    const changed = await changeTemplateState(desk.db, { accountId: account.id, key: template.key, change, by: body.user.id });
     desk.logger.info({ userId: body.user.id, account: account.handle, key: template.key, change, paused: changed.paused }, 'template state changed from the Home tab');
     await publishHome(desk, body.user.id);
   };
@@ -155,15 +162,10 @@ const saveTemplateCallback =
       return;
     }
     await ack();
-    const { meta, fields } = state;
+    const { meta } = state;
     const by = body.user.id;
     try {
-      const saved =
-        meta.mode === 'edit'
-          ? await editTemplateFromSlack(desk.db, { accountId: account.id, key: meta.key!, body: fields.body, by })
-          : meta.mode === 'duplicate'
-            ? await duplicateTemplateFromSlack(desk.db, { accountId: account.id, baseId: meta.baseId!, key: fields.key, body: fields.body, by })
-            : await createTemplateFromSlack(desk.db, { accountId: account.id, key: fields.key, lang: fields.lang!, channel: fields.channel!, body: fields.body, by });
+      const saved = await saveFromEditor(desk, account.id, state, by);
       desk.logger.info({ userId: by, account: account.handle, key: saved.key, version: saved.version, mode: meta.mode }, 'template saved from the Home tab');
     } catch (error) {
       // Someone else took the id, or changed the template, since the modal opened: say so where the teammate works.
@@ -172,3 +174,19 @@ const saveTemplateCallback =
     }
     await publishHome(desk, by);
   };
+
+/**
+ * An edit is a new version of the key (none when the text is unchanged); a duplicate is a paused
+ * copy under the new id, with the text as the teammate left it (a second version when they changed
+ * it, so the log says where it came from); a new template is live at once.
+ */
+async function saveFromEditor(desk: Desk, accountId: number, { meta, fields }: EditorState, by: string) {
+  if (meta.mode === 'edit') return editTemplate(desk.db, { accountId, key: meta.key!, body: fields.body, by, source: 'slack' });
+  if (meta.mode === 'duplicate') {
+    const base = await getTemplateVersion(desk.db, meta.baseId!);
+    if (!base) throw new Error('the template duplicated no longer exists');
+    await duplicateTemplate(desk.db, { accountId, fromKey: base.key, key: fields.key, by, source: 'slack' });
+    return editTemplate(desk.db, { accountId, key: fields.key, body: fields.body, by, source: 'slack' });
+  }
+  return createTemplate(desk.db, { accountId, key: fields.key, lang: fields.lang!, channel: fields.channel!, body: fields.body, by, source: 'slack' });
+}
