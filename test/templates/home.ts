@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { HOME_TEMPLATE_IDS, menuValue, type TemplateOperation } from '../../src/bot/blocks/home-templates';
 import { TEMPLATE_EDITOR } from '../../src/bot/blocks/template-editor';
+import { engagements, followerChecks, followers, welcomes } from '../../src/db/schema';
 import { seedTemplates } from '../../src/db/templates';
 import { WELCOME_TEMPLATES } from '../../src/rules/templates';
 import { viewErrors, type FakeView } from '../../src/sandbox/slack';
@@ -96,4 +97,67 @@ export function submitEditor(desk: TestDesk, opened: FakeView, userId: string, f
     SIGNING_SECRET,
     viewSubmissionPayload({ callbackId: TEMPLATE_EDITOR.callbackId, privateMetadata: String(opened.view.private_metadata), values: editorValues(fields), userId, viewId: opened.id }),
   );
+}
+
+let seeded = 0;
+
+/**
+ * Welcomes sent from one arm (a template version, or a model's drafts), with real rows: the
+ * followers, their sent welcomes, `replied` of them replying, `checked7` checked at 7 days of
+ * whom `unfollowed7` no longer follow.
+ */
+export async function seedSends(
+  desk: TestDesk,
+  arm: { key: string; version: number; lang: 'fr' | 'en'; channel: 'dm' | 'mention' } | { model: string; lang: 'fr' | 'en'; channel: 'dm' | 'mention' },
+  counts: { sent: number; replied?: number; checked7?: number; unfollowed7?: number },
+): Promise<void> {
+  const db = desk.bot.desk.db;
+  const accountId = desk.bot.accountId;
+  const sentAt = new Date(Date.now() - 10 * 86_400_000);
+  for (let i = 0; i < counts.sent; i++) {
+    seeded += 1;
+    const [follower] = await db
+      .insert(followers)
+      .values({ accountId, xUserId: `77${String(seeded).padStart(6, '0')}`, handle: `seeded_${seeded}`, source: 'poll', firstSeenAt: sentAt })
+      .returning();
+    const [welcome] = await db
+      .insert(welcomes)
+      .values({
+        accountId,
+        followerId: follower!.id,
+        status: 'sent',
+        channel: arm.channel,
+        lang: arm.lang,
+        templateId: 'key' in arm ? arm.key : null,
+        templateVersion: 'key' in arm ? arm.version : null,
+        draftSource: 'key' in arm ? 'template' : 'model',
+        draftModel: 'model' in arm ? arm.model : null,
+        triage: {},
+        draftText: 'Merci de nous suivre !',
+        finalText: 'Merci de nous suivre !',
+        decidedBy: 'U0MARIE01',
+        decidedAt: sentAt,
+        sentAt,
+        slackChannelId: 'C0DESK001',
+        createdAt: sentAt,
+      })
+      .returning();
+    if (i < (counts.replied ?? 0)) {
+      await db.insert(engagements).values({ accountId, followerId: follower!.id, welcomeId: welcome!.id, kind: 'reply', via: 'dm', xId: `r${seeded}`, at: sentAt, secondsToEngage: 600 });
+    }
+    if (i < (counts.checked7 ?? 0)) {
+      const due = new Date(sentAt.getTime() + 7 * 86_400_000);
+      await db.insert(followerChecks).values({
+        accountId,
+        followerId: follower!.id,
+        cohort: 'welcomed',
+        offsetDays: 7,
+        anchorAt: sentAt,
+        dueAt: due,
+        checkedAt: due,
+        following: i >= (counts.unfollowed7 ?? 0),
+        found: true,
+      });
+    }
+  }
 }

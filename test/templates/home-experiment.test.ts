@@ -1,0 +1,98 @@
+// Issue 13: the experiment in App Home — sends, reply rate and 7-day unfollow rate per template
+// version with 95 % intervals and a plain verdict; an edit makes a new version whose figures start
+// at zero while the old one keeps its own; pause and promote, by a member, logged with who.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_EDITOR } from '../../src/bot/blocks/template-editor';
+import { templateEvents, templates } from '../../src/db/schema';
+import { DEFAULTS } from '../../src/sandbox/slack-request';
+import { startTestDesk, type TestDesk } from '../helpers/desk';
+import { chooseInMenu, homeCount, openHome, seedBuiltIns, seedSends, submitEditor, waitForHome } from './home';
+
+const MARIE = DEFAULTS.userId;
+const OUTSIDER = 'U0OUTSIDE1';
+
+let desk: TestDesk;
+beforeAll(async () => {
+  desk = await startTestDesk({ slack: { channelMembers: ['U0BOT0001', MARIE] } });
+  await seedBuiltIns(desk);
+  await seedSends(desk, { key: 'fr-dm-1', version: 1, lang: 'fr', channel: 'dm' }, { sent: 12, replied: 3, checked7: 10, unfollowed7: 1 });
+  await seedSends(desk, { key: 'fr-dm-2', version: 1, lang: 'fr', channel: 'dm' }, { sent: 40, replied: 24, checked7: 40, unfollowed7: 2 });
+  await seedSends(desk, { key: 'fr-dm-3', version: 1, lang: 'fr', channel: 'dm' }, { sent: 40, replied: 2, checked7: 40, unfollowed7: 6 });
+  await seedSends(desk, { model: 'llama3.1', lang: 'en', channel: 'dm' }, { sent: 5, replied: 1 });
+});
+afterAll(async () => {
+  await desk?.stop();
+});
+
+/** What Slack would show: our escaping puts zero-width spaces around formatting marks. */
+const shown = (view: unknown) => JSON.stringify(view).replaceAll('\u200B', '');
+const row = async (key: string, version: number) =>
+  (await desk.bot.desk.db.select().from(templates).where(and(eq(templates.accountId, desk.bot.accountId), eq(templates.key, key), eq(templates.version, version))))[0]!;
+/** The lines of the Home tab's section about one template version. */
+const lineOf = (home: string, label: string) => {
+  const at = home.indexOf(`\`${label}\``);
+  expect(at, `${label} in the Home tab`).toBeGreaterThan(-1);
+  return home.slice(at, home.indexOf('"}', at));
+};
+
+describe('the experiment in App Home', () => {
+  it('shows each version’s sends, reply and 7-day unfollow rates with 95 % intervals, and says when there are too few to conclude', async () => {
+    const home = shown(await openHome(desk, MARIE));
+    expect(lineOf(home, 'fr-dm-1 v1')).toContain('12 sent · replies *25%* (3/12, 95% CI 9%–53%) · unfollowed by day 7 *10%* (1/10, 95% CI 2%–40%)');
+    expect(lineOf(home, 'fr-dm-2 v1')).toContain('40 sent · replies *60%* (24/40');
+    expect(home).toContain('Too few to conclude — 12 of 30 needed.');
+    // The model's drafts are their own arm, with their own verdict.
+    expect(home).toContain('drafts by the language model llama3.1 — 5 sent · replies *20%* (1/5');
+    expect(home).toContain('*English · DM*');
+  });
+
+  it('pauses a template from its menu for a member, logged with who: the verdict is then drawn on the live ones', async () => {
+    const refused = desk.slack.openedViews.length;
+    await chooseInMenu(desk, OUTSIDER, 'pause', (await row('fr-dm-1', 1)).id);
+    const refusal = await desk.slack.waitFor(() => desk.slack.openedViews[refused]);
+    expect(JSON.stringify(refusal.view)).toContain('Only members of');
+    expect((await row('fr-dm-1', 1)).state).toBe('live');
+
+    const before = homeCount(desk, MARIE);
+    await chooseInMenu(desk, MARIE, 'pause', (await row('fr-dm-1', 1)).id);
+    const home = shown(await waitForHome(desk, MARIE, before));
+    expect((await row('fr-dm-1', 1)).state).toBe('paused');
+    expect(lineOf(home, 'fr-dm-1 v1')).toContain('paused');
+    expect(home).toContain('`fr-dm-2` leads on replies.');
+    const events = await desk.bot.desk.db.select().from(templateEvents).where(eq(templateEvents.key, 'fr-dm-1'));
+    expect(events.map((e) => [e.type, e.actor])).toContainEqual(['paused', MARIE]);
+  });
+
+  it('makes an edit a new version whose figures start at zero, while the old version keeps its own', async () => {
+    const old = await row('fr-dm-2', 1);
+    const opened = desk.slack.openedViews.length;
+    await chooseInMenu(desk, MARIE, 'edit', old.id);
+    const editor = await desk.slack.waitFor(() => desk.slack.openedViews[opened]);
+    expect(editor.view.callback_id).toBe(TEMPLATE_EDITOR.callbackId);
+    expect(shown(editor.view)).toContain('Saving makes version 2 of `fr-dm-2`');
+
+    const before = homeCount(desk, MARIE);
+    const res = await submitEditor(desk, editor, MARIE, { body: 'Merci de nous suivre, {name}, et bienvenue ! [[On parle souvent {de topic} ici.]]\n[[{signoff}]]' });
+    expect(res.body).toBe('');
+    const home = shown(await waitForHome(desk, MARIE, before));
+    expect(await row('fr-dm-2', 2)).toMatchObject({ state: 'live', createdBy: MARIE, source: 'slack' });
+    expect((await row('fr-dm-2', 1)).state).toBe('superseded');
+    expect(lineOf(home, 'fr-dm-2 v2')).toContain('0 sent · replies no data yet · unfollowed by day 7 no data yet');
+    expect(lineOf(home, 'fr-dm-2 v1')).toContain('older version — 40 sent · replies *60%* (24/40');
+    // The new version has no figures yet: nothing can be concluded.
+    expect(home).toContain('Too few to conclude — 0 of 30 needed.');
+  });
+
+  it('promotes a template from its menu: the only live one of its language and channel', async () => {
+    const before = homeCount(desk, MARIE);
+    await chooseInMenu(desk, MARIE, 'promote', (await row('fr-dm-3', 1)).id);
+    const home = shown(await waitForHome(desk, MARIE, before));
+    expect((await row('fr-dm-3', 1)).state).toBe('live');
+    expect((await row('fr-dm-2', 2)).state).toBe('paused');
+    expect((await row('fr-dm-1', 1)).state).toBe('paused');
+    expect(home).toContain('One arm only: nothing to compare yet.');
+    const events = await desk.bot.desk.db.select().from(templateEvents).where(and(eq(templateEvents.key, 'fr-dm-3'), eq(templateEvents.type, 'promoted')));
+    expect(events.map((e) => e.actor)).toEqual([MARIE]);
+  });
+});
