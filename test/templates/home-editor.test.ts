@@ -105,11 +105,12 @@ describe('the template editor', () => {
     const res = await submitEditor(desk, editor, MARIE, { key: 'fr-dm-9', lang: 'fr', channel: 'dm', body: 'Bonjour {name}, merci de nous suivre, au plaisir de vous lire ! [[{signoff}]]' });
     expect(res.status).toBe(200);
     expect(res.body).toBe('');
+    // Saved after the answer (the submission acks right after its check), then the Home tab is shown again.
+    const home = JSON.stringify(await waitForHome(desk, MARIE, before));
     const [row] = await rowsOfKey('fr-dm-9');
     expect(row).toMatchObject({ version: 1, lang: 'fr', channel: 'dm', state: 'live', createdBy: MARIE, source: 'slack' });
     const events = await desk.bot.desk.db.select().from(templateEvents).where(eq(templateEvents.templateId, row!.id));
     expect(events.map((e) => [e.type, e.actor])).toEqual([['created', MARIE]]);
-    const home = JSON.stringify(await waitForHome(desk, MARIE, before));
     expect(home).toContain('fr-dm-9 v1');
     expect(home).toContain(`<@${MARIE}>`);
   });
