@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, max, ne, sql } from 'drizzle-orm';
+import type { Rate } from './digest-queries';
+import { rowsOf } from './tracking';
 import type { Channel, Lang } from '../domain';
-import type { TemplateEventType, TemplateSeed, TemplateSource, TemplateState } from '../domain/templates';
+import type { TemplateEventType, TemplateSeed, TemplateSource, TemplateState, VoiceAddress } from '../domain/templates';
 import type { Db } from './client';
 import { templateEvents, templates, xAccounts, type TemplateEventRow, type TemplateRow } from './schema';
 
@@ -316,4 +318,81 @@ export async function importTemplates(db: Db, accountId: number, items: readonly
 export async function templatesByIds(db: Db, ids: readonly number[]): Promise<TemplateRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(templates).where(inArray(templates.id, [...ids]));
+}
+
+/** The account's voice: how French templates and drafts address a follower, and the sign-off (null: the built-in one). */
+export async function setVoiceSettings(db: Db, accountId: number, voice: { voiceAddress: VoiceAddress; signOff: string | null }): Promise<void> {
+  await db.update(xAccounts).set({ voiceAddress: voice.voiceAddress, signOff: voice.signOff }).where(eq(xAccounts.id, accountId));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The experiment: what each template version (and the language model, its own arm) earns.
+
+/** One arm of the experiment for a language and channel: a template version, or the model's drafts. */
+export type ExperimentArm =
+  | { kind: 'template'; templateId: number; key: string; version: number; state: TemplateState }
+  | { kind: 'model'; model: string };
+
+export interface ArmFigures {
+  lang: Lang;
+  channel: Channel;
+  arm: ExperimentArm;
+  /** Welcomes sent from this arm in the window. */
+  sends: number;
+  /** Of the welcomes sent, how many got a reply. */
+  replies: Rate;
+  /** Of those checked 7 days after their welcome, how many had unfollowed. */
+  unfollows7: Rate;
+}
+
+const int = (value: unknown): number => Number(value ?? 0);
+
+/**
+ * Sends, replies and 7-day unfollows per template version (every version of every template of the
+ * account, zero when it sent nothing, so a new version starts at zero while the old one keeps its
+ * figures) and per model, for welcomes sent in [from, to). A welcome counts for its template only
+ * when it went out on the template's channel (a card drafts both; the other channel's text came
+ * from another template).
+ */
+export async function templateExperimentFigures(db: Db, accountId: number, window: { from: Date; to: Date }): Promise<ArmFigures[]> {
+  const from = sql`${window.from.toISOString()}::timestamptz`;
+  const to = sql`${window.to.toISOString()}::timestamptz`;
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+    with figures as (
+      select w.lang, w.channel,
+             case when w.draft_source = 'model' then 'model' else 'template' end as source,
+             case when w.draft_source = 'model' then null else w.template_id end as key,
+             case when w.draft_source = 'model' then null else coalesce(w.template_version, 1) end as version,
+             case when w.draft_source = 'model' then coalesce(w.draft_model, '?') else null end as model,
+             count(*) as n, count(r.id) as k,
+             count(c.id) as n7, count(c.id) filter (where c.following = false) as k7
+      from welcomes w
+      left join engagements r on r.follower_id = w.follower_id and r.kind = 'reply'
+      left join follower_checks c on c.follower_id = w.follower_id and c.offset_days = 7 and c.cohort = 'welcomed' and c.checked_at is not null
+      where w.account_id = ${accountId} and w.status = 'sent' and w.sent_at >= ${from} and w.sent_at < ${to}
+        and (w.draft_source = 'model' or w.template_id is not null)
+      group by 1, 2, 3, 4, 5, 6
+    )
+    select t.lang, t.channel, 'template' as source, t.id as template_id, t.key, t.version, t.state, null as model,
+           coalesce(f.n, 0) as n, coalesce(f.k, 0) as k, coalesce(f.n7, 0) as n7, coalesce(f.k7, 0) as k7
+    from templates t
+    left join figures f on f.source = 'template' and f.key = t.key and f.version = t.version and f.channel = t.channel
+    where t.account_id = ${accountId}
+    union all
+    select f.lang, f.channel, 'model', null, null, null, null, f.model, f.n, f.k, f.n7, f.k7
+    from figures f where f.source = 'model'
+    order by 1, 2, 3 desc, 5, 6, 8`),
+  );
+  return rows.map((row) => ({
+    lang: row.lang as Lang,
+    channel: row.channel as Channel,
+    arm:
+      row.source === 'model'
+        ? { kind: 'model', model: String(row.model) }
+        : { kind: 'template', templateId: int(row.template_id), key: String(row.key), version: int(row.version), state: row.state as TemplateState },
+    sends: int(row.n),
+    replies: { n: int(row.n), k: int(row.k) },
+    unfollows7: { n: int(row.n7), k: int(row.k7) },
+  }));
 }

@@ -38,6 +38,10 @@ export type TemplateSlot = (typeof TEMPLATE_SLOTS)[number];
 /** What a template is filled with; null when the draft has nothing for it. */
 export type TemplateSlots = Record<TemplateSlot, string | null>;
 
+/** The sample followers a template is previewed for, in its own language, before it is saved. */
+export const PREVIEW_SAMPLES = ['with-topic', 'without-topic', 'long-name', 'no-first-name'] as const;
+export type PreviewSample = (typeof PREVIEW_SAMPLES)[number];
+
 /** Key of a template: what statistics are grouped by; lowercase letters, digits and dashes. */
 export const TEMPLATE_KEY = /^[a-z0-9][a-z0-9-]{0,47}$/;
 
@@ -78,9 +82,9 @@ export type TemplateBodyProblem =
 export type TemplateProblem =
   | (TemplateBodyProblem & { field: 'body'; level: 'error' })
   | { field: 'body'; level: 'error'; code: 'link-off-domain'; domain: string }
-  | { field: 'body'; level: 'error'; code: 'link-in-mention' }
+  /** A finding of the audit of a preview (message: the finding in the template's language). */
   | { field: 'body'; level: 'error' | 'warning'; code: 'audit-finding'; ruleId: string; sample: string; message?: string }
-  | { field: 'body'; level: 'error'; code: 'too-long'; sample: string }
+  /** A slot outside [[…]] the sample left empty ({account} without a team name): the draft would be empty. */
   | { field: 'body'; level: 'error'; code: 'render-failed'; sample: string }
   | { field: 'key'; level: 'error'; code: 'bad-key' | 'key-taken' }
   | { field: 'lang' | 'channel'; level: 'error'; code: 'bad-value' };
