@@ -1,6 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AccountSettings } from '../domain';
-import type { VoiceAddress } from '../domain/templates';
 import type { Db } from './client';
 import { templateEvents, templates, xAccounts, type XAccountRow } from './schema';
 
@@ -182,13 +181,4 @@ export async function switchAccountToOAuth2(db: Db, xUserId: string): Promise<{ 
     .where(eq(xAccounts.xUserId, xUserId))
     .returning({ id: xAccounts.id, removedAt: xAccounts.removedAt });
   return account;
-}
-
-/** Saves how the account's welcomes speak (issue 13): French `vous`/`tu` and the DM's sign-off; a field left out stays. */
-export async function setAccountVoice(db: Db, accountId: number, voice: { voiceAddress?: VoiceAddress; signOff?: string | null }): Promise<void> {
-  const set: Partial<typeof xAccounts.$inferInsert> = {};
-  if (voice.voiceAddress !== undefined) set.voiceAddress = voice.voiceAddress;
-  if (voice.signOff !== undefined) set.signOff = voice.signOff;
-  if (Object.keys(set).length === 0) return;
-  await db.update(xAccounts).set(set).where(and(eq(xAccounts.id, accountId), isNull(xAccounts.removedAt)));
 }

@@ -55,13 +55,15 @@ describe('the template editor', () => {
     const body = 'Bonjour {name}, merci de nous suivre ! [[On parle souvent {de topic} ici.]]\n[[{signoff}]]';
     const view = await typeInEditor(desk, editor, MARIE, { key: 'fr-dm-9', lang: 'fr', channel: 'dm', body });
     const text = shown(view);
-    // Three French samples: with a topic, without, and a long name.
+    // The French samples: with a topic in the bio, without, a long name, no first name.
     expect(text).toContain('Bonjour Camille, merci de nous suivre');
-    expect(text).toContain('On parle souvent de design ici.');
-    expect(text).toContain('Bonjour Lucas, merci de nous suivre');
+    expect(text).toContain('On parle souvent de céramique ici.');
+    expect(text).toContain('Bonjour Lucie, merci de nous suivre');
     expect(text).not.toContain('On parle souvent  ici');
-    expect(text).toContain('Marie-Charlotte');
-    expect(text).toContain('L’équipe maison_lumen');
+    expect(text).toContain('Bonjour Marie-Alexandrine-Clémentine');
+    // No first name to greet: a DM greets the handle.
+    expect(text).toContain('Bonjour @fleur_2024, merci de nous suivre');
+    expect(text).toContain('L’équipe Maison Lumen');
     expect(text).toMatch(/✅ Pass|⚠️ Warn/);
     // Nothing was saved by previewing.
     expect(await rowsOfKey('fr-dm-9')).toEqual([]);
@@ -77,7 +79,7 @@ describe('the template editor', () => {
   it('refuses a DM that links outside the account’s own domains, on the text field', async () => {
     const editor = await clickNewTemplate(desk, MARIE);
     const res = await submitEditor(desk, editor, MARIE, { key: 'fr-dm-8', lang: 'fr', channel: 'dm', body: 'Bonjour {name}, merci de nous suivre ! Nos articles : https://bit.ly/lumen' });
-    expect(res.json).toMatchObject({ response_action: 'errors', errors: { [BODY]: expect.stringContaining('a DM links only to the account’s own domains') } });
+    expect(res.json).toMatchObject({ response_action: 'errors', errors: { [BODY]: expect.stringContaining('bit.ly is not one of the team’s domains') } });
     expect(await rowsOfKey('fr-dm-8')).toEqual([]);
   });
 
@@ -96,7 +98,7 @@ describe('the template editor', () => {
   it('refuses an id already taken, on the id field', async () => {
     const editor = await clickNewTemplate(desk, MARIE);
     const res = await submitEditor(desk, editor, MARIE, { key: 'fr-dm-1', lang: 'fr', channel: 'dm', body: 'Bonjour {name}, merci de nous suivre !' });
-    expect(res.json).toMatchObject({ response_action: 'errors', errors: { [TEMPLATE_EDITOR.inputs.key.blockId]: expect.stringContaining('taken') } });
+    expect(res.json).toMatchObject({ response_action: 'errors', errors: { [TEMPLATE_EDITOR.inputs.key.blockId]: expect.stringContaining('Another template already has this key') } });
   });
 
   it('saves a good one, logged with who, and shows it in the Home tab', async () => {
@@ -158,7 +160,7 @@ describe('the voice settings', () => {
     const body = 'Merci de {vous |t’}abonner, {name} ! [[{signoff}]]';
     const asVous = shown(await typeInEditor(desk, await clickNewTemplate(desk, MARIE), MARIE, { key: 'fr-dm-6', lang: 'fr', channel: 'dm', body }));
     expect(asVous).toContain('Merci de vous abonner, Camille');
-    expect(asVous).toContain('L’équipe maison_lumen');
+    expect(asVous).toContain('L’équipe Maison Lumen');
 
     expect((await saveVoice('tu', 'Toute l’équipe Lumen')).body).toBe('');
     const asTu = shown(await typeInEditor(desk, await clickNewTemplate(desk, MARIE), MARIE, { key: 'fr-dm-6', lang: 'fr', channel: 'dm', body }));
@@ -169,6 +171,6 @@ describe('the voice settings', () => {
     const english = shown(
       await typeInEditor(desk, await clickNewTemplate(desk, MARIE), MARIE, { key: 'en-dm-6', lang: 'en', channel: 'dm', body: 'Thanks for {the|the} follow, {name}!' }),
     );
-    expect(english).toContain('Thanks for the follow, Sam!');
+    expect(english).toContain('Thanks for the follow, Jordan!');
   });
 });

@@ -6,6 +6,7 @@ import type { XAccountRow } from '../../db/schema';
 import { ACCOUNT_KINDS, checkOwnDomains, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
 import type { EditableSettings } from '../../db/accounts';
 import { VOICE_ADDRESSES, type VoiceAddress } from '../../domain/templates';
+import { checkSignOff, MAX_SIGN_OFF_LENGTH } from '../../desk/templates';
 import { ownDomainRefusal, t as words } from '../../i18n';
 import { escapeMrkdwn, handleLabel, handleMrkdwn } from './escape';
 import { button, context, divider, header, LIMITS, mrkdwn, mrkdwnSection, plainText, slackDate, type KnownBlock } from './kit';
@@ -28,8 +29,7 @@ export const SETTINGS_INPUTS = {
   signOff: { blockId: 'settings_sign_off', actionId: 'sign_off' },
 } as const;
 
-/** The longest sign-off the settings take: one short line. */
-export const SIGN_OFF_MAX = 80;
+
 
 /** Cards listed per account; the rest are counted. Six blocks an account keep fifteen accounts under Slack's 100. */
 export const QUEUE_SHOWN = 10;
@@ -191,7 +191,7 @@ function voiceInputs(account: XAccountRow, lang: Lang): types.InputBlock[] {
     input(
       SETTINGS_INPUTS.signOff,
       v.signOff,
-      { type: 'plain_text_input', action_id: SETTINGS_INPUTS.signOff.actionId, max_length: SIGN_OFF_MAX, ...(account.signOff ? { initial_value: account.signOff } : {}) },
+      { type: 'plain_text_input', action_id: SETTINGS_INPUTS.signOff.actionId, max_length: MAX_SIGN_OFF_LENGTH, ...(account.signOff ? { initial_value: account.signOff } : {}) },
       { hint: v.signOffHint, optional: true },
     ),
   ];
@@ -252,8 +252,9 @@ export function readAccountSettingsSubmission(view: SubmittedView, lang: Lang): 
   if (address) voice.voiceAddress = choice<VoiceAddress>(SETTINGS_INPUTS.voiceAddress, VOICE_ADDRESSES);
   const signOff = value(SETTINGS_INPUTS.signOff);
   if (signOff) {
-    const line = (signOff.value ?? '').replace(/\s+/g, ' ').trim();
-    voice.signOff = line === '' ? null : line.slice(0, SIGN_OFF_MAX);
+    const checked = checkSignOff(signOff.value ?? null);
+    if (checked.ok) voice.signOff = checked.signOff;
+    else errors[SETTINGS_INPUTS.signOff.blockId] = words(lang).templateDesk.voice.signOffProblem[checked.problem];
   }
   if (accountId === null || Object.keys(errors).length > 0) return { ok: false, accountId, errors };
   return { ok: true, accountId, settings: { slackChannelId, kind, dmPolicy, sendMode, ownDomains, topics }, voice };

@@ -1,20 +1,19 @@
-// The editor's check (issue 13): the body parsed, then filled for a few sample followers by the
-// same draft code the cards use, each text audited. Pure — no database, no Slack — so a
-// submission is answered right after it; what it needs of the account rides in the modal.
-import type { Channel, FollowerProfile, Lang } from '../../domain';
-import { TEMPLATE_KEY, type VoiceAddress } from '../../domain/templates';
+// The editor's check (issue 13), as Slack shows it: tmpl-core's `checkTemplate` (the body parsed,
+// filled for the sample followers by the same draft code the cards use, each text audited), its
+// problems put on the editor's fields in words. Pure — no database, no Slack — so a submission is
+// answered right after it; what it needs of the account rides in the modal's private_metadata.
+import type { Channel, Lang } from '../../domain';
+import type { XAccountRow } from '../../db/schema';
+import { checkTemplate, type TemplatePreview } from '../../desk/templates';
+import type { TemplateProblem } from '../../domain/templates';
 import { t as words } from '../../i18n';
-import { auditMessage } from '../../rules/audit';
-import { draftWelcome } from '../../rules/draft';
-import { parseTemplateBody } from '../../rules/render-template';
-import type { AuditReport } from '../../rules/types';
+
+/** What the check reads of the account (its domains, voice, kind, rule switches, names). */
+export type EditorAccount = Pick<XAccountRow, 'handle' | 'name' | 'ownDomains' | 'topics' | 'kind' | 'ruleOverrides' | 'signOff' | 'voiceAddress'>;
 
 /** What the check needs of the account: read when the editor opens, carried in private_metadata. */
 export interface EditorContext {
-  /** The account's handle: the `{account}` slot, and the modal's heading. */
-  account: string;
-  ownDomains: string[];
-  voice: { address: VoiceAddress; signOff: string | null };
+  account: EditorAccount;
   /** The account's template keys (retired ones included): a new id must be none of them. */
   takenKeys: string[];
   /** Edit: the key's language and channel, which an edit keeps. */
@@ -22,20 +21,14 @@ export interface EditorContext {
   channel?: Channel;
 }
 
-export interface SampleFollower {
-  label: string;
-  profile: FollowerProfile;
-  topic: string | null;
-}
-
-export type EditorPreview =
-  | { sample: SampleFollower; text: string; dropped: number; report: AuditReport }
-  | { sample: SampleFollower; error: string };
+export type EditorPreview = TemplatePreview;
 
 export interface TemplateDraftCheck {
   previews: EditorPreview[];
   /** block_id → why, as Slack shows it under the field (response_action: errors). Empty: it may be saved. */
   fieldErrors: Record<string, string>;
+  /** Warnings: shown, never blocking. */
+  warnings: string[];
 }
 
 /** The fields the check reads (those of the editor). */
@@ -46,105 +39,35 @@ export interface DraftFields {
   body: string;
 }
 
-/** block_ids of the editor's fields (kept here so the check and the modal agree). */
+/** block_ids of the editor's fields (the modal uses the same). */
 export const EDITOR_BLOCKS = { key: 'template_key', lang: 'template_lang', channel: 'template_channel', body: 'template_body' } as const;
 
-const profile = (handle: string, name: string, bio: string): FollowerProfile => ({
-  xUserId: '0',
-  handle,
-  name,
-  bio,
-  location: null,
-  url: null,
-  createdAt: null,
-  followersCount: 120,
-  followingCount: 180,
-  postsCount: 300,
-  verified: false,
-  protected: false,
-  defaultAvatar: false,
-  receivesYourDm: true,
-  connectionStatus: ['followed_by'],
-});
-
-/** The sample followers of each language: with a topic in the bio, without one, and a long name. */
-export function sampleFollowers(lang: Lang, uiLang: Lang): SampleFollower[] {
-  const s = words(uiLang).templateDesk.sample;
-  if (lang === 'fr') {
-    return [
-      { label: s.topic('Camille Martin', 'design'), profile: profile('camille_m', 'Camille Martin', 'Designer à Lyon.'), topic: 'design' },
-      { label: s.noTopic('Lucas'), profile: profile('lucas_b', 'Lucas', 'Jardins et vélo.'), topic: null },
-      {
-        label: s.longName('Marie-Charlotte de La Tour d’Auvergne-Lauraguais'),
-        profile: profile('mc_latour', 'Marie-Charlotte de La Tour d’Auvergne-Lauraguais', 'Céramiste, émailleuse, amoureuse des fours à bois et des longues cuissons.'),
-        topic: 'céramique',
-      },
-    ];
-  }
-  return [
-    { label: s.topic('Sam Taylor', 'design'), profile: profile('samtaylor', 'Sam Taylor', 'Designer in Leeds.'), topic: 'design' },
-    { label: s.noTopic('Alex'), profile: profile('alex_r', 'Alex', 'Gardens and bikes.'), topic: null },
-    {
-      label: s.longName('Christopher-Alexander Montgomery-Wellington'),
-      profile: profile('cam_wellington', 'Christopher-Alexander Montgomery-Wellington', 'Potter, glaze chemist, wood-fired kilns and very long firings.'),
-      topic: 'ceramics',
-    },
-  ];
+/** One problem in words: a finding says which sample follower and which rule. */
+export function problemText(problem: TemplateProblem, lang: Lang): string {
+  const t = words(lang).templates;
+  const text = t.problem(problem);
+  if (problem.code === 'audit-finding') return `${t.sample[problem.sample as keyof typeof t.sample] ?? problem.sample} · ${problem.ruleId}: ${text}`;
+  return text;
 }
 
-/** The check of a template draft: problems per field, and the previews with their audits. */
+/** The check of what the editor holds: problems per field, warnings, and the previews with their audits. */
 export function checkTemplateDraft(fields: DraftFields, ctx: EditorContext, uiLang: Lang): TemplateDraftCheck {
-  const t = words(uiLang).templateDesk;
   const fieldErrors: Record<string, string> = {};
   const add = (block: string, text: string) => {
-    if (!fieldErrors[block]) fieldErrors[block] = text.slice(0, 1900);
+    const joined = fieldErrors[block] ? `${fieldErrors[block]} ${text}` : text;
+    fieldErrors[block] = joined.length > 1900 ? `${joined.slice(0, 1899)}…` : joined;
   };
-  if (!ctx.lang) {
-    // A new key (create, duplicate; an edit keeps its key, language and channel): well formed and not taken.
-    if (!TEMPLATE_KEY.test(fields.key)) add(EDITOR_BLOCKS.key, t.problem['bad-key']);
-    else if (ctx.takenKeys.includes(fields.key)) add(EDITOR_BLOCKS.key, t.problem['key-taken']);
+  const missing = words(uiLang).templates.problem({ field: 'lang', level: 'error', code: 'bad-value' });
+  if (!fields.lang) add(EDITOR_BLOCKS.lang, missing);
+  if (!fields.channel) add(EDITOR_BLOCKS.channel, missing);
+  if (!fields.lang || !fields.channel) return { previews: [], fieldErrors, warnings: [] };
+  // An edit keeps its key: only a new one (create, duplicate) is checked against those taken.
+  const takenKeys = ctx.lang ? [] : ctx.takenKeys;
+  const check = checkTemplate(ctx.account as XAccountRow, { key: fields.key, lang: fields.lang, channel: fields.channel, body: fields.body }, { takenKeys });
+  const warnings: string[] = [];
+  for (const problem of check.problems) {
+    if (problem.level === 'error') add(EDITOR_BLOCKS[problem.field], problemText(problem, uiLang));
+    else warnings.push(problemText(problem, uiLang));
   }
-  if (!fields.lang) add(EDITOR_BLOCKS.lang, t.problem['bad-value']);
-  if (!fields.channel) add(EDITOR_BLOCKS.channel, t.problem['bad-value']);
-
-  const parsed = parseTemplateBody(fields.body);
-  if (!parsed.ok) {
-    const messages = parsed.problems.map((p) =>
-      p.code === 'unknown-slot' ? t.problem['unknown-slot'](p.slot) : p.code === 'slot-not-optional' ? t.problem['slot-not-optional'](p.slot) : t.problem[p.code],
-    );
-    add(EDITOR_BLOCKS.body, messages.join(' '));
-    return { previews: [], fieldErrors };
-  }
-  if (!fields.lang || !fields.channel) return { previews: [], fieldErrors };
-  const { lang, channel } = fields;
-
-  const previews: EditorPreview[] = [];
-  for (const sample of sampleFollowers(lang, uiLang)) {
-    const draft = draftWelcome({
-      profile: sample.profile,
-      lang,
-      channel,
-      topic: sample.topic,
-      ownDomains: ctx.ownDomains,
-      accountName: ctx.account,
-      signOff: ctx.voice.signOff,
-      address: ctx.voice.address,
-      templates: [{ key: fields.key || 'draft', version: 0, body: fields.body }],
-    });
-    if (draft.text === '') {
-      const error = `${t.notFilled} ${sample.label}`;
-      previews.push({ sample, error });
-      add(EDITOR_BLOCKS.body, error);
-      continue;
-    }
-    const report = auditMessage({ text: draft.text, kind: channel, lang, ownDomains: ctx.ownDomains, follower: { handle: sample.profile.handle, name: sample.profile.name } });
-    previews.push({ sample, text: draft.text, dropped: 0, report });
-    const first = report.findings.find((f) => f.severity === 'error');
-    if (first) {
-      const message =
-        first.ruleId === 'link-off-domain' && channel === 'dm' ? t.problem.offDomain(sample.label, first.message) : t.problem.finding(sample.label, first.ruleId, first.message);
-      add(EDITOR_BLOCKS.body, message);
-    }
-  }
-  return { previews, fieldErrors };
+  return { previews: check.previews, fieldErrors, warnings };
 }

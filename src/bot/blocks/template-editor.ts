@@ -70,7 +70,7 @@ export function buildEditor(state: EditorState, check: TemplateDraftCheck | null
     options,
     ...(initial ? { initial_option: options.find((o) => o.value === initial)! } : {}),
   });
-  const blocks: KnownBlock[] = [context([mrkdwn(handleMrkdwn(meta.account))], () => '')];
+  const blocks: KnownBlock[] = [context([mrkdwn(handleMrkdwn(meta.account.handle))], () => '')];
   if (meta.mode === 'edit' && meta.key !== null && fields.lang && fields.channel) {
     blocks.push(context([mrkdwn(t.editing(escapeMrkdwn(meta.key, 60, { singleLine: true }), (meta.baseVersion ?? 0) + 1, t.langName[fields.lang], t.channelName[fields.channel]))], () => ''));
   } else {
@@ -98,12 +98,14 @@ export function buildEditor(state: EditorState, check: TemplateDraftCheck | null
     { type: 'actions', block_id: 'template_editor_actions', elements: [button({ text: t.preview, actionId: TEMPLATE_EDITOR.preview, value: 'preview' })] },
     divider(),
     mrkdwnSection(t.previewTitle),
-    context([mrkdwn(t.previewVoice(meta.voice.address === 'tu' ? t.voice.tu : t.voice.vous, meta.voice.signOff ? escapeMrkdwn(meta.voice.signOff, 200, { singleLine: true }) : t.defaultSignOff))], () => ''),
+    context([mrkdwn(t.previewVoice(meta.account.voiceAddress === 'tu' ? t.voice.tu : t.voice.vous, meta.account.signOff ? escapeMrkdwn(meta.account.signOff, 200, { singleLine: true }) : t.defaultSignOff))], () => ''),
   );
-  if (!check || check.previews.length === 0) blocks.push(context([mrkdwn(t.previewEmpty)], () => ''));
+  if (!check || (check.previews.length === 0 && Object.keys(check.fieldErrors).length === 0)) blocks.push(context([mrkdwn(t.previewEmpty)], () => ''));
   else {
-    const bodyError = check.fieldErrors[ids.body.blockId];
-    if (bodyError) blocks.push(mrkdwnSection(`⛔ ${escapeMrkdwn(bodyError, 1500)}`));
+    // What would refuse the save, then what is only shown, then each sample's text and audit.
+    const errors = Object.values(check.fieldErrors).map((e) => `⛔ ${escapeMrkdwn(e, 1400)}`);
+    const warnings = check.warnings.slice(0, 5).map((w) => `⚠️ ${escapeMrkdwn(w, 400)}`);
+    if (errors.length + warnings.length > 0) blocks.push(mrkdwnSection([...errors, ...warnings].join('\n').slice(0, LIMITS.sectionText)));
     for (const preview of check.previews) blocks.push(...previewBlocks(preview, lang));
     blocks.push(context([mrkdwn(t.warningsShown)], () => ''));
   }
@@ -120,15 +122,15 @@ export function buildEditor(state: EditorState, check: TemplateDraftCheck | null
 
 function previewBlocks(preview: EditorPreview, lang: Lang): KnownBlock[] {
   const t = words(lang).templateDesk;
-  const who = `*${escapeMrkdwn(preview.sample.label, 120, { singleLine: true })}*`;
-  if ('error' in preview) return [mrkdwnSection(`${who}\n${t.notFilled} ${escapeMrkdwn(preview.error, 1000)}`)];
+  const who = `*${escapeMrkdwn(words(lang).templates.sample[preview.sample], 80, { singleLine: true })}* — ${escapeMrkdwn(preview.name, 80, { singleLine: true })}`;
+  if (!preview.text || !preview.report) return [mrkdwnSection(`${who}\n${t.notFilled}`)];
   const quoted = escapeMrkdwn(preview.text, PREVIEW_TEXT_MAX)
     .split('\n')
     .map((line) => `>${line}`)
     .join('\n');
   const audit = words(lang).audit;
   const { report } = preview;
-  const head = `${audit.verdictIcon[report.verdict]} ${audit.verdict[report.verdict]}${preview.dropped > 0 ? ` · ${t.dropped(preview.dropped)}` : ''}`;
+  const head = `${audit.verdictIcon[report.verdict]} ${audit.verdict[report.verdict]}`;
   const blocks: KnownBlock[] = [mrkdwnSection(`${who}\n${quoted}`)];
   const findings = report.findings.slice(0, FINDINGS_SHOWN).map((finding) => findingText(finding, preview.text, audit));
   const more = report.findings.length - FINDINGS_SHOWN;
@@ -165,8 +167,9 @@ export function decodeMeta(raw: string | undefined): EditorMeta | null {
     const m = JSON.parse(raw ?? '') as Partial<EditorMeta>;
     const okMode = m.mode === 'create' || m.mode === 'edit' || m.mode === 'duplicate';
     if (!okMode || typeof m.accountId !== 'number' || !Number.isInteger(m.accountId)) return null;
-    if (!Array.isArray(m.ownDomains) || !Array.isArray(m.takenKeys) || typeof m.account !== 'string' || !m.voice) return null;
-    if (m.voice.address !== 'vous' && m.voice.address !== 'tu') return null;
+    const a = m.account;
+    if (!a || typeof a.handle !== 'string' || !Array.isArray(a.ownDomains) || !Array.isArray(a.topics) || !Array.isArray(m.takenKeys)) return null;
+    if ((a.voiceAddress !== 'vous' && a.voiceAddress !== 'tu') || (a.kind !== 'business' && a.kind !== 'personal')) return null;
     if (m.mode === 'edit' && (typeof m.key !== 'string' || typeof m.baseId !== 'number' || typeof m.baseVersion !== 'number' || !m.lang || !m.channel)) return null;
     return m as EditorMeta;
   } catch {

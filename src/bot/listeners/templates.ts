@@ -11,16 +11,16 @@ import type { WebClient } from '@slack/web-api';
 import { getAccount } from '../../db/accounts';
 import type { XAccountRow } from '../../db/schema';
 import type { Desk } from '../../desk/desk';
+import { allTemplateVersions, getTemplateVersion, latestTemplate } from '../../db/templates';
 import {
-  allTemplateVersions,
-  changeTemplateState,
-  createTemplate,
-  duplicateTemplate,
-  editTemplate,
-  getTemplateVersion,
-  latestTemplate,
+  changeTemplate,
+  createCheckedTemplate,
+  duplicateCheckedTemplate,
+  editCheckedTemplate,
+  TemplateChangeError,
+  type TemplateSaveResult,
   type TemplateStateChange,
-} from '../../db/templates';
+} from '../../desk/templates';
 import { t } from '../../i18n';
 import { buildSettingsRefusalModal } from '../blocks/home';
 import { HOME_TEMPLATE_IDS, parseMenuValue } from '../blocks/home-templates';
@@ -55,9 +55,10 @@ async function openRefusal(client: WebClient, triggerId: string, desk: Desk, acc
 }
 
 /** What the editor's check needs of the account, read once when the modal opens. */
-async function editorContext(desk: Desk, account: XAccountRow): Promise<Pick<EditorMeta, 'account' | 'ownDomains' | 'voice' | 'takenKeys'>> {
+async function editorContext(desk: Desk, account: XAccountRow): Promise<Pick<EditorMeta, 'account' | 'takenKeys'>> {
   const keys = [...new Set((await allTemplateVersions(desk.db, account.id)).map((row) => row.key))];
-  return { account: account.handle, ownDomains: account.ownDomains, voice: { address: account.voiceAddress, signOff: account.signOff }, takenKeys: keys };
+  const { handle, name, ownDomains, topics, kind, ruleOverrides, signOff, voiceAddress } = account;
+  return { account: { handle, name, ownDomains, topics, kind, ruleOverrides, signOff, voiceAddress }, takenKeys: keys };
 }
 
 /** "New template…" on the Home tab. */
@@ -117,7 +118,7 @@ const templateMenuCallback =
       return;
     }
     const change: TemplateStateChange = chosen.operation;
-    const changed = await changeTemplateState(desk.db, { accountId: account.id, key: template.key, change, by: body.user.id });
+    const changed = await changeTemplate(desk.db, account, template.key, change, { by: body.user.id, source: 'slack' });
     desk.logger.info({ userId: body.user.id, account: account.handle, key: template.key, change, paused: changed.paused }, 'template state changed from the Home tab');
     await publishHome(desk, body.user.id);
   };
@@ -165,8 +166,9 @@ const saveTemplateCallback =
     const { meta } = state;
     const by = body.user.id;
     try {
-      const saved = await saveFromEditor(desk, account.id, state, by);
-      desk.logger.info({ userId: by, account: account.handle, key: saved.key, version: saved.version, mode: meta.mode }, 'template saved from the Home tab');
+      const saved = await saveFromEditor(desk, account, state, by);
+      if (!saved.ok) throw new Error(saved.problems.map((p) => p.code).join(', '));
+      desk.logger.info({ userId: by, account: account.handle, key: saved.template.key, version: saved.template.version, mode: meta.mode }, 'template saved from the Home tab');
     } catch (error) {
       // Someone else took the id, or changed the template, since the modal opened: say so where the teammate works.
       desk.logger.warn({ userId: by, account: account.handle, err: { message: error instanceof Error ? error.message : String(error) } }, 'template not saved');
@@ -176,17 +178,20 @@ const saveTemplateCallback =
   };
 
 /**
- * An edit is a new version of the key (none when the text is unchanged); a duplicate is a paused
- * copy under the new id, with the text as the teammate left it (a second version when they changed
- * it, so the log says where it came from); a new template is live at once.
+ * Saved through the desk, which checks again against the database: an edit is a new version of
+ * the key (none when the text is unchanged); a duplicate is a paused copy under the new id, with
+ * the text as the teammate left it (a second version when they changed it, so the log says where
+ * it came from); a new template is live at once.
  */
-async function saveFromEditor(desk: Desk, accountId: number, { meta, fields }: EditorState, by: string) {
-  if (meta.mode === 'edit') return editTemplate(desk.db, { accountId, key: meta.key!, body: fields.body, by, source: 'slack' });
+async function saveFromEditor(desk: Desk, account: XAccountRow, { meta, fields }: EditorState, by: string): Promise<TemplateSaveResult> {
+  const actor = { by, source: 'slack' as const };
+  if (meta.mode === 'edit') return editCheckedTemplate(desk.db, account, meta.key!, fields.body, actor);
   if (meta.mode === 'duplicate') {
     const base = await getTemplateVersion(desk.db, meta.baseId!);
-    if (!base) throw new Error('the template duplicated no longer exists');
-    await duplicateTemplate(desk.db, { accountId, fromKey: base.key, key: fields.key, by, source: 'slack' });
-    return editTemplate(desk.db, { accountId, key: fields.key, body: fields.body, by, source: 'slack' });
+    if (!base) throw new TemplateChangeError('not-found', String(meta.baseId));
+    const copy = await duplicateCheckedTemplate(desk.db, account, base.key, actor, fields.key);
+    if (!copy.ok || copy.template.body === fields.body) return copy;
+    return editCheckedTemplate(desk.db, account, fields.key, fields.body, actor);
   }
-  return createTemplate(desk.db, { accountId, key: fields.key, lang: fields.lang!, channel: fields.channel!, body: fields.body, by, source: 'slack' });
+  return createCheckedTemplate(desk.db, account, { key: fields.key, lang: fields.lang!, channel: fields.channel!, body: fields.body }, actor);
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { getAccount } from '../../../db/accounts';
-import { setAccountVoice, updateAccountSettings } from '../../../db/accounts';
+import { updateAccountSettings } from '../../../db/accounts';
+import { setVoice } from '../../../desk/templates';
 import type { Desk } from '../../../desk/desk';
 import { mayEditSettings, publishHome, settingsRefusal } from '../../home';
 import { t } from '../../../i18n';
@@ -32,7 +33,9 @@ export const homeAccountSettingsCallback =
       return;
     }
     await updateAccountSettings(desk.db, account.id, submission.settings, { by: body.user.id, at: desk.now() });
-    if (submission.voice.voiceAddress !== undefined || submission.voice.signOff !== undefined) await setAccountVoice(desk.db, account.id, submission.voice);
+    if (submission.voice.voiceAddress !== undefined || submission.voice.signOff !== undefined) {
+      await setVoice(desk.db, account, { address: submission.voice.voiceAddress, signOff: submission.voice.signOff });
+    }
     await ack();
     desk.logger.info({ userId: body.user.id, account: account.handle, settings: submission.settings, voice: submission.voice }, 'account settings changed from the Home tab');
     await publishHome(desk, body.user.id);
