@@ -4,10 +4,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_EDITOR } from '../../src/bot/blocks/template-editor';
-import { templateEvents, templates } from '../../src/db/schema';
+import { followers, templateEvents, templates, welcomes } from '../../src/db/schema';
 import { DEFAULTS } from '../../src/sandbox/slack-request';
 import { startTestDesk, type TestDesk } from '../helpers/desk';
-import { chooseInMenu, homeCount, openHome, seedBuiltIns, seedSends, submitEditor, waitForHome } from './home';
+import { waitUntil } from '../helpers/wait';
+import { chooseInMenu, clickNewTemplate, homeCount, openHome, seedBuiltIns, seedSends, submitEditor, waitForHome } from './home';
 
 const MARIE = DEFAULTS.userId;
 const OUTSIDER = 'U0OUTSIDE1';
@@ -94,5 +95,46 @@ describe('the experiment in App Home', () => {
     expect(home).toContain('One arm only: nothing to compare yet.');
     const events = await desk.bot.desk.db.select().from(templateEvents).where(and(eq(templateEvents.key, 'fr-dm-3'), eq(templateEvents.type, 'promoted')));
     expect(events.map((e) => e.actor)).toEqual([MARIE]);
+  });
+
+  it('changes which template the next card’s draft starts from: the promoted one, then the one made live again', async () => {
+    const welcomeOf = async (handle: string) => {
+      desk.x.addFollower({ handle, name: 'Camille Durand', bio: 'Céramiste à Lyon, passionnée de design et d’artisanat.' });
+      await desk.poll();
+      return waitUntil(async () => {
+        const [found] = await desk.bot.desk.db
+          .select({ templateId: welcomes.templateId, templateVersion: welcomes.templateVersion, lang: welcomes.lang, draft: welcomes.draftText })
+          .from(welcomes)
+          .innerJoin(followers, eq(followers.id, welcomes.followerId))
+          .where(eq(followers.handle, handle));
+        return found;
+      }, 10_000, `the welcome of @${handle}`);
+    };
+    // Nobody wrote first: under engaged-only the card's draft is the public mention.
+    let before = homeCount(desk, MARIE);
+    await chooseInMenu(desk, MARIE, 'promote', (await row('fr-mention-2', 1)).id);
+    await waitForHome(desk, MARIE, before);
+    expect(await welcomeOf('camille_d1')).toMatchObject({ lang: 'fr', templateId: 'fr-mention-2', templateVersion: 1 });
+
+    before = homeCount(desk, MARIE);
+    await chooseInMenu(desk, MARIE, 'pause', (await row('fr-mention-2', 1)).id);
+    await waitForHome(desk, MARIE, before);
+    before = homeCount(desk, MARIE);
+    await chooseInMenu(desk, MARIE, 'resume', (await row('fr-mention-3', 1)).id);
+    await waitForHome(desk, MARIE, before);
+    expect(await welcomeOf('camille_d2')).toMatchObject({ lang: 'fr', templateId: 'fr-mention-3', templateVersion: 1 });
+
+    // A template a teammate wrote in App Home, promoted: the next card is drafted from it.
+    const editor = await clickNewTemplate(desk, MARIE);
+    before = homeCount(desk, MARIE);
+    const body = 'Merci pour le follow, {name}, et bienvenue chez nous ! [[Vous aimez {topic} ? Nous aussi.]]';
+    expect((await submitEditor(desk, editor, MARIE, { key: 'fr-mention-9', lang: 'fr', channel: 'mention', body })).body).toBe('');
+    await waitForHome(desk, MARIE, before);
+    before = homeCount(desk, MARIE);
+    await chooseInMenu(desk, MARIE, 'promote', (await row('fr-mention-9', 1)).id);
+    await waitForHome(desk, MARIE, before);
+    const third = await welcomeOf('camille_d3');
+    expect(third).toMatchObject({ templateId: 'fr-mention-9', templateVersion: 1 });
+    expect(third.draft).toContain('@camille_d3 Merci pour le follow, Camille, et bienvenue chez nous');
   });
 });
