@@ -188,6 +188,8 @@ export function checkTemplate(account: XAccountRow, input: TemplateDraftInput, o
     }
     for (const finding of preview.report?.findings ?? []) {
       if (finding.severity === 'info') continue;
+      // Already said on the field, in the editor's words.
+      if (finding.ruleId === 'link-off-domain' && problems.some((p) => p.code === 'link-off-domain')) continue;
       const level = finding.severity === 'error' ? 'error' : 'warning';
       const id = `${level}:${finding.ruleId}`;
       if (seen.has(id)) continue;
