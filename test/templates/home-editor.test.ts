@@ -8,7 +8,7 @@ import { TEMPLATE_EDITOR } from '../../src/bot/blocks/template-editor';
 import { templateEvents, templates } from '../../src/db/schema';
 import { blockActionsPayload, DEFAULTS, postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
 import { DESK_CHANNEL, SIGNING_SECRET, startTestDesk, type TestDesk } from '../helpers/desk';
-import { clickNewTemplate, homeCount, openHome, seedBuiltIns, submitEditor, typeInEditor, waitForHome } from './home';
+import { clickNewTemplate, homeCount, openHome, submitEditor, typeInEditor, waitForHome } from './home';
 
 const MARIE = DEFAULTS.userId;
 const OUTSIDER = 'U0OUTSIDE1';
@@ -17,7 +17,6 @@ const BODY = TEMPLATE_EDITOR.inputs.body.blockId;
 let desk: TestDesk;
 beforeAll(async () => {
   desk = await startTestDesk({ slack: { channelMembers: ['U0BOT0001', MARIE] } });
-  await seedBuiltIns(desk);
 });
 afterAll(async () => {
   await desk?.stop();

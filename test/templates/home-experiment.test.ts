@@ -8,7 +8,7 @@ import { followers, templateEvents, templates, welcomes } from '../../src/db/sch
 import { DEFAULTS } from '../../src/sandbox/slack-request';
 import { startTestDesk, type TestDesk } from '../helpers/desk';
 import { waitUntil } from '../helpers/wait';
-import { chooseInMenu, clickNewTemplate, homeCount, openHome, seedBuiltIns, seedSends, submitEditor, waitForHome } from './home';
+import { chooseInMenu, clickNewTemplate, homeCount, openHome, seedSends, submitEditor, waitForHome } from './home';
 
 const MARIE = DEFAULTS.userId;
 const OUTSIDER = 'U0OUTSIDE1';
@@ -16,7 +16,6 @@ const OUTSIDER = 'U0OUTSIDE1';
 let desk: TestDesk;
 beforeAll(async () => {
   desk = await startTestDesk({ slack: { channelMembers: ['U0BOT0001', MARIE] } });
-  await seedBuiltIns(desk);
   await seedSends(desk, { key: 'fr-dm-1', version: 1, lang: 'fr', channel: 'dm' }, { sent: 12, replied: 3, checked7: 10, unfollowed7: 1 });
   await seedSends(desk, { key: 'fr-dm-2', version: 1, lang: 'fr', channel: 'dm' }, { sent: 40, replied: 24, checked7: 40, unfollowed7: 2 });
   await seedSends(desk, { key: 'fr-dm-3', version: 1, lang: 'fr', channel: 'dm' }, { sent: 40, replied: 2, checked7: 40, unfollowed7: 6 });

@@ -4,16 +4,9 @@ import { expect } from 'vitest';
 import { HOME_TEMPLATE_IDS, menuValue, type TemplateOperation } from '../../src/bot/blocks/home-templates';
 import { TEMPLATE_EDITOR } from '../../src/bot/blocks/template-editor';
 import { engagements, followerChecks, followers, welcomes } from '../../src/db/schema';
-import { seedTemplates } from '../../src/db/templates';
-import { WELCOME_TEMPLATES } from '../../src/rules/templates';
 import { viewErrors, type FakeView } from '../../src/sandbox/slack';
 import { eventEnvelope, postEvent, postInteraction, viewActionPayload, viewSubmissionPayload, type SlackHttpResponse } from '../../src/sandbox/slack-request';
 import { SIGNING_SECRET, type TestDesk } from '../helpers/desk';
-
-/** The account's starting set, as the bot seeds it (idempotent). */
-export async function seedBuiltIns(desk: TestDesk): Promise<void> {
-  await seedTemplates(desk.bot.desk.db, desk.bot.accountId, WELCOME_TEMPLATES);
-}
 
 export async function openHome(desk: TestDesk, userId: string): Promise<Record<string, unknown>> {
   const before = desk.slack.publishedViews.filter((p) => p.userId === userId).length;
