@@ -4,7 +4,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_EDITOR } from '../../src/bot/blocks/template-editor';
-import { followers, templateEvents, templates, welcomes } from '../../src/db/schema';
+import { followers, templateEvents, templates, welcomes, xAccounts } from '../../src/db/schema';
+import { allTemplateVersions } from '../../src/db/templates';
+import { buildHomeView } from '../../src/bot/blocks/home';
+import { viewErrors } from '../../src/sandbox/slack';
 import { DEFAULTS } from '../../src/sandbox/slack-request';
 import { startTestDesk, type TestDesk } from '../helpers/desk';
 import { waitUntil } from '../helpers/wait';
@@ -135,5 +138,70 @@ describe('the experiment in App Home', () => {
     const third = await welcomeOf('camille_d3');
     expect(third).toMatchObject({ templateId: 'fr-mention-9', templateVersion: 1 });
     expect(third.draft).toContain('@camille_d3 Merci pour le follow, Camille, et bienvenue chez nous');
+  });
+});
+
+describe('duplicate and retire from the menu', () => {
+  it('duplicates into a paused copy under a new id, with the text as the teammate left it', async () => {
+    const base = await row('en-dm-1', 1);
+    const opened = desk.slack.openedViews.length;
+    await chooseInMenu(desk, MARIE, 'duplicate', base.id);
+    const editor = await desk.slack.waitFor(() => desk.slack.openedViews[opened]);
+    const text = shown(editor.view);
+    expect(text).toContain('Duplicate template');
+    // Language and channel come from the template copied; its text is there to change.
+    expect(text).toContain('"initial_option":{"text":{"type":"plain_text","text":"English","emoji":true},"value":"en"}');
+    expect(text).toContain(JSON.stringify(base.body).slice(1, -1));
+    const before = homeCount(desk, MARIE);
+    const body = `${base.body.split('\n')[0]} [[We read every reply.]]`;
+    expect((await submitEditor(desk, editor, MARIE, { key: 'en-dm-1-short', lang: 'en', channel: 'dm', body })).body).toBe('');
+    const home = shown(await waitForHome(desk, MARIE, before));
+    const copies = await desk.bot.desk.db.select().from(templates).where(eq(templates.key, 'en-dm-1-short'));
+    expect(copies.map((c) => [c.version, c.state, c.body === body])).toEqual([
+      [1, 'superseded', false],
+      [2, 'paused', true],
+    ]);
+    const events = await desk.bot.desk.db.select().from(templateEvents).where(eq(templateEvents.key, 'en-dm-1-short'));
+    expect(events.map((e) => [e.type, e.actor])).toEqual([
+      ['duplicated', MARIE],
+      ['edited', MARIE],
+    ]);
+    expect(lineOf(home, 'en-dm-1-short v2')).toContain('paused');
+  });
+
+  it('retires a template: kept in history, gone from the experiment', async () => {
+    const before = homeCount(desk, MARIE);
+    await chooseInMenu(desk, MARIE, 'retire', (await row('en-dm-1-short', 2)).id);
+    const home = shown(await waitForHome(desk, MARIE, before));
+    expect((await row('en-dm-1-short', 2)).state).toBe('retired');
+    expect(home).not.toContain('en-dm-1-short');
+  });
+
+  it('refuses a menu choice on a version an edit has since replaced', async () => {
+    const opened = desk.slack.openedViews.length;
+    await chooseInMenu(desk, MARIE, 'pause', (await row('fr-dm-2', 1)).id);
+    const refusal = await desk.slack.waitFor(() => desk.slack.openedViews[opened]);
+    expect(shown(refusal.view)).toContain('This template changed or no longer exists');
+    expect((await row('fr-dm-2', 1)).state).toBe('superseded');
+  });
+});
+
+describe('the Home tab with many accounts and templates', () => {
+  it('stays within Slack’s 100 blocks: templates shown while they fit, a pointer to the CLI after', async () => {
+    const [account] = await desk.bot.desk.db.select().from(xAccounts).where(eq(xAccounts.id, desk.bot.accountId));
+    const versions = await allTemplateVersions(desk.bot.desk.db, desk.bot.accountId);
+    const figures = { newFollowers: 1, cards: 1, sentByDm: 0, sentByMention: 0, skipped: 0, pending: 0 };
+    const entries = Array.from({ length: 12 }, (_, i) => ({
+      account: { ...account!, id: i + 1, handle: `acct_${i}` },
+      queue: { cards: [], total: 0 },
+      figures,
+      templates: { templates: versions, figures: [] },
+    }));
+    const view = buildHomeView(entries, 'en');
+    expect(viewErrors(view, 'home')).toEqual([]);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    const text = shown(view);
+    expect(text).toContain('Templates and experiment');
+    expect(text).toContain('more templates: see `accueil templates list`');
   });
 });

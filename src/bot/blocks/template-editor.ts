@@ -158,7 +158,10 @@ function input(
 // ─── Reading the modal back ──────────────────────────────────────────────────────────────────
 
 export function encodeMeta(meta: EditorMeta): string {
-  return JSON.stringify(meta);
+  const json = JSON.stringify(meta);
+  // Slack keeps 3,000 characters of metadata: past that, the ids taken are left to the save's own
+  // check against the database (a clash is then said after the answer instead of on the field).
+  return json.length <= LIMITS.privateMetadata ? json : JSON.stringify({ ...meta, takenKeys: [] });
 }
 
 /** The metadata we wrote, checked: null when it is not ours (a forged or stale payload). */
