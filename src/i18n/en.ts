@@ -385,18 +385,9 @@ const templateDesk = {
   none: 'No template yet.',
   moreTemplates: (n: number) => `…and ${p(n, '# more template', '# more templates')}: see \`accueil templates list\`.`,
   newTemplate: 'New template…',
-  menu: 'Actions',
   actions: { edit: 'Edit…', duplicate: 'Duplicate…', pause: 'Pause', resume: 'Make live again', promote: 'Promote (only live one)', retire: 'Retire' },
   membersOnly: (channel: string, handle: string) => `Only members of <#${channel}> can change the templates of @${handle}.`,
-  refusalTitle: 'Not allowed',
-  ok: 'OK',
   gone: 'This template changed or no longer exists: open the Home tab again.',
-  done: {
-    paused: (key: string) => `${key} is paused: it is no longer drawn for new drafts.`,
-    resumed: (key: string) => `${key} is live again.`,
-    promoted: (key: string) => `${key} is now the only live template of its language and kind; the others are paused.`,
-    retired: (key: string) => `${key} is retired: kept in history, never drawn again.`,
-  },
   // The editor.
   titleNew: 'New template',
   titleEdit: 'Edit template',
@@ -416,7 +407,6 @@ const templateDesk = {
   previewVoice: (address: string, signOff: string) => `French address: *${address}* · sign-off: ${signOff}`,
   defaultSignOff: 'the team’s name',
   notFilled: 'Cannot be filled:',
-  saved: (key: string, version: number) => `Saved: ${key} v${num(version)}.`,
   warningsShown: 'Warnings do not block saving; errors do.',
   voice: {
     address: 'French: address followers as',

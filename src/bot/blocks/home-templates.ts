@@ -134,11 +134,6 @@ function author(createdBy: string, lang: Lang): string {
   return t.byWhom(userMention(createdBy));
 }
 
-/** How many blocks `templateBlocks` gives for this input (the Home tab budgets its 100). */
-export function templateBlockCount(input: HomeTemplates): number {
-  return templateBlocks(0, input, 'en').length;
-}
-
 /** The Templates section of one account. */
 export function templateBlocks(accountId: number, { templates, figures }: HomeTemplates, lang: Lang): KnownBlock[] {
   const t = words(lang).templateDesk;
