@@ -145,15 +145,23 @@ export interface NewTemplate {
   source: TemplateSource;
 }
 
+/**
+ * Locks the latest version of a key. A change that committed while this one waited for the lock may
+ * have added a version: the latest is read again (a new snapshot) until the locked row is it.
+ */
 async function lockLatest(db: Db, accountId: number, key: string): Promise<TemplateRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(templates)
-    .where(and(eq(templates.accountId, accountId), eq(templates.key, key)))
-    .orderBy(desc(templates.version))
-    .limit(1)
-    .for('update');
-  return row;
+  for (;;) {
+    const [row] = await db
+      .select()
+      .from(templates)
+      .where(and(eq(templates.accountId, accountId), eq(templates.key, key)))
+      .orderBy(desc(templates.version))
+      .limit(1)
+      .for('update');
+    if (!row) return undefined;
+    const latest = await latestTemplate(db, accountId, key);
+    if (latest?.id === row.id) return row;
+  }
 }
 
 async function insertNew(db: Db, values: NewTemplate, type: TemplateEventType, detail: Record<string, unknown>): Promise<TemplateRow> {

@@ -143,6 +143,16 @@ describe('templates in the database', () => {
     expect((await allTemplateVersions(database.db, account.id)).filter((v) => v.key === 'fr-dm-3')).toHaveLength(2);
   });
 
+  it('gives two edits at once two versions, one after the other', async () => {
+    const [a, b] = await Promise.all([
+      editCheckedTemplate(database.db, account, 'en-dm-1', 'Hi {name}, thanks for following us. [[Our site: {link}]]', SLACK),
+      editCheckedTemplate(database.db, account, 'en-dm-1', 'Hello {name}, thank you for the follow. [[Our site: {link}]]', { by: 'U0PAUL001', source: 'slack' }),
+    ]);
+    expect([a.ok && a.template.version, b.ok && b.template.version].sort()).toEqual([2, 3]);
+    const versions = (await allTemplateVersions(database.db, account.id)).filter((v) => v.key === 'en-dm-1');
+    expect(versions.map((v) => [v.version, v.state])).toEqual([[1, 'superseded'], [2, 'superseded'], [3, 'live']]);
+  });
+
   it('duplicates paused, pauses, promotes to the only live one, and retires, each logged with who', async () => {
     const copy = await duplicateCheckedTemplate(database.db, account, 'fr-mention-1', SLACK);
     expect(copy.ok && copy.template).toMatchObject({ key: 'fr-mention-1-copy', version: 1, state: 'paused', lang: 'fr', channel: 'mention' });
