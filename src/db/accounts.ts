@@ -182,3 +182,4 @@ export async function switchAccountToOAuth2(db: Db, xUserId: string): Promise<{ 
     .returning({ id: xAccounts.id, removedAt: xAccounts.removedAt });
   return account;
 }
+
