@@ -7,8 +7,7 @@ import { t } from '../i18n';
 import { createApproverCheck, refusalForUnauthorized, type ApproverCheck, type Authorization } from '../desk/authorize';
 import type { Desk } from '../desk/desk';
 import { listAccounts } from '../db/accounts';
-import { allTemplateVersions } from '../db/templates';
-import { experimentArms } from '../db/template-experiment';
+import { allTemplateVersions, templateExperimentFigures } from '../db/templates';
 import { EXPERIMENT_WEEKS } from '../db/digest-queries';
 import type { HomeTemplates } from './blocks/home-templates';
 
@@ -33,7 +32,17 @@ export async function publishHome(desk: Desk, userId: string): Promise<void> {
 /** The account's templates and the figures of each arm over the digest's experiment window. */
 async function homeTemplates(desk: Desk, accountId: number): Promise<HomeTemplates> {
   const since = new Date(desk.now().getTime() - EXPERIMENT_WEEKS * WEEK_MS);
-  const [templates, figures] = [await allTemplateVersions(desk.db, accountId), await experimentArms(desk.db, accountId, since)];
+  const templates = await allTemplateVersions(desk.db, accountId);
+  const figures = (await templateExperimentFigures(desk.db, accountId, { from: since, to: desk.now() })).map((f) => ({
+    lang: f.lang,
+    channel: f.channel,
+    key: f.arm.kind === 'template' ? f.arm.key : null,
+    version: f.arm.kind === 'template' ? f.arm.version : null,
+    model: f.arm.kind === 'model' ? f.arm.model : null,
+    sends: f.sends,
+    replies: f.replies,
+    unfollows7: f.unfollows7,
+  }));
   return { templates, figures };
 }
 

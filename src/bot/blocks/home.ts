@@ -62,7 +62,7 @@ export function buildHomeView(accounts: HomeAccount[], lang: Lang): types.HomeVi
     const own = perAccount[i]!;
     if (entry.templates) {
       const more = templateBlocks(entry.account.id, entry.templates, lang);
-      const pointer = [context([mrkdwn(words(lang).templateDesk.moreTemplates(entry.templates.templates.length))], () => '')];
+      const pointer = [context([mrkdwn(words(lang).templateDesk.moreTemplates(new Set(entry.templates.templates.map((x) => x.key)).size))], () => '')];
       const extra = more.length <= budget ? more : budget >= 1 ? pointer : [];
       budget -= extra.length;
       // Before the account's closing divider.
