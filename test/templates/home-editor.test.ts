@@ -68,6 +68,15 @@ describe('the template editor', () => {
     expect(await rowsOfKey('fr-dm-9')).toEqual([]);
   });
 
+  it('starts in the desk’s language, as a DM; the Preview button refreshes the preview too', async () => {
+    const editor = await clickNewTemplate(desk, MARIE);
+    const opened = shown(editor.view);
+    expect(opened).toContain('"initial_option":{"text":{"type":"plain_text","text":"English","emoji":true},"value":"en"}');
+    expect(opened).toContain('"initial_option":{"text":{"type":"plain_text","text":"DM","emoji":true},"value":"dm"}');
+    const view = shown(await typeInEditor(desk, editor, MARIE, { key: 'en-dm-9', lang: 'en', channel: 'dm', body: 'Thanks for the follow, {name}! [[{signoff}]]' }, 'preview-button'));
+    expect(view).toContain('Thanks for the follow, Jordan! The Maison Lumen team');
+  });
+
   it('refuses an unknown slot, on the text field', async () => {
     const editor = await clickNewTemplate(desk, MARIE);
     const res = await submitEditor(desk, editor, MARIE, { key: 'fr-dm-8', lang: 'fr', channel: 'dm', body: 'Bonjour {prenom}, merci de nous suivre !' });

@@ -64,15 +64,21 @@ export function editorValues(fields: { key?: string; lang?: string; channel?: st
 }
 
 /** The teammate types in the editor: Slack sends the body's block_actions; resolves to the view after the bot's update. */
-export async function typeInEditor(desk: TestDesk, opened: FakeView, userId: string, fields: Parameters<typeof editorValues>[0]): Promise<Record<string, unknown>> {
+export async function typeInEditor(
+  desk: TestDesk,
+  opened: FakeView,
+  userId: string,
+  fields: Parameters<typeof editorValues>[0],
+  how: 'typing' | 'preview-button' = 'typing',
+): Promise<Record<string, unknown>> {
   const versions = opened.history.length;
   const res = await postInteraction(
     desk.eventsUrl,
     SIGNING_SECRET,
     viewActionPayload({
-      actionId: TEMPLATE_EDITOR.inputs.body.actionId,
-      blockId: TEMPLATE_EDITOR.inputs.body.blockId,
-      element: { type: 'plain_text_input', value: fields.body },
+      ...(how === 'typing'
+        ? { actionId: TEMPLATE_EDITOR.inputs.body.actionId, blockId: TEMPLATE_EDITOR.inputs.body.blockId, element: { type: 'plain_text_input', value: fields.body } }
+        : { actionId: TEMPLATE_EDITOR.preview, blockId: 'template_editor_actions', element: { type: 'button', value: 'preview' } }),
       view: { type: 'modal', id: opened.id, hash: opened.hash, callbackId: TEMPLATE_EDITOR.callbackId, privateMetadata: String(opened.view.private_metadata), values: editorValues(fields) },
       userId,
     }),

@@ -76,7 +76,8 @@ const newTemplateCallback =
       return;
     }
     const meta: EditorMeta = { accountId: account.id, mode: 'create', baseId: null, key: null, baseVersion: null, ...(await editorContext(desk, account)) };
-    const state: EditorState = { meta, fields: { key: '', lang: null, channel: null, body: '' } };
+    // The desk's language and a DM to start with: both can be changed, and the preview follows.
+    const state: EditorState = { meta, fields: { key: '', lang: desk.lang, channel: 'dm', body: '' } };
     await client.views.open({ trigger_id: body.trigger_id, view: buildEditor(state, null, desk.lang) });
   };
 
