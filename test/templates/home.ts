@@ -78,7 +78,7 @@ export async function typeInEditor(
     viewActionPayload({
       ...(how === 'typing'
         ? { actionId: TEMPLATE_EDITOR.inputs.body.actionId, blockId: TEMPLATE_EDITOR.inputs.body.blockId, element: { type: 'plain_text_input', value: fields.body } }
-        : { actionId: TEMPLATE_EDITOR.preview, blockId: 'template_editor_actions', element: { type: 'button', value: 'preview' } }),
+        : { actionId: TEMPLATE_EDITOR.preview, blockId: TEMPLATE_EDITOR.actionsBlock, element: { type: 'button', value: 'preview' } }),
       view: { type: 'modal', id: opened.id, hash: opened.hash, callbackId: TEMPLATE_EDITOR.callbackId, privateMetadata: String(opened.view.private_metadata), values: editorValues(fields) },
       userId,
     }),

@@ -8,15 +8,11 @@ import { CHANNELS, LANGS, type Channel, type Lang } from '../../domain';
 import type { TemplateState } from '../../domain/templates';
 import { MIN_GROUP_SIZE, wilson, type Proportion } from '../../digest/stats';
 import { t as words } from '../../i18n';
+import { HOME_TEMPLATE_IDS } from '../ids';
 import { escapeMrkdwn } from './escape';
 import { button, context, LIMITS, mrkdwn, mrkdwnSection, plainText, userMention, type KnownBlock } from './kit';
 
-export const HOME_TEMPLATE_IDS = {
-  /** "New template…": value is the account id. */
-  create: 'home_template_new',
-  /** The menu on each template: each option's value is `<operation>:<template row id>`. */
-  menu: 'home_template_menu',
-} as const;
+export { HOME_TEMPLATE_IDS };
 
 export const TEMPLATE_OPERATIONS = ['edit', 'duplicate', 'pause', 'resume', 'promote', 'retire'] as const;
 export type TemplateOperation = (typeof TEMPLATE_OPERATIONS)[number];

@@ -7,6 +7,7 @@ import type { XAccountRow } from '../../db/schema';
 import { checkTemplate, type TemplatePreview } from '../../desk/templates';
 import type { TemplateProblem } from '../../domain/templates';
 import { t as words } from '../../i18n';
+import { TEMPLATE_EDITOR } from '../ids';
 
 /** What the check reads of the account (its domains, voice, kind, rule switches, names). */
 export type EditorAccount = Pick<XAccountRow, 'handle' | 'name' | 'ownDomains' | 'topics' | 'kind' | 'ruleOverrides' | 'signOff' | 'voiceAddress'>;
@@ -39,8 +40,13 @@ export interface DraftFields {
   body: string;
 }
 
-/** block_ids of the editor's fields (the modal uses the same). */
-export const EDITOR_BLOCKS = { key: 'template_key', lang: 'template_lang', channel: 'template_channel', body: 'template_body' } as const;
+/** block_ids of the editor's fields, where Slack shows each field's error. */
+const EDITOR_BLOCKS = {
+  key: TEMPLATE_EDITOR.inputs.key.blockId,
+  lang: TEMPLATE_EDITOR.inputs.lang.blockId,
+  channel: TEMPLATE_EDITOR.inputs.channel.blockId,
+  body: TEMPLATE_EDITOR.inputs.body.blockId,
+} as const;
 
 /** One problem in words: a finding says which sample follower and which rule. */
 export function problemText(problem: TemplateProblem, lang: Lang): string {

@@ -8,21 +8,12 @@ import { t as words } from '../../i18n';
 import { escapeMrkdwn, handleMrkdwn } from './escape';
 import { findingText } from './audit-report';
 import { button, context, divider, LIMITS, mrkdwn, mrkdwnSection, plainText, type KnownBlock } from './kit';
+import { TEMPLATE_EDITOR } from '../ids';
 import { checkTemplateDraft, type EditorContext, type EditorPreview, type TemplateDraftCheck } from './template-check';
 
 export { type EditorContext } from './template-check';
 
-export const TEMPLATE_EDITOR = {
-  callbackId: 'template_editor',
-  /** The Preview button under the text. */
-  preview: 'template_editor_preview',
-  inputs: {
-    key: { blockId: 'template_key', actionId: 'template_key_input' },
-    lang: { blockId: 'template_lang', actionId: 'template_lang_select' },
-    channel: { blockId: 'template_channel', actionId: 'template_channel_select' },
-    body: { blockId: 'template_body', actionId: 'template_body_input' },
-  },
-} as const;
+export { TEMPLATE_EDITOR };
 
 /** What the editor does on save: a new template, a new version of one, or a copy under a new id. */
 export type EditorMode = 'create' | 'edit' | 'duplicate';
@@ -95,7 +86,7 @@ export function buildEditor(state: EditorState, check: TemplateDraftCheck | null
       },
       { hint: t.bodyHint, dispatch: true },
     ),
-    { type: 'actions', block_id: 'template_editor_actions', elements: [button({ text: t.preview, actionId: TEMPLATE_EDITOR.preview, value: 'preview' })] },
+    { type: 'actions', block_id: TEMPLATE_EDITOR.actionsBlock, elements: [button({ text: t.preview, actionId: TEMPLATE_EDITOR.preview, value: 'preview' })] },
     divider(),
     mrkdwnSection(t.previewTitle),
     context([mrkdwn(t.previewVoice(meta.account.voiceAddress === 'tu' ? t.voice.tu : t.voice.vous, meta.account.signOff ? escapeMrkdwn(meta.account.signOff, 200, { singleLine: true }) : t.defaultSignOff))], () => ''),
