@@ -5,6 +5,7 @@ import type { DigestFigures } from '../db/digest-queries';
 import type { XAccountRow } from '../db/schema';
 import { weekOfFigures, type DigestPublisher } from '../digest/digest';
 import type { Lang } from '../domain';
+import { appHomeLink } from './app-home-link';
 import { buildDigestBlocks, chartAltText } from './blocks/digest';
 
 export interface Digest {
@@ -19,10 +20,10 @@ export interface Digest {
 export async function buildDigest(
   db: Db,
   account: Pick<XAccountRow, 'id' | 'xUserId'>,
-  opts: { now: Date; lang: Lang; chart?: boolean },
+  opts: { now: Date; lang: Lang; chart?: boolean; homeLink?: string | null },
 ): Promise<Digest> {
   const figures = await weekOfFigures(db, account, opts.now);
-  const { text, blocks } = buildDigestBlocks(figures, opts.lang);
+  const { text, blocks } = buildDigestBlocks(figures, opts.lang, { homeLink: opts.homeLink });
   return { figures, text, blocks, png: opts.chart === false ? null : await renderChart(figures, opts.lang) };
 }
 
@@ -35,7 +36,7 @@ async function renderChart(figures: DigestFigures, lang: Lang): Promise<Buffer> 
 export function createDigestPublisher(deps: { slack: WebClient; lang: Lang }): DigestPublisher {
   return {
     draw: async (figures) => {
-      const { text, blocks } = buildDigestBlocks(figures, deps.lang);
+      const { text, blocks } = buildDigestBlocks(figures, deps.lang, { homeLink: await appHomeLink(deps.slack) });
       const png = await renderChart(figures, deps.lang);
       return {
         post: async (account) => {

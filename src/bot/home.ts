@@ -7,6 +7,9 @@ import { t } from '../i18n';
 import { createApproverCheck, refusalForUnauthorized, type ApproverCheck, type Authorization } from '../desk/authorize';
 import type { Desk } from '../desk/desk';
 import { listAccounts } from '../db/accounts';
+import { allTemplateVersions, templateExperimentFigures } from '../db/templates';
+import { EXPERIMENT_WEEKS } from '../db/digest-queries';
+import type { HomeTemplates } from './blocks/home-templates';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -21,9 +24,26 @@ export async function publishHome(desk: Desk, userId: string): Promise<void> {
   );
   const entries = [];
   for (const account of accounts) {
-    entries.push({ account, queue: queue.get(account.id)!, figures: await weekFigures(desk.db, account.id, since) });
+    entries.push({ account, queue: queue.get(account.id)!, figures: await weekFigures(desk.db, account.id, since), templates: await homeTemplates(desk, account.id) });
   }
   await desk.slack.views.publish({ user_id: userId, view: buildHomeView(entries, desk.lang) });
+}
+
+/** The account's templates and the figures of each arm over the digest's experiment window. */
+async function homeTemplates(desk: Desk, accountId: number): Promise<HomeTemplates> {
+  const since = new Date(desk.now().getTime() - EXPERIMENT_WEEKS * WEEK_MS);
+  const templates = await allTemplateVersions(desk.db, accountId);
+  const figures = (await templateExperimentFigures(desk.db, accountId, { from: since, to: desk.now() })).map((f) => ({
+    lang: f.lang,
+    channel: f.channel,
+    key: f.arm.kind === 'template' ? f.arm.key : null,
+    version: f.arm.kind === 'template' ? f.arm.version : null,
+    model: f.arm.kind === 'model' ? f.arm.model : null,
+    sends: f.sends,
+    replies: f.replies,
+    unfollows7: f.unfollows7,
+  }));
+  return { templates, figures };
 }
 
 // An account's settings decide what reaches its followers: only members of that account's desk

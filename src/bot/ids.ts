@@ -36,3 +36,22 @@ export const EDIT_INPUT = {
 
 /** block_id of the card's button row, so a listener can tell the card's actions from others. */
 export const CARD_ACTIONS_BLOCK_ID = 'welcome_card_actions';
+
+/** App Home's templates (issue 13): "New template…" (value: the account id) and each template's menu (values: `<operation>:<row id>`). */
+export const HOME_TEMPLATE_IDS = {
+  create: 'home_template_new',
+  menu: 'home_template_menu',
+} as const;
+
+/** The template editor: its callback_id, the Preview button, and the block_id / action_id of each input. */
+export const TEMPLATE_EDITOR = {
+  callbackId: 'template_editor',
+  preview: 'template_editor_preview',
+  actionsBlock: 'template_editor_actions',
+  inputs: {
+    key: { blockId: 'template_key', actionId: 'template_key_input' },
+    lang: { blockId: 'template_lang', actionId: 'template_lang_select' },
+    channel: { blockId: 'template_channel', actionId: 'template_channel_select' },
+    body: { blockId: 'template_body', actionId: 'template_body_input' },
+  },
+} as const;

@@ -381,6 +381,67 @@ const model = {
   aiRepliesManual: 'AI-generated replies: sent by hand from X',
 };
 
+/** App Home's templates, their editor and the experiment view (issue 13). */
+const templateDesk = {
+  title: '*Templates and experiment*',
+  intro: 'Live templates are drawn at random for each draft; each version keeps its own figures (welcomes of the last eight weeks).',
+  group: (lang: string, channel: string) => `*${lang} · ${channel}*`,
+  langName: { en: 'English', fr: 'French' } as Record<'en' | 'fr', string>,
+  channelName: { dm: 'DM', mention: 'public mention' } as Record<'dm' | 'mention', string>,
+  state: { live: 'live', paused: 'paused', retired: 'retired', superseded: 'older version' } as Record<'live' | 'paused' | 'retired' | 'superseded', string>,
+  version: (key: string, version: number) => `${key} v${num(version)}`,
+  byWhom: (who: string) => `by ${who}`,
+  builtIn: 'built in',
+  fromCli: 'imported',
+  model: (name: string) => `drafts by the language model ${name}`,
+  sends: (n: number) => p(n, '# sent', '# sent'),
+  replies: 'replies',
+  unfollowed7: 'unfollowed by day 7',
+  noData: 'no data yet',
+  rate: (percent: string, k: number, n: number, low: string, high: string) => `*${percent}* (${num(k)}/${num(n)}, 95% CI ${low}–${high})`,
+  verdictTooFew: (smallest: number, needed: number) => `Too few to conclude — ${num(smallest)} of ${num(needed)} needed.`,
+  verdictLeads: (key: string) => `${key} leads on replies.`,
+  verdictNoLeader: 'No clear leader: the intervals overlap.',
+  verdictAlone: 'One arm only: nothing to compare yet.',
+  verdictNone: 'No live template: drafts of this kind cannot be written.',
+  none: 'No template yet.',
+  moreTemplates: (n: number) => `…and ${p(n, '# more template', '# more templates')}: see \`accueil templates list\`.`,
+  newTemplate: 'New template…',
+  actions: { edit: 'Edit…', duplicate: 'Duplicate…', pause: 'Pause', resume: 'Make live again', promote: 'Promote (only live one)', retire: 'Retire' },
+  membersOnly: (channel: string, handle: string) => `Only members of <#${channel}> can change the templates of @${handle}.`,
+  gone: 'This template changed or no longer exists: open the Home tab again.',
+  // The editor.
+  titleNew: 'New template',
+  titleEdit: 'Edit template',
+  titleDuplicate: 'Duplicate template',
+  save: 'Save',
+  cancel: 'Cancel',
+  key: 'Id',
+  keyHint: 'Lowercase letters, digits and dashes, e.g. fr-dm-4. Figures are kept per id and version.',
+  lang: 'Language',
+  channel: 'Sent as',
+  body: 'Text',
+  bodyHint: 'Slots: {name}, {topic}, {link}, {account}, {signoff}. A sentence in [[ ]] is dropped when one of its slots is empty or the message runs long.',
+  editing: (key: string, next: number, lang: string, channel: string) => `Saving makes version ${num(next)} of \`${key}\` (${lang}, ${channel}); the earlier version keeps its figures.`,
+  preview: 'Preview',
+  previewTitle: '*Preview for sample followers*',
+  previewEmpty: 'Write a text to see it filled for a few sample followers.',
+  previewVoice: (address: string, signOff: string) => `French address: *${address}* · sign-off: ${signOff}`,
+  defaultSignOff: 'the team’s name',
+  notFilled: 'Cannot be filled:',
+  warningsShown: 'Warnings do not block saving; errors do.',
+  voice: {
+    address: 'French: address followers as',
+    addressHint: 'Templates and drafts follow it. The seeds use both: vous is the safe default, tu suits a familiar brand.',
+    vous: 'vous (formal)',
+    tu: 'tu (familiar)',
+    signOff: 'Sign-off',
+    signOffHint: 'The last line of a DM, e.g. “L’équipe Lumen”: at most 60 characters, no link, @mention or #hashtag. Empty: the team’s name, in the follower’s language.',
+    signOffProblem: { 'too-long': 'At most 60 characters.', 'link-or-tag': 'No link, @mention or #hashtag: it ends every DM.' } as Record<'too-long' | 'link-or-tag', string>,
+  },
+  digestLink: (url: string) => `<${url}|Templates and their experiment, in the app’s Home tab>`,
+};
+
 /** The team's own templates (issue 13): the editor's problems on a field, states, the log, previews, the voice. */
 const templates: TemplateWords = {
   problem: (problem) => {
@@ -432,7 +493,7 @@ const templates: TemplateWords = {
     'Slots: {name} {topic} {link} {account} {signoff}; {de topic} elides in French (d’IA); {vous|tu} gives the words for each French address; [[ … ]] marks an optional sentence, left out when a slot in it is empty or the message runs long.',
 };
 
-export const en = { format, card, audit, home, digest, replies, xError, ownDomain, templates, model };
+export const en = { format, card, audit, home, digest, replies, xError, ownDomain, templates, model, templateDesk };
 
 /** What every language provides: the English catalogue's keys and signatures. */
 export type Catalogue = typeof en;

@@ -375,6 +375,66 @@ const model: Catalogue['model'] = {
   aiRepliesManual: 'Réponses générées par IA : envoyées à la main depuis X',
 };
 
+/** Les modèles dans l’onglet Accueil, leur éditeur et la vue de l’expérience (issue 13). */
+const templateDesk: Catalogue['templateDesk'] = {
+  title: '*Modèles et expérience*',
+  intro: 'Les modèles actifs sont tirés au hasard pour chaque brouillon ; chaque version garde ses propres chiffres (accueils des huit dernières semaines).',
+  group: (lang, channel) => `*${lang} · ${channel}*`,
+  langName: { en: 'Anglais', fr: 'Français' },
+  channelName: { dm: 'message privé', mention: 'mention publique' },
+  state: { live: 'actif', paused: 'en pause', retired: 'retiré', superseded: 'version antérieure' },
+  version: (key, version) => `${key} v${num(version)}`,
+  byWhom: (who) => `par ${who}`,
+  builtIn: 'intégré',
+  fromCli: 'importé',
+  model: (name) => `brouillons du modèle de langage ${name}`,
+  sends: (n) => p(n, '# envoyé', '# envoyés'),
+  replies: 'réponses',
+  unfollowed7: 'désabonnés à J+7',
+  noData: 'pas encore de données',
+  rate: (percent, k, n, low, high) => `*${percent}* (${num(k)}/${num(n)}, IC 95 % ${low}–${high})`,
+  verdictTooFew: (smallest, needed) => `Trop peu pour conclure — ${num(smallest)} sur ${num(needed)} nécessaires.`,
+  verdictLeads: (key) => `${key} est en tête pour les réponses.`,
+  verdictNoLeader: 'Pas de meneur net : les intervalles se chevauchent.',
+  verdictAlone: 'Un seul bras : rien à comparer pour l’instant.',
+  verdictNone: 'Aucun modèle actif : aucun brouillon de ce type ne peut être écrit.',
+  none: 'Aucun modèle pour l’instant.',
+  moreTemplates: (n) => `…et ${p(n, '# autre modèle', '# autres modèles')} : voir \`accueil templates list\`.`,
+  newTemplate: 'Nouveau modèle…',
+  actions: { edit: 'Modifier…', duplicate: 'Dupliquer…', pause: 'Mettre en pause', resume: 'Réactiver', promote: 'Promouvoir (seul actif)', retire: 'Retirer' },
+  membersOnly: (channel, handle) => `Seuls les membres de <#${channel}> peuvent modifier les modèles de @${handle}.`,
+  gone: 'Ce modèle a changé ou n’existe plus : rouvrez l’onglet Accueil.',
+  titleNew: 'Nouveau modèle',
+  titleEdit: 'Modifier le modèle',
+  titleDuplicate: 'Dupliquer le modèle',
+  save: 'Enregistrer',
+  cancel: 'Annuler',
+  key: 'Identifiant',
+  keyHint: 'Minuscules, chiffres et tirets, p. ex. fr-dm-4. Les chiffres sont tenus par identifiant et par version.',
+  lang: 'Langue',
+  channel: 'Envoyé en',
+  body: 'Texte',
+  bodyHint: 'Emplacements : {name}, {topic}, {link}, {account}, {signoff}. Une phrase entre [[ ]] est retirée quand l’un de ses emplacements est vide ou que le message est trop long.',
+  editing: (key, next, lang, channel) => `Enregistrer crée la version ${num(next)} de \`${key}\` (${lang}, ${channel}) ; la version précédente garde ses chiffres.`,
+  preview: 'Aperçu',
+  previewTitle: '*Aperçu pour des abonnés types*',
+  previewEmpty: 'Écrivez un texte pour le voir rempli pour quelques abonnés types.',
+  previewVoice: (address, signOff) => `Adresse en français : *${address}* · signature : ${signOff}`,
+  defaultSignOff: 'le nom de l’équipe',
+  notFilled: 'Impossible à remplir :',
+  warningsShown: 'Les avertissements n’empêchent pas d’enregistrer ; les erreurs, si.',
+  voice: {
+    address: 'En français, s’adresser aux abonnés par',
+    addressHint: 'Les modèles et les brouillons le suivent. Les articles emploient les deux : le vous est le choix sûr, le tu va à une marque familière.',
+    vous: 'vous (soutenu)',
+    tu: 'tu (familier)',
+    signOff: 'Signature',
+    signOffHint: 'La dernière ligne d’un message privé, p. ex. « L’équipe Lumen » : 60 caractères au plus, sans lien, @mention ni #hashtag. Vide : le nom de l’équipe, dans la langue de l’abonné.',
+    signOffProblem: { 'too-long': '60 caractères au plus.', 'link-or-tag': 'Ni lien, ni @mention, ni #hashtag : elle termine chaque message privé.' },
+  },
+  digestLink: (url) => `<${url}|Les modèles et leur expérience, dans l’onglet Accueil de l’application>`,
+};
+
 /** Les modèles de l’équipe (ticket 13) : problèmes sur un champ, états, journal, aperçus, la voix. */
 const templates: TemplateWords = {
   problem: (problem) => {
@@ -426,4 +486,4 @@ const templates: TemplateWords = {
     'Champs : {name} {topic} {link} {account} {signoff} ; {de topic} fait l’élision (d’IA) ; {vous|tu} donne les mots pour chaque forme d’adresse ; [[ … ]] marque une phrase facultative, omise quand un de ses champs est vide ou que le message est trop long.',
 };
 
-export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain, templates, model };
+export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain, templates, model, templateDesk };

@@ -316,3 +316,60 @@ export function eventEnvelope(event: Record<string, unknown>, o: EventEnvelopeOp
     event_context: `4-${randomBytes(12).toString('hex')}`,
   };
 }
+
+/** The element an action inside a view reports: a button's value, a text input's text, an overflow's or a select's choice. */
+export type ViewActionElement =
+  | { type: 'button'; value?: string }
+  | { type: 'plain_text_input'; value: string }
+  | { type: 'overflow' | 'static_select'; selectedValue: string };
+
+export interface ViewActionOptions {
+  actionId: string;
+  blockId: string;
+  element: ViewActionElement;
+  /** The view the action happened in: a modal (with its state) or the Home tab. */
+  view: {
+    type: 'modal' | 'home';
+    id?: string;
+    hash?: string;
+    callbackId?: string;
+    privateMetadata?: string;
+    /** block_id → action_id → value, as in a view submission. */
+    values?: Record<string, Record<string, ViewValue>>;
+  };
+  userId?: string;
+  triggerId?: string;
+  teamId?: string;
+}
+
+/**
+ * An action inside a view, shaped like Slack's block_actions payload from a modal or the Home tab:
+ * `container.type` is `view`, the view comes whole with its state, and there is no channel nor message.
+ */
+export function viewActionPayload(o: ViewActionOptions) {
+  const teamId = o.teamId ?? DEFAULTS.teamId;
+  const viewId = o.view.id ?? 'V0VIEW0001';
+  const action: Record<string, unknown> = { type: o.element.type, action_id: o.actionId, block_id: o.blockId, action_ts: actionTs() };
+  if (o.element.type === 'button') {
+    action.text = { type: 'plain_text', text: o.actionId, emoji: true };
+    if (o.element.value !== undefined) action.value = o.element.value;
+  } else if (o.element.type === 'plain_text_input') {
+    action.value = o.element.value;
+  } else {
+    action.selected_option = { text: { type: 'plain_text', text: o.element.selectedValue, emoji: true }, value: o.element.selectedValue };
+  }
+  const submitted = viewSubmissionPayload({ callbackId: o.view.callbackId ?? '', privateMetadata: o.view.privateMetadata, values: o.view.values, viewId, teamId });
+  return {
+    type: 'block_actions',
+    user: user(o.userId ?? DEFAULTS.userId, teamId),
+    api_app_id: DEFAULTS.appId,
+    token: DEFAULTS.verificationToken,
+    container: { type: 'view', view_id: viewId },
+    trigger_id: o.triggerId ?? fakeTriggerId(),
+    team: { id: teamId, domain: DEFAULTS.teamDomain },
+    enterprise: null,
+    is_enterprise_install: false,
+    view: { ...submitted.view, type: o.view.type, hash: o.view.hash ?? submitted.view.hash },
+    actions: [action],
+  };
+}

@@ -562,6 +562,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       if (!users) throw new SlackError('no_such_subteam');
       return { users };
     },
+    'bots.info': (args) => {
+      const bot = required(args, 'bot', 'bot_not_found');
+      if (bot !== botId) throw new SlackError('bot_not_found');
+      return { bot: { id: botId, deleted: false, name: 'accueil', updated: 1700000000, app_id: appId, user_id: botUserId, icons: {} } };
+    },
     'users.info': (args) => {
       const user = required(args, 'user', 'user_not_found');
       if (!knownUsers().includes(user)) throw new SlackError('user_not_found');

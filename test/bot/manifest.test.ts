@@ -24,7 +24,7 @@ function calledMethods(): Set<string> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (path.endsWith('.ts')) {
-        for (const match of readFileSync(path, 'utf8').matchAll(/\b(?:slack|client)\.(chat|views|conversations|usergroups|files|users|auth)\.([a-zA-Z0-9]+(?:\.[a-zA-Z0-9]+)?)\(/g)) {
+        for (const match of readFileSync(path, 'utf8').matchAll(/\b(?:slack|client)\.(chat|views|conversations|usergroups|files|users|auth|bots)\.([a-zA-Z0-9]+(?:\.[a-zA-Z0-9]+)?)\(/g)) {
           found.add(`${match[1]}.${match[2]}`);
         }
       }
@@ -47,6 +47,7 @@ const SCOPES: Record<string, string[]> = {
   'conversations.members': ['channels:read', 'groups:read'],
   'usergroups.users.list': ['usergroups:read'],
   'users.info': ['users:read'],
+  'bots.info': ['users:read'],
 };
 
 describe('manifest.json', () => {

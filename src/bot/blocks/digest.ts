@@ -51,7 +51,8 @@ function templateVerdict(rows: { id: string; rate: Proportion }[], what: string,
 
 const day = (iso: string) => iso.slice(0, 10);
 
-export function buildDigestBlocks(f: DigestFigures, lang: Lang): { text: string; blocks: KnownBlock[] } {
+/** `homeLink`: the app's Home tab (slack://app?…&tab=home), where the templates' experiment is shown and acted on. */
+export function buildDigestBlocks(f: DigestFigures, lang: Lang, opts: { homeLink?: string | null } = {}): { text: string; blocks: KnownBlock[] } {
   const t = words(lang).digest;
   const n = words(lang).format.number;
   const blocks: KnownBlock[] = [];
@@ -104,6 +105,7 @@ export function buildDigestBlocks(f: DigestFigures, lang: Lang): { text: string;
   const total = f.spend.reduce((sum, line) => sum + line.usd, 0);
   const spendLines = f.spend.map((line) => `• ${line.category}: ${t.spendLine(line.calls, line.units)} → ${t.usd(line.usd)}`);
   blocks.push(mrkdwnSection([t.spend, ...(spendLines.length ? spendLines : [t.nothing]), `*${t.total}: ${t.usd(total)}*`].join('\n')));
+  if (opts.homeLink) blocks.push({ type: 'context', elements: [mrkdwn(words(lang).templateDesk.digestLink(opts.homeLink))] });
   blocks.push({ type: 'context', elements: [mrkdwn(t.footnote)] });
 
   for (const block of blocks) {

@@ -5,9 +5,12 @@ import type { QueuedCard, WeekFigures } from '../../db/home';
 import type { XAccountRow } from '../../db/schema';
 import { ACCOUNT_KINDS, checkOwnDomains, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
 import type { EditableSettings } from '../../db/accounts';
+import { VOICE_ADDRESSES, type VoiceAddress } from '../../domain/templates';
+import { checkSignOff, MAX_SIGN_OFF_LENGTH } from '../../desk/templates';
 import { ownDomainRefusal, t as words } from '../../i18n';
 import { escapeMrkdwn, handleLabel, handleMrkdwn } from './escape';
 import { button, context, divider, header, LIMITS, mrkdwn, mrkdwnSection, plainText, slackDate, type KnownBlock } from './kit';
+import { templateBlocks, type HomeTemplates } from './home-templates';
 
 export const HOME_IDS = {
   editAccount: 'home_edit_account',
@@ -24,6 +27,8 @@ export const SETTINGS_INPUTS = {
   topics: { blockId: 'settings_topics', actionId: 'topics' },
   /** X's prior approval for AI-generated replies (a checkbox; off by default). */
   aiReplies: { blockId: 'settings_ai_replies', actionId: 'ai_replies' },
+  voiceAddress: { blockId: 'settings_voice_address', actionId: 'voice_address' },
+  signOff: { blockId: 'settings_sign_off', actionId: 'sign_off' },
 } as const;
 
 /** The value of the ticked "approved by X" checkbox. */
@@ -37,6 +42,8 @@ export interface HomeAccount {
   account: XAccountRow;
   queue: { cards: QueuedCard[]; total: number };
   figures: WeekFigures;
+  /** The account's templates and their experiment (issue 13); left out when not gathered. */
+  templates?: HomeTemplates;
 }
 
 /** A link to a message that opens it in Slack: https://slack.com/archives/<channel>/p<ts without its dot>. */
@@ -49,7 +56,23 @@ export function buildHomeView(accounts: HomeAccount[], lang: Lang): types.HomeVi
   const t = words(lang).home;
   const blocks: KnownBlock[] = [header(t.title), context([plainText(t.intro, 3000)], () => '')];
   if (accounts.length === 0) blocks.push(mrkdwnSection(t.none));
-  for (const entry of accounts.slice(0, ACCOUNTS_SHOWN)) blocks.push(...accountBlocks(entry, lang));
+  const shown = accounts.slice(0, ACCOUNTS_SHOWN);
+  // Slack takes 100 blocks on a Home tab: each account's own blocks first, then its templates while
+  // they fit (the rest say where to look instead).
+  const perAccount = shown.map((entry) => accountBlocks(entry, lang));
+  let budget = LIMITS.homeBlocks - blocks.length - perAccount.reduce((sum, b) => sum + b.length, 0) - 1;
+  shown.forEach((entry, i) => {
+    const own = perAccount[i]!;
+    if (entry.templates) {
+      const more = templateBlocks(entry.account.id, entry.templates, lang);
+      const pointer = [context([mrkdwn(words(lang).templateDesk.moreTemplates(new Set(entry.templates.templates.map((x) => x.key)).size))], () => '')];
+      const extra = more.length <= budget ? more : budget >= 1 ? pointer : [];
+      budget -= extra.length;
+      // Before the account's closing divider.
+      own.splice(own.length - 1, 0, ...extra);
+    }
+    blocks.push(...own);
+  });
   if (accounts.length > ACCOUNTS_SHOWN) blocks.push(context([mrkdwn(t.moreAccounts(accounts.length - ACCOUNTS_SHOWN))], () => ''));
   return { type: 'home', blocks };
 }
@@ -158,6 +181,7 @@ export function buildAccountSettingsModal(account: XAccountRow, lang: Lang): typ
       input(SETTINGS_INPUTS.sendMode, t.sendMode, select(SEND_MODES, account.sendMode, SETTINGS_INPUTS.sendMode.actionId, lang)),
       input(SETTINGS_INPUTS.ownDomains, t.ownDomains, text(SETTINGS_INPUTS.ownDomains, account.ownDomains), { hint: t.domainsHint, optional: true }),
       input(SETTINGS_INPUTS.topics, t.topics, text(SETTINGS_INPUTS.topics, account.topics), { hint: t.topicsHint, optional: true }),
+      ...voiceInputs(account, lang),
       aiRepliesInput(account, lang),
     ],
   };
@@ -174,6 +198,21 @@ function aiRepliesInput(account: XAccountRow, lang: Lang): types.InputBlock {
     ...(account.aiRepliesApproved ? { initial_options: [option] } : {}),
   };
   return input(SETTINGS_INPUTS.aiReplies, m.aiRepliesLabel, element, { hint: m.aiRepliesHint, optional: true });
+}
+
+/** The voice of the account's welcomes (issue 13): French `vous` or `tu`, and the DM's sign-off. */
+function voiceInputs(account: XAccountRow, lang: Lang): types.InputBlock[] {
+  const v = words(lang).templateDesk.voice;
+  const option = (value: VoiceAddress): types.PlainTextOption => ({ text: plainText(v[value], 75), value });
+  return [
+    input(SETTINGS_INPUTS.voiceAddress, v.address, { type: 'static_select', action_id: SETTINGS_INPUTS.voiceAddress.actionId, options: VOICE_ADDRESSES.map(option), initial_option: option(account.voiceAddress) }, { hint: v.addressHint }),
+    input(
+      SETTINGS_INPUTS.signOff,
+      v.signOff,
+      { type: 'plain_text_input', action_id: SETTINGS_INPUTS.signOff.actionId, max_length: MAX_SIGN_OFF_LENGTH, ...(account.signOff ? { initial_value: account.signOff } : {}) },
+      { hint: v.signOffHint, optional: true },
+    ),
+  ];
 }
 
 /** A modal that only says why the settings cannot be edited (`text` is ours: mrkdwn, for the channel link). */
@@ -194,9 +233,16 @@ interface SubmittedView {
   state: { values: Record<string, Record<string, StateValue>> };
 }
 
+/** The voice as submitted; a field the modal did not hold (an older modal) is left as it was (undefined). */
+export interface VoiceSubmission {
+  voiceAddress?: VoiceAddress;
+  /** null: the built-in sign-off with the account's name. */
+  signOff?: string | null;
+}
+
 export type SettingsSubmission =
   /** aiRepliesApproved: undefined when the form had no such field (left as it was). */
-  | { ok: true; accountId: number; settings: EditableSettings; aiRepliesApproved?: boolean }
+  | { ok: true; accountId: number; settings: EditableSettings; voice: VoiceSubmission; aiRepliesApproved?: boolean }
   | { ok: false; accountId: number | null; errors: Record<string, string> };
 
 /** The submitted settings, checked; errors are keyed by block_id, as Slack shows them under each field. */
@@ -226,10 +272,19 @@ export function readAccountSettingsSubmission(view: SubmittedView, lang: Lang): 
   const ownDomains = domains.ok ? domains.domains : [];
   if (!domains.ok) errors[SETTINGS_INPUTS.ownDomains.blockId] = `${ownDomainRefusal(domains, lang)}.`;
   const topics = splitList(value(SETTINGS_INPUTS.topics)?.value);
+  const voice: VoiceSubmission = {};
+  const address = value(SETTINGS_INPUTS.voiceAddress);
+  if (address) voice.voiceAddress = choice<VoiceAddress>(SETTINGS_INPUTS.voiceAddress, VOICE_ADDRESSES);
+  const signOff = value(SETTINGS_INPUTS.signOff);
+  if (signOff) {
+    const checked = checkSignOff(signOff.value ?? null);
+    if (checked.ok) voice.signOff = checked.signOff;
+    else errors[SETTINGS_INPUTS.signOff.blockId] = words(lang).templateDesk.voice.signOffProblem[checked.problem];
+  }
   if (accountId === null || Object.keys(errors).length > 0) return { ok: false, accountId, errors };
   const aiReplies = value(SETTINGS_INPUTS.aiReplies);
   const aiRepliesApproved = aiReplies ? (aiReplies.selected_options ?? []).some((option) => option.value === AI_REPLIES_APPROVED) : undefined;
-  return { ok: true, accountId, settings: { slackChannelId, kind, dmPolicy, sendMode, ownDomains, topics }, ...(aiRepliesApproved === undefined ? {} : { aiRepliesApproved }) };
+  return { ok: true, accountId, settings: { slackChannelId, kind, dmPolicy, sendMode, ownDomains, topics }, voice, ...(aiRepliesApproved === undefined ? {} : { aiRepliesApproved }) };
 }
 
 const splitList = (raw: string | null | undefined) =>

@@ -5,6 +5,7 @@ import type { DeskPolicy } from './middleware/authorize';
 import * as commands from './commands';
 import * as events from './events';
 import * as shortcuts from './shortcuts';
+import * as templates from './templates';
 import * as views from './views';
 
 export function registerListeners(app: App, desk: Desk, policy: DeskPolicy): void {
@@ -13,4 +14,5 @@ export function registerListeners(app: App, desk: Desk, policy: DeskPolicy): voi
   commands.register(app, desk);
   shortcuts.register(app, desk);
   events.register(app, desk);
+  templates.register(app, desk, policy);
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { listAccounts } from '../../../db/accounts';
 import type { Desk } from '../../../desk/desk';
+import { homeTabLink } from '../../app-home-link';
 import { buildDigest } from '../../digest';
 import { t } from '../../../i18n';
 
@@ -25,6 +26,8 @@ export const accueilCallback =
       await respond({ response_type: 'ephemeral', text: t(desk.lang).replies.noAccount });
       return;
     }
-    const digest = await buildDigest(desk.db, account, { now: desk.now(), lang: desk.lang, chart: false });
+    // The command names the workspace and the app: the link to the Home tab needs no look-up.
+    const homeLink = command.team_id && command.api_app_id ? homeTabLink(command.team_id, command.api_app_id) : null;
+    const digest = await buildDigest(desk.db, account, { now: desk.now(), lang: desk.lang, chart: false, homeLink });
     await respond({ response_type: 'ephemeral', text: digest.text, blocks: digest.blocks });
   };

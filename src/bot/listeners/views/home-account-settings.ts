@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { getAccount } from '../../../db/accounts';
 import { setAiRepliesApproved, updateAccountSettings } from '../../../db/accounts';
+import { setVoice } from '../../../desk/templates';
 import type { Desk } from '../../../desk/desk';
 import { mayEditSettings, publishHome, settingsRefusal } from '../../home';
 import { t } from '../../../i18n';
@@ -34,8 +35,11 @@ export const homeAccountSettingsCallback =
     await updateAccountSettings(desk.db, account.id, submission.settings, { by: body.user.id, at: desk.now() });
     const aiReplies = submission.aiRepliesApproved;
     if (aiReplies !== undefined && aiReplies !== account.aiRepliesApproved) await setAiRepliesApproved(desk.db, account.id, aiReplies);
+    if (submission.voice.voiceAddress !== undefined || submission.voice.signOff !== undefined) {
+      await setVoice(desk.db, account, { address: submission.voice.voiceAddress, signOff: submission.voice.signOff });
+    }
     await ack();
-    desk.logger.info({ userId: body.user.id, account: account.handle, settings: submission.settings, aiRepliesApproved: aiReplies ?? account.aiRepliesApproved }, 'account settings changed from the Home tab');
+    desk.logger.info({ userId: body.user.id, account: account.handle, settings: submission.settings, voice: submission.voice, aiRepliesApproved: aiReplies ?? account.aiRepliesApproved }, 'account settings changed from the Home tab');
     await publishHome(desk, body.user.id);
     if (submission.settings.sendMode !== account.sendMode) {
       // Approved welcomes keep the mode they were approved in: say how many, where the teammate works.
