@@ -24,7 +24,7 @@ export async function noticeFollower(
   profile: FollowerProfile,
   source: 'poll' | 'webhook' | 'manual',
 ): Promise<number | null> {
-  const follower = await insertNewFollower(desk.db, account.id, profile, source);
+  const follower = await insertNewFollower(desk.db, account.id, profile, source, desk.now());
   if (!follower) return null;
 
   const engaged = await lookUpEngagement(desk, account, profile);
@@ -34,7 +34,7 @@ export async function noticeFollower(
   const triage = triageFollower(profile, { account: settings, engagedFirst: engaged !== null, sentDm: engaged?.via === 'dm', now: desk.now() });
   // A draft for each channel, written for it: the DM may open later, when they write.
   const primary: Channel = triage.recommendation.channel === 'dm' ? 'dm' : 'mention';
-  const drafts = { dm: draftThatPassesAudit(profile, triage, account, 'dm'), mention: draftThatPassesAudit(profile, triage, account, 'mention') };
+  const drafts = { dm: draftThatPassesAudit(profile, triage, account, 'dm', desk.random), mention: draftThatPassesAudit(profile, triage, account, 'mention', desk.random) };
   const draft = drafts[primary];
   const welcome = await createWelcome(desk.db, {
     accountId: account.id,
@@ -45,6 +45,7 @@ export async function noticeFollower(
     draftText: draft.text,
     drafts: { dm: drafts.dm.text, mention: drafts.mention.text },
     slackChannelId: account.slackChannelId,
+    createdAt: desk.now(),
   });
   if (!welcome) return null;
   desk.logger.info({ welcomeId: welcome.id, follower: profile.handle, source }, 'new follower: card queued');
@@ -76,10 +77,11 @@ export function draftThatPassesAudit(
   triage: Triage,
   account: XAccountRow,
   channel: Channel,
+  draw?: (n: number) => number,
 ): { text: string; templateId: string | null } {
   const lang: Lang = triage.lang;
   // Templates are experiments: each draft starts from one drawn at random, logged with the welcome.
-  const picker = randomTemplatePicker();
+  const picker = randomTemplatePicker(draw);
   for (let attempt = 0; attempt < DRAFT_ATTEMPTS; attempt++) {
     const draft = draftWelcome({
       profile,
