@@ -10,6 +10,7 @@ Usage:
   accueil accounts list|add|remove   the X accounts on the desk (accueil accounts --help)
   accueil x-login [--port N]    connect an X account with OAuth 2.0 (accueil x-login --help)
   accueil x-subscribe           register PUBLIC_URL/x/webhook with X and subscribe the account
+  accueil templates list|export|import|voice   the welcome templates (accueil templates --help)
   accueil digest --preview [--out FILE]   print the weekly digest and write its chart
   accueil demo [--dir DIR]      eight weeks of simulated history, then a short live scenario, against
                                 local stand-ins of X and Slack (database kept in ./data/demo)
@@ -102,6 +103,17 @@ async function run(argv: string[]): Promise<number> {
       }
       const { runXLoginCommand } = await import('./cli/x-login');
       return runXLoginCommand(rest, io, deps);
+    }
+    case 'templates': {
+      const config = loadDatabaseConfig();
+      const { runTemplatesCommand } = await import('./cli/templates');
+      return runTemplatesCommand(rest, { stdout: process.stdout, stderr: process.stderr }, {
+        openDatabase: async () => {
+          const database = await openDatabase(config);
+          await database.migrate();
+          return database;
+        },
+      });
     }
     case 'x-subscribe':
       return xSubscribe();

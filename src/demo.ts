@@ -133,7 +133,8 @@ function printHistory(say: (text?: string) => void, history: HistorySummary): vo
   say(`⓪ Eight weeks of history, ${day(history.from)} → ${day(history.to)}, played by the bot's own code against the fake X in ${(history.tookMs / 1000).toFixed(1)} s:`);
   say(`   ${f.newFollowers} followers arrived; ${f.welcomed.dm} welcomed by DM and ${f.welcomed.mention} in public (${history.edits} drafts edited first), ${f.skipped} skipped, ${f.expired} left to expire;`);
   say(`   ${replies.k} of ${replies.n} welcomed followers replied; ${f.unfollows7.welcomed.k} of ${f.unfollows7.welcomed.n} welcomed and ${f.unfollows7.notWelcomed.k} of ${f.unfollows7.notWelcomed.n} in the control group had unfollowed a week later;`);
-  say(`   ${f.templates.length} templates in the experiment; X spend $${spend.toFixed(2)}.\n`);
+  const edited = history.templateVersions > 0 ? ` (one rewritten half-way by a teammate: its version 2 starts from zero)` : '';
+  say(`   ${f.templates.length} templates in the experiment${edited}; X spend $${spend.toFixed(2)}.\n`);
 }
 
 function printLookAround(say: (text?: string) => void, dataDir: string): void {

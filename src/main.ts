@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './db/client';
 import type { XAccountRow } from './db/schema';
 import { createAccountClients, sealOAuth1 } from './desk/accounts';
 import { createApproverCheck } from './desk/authorize';
+import { seedBuiltInTemplates } from './desk/templates';
 import { xEventHandlers } from './desk/x-events';
 import { probeDependencies } from './jobs/health';
 import type { Desk } from './desk/desk';
@@ -109,6 +110,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     // Every account on the desk — the environment's and those of `accueil accounts add` — acts on X
     // with its own credentials, posts its cards to its own channel, and has its X spend counted.
     const accounts = await listAccounts(database.db);
+    // The built-in templates become each account's starting set (version 1 of their keys), once.
+    const seeded = await seedBuiltInTemplates(database.db);
+    if (seeded > 0) logger.info({ templates: seeded }, 'built-in templates seeded');
     const db = database.db;
     const xClients = createAccountClients(config, db, (row) => [xUsagePlugin({ record: (entry) => recordXUsage(db, entry), xUserId: row.xUserId, logger })]);
 

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AccountSettings } from '../domain';
 import type { Db } from './client';
-import { xAccounts, type XAccountRow } from './schema';
+import { templateEvents, templates, xAccounts, type XAccountRow } from './schema';
 
 export interface AccountIdentity {
   xUserId: string;
@@ -130,7 +130,12 @@ export async function retireAccount(db: Db, accountId: number, at: Date): Promis
 }
 
 export async function deleteAccount(db: Db, accountId: number): Promise<void> {
-  await db.delete(xAccounts).where(eq(xAccounts.id, accountId));
+  await db.transaction(async (tx) => {
+    // An account with no follower on record has no welcome to keep its templates for.
+    await tx.delete(templateEvents).where(eq(templateEvents.accountId, accountId));
+    await tx.delete(templates).where(eq(templates.accountId, accountId));
+    await tx.delete(xAccounts).where(eq(xAccounts.id, accountId));
+  });
 }
 
 /** Settings a teammate may change from Slack (the Home tab). */

@@ -116,8 +116,9 @@ export async function digestFigures(db: Db, account: { id: number; xUserId: stri
     return { n: int(row?.n), k: int(row?.k) };
   };
 
+  // Per key here; per version, with the model's drafts as their own arm, in templateExperimentFigures (db/templates.ts).
   const templates = await all<{ template_id: string; n: unknown; k: unknown; n7: unknown; k7: unknown }>(db, sql`
-    select coalesce(w.template_id, '(written by hand)') as template_id,
+    select case when w.draft_source = 'model' then 'model:' || coalesce(w.draft_model, '?') else coalesce(w.template_id, '(written by hand)') end as template_id,
            count(*) as n, count(r.id) as k,
            count(c.id) as n7, count(c.id) filter (where c.following = false) as k7
     from welcomes w

@@ -27,6 +27,7 @@ import {
   type Channel,
   type FollowerProfile,
 } from '../domain';
+import { DRAFT_SOURCES, TEMPLATE_EVENT_TYPES, TEMPLATE_SOURCES, TEMPLATE_STATES, VOICE_ADDRESSES } from '../domain/templates';
 /** A setting saved from App Home or the CLI: by whom (a Slack user id, or "cli") and when (ISO 8601). */
 export type SettingsSavedBy = Partial<Record<'kind' | 'dmPolicy' | 'sendMode' | 'ownDomains' | 'topics' | 'slackChannelId', { by: string; at: string }>>;
 
@@ -63,10 +64,15 @@ export const xAccounts = pgTable(
     xAuth: text('x_auth', { enum: X_AUTHS }).notNull().default('env'),
     /** Set by `accueil accounts remove` when the account has history to keep; such an account is neither polled nor shown. */
     removedAt: instant('removed_at'),
+    /** How the templates and drafts address a follower in French. */
+    voiceAddress: text('voice_address', { enum: VOICE_ADDRESSES }).notNull().default('vous'),
+    /** The last line of a DM; null = "L’équipe {name}" / "The {name} team". */
+    signOff: text('sign_off'),
     createdAt: createdAt(),
   },
   (table) => [
     uniqueIndex('x_accounts_x_user_id_key').on(table.xUserId),
+    check('x_accounts_voice_address_check', oneOf(table.voiceAddress, VOICE_ADDRESSES)),
     check('x_accounts_kind_check', oneOf(table.kind, ACCOUNT_KINDS)),
     check('x_accounts_dm_policy_check', oneOf(table.dmPolicy, DM_POLICIES)),
     check('x_accounts_send_mode_check', oneOf(table.sendMode, SEND_MODES)),
@@ -119,7 +125,14 @@ export const welcomes = pgTable(
     status: text('status', { enum: WELCOME_STATUSES }).notNull().default('pending'),
     channel: text('channel', { enum: CHANNELS }),
     lang: text('lang', { enum: LANGS }).notNull(),
+    /** The key of the template the primary draft started from (e.g. fr-dm-3); null for a model's or no draft. */
     templateId: text('template_id'),
+    /** Its version: statistics are per (key, version). */
+    templateVersion: integer('template_version'),
+    /** Who wrote the primary draft: a template, or a language model (its own arm in the statistics). */
+    draftSource: text('draft_source', { enum: DRAFT_SOURCES }),
+    /** The model's name when a language model wrote the draft. */
+    draftModel: text('draft_model'),
     triage: jsonb('triage').$type<Record<string, unknown>>().notNull(),
     /** The draft of the recommended channel (the public one when nothing is recommended). */
     draftText: text('draft_text').notNull(),
@@ -153,6 +166,7 @@ export const welcomes = pgTable(
     index('welcomes_account_status_idx').on(table.accountId, table.status),
     check('welcomes_status_check', oneOf(table.status, WELCOME_STATUSES)),
     check('welcomes_channel_check', sql`${table.channel} is null or ${oneOf(table.channel, CHANNELS)}`),
+    check('welcomes_draft_source_check', sql`${table.draftSource} is null or ${oneOf(table.draftSource, DRAFT_SOURCES)}`),
     check('welcomes_send_mode_check', sql`${table.sendMode} is null or ${oneOf(table.sendMode, SEND_MODES)}`),
     check('welcomes_decided_check', sql`${table.status} in ('pending', 'expired') or ${table.decidedBy} is not null`),
   ],
@@ -411,3 +425,70 @@ export const xOauthTokens = pgTable('x_oauth_tokens', {
 });
 
 export type XOauthTokensRow = typeof xOauthTokens.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Templates the team owns (issue 13).
+
+/**
+ * One VERSION of one welcome template of an account. The key is the public id the statistics are
+ * keyed on (the built-in `fr-dm-3` is seeded as its version 1); an edit keeps the key and adds a
+ * version, the previous one becoming `superseded`. Only the latest version of a key is live or paused.
+ */
+export const templates = pgTable(
+  'templates',
+  {
+    id: serial('id').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => xAccounts.id),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    lang: text('lang', { enum: LANGS }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    /** Slots `{name}`, `{topic}`, `{link}`, `{account}`, `{signoff}`; optional sentences in `[[…]]` (src/rules/render-template.ts). */
+    body: text('body').notNull(),
+    state: text('state', { enum: TEMPLATE_STATES }).notNull(),
+    /** A Slack user id, `built-in` or `cli`. */
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    source: text('source', { enum: TEMPLATE_SOURCES }).notNull(),
+  },
+  (table) => [
+    uniqueIndex('templates_account_key_version_key').on(table.accountId, table.key, table.version),
+    index('templates_account_lang_channel_idx').on(table.accountId, table.lang, table.channel),
+    check('templates_lang_check', oneOf(table.lang, LANGS)),
+    check('templates_channel_check', oneOf(table.channel, CHANNELS)),
+    check('templates_state_check', oneOf(table.state, TEMPLATE_STATES)),
+    check('templates_source_check', oneOf(table.source, TEMPLATE_SOURCES)),
+    check('templates_version_check', sql`${table.version} >= 1`),
+  ],
+);
+
+/** Append-only log of every change to the templates, with who made it. */
+export const templateEvents = pgTable(
+  'template_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => xAccounts.id),
+    /** The version the change made or acted on. */
+    templateId: integer('template_id')
+      .notNull()
+      .references(() => templates.id),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    type: text('type', { enum: TEMPLATE_EVENT_TYPES }).notNull(),
+    /** A Slack user id, `built-in` or `cli`. */
+    actor: text('actor').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    at: instant('at').notNull().defaultNow(),
+  },
+  (table) => [
+    index('template_events_account_key_idx').on(table.accountId, table.key),
+    check('template_events_type_check', oneOf(table.type, TEMPLATE_EVENT_TYPES)),
+  ],
+);
+
+export type TemplateRow = typeof templates.$inferSelect;
+export type TemplateEventRow = typeof templateEvents.$inferSelect;

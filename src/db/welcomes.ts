@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { WELCOME_TRANSITIONS, type Channel, type Lang, type SendMode, type WelcomeEventType, type WelcomeStatus } from '../domain';
 import type { AuditHistory } from '../domain/audit';
+import type { DraftSource } from '../domain/templates';
 import type { Db } from './client';
 import { followers, welcomeEvents, welcomes, xAccounts, type FollowerRow, type WelcomeRow, type XAccountRow } from './schema';
 
@@ -17,6 +18,12 @@ export interface NewWelcome {
   followerId: number;
   lang: Lang;
   templateId: string | null;
+  /** The version of that template (statistics are per key and version). */
+  templateVersion?: number | null;
+  /** Who wrote the primary draft: a template (the default when templateId is set) or a language model. */
+  draftSource?: DraftSource | null;
+  /** The model's name when a language model wrote the draft. */
+  draftModel?: string | null;
   triage: Record<string, unknown>;
   draftText: string;
   /** The draft written for each channel the card offers. */
@@ -46,9 +53,10 @@ export function draftFor(welcome: WelcomeRow, channel: Channel): string {
 export async function createWelcome(db: Db, values: NewWelcome): Promise<WelcomeRow | null> {
   return db.transaction(async (tx) => {
     const { createdAt, ...rest } = values;
+    const draftSource = values.draftSource ?? (values.templateId ? 'template' : null);
     const [row] = await tx
       .insert(welcomes)
-      .values({ ...rest, ...(createdAt ? { createdAt, updatedAt: createdAt } : {}) })
+      .values({ ...rest, draftSource, ...(createdAt ? { createdAt, updatedAt: createdAt } : {}) })
       .onConflictDoNothing()
       .returning();
     if (!row) return null;
@@ -58,7 +66,12 @@ export async function createWelcome(db: Db, values: NewWelcome): Promise<Welcome
       type: 'created',
       toStatus: row.status,
       actor: SYSTEM_ACTOR,
-      detail: { templateId: values.templateId },
+      detail: {
+        templateId: values.templateId,
+        ...(values.templateVersion ? { templateVersion: values.templateVersion } : {}),
+        ...(draftSource ? { draftSource } : {}),
+        ...(values.draftModel ? { draftModel: values.draftModel } : {}),
+      },
     });
     return row;
   });

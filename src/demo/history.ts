@@ -21,6 +21,7 @@ import { createAccountClients } from '../desk/accounts';
 import { approveWelcome, editDraft, skipWelcome } from '../desk/decide';
 import { QUEUES, type Desk } from '../desk/desk';
 import { sendWelcome, type SendTracker } from '../desk/send';
+import { editCheckedTemplate, seedBuiltInTemplates } from '../desk/templates';
 import type { Channel, FollowerProfile } from '../domain';
 import { pollAccount } from '../jobs/poll-followers';
 import { createLogger, type Logger } from '../logger';
@@ -80,6 +81,8 @@ export interface HistorySummary {
   replies: number;
   unfollows: number;
   edits: number;
+  /** New template versions a teammate made during the history. */
+  templateVersions: number;
 }
 
 /** Who a follower is, and what they will do: drawn once, at arrival, from the seed. */
@@ -144,6 +147,7 @@ const FR_DM = ['Bonjour ! J’adore vos vases, vous exposez bientôt ?', 'Bonjou
 const EN_DM = ['Hi! Do you ship your pieces to the UK?', 'Hello, I love your latest collection. Any workshop soon?', 'Hi there, just wanted to say your work is lovely.'];
 const FR_REPLY = ['Merci beaucoup, c’est adorable !', 'Merci ! Hâte de voir la suite.', 'Avec plaisir, et merci pour le mot !'];
 const EN_REPLY = ['Thank you, that is so kind!', 'Thanks! Looking forward to more.', 'Aw, thanks for the welcome!'];
+const TEMPLATE_EDIT = 'Welcome, {name}! Lovely to have you with us. [[We saw {topic} in your bio: we talk about it a lot here.]]';
 const FR_EDIT = 'Au plaisir d’échanger avec vous.';
 const EN_EDIT = 'Happy to chat any time.';
 
@@ -233,6 +237,7 @@ export async function generateHistory(opts: HistoryOptions): Promise<HistorySumm
   const me = await getAuthenticatedUser(createXClient(config.x));
   const account = await upsertAccount(db, { xUserId: me.id, handle: me.handle, name: me.name }, config.account, config.slack.channelId);
   await seedXPrices(db);
+  await seedBuiltInTemplates(db);
   await repeatControlDraws(db, ((opts.seed ?? 20260302) % 1000) / 1000);
 
   const timeline = new Timeline();
@@ -240,7 +245,7 @@ export async function generateHistory(opts: HistoryOptions): Promise<HistorySumm
   /** Cards with a teammate's decision to come, and cards decided once (a reopened card is answered). */
   const planned = new Set<number>();
   const decided = new Set<number>();
-  const counts = { arrivals: 0, dm: 0, mention: 0, replies: 0, unfollows: 0, edits: 0 };
+  const counts = { arrivals: 0, dm: 0, mention: 0, replies: 0, unfollows: 0, edits: 0, templateVersions: 0 };
 
   // The job queue the desk's functions hand work to, run on the simulated clock instead of pg-boss's.
   const queue = {
@@ -394,6 +399,13 @@ export async function generateHistory(opts: HistoryOptions): Promise<HistorySumm
   });
   every(from + 45 * MINUTE, DAY, () => expireStaleCards(desk, { days: config.cardExpiryDays }));
 
+  // Half-way through, a teammate rewrites one template in the editor: a second version, whose statistics start at zero.
+  timeline.add(from + Math.floor(weeks / 2) * 7 * DAY + 10 * HOUR, async () => {
+    const edited = await editCheckedTemplate(db, account, 'en-mention-2', TEMPLATE_EDIT, { by: TEAMMATES[0]!, source: 'slack' });
+    if (edited.ok) counts.templateVersions++;
+    else logger.warn({ problems: edited.problems }, 'demo history: the template edit was refused');
+  });
+
   for (let event = timeline.next(end); event; event = timeline.next(end)) {
     clock.set(event.at);
     await event.run();
@@ -423,6 +435,7 @@ export async function generateHistory(opts: HistoryOptions): Promise<HistorySumm
     replies: counts.replies,
     unfollows: counts.unfollows,
     edits: counts.edits,
+    templateVersions: counts.templateVersions,
   };
 }
 

@@ -9,6 +9,7 @@ import type { XAccountRow } from '../db/schema';
 import { deleteXTokens, findXTokens, getFreshAccessToken } from '../db/x-tokens';
 import type { AccountSettings } from '../domain';
 import { openSecret, sealSecret } from '../secrets';
+import { seedBuiltInTemplates } from './templates';
 import { createXClient, getAuthenticatedUser, type XAccount, type XCredentials } from '../x/api';
 import { createXClientWithBearer, refreshTokens, type XOAuth2Client } from '../x/oauth2';
 
@@ -77,7 +78,9 @@ export async function addAccount(db: Db, config: AccountsConfig, input: NewAccou
     xCredentials: sealed,
     removedAt: null,
   };
-  return saveAccount(db, values);
+  const account = await saveAccount(db, values);
+  await seedBuiltInTemplates(db, account.id);
+  return account;
 }
 
 export type RemovedAccount = { account: XAccountRow; outcome: 'deleted' | 'retired' };

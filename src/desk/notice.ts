@@ -3,13 +3,14 @@ import { insertNewFollower, markEngagedFirst } from '../db/followers';
 import type { XAccountRow } from '../db/schema';
 import { createWelcome } from '../db/welcomes';
 import type { Channel, FollowerProfile, Lang } from '../domain';
-import { draftWelcome } from '../rules/draft';
+import { draftWelcome, type DraftTemplate } from '../rules/draft';
 import { triageFollower, type Triage } from '../rules/triage';
 import { randomTemplatePicker } from '../tracking/templates';
 import { hasWrittenFirst } from '../x/api';
 import { auditWelcomeText } from './audit';
 import { errorSummary } from './cards';
 import type { Desk } from './desk';
+import { draftTemplatesFor } from './templates';
 
 /** How many templates to try before giving up on a draft that passes the audit. */
 const DRAFT_ATTEMPTS = 6;
@@ -34,13 +35,21 @@ export async function noticeFollower(
   const triage = triageFollower(profile, { account: settings, engagedFirst: engaged !== null, sentDm: engaged?.via === 'dm', now: desk.now() });
   // A draft for each channel, written for it: the DM may open later, when they write.
   const primary: Channel = triage.recommendation.channel === 'dm' ? 'dm' : 'mention';
-  const drafts = { dm: draftThatPassesAudit(profile, triage, account, 'dm', desk.random), mention: draftThatPassesAudit(profile, triage, account, 'mention', desk.random) };
+  const templates = {
+    dm: await draftTemplatesFor(desk.db, account.id, triage.lang, 'dm'),
+    mention: await draftTemplatesFor(desk.db, account.id, triage.lang, 'mention'),
+  };
+  const drafts = {
+    dm: draftThatPassesAudit(profile, triage, account, 'dm', templates.dm, desk.random),
+    mention: draftThatPassesAudit(profile, triage, account, 'mention', templates.mention, desk.random),
+  };
   const draft = drafts[primary];
   const welcome = await createWelcome(desk.db, {
     accountId: account.id,
     followerId: follower.id,
     lang: triage.lang,
     templateId: draft.templateId,
+    templateVersion: draft.templateVersion,
     triage: { flags: triage.flags.map((flag) => flag.id), likelyBot: triage.likelyBot, recommendation: triage.recommendation.channel, topic: triage.topic },
     draftText: draft.text,
     drafts: { dm: drafts.dm.text, mention: drafts.mention.text },
@@ -70,16 +79,20 @@ async function lookUpEngagement(
 
 /**
  * The first template for this channel whose draft passes the audit without an error. A draft with an error never
- * reaches a card: when none passes, the card offers an empty draft for the teammate to write.
+ * reaches a card: when none passes, or the team has no live template for this language and channel, the card
+ * offers an empty draft for the teammate to write. `templates`: the account's live ones (src/desk/templates.ts).
  */
 export function draftThatPassesAudit(
   profile: FollowerProfile,
   triage: Triage,
   account: XAccountRow,
   channel: Channel,
+  templates: readonly DraftTemplate[] | 'built-in' = 'built-in',
   draw?: (n: number) => number,
-): { text: string; templateId: string | null } {
+): { text: string; templateId: string | null; templateVersion: number | null } {
   const lang: Lang = triage.lang;
+  const none = { text: '', templateId: null, templateVersion: null };
+  if (templates !== 'built-in' && templates.length === 0) return none;
   // Templates are experiments: each draft starts from one drawn at random, logged with the welcome.
   const picker = randomTemplatePicker(draw);
   for (let attempt = 0; attempt < DRAFT_ATTEMPTS; attempt++) {
@@ -90,10 +103,15 @@ export function draftThatPassesAudit(
       topic: triage.topic,
       ownDomains: account.ownDomains,
       accountName: account.name || account.handle,
+      signOff: account.signOff,
+      address: account.voiceAddress,
+      ...(templates === 'built-in' ? {} : { templates }),
       pick: picker(attempt),
     });
+    // An empty text: the template has a required slot this follower leaves empty; try the next one.
+    if (!draft.text) continue;
     const report = auditWelcomeText({ account, profile, text: draft.text, channel, lang });
     if (report.verdict !== 'fail') return draft;
   }
-  return { text: '', templateId: null };
+  return none;
 }

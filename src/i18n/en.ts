@@ -2,7 +2,7 @@
 // Values are plain words: the Block Kit builders escape or wrap them, never the other way round.
 // Numbers, plurals and lists go through ./format (Intl), never through `n === 1 ?`.
 import { formatDate, formatList, formatNumber, formatPercent, plural } from './format';
-import type { AuditWords, CardWords, XErrorFacts } from './shapes';
+import type { AuditWords, CardWords, TemplateWords, XErrorFacts } from './shapes';
 
 const num = (n: number) => formatNumber('en', n);
 const p = (n: number, one: string, other: string) => plural('en', n, { one, other });
@@ -359,7 +359,58 @@ const ownDomain = {
   'public-suffix': (d: string) => `"${d}" is a public suffix shared by everyone's sites: give your own domain under it, such as brand.${d.replace(/^\./, '')}`,
 };
 
-export const en = { format, card, audit, home, digest, replies, xError, ownDomain };
+/** The team's own templates (issue 13): the editor's problems on a field, states, the log, previews, the voice. */
+const templates: TemplateWords = {
+  problem: (problem) => {
+    switch (problem.code) {
+      case 'unknown-slot':
+        return `{${problem.slot}} is not a slot: use {name}, {topic}, {link}, {account} or {signoff}.`;
+      case 'unclosed-optional':
+        return 'An optional sentence opened with [[ is not closed with ]] on the same line.';
+      case 'stray-bracket':
+        return 'A lone {, } or ]] is left over: slots are written {name}, optional sentences [[ … ]].';
+      case 'nested-optional':
+        return 'Optional sentences cannot be nested: close one with ]] before opening the next.';
+      case 'slot-not-optional':
+        return `{${problem.slot}} may be empty: put its sentence inside [[ … ]], so that it is left out when it is.`;
+      case 'empty-body':
+        return 'Write the welcome.';
+      case 'link-off-domain':
+        return `${problem.domain} is not one of the team’s domains: a DM links only to the team’s own site ({link} does).`;
+      case 'audit-finding':
+        return problem.message ?? problem.ruleId;
+      case 'render-failed':
+        return 'A slot outside [[ … ]] is empty for a sample follower ({account} needs the team’s name): the draft would be empty.';
+      case 'bad-key':
+        return 'A key is lowercase letters, digits and dashes, such as fr-dm-4.';
+      case 'key-taken':
+        return 'Another template already has this key.';
+      case 'bad-value':
+        return 'Choose a value.';
+    }
+  },
+  state: { live: 'Live', paused: 'Paused', retired: 'Retired', superseded: 'Superseded by a newer version' },
+  event: {
+    seeded: 'seeded from the built-in set',
+    created: 'created',
+    edited: 'edited (new version)',
+    duplicated: 'duplicated',
+    paused: 'paused',
+    resumed: 'made live again',
+    promoted: 'promoted (the only live one)',
+    retired: 'retired',
+    imported: 'imported',
+  },
+  sample: { 'with-topic': 'Bio with a topic', 'without-topic': 'Bio without a topic', 'long-name': 'A long name', 'no-first-name': 'No first name' },
+  address: { vous: '“vous” (formal)', tu: '“tu” (informal)' },
+  version: (key, version) => `${key} v${num(version)}`,
+  modelArm: (model) => `Drafts by ${model}`,
+  defaultSignOff: 'The {account} team',
+  slotsHelp:
+    'Slots: {name} {topic} {link} {account} {signoff}; {de topic} elides in French (d’IA); {vous|tu} gives the words for each French address; [[ … ]] marks an optional sentence, left out when a slot in it is empty or the message runs long.',
+};
+
+export const en = { format, card, audit, home, digest, replies, xError, ownDomain, templates };
 
 /** What every language provides: the English catalogue's keys and signatures. */
 export type Catalogue = typeof en;

@@ -2,7 +2,7 @@
 // French typography: a space before « : ; ? ! », typographic apostrophes, and 0 and 1 are singular.
 import type { Catalogue } from './en';
 import { formatDate, formatList, formatNumber, formatPercent, plural } from './format';
-import type { XErrorFacts } from './shapes';
+import type { TemplateWords, XErrorFacts } from './shapes';
 
 const num = (n: number) => formatNumber('fr', n);
 const p = (n: number, one: string, other: string) => plural('fr', n, { one, other });
@@ -358,4 +358,55 @@ const ownDomain: Catalogue['ownDomain'] = {
   'public-suffix': (d) => `« ${d} » est un suffixe public, partagé par les sites de tout le monde : donnez votre domaine sous lui, comme marque.${d.replace(/^\./, '')}`,
 };
 
-export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain };
+/** Les modèles de l’équipe (ticket 13) : problèmes sur un champ, états, journal, aperçus, la voix. */
+const templates: TemplateWords = {
+  problem: (problem) => {
+    switch (problem.code) {
+      case 'unknown-slot':
+        return `{${problem.slot}} n’est pas un champ : utilisez {name}, {topic}, {link}, {account} ou {signoff}.`;
+      case 'unclosed-optional':
+        return 'Une phrase facultative ouverte par [[ n’est pas fermée par ]] sur la même ligne.';
+      case 'stray-bracket':
+        return 'Un {, } ou ]] isolé reste dans le texte : les champs s’écrivent {name}, les phrases facultatives [[ … ]].';
+      case 'nested-optional':
+        return 'Les phrases facultatives ne s’imbriquent pas : fermez-en une par ]] avant d’ouvrir la suivante.';
+      case 'slot-not-optional':
+        return `{${problem.slot}} peut être vide : mettez sa phrase entre [[ … ]], pour qu’elle soit omise quand il l’est.`;
+      case 'empty-body':
+        return 'Écrivez le message d’accueil.';
+      case 'link-off-domain':
+        return `${problem.domain} n’est pas un domaine de l’équipe : un DM ne renvoie que vers le site de l’équipe (ce que fait {link}).`;
+      case 'audit-finding':
+        return problem.message ?? problem.ruleId;
+      case 'render-failed':
+        return 'Un champ hors de [[ … ]] est vide pour un abonné d’exemple ({account} demande le nom de l’équipe) : le brouillon serait vide.';
+      case 'bad-key':
+        return 'Un identifiant s’écrit en minuscules, chiffres et tirets, comme fr-dm-4.';
+      case 'key-taken':
+        return 'Un autre modèle porte déjà cet identifiant.';
+      case 'bad-value':
+        return 'Choisissez une valeur.';
+    }
+  },
+  state: { live: 'Actif', paused: 'En pause', retired: 'Retiré', superseded: 'Remplacé par une version plus récente' },
+  event: {
+    seeded: 'repris des modèles intégrés',
+    created: 'créé',
+    edited: 'modifié (nouvelle version)',
+    duplicated: 'dupliqué',
+    paused: 'mis en pause',
+    resumed: 'réactivé',
+    promoted: 'promu (seul actif)',
+    retired: 'retiré',
+    imported: 'importé',
+  },
+  sample: { 'with-topic': 'Bio avec un sujet', 'without-topic': 'Bio sans sujet', 'long-name': 'Un nom long', 'no-first-name': 'Sans prénom' },
+  address: { vous: '« vous » (vouvoiement)', tu: '« tu » (tutoiement)' },
+  version: (key, version) => `${key} v${num(version)}`,
+  modelArm: (model) => `Brouillons de ${model}`,
+  defaultSignOff: 'L’équipe {account}',
+  slotsHelp:
+    'Champs : {name} {topic} {link} {account} {signoff} ; {de topic} fait l’élision (d’IA) ; {vous|tu} donne les mots pour chaque forme d’adresse ; [[ … ]] marque une phrase facultative, omise quand un de ses champs est vide ou que le message est trop long.',
+};
+
+export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain, templates };

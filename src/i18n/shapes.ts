@@ -1,6 +1,7 @@
 // The shapes of the catalogue's larger sections, written out because their keys are closed sets
 // (statuses, severities, channels): a language that misses one does not compile.
 import type { Channel, Lang, WelcomeStatus } from '../domain';
+import type { PreviewSample, TemplateEventType, TemplateProblem, TemplateState, VoiceAddress } from '../domain/templates';
 
 type Severity = 'error' | 'warning' | 'info';
 type Verdict = 'pass' | 'warn' | 'fail';
@@ -162,4 +163,21 @@ export interface XErrorFacts {
   resetAt: Date | null;
   detail: string | null;
   retryable: boolean;
+}
+
+/** The words of the team's templates (issue 13): problems on a field, states, the log, previews, the voice. */
+export interface TemplateWords {
+  /** A problem found when a template is checked, as the editor shows it on its field. */
+  problem: (problem: TemplateProblem) => string;
+  state: Record<TemplateState, string>;
+  event: Record<TemplateEventType, string>;
+  sample: Record<PreviewSample, string>;
+  address: Record<VoiceAddress, string>;
+  /** "fr-dm-3 v2" */
+  version: (key: string, version: number) => string;
+  /** The model's arm in the experiment. */
+  modelArm: (model: string) => string;
+  /** The sign-off when the account sets none. */
+  defaultSignOff: string;
+  slotsHelp: string;
 }

@@ -1,8 +1,10 @@
 import { getDomain } from 'tldts';
 import twttr from 'twitter-text';
 import type { Channel, FollowerProfile, Lang } from '../domain';
+import type { TemplateSlots, VoiceAddress } from '../domain/templates';
 import { cleanText, firstNameOf, hasLinkOrTag } from './draft-name';
-import { frenchSpacing, templatesFor, type Sentence, type WelcomeSlots } from './templates';
+import { renderTemplate } from './render-template';
+import { defaultSignOff, templatesFor } from './templates';
 
 /** X's limit for a post, in weighted characters (a URL counts 23). */
 export const MENTION_MAX_WEIGHTED = 280;
@@ -11,6 +13,15 @@ export const DM_BRIEF_MAX = 300;
 // Topics and team names come from settings; a runaway one must not crowd out the thanks.
 const MAX_TOPIC_LENGTH = 40;
 const MAX_ACCOUNT_NAME_LENGTH = 40;
+const MAX_SIGN_OFF_LENGTH = 60;
+
+/** A template a draft may start from: the account's live ones, or the built-in set. */
+export interface DraftTemplate {
+  key: string;
+  /** 1 for the built-in set. */
+  version: number;
+  body: string;
+}
 
 export interface DraftOptions {
   profile: FollowerProfile;
@@ -20,13 +31,21 @@ export interface DraftOptions {
   ownDomains: string[];
   /** The team's name, signed at the end of a DM. */
   accountName?: string;
+  /** The account's sign-off; the built-in one ("L’équipe {account}") when absent. */
+  signOff?: string | null;
+  /** How a French draft addresses the follower; vous by default. */
+  address?: VoiceAddress;
+  /** The templates to choose from: the account's live ones for this language and channel; the built-in set by default. */
+  templates?: readonly DraftTemplate[];
   /** Chooses among the templates for this language and channel (for A/B tests); the first by default. */
   pick?: (n: number) => number;
 }
 
 export interface Draft {
+  /** Empty when the template could not be filled (a required slot left empty). */
   text: string;
   templateId: string;
+  templateVersion: number;
 }
 
 const length = (text: string): number => [...text].length;
@@ -59,12 +78,6 @@ function templateIndex(pick: DraftOptions['pick'], n: number): number {
   return Number.isFinite(chosen) ? ((chosen % n) + n) % n : 0;
 }
 
-function compose(prefix: string, sentences: Sentence[], lang: Lang): string {
-  const body = sentences.map((s, i) => (i === 0 ? '' : s.ownLine ? '\n' : ' ') + s.text).join('');
-  const text = prefix + body;
-  return lang === 'fr' ? frenchSpacing(text) : text;
-}
-
 function fits(text: string, channel: Channel): boolean {
   if (channel === 'dm') return length(text) <= DM_BRIEF_MAX;
   const parsed = twttr.parseTweet(text);
@@ -80,22 +93,19 @@ function fits(text: string, channel: Channel): boolean {
 export function draftWelcome(opts: DraftOptions): Draft {
   const { profile, lang, channel } = opts;
   const handle = handleOf(profile);
-  const templates = templatesFor(lang, channel);
-  const template = templates[templateIndex(opts.pick, templates.length)];
-  const slots: WelcomeSlots = {
+  const templates: readonly DraftTemplate[] = opts.templates?.length
+    ? opts.templates
+    : templatesFor(lang, channel).map((t) => ({ key: t.key, version: 1, body: t.body }));
+  const template = templates[templateIndex(opts.pick, templates.length)]!;
+  const account = settingText(opts.accountName, MAX_ACCOUNT_NAME_LENGTH);
+  const slots: TemplateSlots = {
     name: firstNameOf(profile.name) ?? (channel === 'dm' && handle ? `@${handle}` : null),
     topic: settingText(opts.topic, MAX_TOPIC_LENGTH),
     link: ownLink(opts.ownDomains),
-    account: settingText(opts.accountName, MAX_ACCOUNT_NAME_LENGTH),
+    account,
+    signoff: opts.signOff ? settingText(opts.signOff, MAX_SIGN_OFF_LENGTH) : defaultSignOff(lang, account),
   };
   const prefix = channel === 'mention' && handle ? `@${handle} ` : '';
-  const sentences = template.write(slots);
-  let text = compose(prefix, sentences, lang);
-  while (!fits(text, channel)) {
-    const last = sentences.findLastIndex((s) => s.optional);
-    if (last === -1) break;
-    sentences.splice(last, 1);
-    text = compose(prefix, sentences, lang);
-  }
-  return { text, templateId: template.id };
+  const rendered = renderTemplate(template.body, slots, { lang, address: opts.address, fits: (text) => fits(prefix + text, channel) });
+  return { text: rendered.ok ? prefix + rendered.text : '', templateId: template.key, templateVersion: template.version };
 }
