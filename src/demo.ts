@@ -12,7 +12,7 @@ import { envForFakes } from './sandbox/env';
 import { blockActionsPayload, postInteraction } from './sandbox/slack-request';
 import { renderBlocksAsText } from './bot/blocks/render-text';
 import { ACTIONS } from './bot/ids';
-import { loadConfig } from './config';
+import { databaseUrlIsSet, loadConfig } from './config';
 import { listWelcomeEvents, listWelcomes } from './db/welcomes';
 import { QUEUES } from './desk/desk';
 import { createLogger } from './logger';
@@ -29,7 +29,7 @@ export const DEMO_USAGE = `Usage: accueil demo [--dir DIR]
   empties DIR first; a directory that is not the demo's, or a set DATABASE_URL, is refused.
 `;
 
-export async function runDemo({ out, err = out, argv = [], env = process.env }: DemoIo): Promise<number> {
+export async function runDemo({ out, err = out, argv = [], databaseUrlSet = databaseUrlIsSet() }: DemoIo): Promise<number> {
   const say = (text = '') => out.write(`${text}\n`);
   let dataDir: string;
   try {
@@ -43,7 +43,7 @@ export async function runDemo({ out, err = out, argv = [], env = process.env }: 
     err.write(`${error instanceof Error ? error.message : String(error)}\n\n${DEMO_USAGE}`);
     return 2;
   }
-  const prepared = prepareDemoDirectory(dataDir, env);
+  const prepared = prepareDemoDirectory(dataDir, { databaseUrlSet });
   if (!prepared.ok) {
     err.write(`accueil demo: ${prepared.problem}\n`);
     return 2;
@@ -122,7 +122,8 @@ export interface DemoIo {
   out: NodeJS.WritableStream;
   err?: NodeJS.WritableStream;
   argv?: string[];
-  env?: Record<string, string | undefined>;
+  /** Whether DATABASE_URL is set (the demo then refuses to run); read from the environment when absent. */
+  databaseUrlSet?: boolean;
 }
 
 function printHistory(say: (text?: string) => void, history: HistorySummary): void {

@@ -120,7 +120,7 @@ describe.runIf(testDriver() === 'pglite')('npm run demo', () => {
   }, 70_000);
 
   it('starts the next run from an empty demo directory: the history is played again, not added to', () => {
-    const again = prepareDemoDirectory(demoDir, {});
+    const again = prepareDemoDirectory(demoDir, { databaseUrlSet: false });
     expect(again).toEqual({ ok: true, dir: demoDir, reset: true });
     expect(readdirSync(demoDir)).toEqual([DEMO_MARKER]);
   });

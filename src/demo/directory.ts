@@ -16,8 +16,8 @@ export type DemoDirectory = { ok: true; dir: string; reset: boolean } | { ok: fa
  * the marker), refused when it holds anything else — a real bot's data must never be overwritten —
  * and refused whenever DATABASE_URL is set, since that names a real database.
  */
-export function prepareDemoDirectory(dir: string, env: Record<string, string | undefined>): DemoDirectory {
-  if (env.DATABASE_URL?.trim()) {
+export function prepareDemoDirectory(dir: string, opts: { databaseUrlSet: boolean }): DemoDirectory {
+  if (opts.databaseUrlSet) {
     return {
       ok: false,
       problem:
