@@ -274,10 +274,10 @@ export async function generateHistory(opts: HistoryOptions): Promise<HistorySumm
     random: (n) => Math.floor(rand() * n),
     cards: {
       // Each new card is posted (to the history's own fake Slack) and a teammate will decide on it.
-      // Later redraws of a card nobody will look at again are left out: they change nothing in the database's history.
-      // A card reopened because its follower wrote has lost its message: it is posted anew.
+      // Later redraws of a card nobody will look at again are left out: they change nothing in the
+      // database's history. A card reopened because its follower wrote is posted anew after the tracking pass.
       refresh: async (welcomeId) => {
-        if (carded.has(welcomeId) && (await getWelcomeContext(db, welcomeId))?.welcome.slackTs !== null) return;
+        if (carded.has(welcomeId)) return;
         carded.add(welcomeId);
         await publishCard(cardDeps, welcomeId);
         const ctx = await getWelcomeContext(db, welcomeId);
@@ -394,6 +394,7 @@ export async function generateHistory(opts: HistoryOptions): Promise<HistorySumm
     if (tracked.replies.engagedFirst === 0) return;
     for (const { id } of await pendingWelcomesCreatedBefore(db, clock.now())) {
       const ctx = await getWelcomeContext(db, id);
+      if (ctx?.welcome.slackTs === null) await publishCard(cardDeps, id);
       if (ctx) plan(ctx);
     }
   });
@@ -421,8 +422,6 @@ export async function generateHistory(opts: HistoryOptions): Promise<HistorySumm
     clock.set(Math.max(end, event.at));
     await event.run();
   }
-  await trackAccount(desk, account.id);
-
   const figures = await digestFigures(db, account, { from: new Date(from), to: new Date(clock.epochMs() + 1) });
   return {
     from: new Date(from),
