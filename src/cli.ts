@@ -12,7 +12,8 @@ Usage:
   accueil x-subscribe           register PUBLIC_URL/x/webhook with X and subscribe the account
   accueil templates list|export|import|voice   the welcome templates (accueil templates --help)
   accueil digest --preview [--out FILE]   print the weekly digest and write its chart
-  accueil demo                  play a short scenario against local stand-ins of X and Slack
+  accueil demo [--dir DIR]      eight weeks of simulated history, then a short live scenario, against
+                                local stand-ins of X and Slack (database kept in ./data/demo)
 `;
 
 const FIRST_RUN = `
@@ -122,7 +123,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'demo': {
       const { runDemo } = await import('./demo');
-      return runDemo({ out: process.stdout });
+      return runDemo({ out: process.stdout, err: process.stderr, argv: rest });
     }
     case undefined:
     case 'help':

@@ -272,3 +272,8 @@ export const loadDatabaseConfig = (env: Env = process.env): DatabaseConfig => pa
 
 /** What `accueil accounts`, `accueil x-login` and `accueil x-subscribe` need. */
 export const loadAccountsConfig = (env: Env = process.env): AccountsCommandConfig => parse(accounts, env);
+
+/** Whether DATABASE_URL names a database (the demo refuses to run while it does: it never goes near a real one). */
+export function databaseUrlIsSet(env: Record<string, string | undefined> = process.env): boolean {
+  return Boolean(env.DATABASE_URL?.trim());
+}

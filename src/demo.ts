@@ -1,16 +1,18 @@
-// `npm run demo`: the real bot, on the embedded database, against the same local stand-ins of X and
-// Slack the tests use. Three followers arrive; a teammate welcomes one by DM (she wrote first), one
-// with a public mention, and skips the third. Every card and every outcome is printed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// `npm run demo`: the real bot, on an embedded database of the demo's own (./data/demo), against the
+// same local stand-ins of X and Slack the tests use. First eight weeks of simulated history are played
+// into that database (src/demo/history.ts); then three followers arrive live: a teammate welcomes one
+// by DM (she wrote first), one with a public mention, and skips the third. Every card and every
+// outcome is printed; the database stays, for `accueil digest --preview` and the rest to look at.
+import { parseArgs } from 'node:util';
+import { DEFAULT_DEMO_DIR, prepareDemoDirectory } from './demo/directory';
+import { createDemoClock, playHistoryInto, type HistorySummary } from './demo/history';
 import { startFakeSlack, type FakeMessage } from './sandbox/slack';
 import { startFakeX } from './sandbox/x';
 import { envForFakes } from './sandbox/env';
 import { blockActionsPayload, postInteraction } from './sandbox/slack-request';
 import { renderBlocksAsText } from './bot/blocks/render-text';
 import { ACTIONS } from './bot/ids';
-import { loadConfig } from './config';
+import { databaseUrlIsSet, loadConfig } from './config';
 import { listWelcomeEvents, listWelcomes } from './db/welcomes';
 import { QUEUES } from './desk/desk';
 import { createLogger } from './logger';
@@ -20,21 +22,49 @@ const SIGNING_SECRET = 'demo-signing-secret';
 const CHANNEL = 'C0DESK001';
 const TEAMMATE = { id: 'U0MARIE01', name: 'Marie' };
 
-export async function runDemo({ out }: { out: NodeJS.WritableStream }): Promise<number> {
+export const DEMO_USAGE = `Usage: accueil demo [--dir DIR]
+
+  Plays eight weeks of simulated history, then a short live scenario, against local stand-ins of X
+  and Slack, on an embedded database of the demo's own in DIR (default ${DEFAULT_DEMO_DIR}). Each run
+  empties DIR first; a directory that is not the demo's, or a set DATABASE_URL, is refused.
+`;
+
+export async function runDemo({ out, err = out, argv = [], databaseUrlSet = databaseUrlIsSet() }: DemoIo): Promise<number> {
   const say = (text = '') => out.write(`${text}\n`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'accueil-demo-'));
-  const x = await startFakeX();
+  let dataDir: string;
+  try {
+    const { values } = parseArgs({ args: argv, options: { dir: { type: 'string', default: DEFAULT_DEMO_DIR }, help: { type: 'boolean', short: 'h' } }, strict: true });
+    if (values.help) {
+      out.write(DEMO_USAGE);
+      return 0;
+    }
+    dataDir = values.dir;
+  } catch (error) {
+    err.write(`${error instanceof Error ? error.message : String(error)}\n\n${DEMO_USAGE}`);
+    return 2;
+  }
+  const prepared = prepareDemoDirectory(dataDir, { databaseUrlSet });
+  if (!prepared.ok) {
+    err.write(`accueil demo: ${prepared.problem}\n`);
+    return 2;
+  }
+  const clock = createDemoClock();
+  const x = await startFakeX({ now: clock.epochMs });
   const slack = await startFakeSlack();
   let bot: RunningBot | undefined;
   try {
-    for (const name of ['Ancienne abonnée', 'Ancien abonné']) x.addFollower({ name });
-    say('accueil demo — the real bot against local stand-ins of X and Slack, on the embedded database.');
-    say(`X account @${x.account.handle} has ${x.followerCount()} followers before the desk starts.\n`);
+    say('accueil demo — the real bot against local stand-ins of X and Slack.');
+    say(`Its database is its own: embedded, in ${dataDir}${prepared.reset ? ' (emptied and played again)' : ''} — never a real bot's.\n`);
+    const history = await playHistoryInto(dataDir, { x, clock, end: new Date(Date.now() - 30 * 60_000) });
+    clock.release();
+    printHistory(say, history);
+    const before = { dms: x.sentDms.length, posts: x.posts.length, usersReturned: x.usersReturned };
+    say(`X account @${x.account.handle} has ${x.followerCount()} followers as the live desk starts.\n`);
 
     const config = loadConfig(envForFakes({ x, slack }, { signingSecret: SIGNING_SECRET, channelId: CHANNEL }, { DATA_DIR: dataDir }));
     bot = await startBot(config, { logger: createLogger('silent') });
     await waitFor(async () => (await completedPolls(bot!)) >= 1);
-    say(`① First poll: baseline taken — ${x.followerCount()} existing followers recorded silently, ${cards(slack.messagesIn(CHANNEL)).length} cards.\n`);
+    say(`① First poll: nothing new since the history — ${cards(slack.messagesIn(CHANNEL)).length} cards.\n`);
 
     const lea = x.addFollower({ name: 'Léa Martin 🌿', handle: 'lea_ceramique', bio: 'Céramiste à Lyon. Tournage, émaux, et beaucoup de thé.', location: 'Lyon', followersCount: 860, followingCount: 410 });
     x.writeDm(lea.xUserId, 'Bonjour ! J’adore vos vases, vous exposez bientôt à Lyon ?');
@@ -44,7 +74,7 @@ export async function runDemo({ out }: { out: NodeJS.WritableStream }): Promise<
 
     await bot.jobs.pollNow();
     const posted = await waitFor(() => (cards(slack.messagesIn(CHANNEL)).length >= 3 ? cards(slack.messagesIn(CHANNEL)) : null));
-    say(`   The poll read ${x.usersReturned} follower records in all and posted ${posted.length} cards to #desk:\n`);
+    say(`   The poll read ${x.usersReturned - before.usersReturned} follower records in all and posted ${posted.length} cards to #desk:\n`);
     for (const card of posted) printCard(say, card);
 
     const [leaCard, samCard, botCard] = posted as [FakeMessage, FakeMessage, FakeMessage];
@@ -57,7 +87,7 @@ export async function runDemo({ out }: { out: NodeJS.WritableStream }): Promise<
     const ids = clicks.map(([card]) => welcomeIdOf(card));
     for (const [card, actionId] of clicks) await click(bot, slack, card, actionId);
     await waitFor(async () => {
-      const rows = await listWelcomes(bot!.desk.db);
+      const rows = (await Promise.all(ids.map((id) => listWelcomes(bot!.desk.db, id)))).flat();
       return rows.every((row) => ['sent', 'skipped', 'failed'].includes(row.status)) ? rows : null;
     });
     // Cards are updated right after each outcome; give the last update a moment to land.
@@ -67,8 +97,8 @@ export async function runDemo({ out }: { out: NodeJS.WritableStream }): Promise<
     for (const card of cards(slack.messagesIn(CHANNEL))) printCard(say, card);
 
     say('⑤ What X received:');
-    for (const dm of x.sentDms) say(`   DM to ${x.user(dm.recipientId)?.handle ?? dm.recipientId}: “${dm.text}”`);
-    for (const post of x.posts) say(`   Post ${post.id}: “${post.text}”`);
+    for (const dm of x.sentDms.slice(before.dms)) say(`   DM to ${x.user(dm.recipientId)?.handle ?? dm.recipientId}: “${dm.text}”`);
+    for (const post of x.posts.slice(before.posts)) say(`   Post ${post.id}: “${post.text}”`);
     say();
     say('⑥ What Postgres (embedded) recorded:');
     for (const id of ids) {
@@ -80,12 +110,41 @@ export async function runDemo({ out }: { out: NodeJS.WritableStream }): Promise<
     const problems = [...slack.unknownCalls(), ...x.unhandled];
     say();
     say(problems.length === 0 ? 'Demo complete: one DM, one public welcome, one skip, nothing else sent.' : `Unexpected calls: ${JSON.stringify(problems)}`);
-    return x.sentDms.length === 1 && x.posts.length === 1 && problems.length === 0 ? 0 : 1;
+    printLookAround(say, dataDir);
+    return x.sentDms.length - before.dms === 1 && x.posts.length - before.posts === 1 && problems.length === 0 ? 0 : 1;
   } finally {
     await bot?.stop();
     await Promise.all([x.close(), slack.close()]);
-    rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+export interface DemoIo {
+  out: NodeJS.WritableStream;
+  err?: NodeJS.WritableStream;
+  argv?: string[];
+  /** Whether DATABASE_URL is set (the demo then refuses to run); read from the environment when absent. */
+  databaseUrlSet?: boolean;
+}
+
+function printHistory(say: (text?: string) => void, history: HistorySummary): void {
+  const { figures: f } = history;
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const replies = f.replies.welcomed;
+  const spend = f.spend.reduce((sum, line) => sum + line.usd, 0);
+  say(`⓪ Eight weeks of history, ${day(history.from)} → ${day(history.to)}, played by the bot's own code against the fake X in ${(history.tookMs / 1000).toFixed(1)} s:`);
+  say(`   ${f.newFollowers} followers arrived; ${f.welcomed.dm} welcomed by DM and ${f.welcomed.mention} in public (${history.edits} drafts edited first), ${f.skipped} skipped, ${f.expired} left to expire;`);
+  say(`   ${replies.k} of ${replies.n} welcomed followers replied; ${f.unfollows7.welcomed.k} of ${f.unfollows7.welcomed.n} welcomed and ${f.unfollows7.notWelcomed.k} of ${f.unfollows7.notWelcomed.n} in the control group had unfollowed a week later;`);
+  const edited = history.templateVersions > 0 ? ` (one rewritten half-way by a teammate: its version 2 starts from zero)` : '';
+  say(`   ${f.templates.length} templates in the experiment${edited}; X spend $${spend.toFixed(2)}.\n`);
+}
+
+function printLookAround(say: (text?: string) => void, dataDir: string): void {
+  const env = `DATA_DIR=${dataDir}`;
+  say();
+  say(`The demo's database stays in ${dataDir}, history and all. To look around:`);
+  say(`   ${env} npx accueil digest --preview --out ${dataDir}/digest.png   this week's digest, per-template statistics, and the 8-week chart`);
+  say(`   ${env} npx accueil digest --preview --lang fr                      the same, in French`);
+  say('The next `npm run demo` empties it and plays the history again.');
 }
 
 const cards = (messages: FakeMessage[]) => messages.filter((message) => !message.threadTs);

@@ -16,6 +16,8 @@ export interface AuditRunEntry {
   ruleIds: readonly string[];
   accountId?: number | null;
   welcomeId?: number | null;
+  /** When it ran, by the caller's clock; the database's when absent. */
+  at?: Date;
 }
 
 export type AuditRun = typeof auditRuns.$inferSelect;
@@ -31,6 +33,7 @@ export async function logAuditRun(db: Db, entry: AuditRunEntry): Promise<AuditRu
       ruleIds: [...new Set(entry.ruleIds)].sort(),
       accountId: entry.accountId ?? null,
       welcomeId: entry.welcomeId ?? null,
+      ...(entry.at ? { at: entry.at } : {}),
     })
     .returning();
   return row!;

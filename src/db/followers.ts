@@ -41,11 +41,13 @@ export async function insertNewFollower(
   accountId: number,
   profile: FollowerProfile,
   source: 'poll' | 'webhook' | 'manual',
+  /** When the desk noticed them (the desk's clock); the database's when absent. */
+  at?: Date,
 ): Promise<FollowerRow | null> {
   const stored = storable(profile);
   const [row] = await db
     .insert(followers)
-    .values({ accountId, xUserId: stored.xUserId, handle: stored.handle, source, profile: stored })
+    .values({ accountId, xUserId: stored.xUserId, handle: stored.handle, source, profile: stored, ...(at ? { firstSeenAt: at } : {}) })
     .onConflictDoNothing()
     .returning();
   return row ?? null;

@@ -181,6 +181,14 @@ export async function enrolFollowerChecks(db: Db, accountId: number): Promise<{ 
   return { welcomed: people(welcomed), control: people(control) };
 }
 
+/**
+ * Makes the control cohort's random draw (enrolFollowerChecks) repeatable from here on, for this
+ * session: the demo's seeded history on the embedded database, which is one session.
+ */
+export async function repeatControlDraws(db: Db, seed: number): Promise<void> {
+  await db.execute(sql`select setseed(${seed})`);
+}
+
 /** postgres.js returns the rows as the result; PGlite wraps them in { rows }. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];

@@ -29,6 +29,8 @@ export interface NewWelcome {
   /** The draft written for each channel the card offers. */
   drafts?: Partial<Record<Channel, string>>;
   slackChannelId: string;
+  /** When the desk noticed the follower (the desk's clock); the database's when absent. */
+  createdAt?: Date;
 }
 
 /** The channel whose draft `draftText` holds: the recommended one, the public one when none is. */
@@ -50,15 +52,17 @@ export function draftFor(welcome: WelcomeRow, channel: Channel): string {
 /** Creates the one welcome this follower will ever have; null when it already exists (the unique constraint decides). */
 export async function createWelcome(db: Db, values: NewWelcome): Promise<WelcomeRow | null> {
   return db.transaction(async (tx) => {
+    const { createdAt, ...rest } = values;
     const draftSource = values.draftSource ?? (values.templateId ? 'template' : null);
     const [row] = await tx
       .insert(welcomes)
-      .values({ ...values, draftSource })
+      .values({ ...rest, draftSource, ...(createdAt ? { createdAt, updatedAt: createdAt } : {}) })
       .onConflictDoNothing()
       .returning();
     if (!row) return null;
     await tx.insert(welcomeEvents).values({
       welcomeId: row.id,
+      ...(createdAt ? { at: createdAt } : {}),
       type: 'created',
       toStatus: row.status,
       actor: SYSTEM_ACTOR,
@@ -98,6 +102,8 @@ export interface Transition {
    * approver saw, or a send is still the one this process claimed.
    */
   guard?: (current: WelcomeRow) => boolean;
+  /** When it happened, by the desk's clock (`desk.now()`): the event's time and the row's updatedAt. */
+  at?: Date;
 }
 
 export type TransitionResult = { ok: true; welcome: WelcomeRow } | { ok: false; welcome: WelcomeRow | undefined };
@@ -115,11 +121,12 @@ export async function transitionWelcome(db: Db, welcomeId: number, change: Trans
     if (change.guard && !change.guard(current)) return { ok: false, welcome: current };
     const [updated] = await tx
       .update(welcomes)
-      .set({ ...change.set, status: change.to, updatedAt: new Date() })
+      .set({ ...change.set, status: change.to, updatedAt: change.at ?? new Date() })
       .where(eq(welcomes.id, welcomeId))
       .returning();
     await tx.insert(welcomeEvents).values({
       welcomeId,
+      ...(change.at ? { at: change.at } : {}),
       type: change.type,
       fromStatus: current.status,
       toStatus: change.to,
@@ -161,8 +168,9 @@ export async function logWelcomeEvent(
   type: WelcomeEventType,
   actor: string,
   detail: Record<string, unknown> = {},
+  at?: Date,
 ): Promise<void> {
-  await db.insert(welcomeEvents).values({ welcomeId, type, actor, detail });
+  await db.insert(welcomeEvents).values({ welcomeId, type, actor, detail, ...(at ? { at } : {}) });
 }
 
 export async function setCardMessage(db: Db, welcomeId: number, slackChannelId: string, slackTs: string): Promise<void> {

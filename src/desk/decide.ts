@@ -44,13 +44,13 @@ export async function approveWelcome(
   // Everyone who changed the text since the draft, not only the last to save it.
   const editors = opts.fourEyes ? await draftEditors(desk.db, ctx.welcome.id) : [];
   if (editors.includes(opts.userId)) {
-    await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: 'four-eyes' });
+    await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: 'four-eyes' }, desk.now());
     return { ok: false, reason: 'not-allowed', explanation: t(desk.lang).replies.fourEyes };
   }
 
   const availability = await channelAvailability(desk, ctx, opts.channel);
   if (!availability.allowed) {
-    await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: availability.reason.en });
+    await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: availability.reason.en }, desk.now());
     return { ok: false, reason: 'not-allowed', explanation: availability.reason[desk.lang] };
   }
 
@@ -66,7 +66,7 @@ export async function approveWelcome(
   });
   await logAudit(desk, 'card', opts.userId, report, ctx);
   if (text.trim() === '' || report.verdict === 'fail') {
-    await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, audit: report.findings.map((f) => f.ruleId) });
+    await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, audit: report.findings.map((f) => f.ruleId) }, desk.now());
     return { ok: false, reason: 'audit-failed', findings: report.findings.filter((finding) => finding.severity === 'error') };
   }
 
@@ -75,6 +75,7 @@ export async function approveWelcome(
     to: 'approved',
     type: 'approved',
     actor: opts.userId,
+    at: desk.now(),
     // The send mode is kept on the welcome: approved for manual sending, it stays manual whatever the account's mode becomes.
     set: { channel: opts.channel, finalText: text, decidedBy: opts.userId, decidedAt: desk.now(), error: null, sendMode: sendModeOf(ctx) },
     detail: { channel: opts.channel },
@@ -138,6 +139,7 @@ async function logAudit(desk: Desk, source: 'card' | 'edit', actor: string, repo
     ruleIds: report.findings.map((finding) => finding.ruleId),
     accountId: ctx.account.id,
     welcomeId: ctx.welcome.id,
+    at: desk.now(),
   });
 }
 
@@ -152,6 +154,7 @@ export async function skipWelcome(desk: Desk, opts: { welcomeId: number; userId:
     to: 'skipped',
     type: 'skipped',
     actor: opts.userId,
+    at: desk.now(),
     set: { decidedBy: opts.userId, decidedAt: desk.now() },
   });
   if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
@@ -191,6 +194,7 @@ export async function editDraft(
     to: 'pending',
     type: 'edited',
     actor: opts.userId,
+    at: desk.now(),
     set: {
       drafts: { ...ctx.welcome.drafts, [opts.channel]: opts.text },
       ...(opts.channel === primaryChannel(ctx.welcome) ? { draftText: opts.text } : {}),
@@ -214,6 +218,7 @@ export async function retryWelcome(desk: Desk, opts: { welcomeId: number; userId
     to: 'approved',
     type: 'retried',
     actor: opts.userId,
+    at: desk.now(),
     set: { decidedBy: opts.userId, decidedAt: desk.now(), error: null },
   });
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
@@ -232,6 +237,7 @@ export async function markSentManually(desk: Desk, opts: { welcomeId: number; us
     to: 'sent',
     type: 'sent-manually',
     actor: opts.userId,
+    at: desk.now(),
     set: { sentAt: desk.now(), sendingStartedAt: desk.now() },
   });
   if (!result.ok) return alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));

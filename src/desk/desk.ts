@@ -19,6 +19,8 @@ export interface Desk {
   /** Shows each welcome's card where the team decides (Slack, in production). */
   cards: CardPublisher;
   now(): Date;
+  /** A whole number in [0, n), drawn uniformly: which template a draft starts from. crypto's by default; the demo seeds its own. */
+  random?: (n: number) => number;
   /** The language of the desk's own words on cards and in private replies. */
   lang: Lang;
   /** The optional language model that drafts welcomes and gives the audit a second opinion (DRAFT_MODEL_URL). */

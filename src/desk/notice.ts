@@ -26,7 +26,7 @@ export async function noticeFollower(
   profile: FollowerProfile,
   source: 'poll' | 'webhook' | 'manual',
 ): Promise<number | null> {
-  const follower = await insertNewFollower(desk.db, account.id, profile, source);
+  const follower = await insertNewFollower(desk.db, account.id, profile, source, desk.now());
   if (!follower) return null;
 
   const engaged = await lookUpEngagement(desk, account, profile);
@@ -52,6 +52,7 @@ export async function noticeFollower(
     draftText: model ? model.drafts[primary] : draft.text,
     drafts: model ? model.drafts : { dm: drafts.dm.text, mention: drafts.mention.text },
     slackChannelId: account.slackChannelId,
+    createdAt: desk.now(),
   });
   if (!welcome) return null;
   desk.logger.info({ welcomeId: welcome.id, follower: profile.handle, source }, 'new follower: card queued');
@@ -76,13 +77,17 @@ async function lookUpEngagement(
 
 /** The template drafts of both channels for a follower: what a card starts from, and what a model's draft falls back to. */
 export async function templateDrafts(
-  desk: Pick<Desk, 'db'>,
+  desk: Pick<Desk, 'db' | 'random'>,
   account: XAccountRow,
   profile: FollowerProfile,
   triage: Triage,
 ): Promise<Record<Channel, { text: string; templateId: string | null; templateVersion: number | null }>> {
   const [dm, mention] = await Promise.all([draftTemplatesFor(desk.db, account.id, triage.lang, 'dm'), draftTemplatesFor(desk.db, account.id, triage.lang, 'mention')]);
-  return { dm: draftThatPassesAudit(profile, triage, account, 'dm', dm), mention: draftThatPassesAudit(profile, triage, account, 'mention', mention) };
+  // Drawn in a fixed order, so a seeded `random` (the demo's history) gives the same drafts every run.
+  return {
+    dm: draftThatPassesAudit(profile, triage, account, 'dm', dm, desk.random),
+    mention: draftThatPassesAudit(profile, triage, account, 'mention', mention, desk.random),
+  };
 }
 
 /**
@@ -96,12 +101,13 @@ export function draftThatPassesAudit(
   account: XAccountRow,
   channel: Channel,
   templates: readonly DraftTemplate[] | 'built-in' = 'built-in',
+  draw?: (n: number) => number,
 ): { text: string; templateId: string | null; templateVersion: number | null } {
   const lang: Lang = triage.lang;
   const none = { text: '', templateId: null, templateVersion: null };
   if (templates !== 'built-in' && templates.length === 0) return none;
   // Templates are experiments: each draft starts from one drawn at random, logged with the welcome.
-  const picker = randomTemplatePicker();
+  const picker = randomTemplatePicker(draw);
   for (let attempt = 0; attempt < DRAFT_ATTEMPTS; attempt++) {
     const draft = draftWelcome({
       profile,

@@ -38,7 +38,7 @@ export async function followerWroteFirst(
   if (!recorded) return 'already-known';
 
   if (welcome.status === 'pending') {
-    await logWelcomeEvent(desk.db, welcome.id, 'engaged-first', SYSTEM_ACTOR, { via: wrote.via, xId: wrote.xId, at: wrote.at.toISOString() });
+    await logWelcomeEvent(desk.db, welcome.id, 'engaged-first', SYSTEM_ACTOR, { via: wrote.via, xId: wrote.xId, at: wrote.at.toISOString() }, desk.now());
     await desk.cards.refresh(welcome.id);
     return 'card-updated';
   }
@@ -49,6 +49,7 @@ export async function followerWroteFirst(
       to: 'pending',
       type: 'reopened',
       actor: SYSTEM_ACTOR,
+      at: desk.now(),
       // Clearing the card message (and its first-post claim) makes the next publish post a new card.
       set: { decidedBy: null, decidedAt: null, slackTs: null, cardClaimedAt: null },
       detail: { why: 'engaged-first', via: wrote.via, xId: wrote.xId, previousCard: welcome.slackTs },

@@ -19,6 +19,7 @@ export async function expireStaleCards(desk: Desk, opts: { days: number }): Prom
       to: 'expired',
       type: 'expired',
       actor: SYSTEM_ACTOR,
+      at: desk.now(),
       set: { decidedAt: now },
       detail: { afterDays: days },
     });
