@@ -14,6 +14,7 @@ import { errorSummary, sentLink, type CardPublisher } from '../desk/cards';
 import { QUEUES } from '../desk/desk';
 import type { Logger } from '../logger';
 import { triageFollower } from '../rules/triage';
+import { sendErrorText } from './blocks/failures';
 
 /** What drawing and posting cards uses. */
 export interface CardDeps {
@@ -81,7 +82,7 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, c
           channel: welcome.channel,
           text: welcome.finalText,
           link: sentLink(ctx),
-          error: welcome.error,
+          error: welcome.errorKind ? sendErrorText(lang, { kind: welcome.errorKind, detail: welcome.errorDetail }) : null,
           ...(await queueView(desk, ctx)),
         }
       : null,

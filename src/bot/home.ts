@@ -4,7 +4,8 @@ import { buildHomeView, QUEUE_SHOWN } from './blocks/home';
 import { pendingQueue, weekFigures } from '../db/home';
 import type { XAccountRow } from '../db/schema';
 import { t } from '../i18n';
-import { createApproverCheck, refusalForUnauthorized, type ApproverCheck, type Authorization } from '../desk/authorize';
+import { createApproverCheck, type ApproverCheck, type Authorization } from '../desk/authorize';
+import { refusalForUnauthorized } from './replies';
 import type { Desk } from '../desk/desk';
 import { listAccounts } from '../db/accounts';
 

@@ -3,8 +3,7 @@ import { engagementOf, markEngagedFirst } from '../db/followers';
 import type { WelcomeRow } from '../db/schema';
 import { auditHistory, draftEditors, draftFor, getWelcomeContext, logWelcomeEvent, primaryChannel, sendAttempts, transitionWelcome, type WelcomeContext } from '../db/welcomes';
 import type { Channel, FollowerProfile, SendMode } from '../domain';
-import { t } from '../i18n';
-import type { AuditReport, Finding } from '../rules/types';
+import type { AuditReport, Finding, Localized } from '../rules/types';
 import { logAuditRun } from '../db/audit-runs';
 import { triageFollower } from '../rules/triage';
 import { hasWrittenFirst } from '../x/api';
@@ -17,7 +16,12 @@ export type DecisionOutcome =
   | { ok: true; status: string }
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'already-decided'; status: string; by: string | null; at: Date | null }
-  | { ok: false; reason: 'not-allowed'; explanation: string }
+  /**
+   * The house rules say no: `four-eyes` (the approver changed the text), `draft-changing` (an edit
+   * landed while approving), or `channel-closed` with the rule's own reason for that channel.
+   */
+  | { ok: false; reason: 'not-allowed'; why: 'four-eyes' | 'draft-changing' }
+  | { ok: false; reason: 'not-allowed'; why: 'channel-closed'; explanation: Localized }
   | { ok: false; reason: 'audit-failed'; findings: Finding[] }
   /** The draft was edited by someone else since this teammate's modal opened. */
   | { ok: false; reason: 'draft-changed'; by: string | null; at: Date | null };
@@ -45,13 +49,13 @@ export async function approveWelcome(
   const editors = opts.fourEyes ? await draftEditors(desk.db, ctx.welcome.id) : [];
   if (editors.includes(opts.userId)) {
     await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: 'four-eyes' });
-    return { ok: false, reason: 'not-allowed', explanation: t(desk.lang).replies.fourEyes };
+    return { ok: false, reason: 'not-allowed', why: 'four-eyes' };
   }
 
   const availability = await channelAvailability(desk, ctx, opts.channel);
   if (!availability.allowed) {
     await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: availability.reason.en });
-    return { ok: false, reason: 'not-allowed', explanation: availability.reason[desk.lang] };
+    return { ok: false, reason: 'not-allowed', why: 'channel-closed', explanation: availability.reason };
   }
 
   // The draft written for the chosen channel, never the other one's.
@@ -76,7 +80,7 @@ export async function approveWelcome(
     type: 'approved',
     actor: opts.userId,
     // The send mode is kept on the welcome: approved for manual sending, it stays manual whatever the account's mode becomes.
-    set: { channel: opts.channel, finalText: text, decidedBy: opts.userId, decidedAt: desk.now(), error: null, sendMode: ctx.account.sendMode as SendMode },
+    set: { channel: opts.channel, finalText: text, decidedBy: opts.userId, decidedAt: desk.now(), errorKind: null, errorDetail: null, sendMode: ctx.account.sendMode as SendMode },
     detail: { channel: opts.channel },
     // What is approved is the text that was audited: an edit landing meanwhile, or by the approver
     // themself under four-eyes, stops it.
@@ -84,7 +88,7 @@ export async function approveWelcome(
   });
   if (!result.ok) {
     const now = await getWelcomeContext(desk.db, ctx.welcome.id);
-    if (now?.welcome.status === 'pending') return { ok: false, reason: 'not-allowed', explanation: t(desk.lang).replies.draftChanged };
+    if (now?.welcome.status === 'pending') return { ok: false, reason: 'not-allowed', why: 'draft-changing' };
     return alreadyDecided(now);
   }
   if (result.welcome.sendMode === 'api') await queueSend(desk, ctx.welcome.id);
@@ -204,7 +208,7 @@ export async function retryWelcome(desk: Desk, opts: { welcomeId: number; userId
     to: 'approved',
     type: 'retried',
     actor: opts.userId,
-    set: { decidedBy: opts.userId, decidedAt: desk.now(), error: null },
+    set: { decidedBy: opts.userId, decidedAt: desk.now(), errorKind: null, errorDetail: null },
   });
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
   if (!result.ok) return alreadyDecided(ctx);

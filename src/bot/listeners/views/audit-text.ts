@@ -1,13 +1,14 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Desk } from '../../../desk/desk';
-import { auditByHand } from '../../../desk/manual';
+import { auditTextByHand, handAuditSettings, logHandAudit } from '../../../desk/manual';
 import { AUDIT_MODAL, buildAuditModal, readAuditSubmission } from '../../blocks/audit-modal';
 import { t } from '../../../i18n';
 
 /**
  * The audit form submitted: the report replaces the form (response_action "update") with the
  * text and the kind still filled in, so the teammate can fix the text and audit again. The audit
- * is pure and fast, well within the 3 seconds Slack gives a view_submission.
+ * is pure, on the account settings the form carries since it opened, so the answer is the ack
+ * itself, before any query; the run is logged after.
  */
 export const auditTextCallback =
   (desk: Desk) =>
@@ -18,6 +19,9 @@ export const auditTextCallback =
       return;
     }
     const { text, kind, slackChannelId } = submission;
-    const { report } = await auditByHand(desk, { text, kind, source: 'modal', actor: body.user.id, slackChannelId });
-    await ack({ response_action: 'update', view: buildAuditModal({ lang: desk.lang, text, kind, slackChannelId, report: { text, report } }) });
+    // Only a form opened by an older version of the bot comes without its settings.
+    const settings = submission.settings ?? (await handAuditSettings(desk, slackChannelId));
+    const { report } = auditTextByHand(settings, { text, kind, fallbackLang: desk.lang });
+    await ack({ response_action: 'update', view: buildAuditModal({ lang: desk.lang, text, kind, slackChannelId, settings, report: { text, report } }) });
+    await logHandAudit(desk, { source: 'modal', actor: body.user.id, report, accountId: settings.accountId });
   };
