@@ -68,8 +68,8 @@ export async function approveWelcome(
     lang,
     history: await auditHistory(desk.db, ctx.account.id, ctx.follower.id, ctx.welcome.id),
   });
-  await logAudit(desk, 'card', opts.userId, report, ctx);
   if (text.trim() === '' || report.verdict === 'fail') {
+    await logAudit(desk, 'card', opts.userId, report, ctx);
     await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, audit: report.findings.map((f) => f.ruleId) });
     return { ok: false, reason: 'audit-failed', findings: report.findings.filter((finding) => finding.severity === 'error') };
   }
@@ -87,12 +87,18 @@ export async function approveWelcome(
     guard: (current) => draftFor(current, opts.channel) === text && current.editedAt?.getTime() === ctx.welcome.editedAt?.getTime(),
   });
   if (!result.ok) {
+    await logAudit(desk, 'card', opts.userId, report, ctx);
     const now = await getWelcomeContext(desk.db, ctx.welcome.id);
     if (now?.welcome.status === 'pending') return { ok: false, reason: 'not-allowed', why: 'draft-changing' };
     return alreadyDecided(now);
   }
-  if (result.welcome.sendMode === 'api') await queueSend(desk, ctx.welcome.id);
-  await desk.cards.refresh(ctx.welcome.id);
+  // The card first: its statements go ahead of the send job's and of the audit log's, which nobody
+  // waits for (with fifty approvals at once, each statement queued is one more the card waits behind).
+  await settleAll([
+    desk.cards.refresh(ctx.welcome.id),
+    result.welcome.sendMode === 'api' ? queueSend(desk, ctx.welcome.id, undefined, result.welcome.attempts) : undefined,
+    logAudit(desk, 'card', opts.userId, report, ctx),
+  ]);
   return { ok: true, status: 'approved' };
 }
 
@@ -124,6 +130,13 @@ async function channelAvailability(desk: Desk, ctx: WelcomeContext, channel: Cha
  * queue cannot start a second job under the same key meanwhile — it would hold up every send behind it.
  */
 /** Every audit run counts for the digest's "caught this week". */
+/** Waits for every one of them, then throws the first failure, if any: none is left running unobserved. */
+async function settleAll(work: ReadonlyArray<Promise<unknown> | undefined>): Promise<void> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 async function logAudit(desk: Desk, source: 'card' | 'edit', actor: string, report: AuditReport, ctx: WelcomeContext): Promise<void> {
   await logAuditRun(desk.db, {
     source,
@@ -135,8 +148,8 @@ async function logAudit(desk: Desk, source: 'card' | 'edit', actor: string, repo
   });
 }
 
-export async function queueSend(desk: Desk, welcomeId: number, startAfter?: Date): Promise<void> {
-  const singletonKey = `${welcomeId}:${await sendAttempts(desk.db, welcomeId)}`;
+export async function queueSend(desk: Desk, welcomeId: number, startAfter?: Date, attempts?: number): Promise<void> {
+  const singletonKey = `${welcomeId}:${attempts ?? (await sendAttempts(desk.db, welcomeId))}`;
   await desk.boss.send(QUEUES.send, { welcomeId }, { singletonKey, ...(startAfter ? { startAfter } : {}) });
 }
 
