@@ -137,7 +137,7 @@ describe('the bot with ACCUEIL_SECRET_KEY', () => {
     await click(ACTIONS.sendDm);
     const failed = await waitForWelcome(bot.database.db, welcomeId, ['failed', 'sent'], 20_000);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(/credentials/);
+    expect(failed.errorKind).toBe('unauthorized');
 
     await bot.database.db.update(xAccounts).set({ xCredentials: stored }).where(eq(xAccounts.id, bot.accountId));
     await click(ACTIONS.retry);

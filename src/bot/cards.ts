@@ -17,6 +17,7 @@ import { knownSecondOpinion, secondOpinion, type DeskModel } from '../desk/model
 import type { Finding } from '../rules/types';
 import type { Logger } from '../logger';
 import { triageFollower } from '../rules/triage';
+import { sendErrorText } from './blocks/failures';
 
 /** What drawing and posting cards uses. */
 export interface CardDeps {
@@ -103,7 +104,7 @@ export async function cardViewFor(
           channel: welcome.channel,
           text: welcome.finalText,
           link: sentLink(ctx),
-          error: welcome.error,
+          error: welcome.errorKind ? sendErrorText(lang, { kind: welcome.errorKind, detail: welcome.errorDetail }) : null,
           ...(await queueView(desk, ctx)),
         }
       : null,

@@ -1,3 +1,5 @@
+import type { ApproverPolicy } from '../config';
+import type { Authorization } from '../desk/authorize';
 import type { DecisionOutcome } from '../desk/decide';
 import type { Lang } from '../domain';
 import { t } from '../i18n';
@@ -18,7 +20,9 @@ export function refusalText(outcome: DecisionOutcome, lang: Lang): string | null
       return words.alreadyDecided(status, who, outcome.at ? slackDate(outcome.at) : null);
     }
     case 'not-allowed':
-      return escapeMrkdwn(outcome.explanation);
+      if (outcome.why === 'channel-closed') return escapeMrkdwn(outcome.explanation[lang]);
+      if (outcome.why === 'already-template') return escapeMrkdwn(t(lang).model.alreadyTemplate);
+      return escapeMrkdwn(outcome.why === 'four-eyes' ? words.fourEyes : words.draftChanged);
     case 'draft-changed': {
       const who = outcome.by ? `<@${outcome.by}>` : '?';
       const when = outcome.at ? slackDate(outcome.at) : '?';
@@ -29,4 +33,10 @@ export function refusalText(outcome: DecisionOutcome, lang: Lang): string | null
       return [words.auditBlocks, ...lines].join('\n');
     }
   }
+}
+
+/** The private answer to someone who may not decide. */
+export function refusalForUnauthorized(auth: Exclude<Authorization, { allowed: true }>, policy: ApproverPolicy, lang: Lang): string {
+  if (auth.why === 'cannot-check') return t(lang).replies.cannotCheckApprovers;
+  return t(lang).replies.notAnApprover(policy.kind === 'usergroup' ? 'usergroup' : 'channel');
 }

@@ -1,4 +1,3 @@
-import { and, asc, eq, gte } from 'drizzle-orm';
 import type { Verdict } from '../domain/audit';
 import type { Db } from './client';
 import { auditRuns } from './schema';
@@ -39,16 +38,3 @@ export async function logAuditRun(db: Db, entry: AuditRunEntry): Promise<AuditRu
   return row!;
 }
 
-/** Audit runs, oldest first; only those since `since` and from `source` when given. */
-export async function listAuditRuns(db: Db, filter: { since?: Date; source?: AuditSource } = {}): Promise<AuditRun[]> {
-  return db
-    .select()
-    .from(auditRuns)
-    .where(
-      and(
-        filter.since ? gte(auditRuns.at, filter.since) : undefined,
-        filter.source ? eq(auditRuns.source, filter.source) : undefined,
-      ),
-    )
-    .orderBy(asc(auditRuns.id));
-}

@@ -20,6 +20,7 @@ import {
   DM_POLICIES,
   FOLLOWER_SOURCES,
   LANGS,
+  SEND_ERROR_KINDS,
   SEND_MODES,
   WELCOME_EVENT_TYPES,
   WELCOME_STATUSES,
@@ -155,7 +156,9 @@ export const welcomes = pgTable(
     xDmEventId: text('x_dm_event_id'),
     xDmConversationId: text('x_dm_conversation_id'),
     xPostId: text('x_post_id'),
-    error: text('error'),
+    /** Why the send failed (SEND_ERROR_KINDS) and X's own detail; the bot words them in the desk's language. */
+    errorKind: text('error_kind', { enum: SEND_ERROR_KINDS }),
+    errorDetail: text('error_detail'),
     attempts: integer('attempts').notNull().default(0),
     sendingStartedAt: instant('sending_started_at'),
     /** The bot process (bot_instances.id) whose send is in flight; null when no live process owns the send. */
@@ -172,6 +175,7 @@ export const welcomes = pgTable(
     check('welcomes_status_check', oneOf(table.status, WELCOME_STATUSES)),
     check('welcomes_channel_check', sql`${table.channel} is null or ${oneOf(table.channel, CHANNELS)}`),
     check('welcomes_draft_source_check', sql`${table.draftSource} is null or ${oneOf(table.draftSource, DRAFT_SOURCES)}`),
+    check('welcomes_error_kind_check', sql`${table.errorKind} is null or ${oneOf(table.errorKind, SEND_ERROR_KINDS)}`),
     check('welcomes_send_mode_check', sql`${table.sendMode} is null or ${oneOf(table.sendMode, SEND_MODES)}`),
     check('welcomes_decided_check', sql`${table.status} in ('pending', 'expired') or ${table.decidedBy} is not null`),
   ],

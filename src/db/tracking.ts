@@ -32,10 +32,6 @@ export async function recordEngagement(db: Db, engagement: NewEngagement): Promi
   return inserted.length > 0;
 }
 
-export async function listEngagements(db: Db, followerId: number) {
-  return db.select().from(engagements).where(eq(engagements.followerId, followerId)).orderBy(asc(engagements.id));
-}
-
 /** A follower the desk carded, with their welcome: who a mention or a DM is from. */
 export async function carded(db: Db, accountId: number, xUserIds: string[]): Promise<Map<string, { follower: FollowerRow; welcome: WelcomeRow }>> {
   if (xUserIds.length === 0) return new Map();
@@ -138,8 +134,6 @@ export async function closeDmWatch(db: Db, id: number, now: Date): Promise<void>
 
 // ---------------------------------------------------------------------------------------------
 // Follow checks at +1, +7 and +30 days
-
-export const CHECK_OFFSETS_DAYS = [1, 7, 30] as const;
 
 /**
  * Enrols every welcomed follower, then tops up the control cohort week by week (the week they
@@ -250,10 +244,3 @@ export async function recordFollowChange(
   });
 }
 
-export async function listFollowChanges(db: Db, followerId: number) {
-  return db.select().from(followChanges).where(eq(followChanges.followerId, followerId)).orderBy(asc(followChanges.id));
-}
-
-export async function listFollowerChecks(db: Db, accountId: number) {
-  return db.select().from(followerChecks).where(eq(followerChecks.accountId, accountId)).orderBy(asc(followerChecks.followerId), asc(followerChecks.offsetDays));
-}

@@ -183,22 +183,26 @@ export async function listWelcomeEvents(db: Db, welcomeId: number) {
 
 /** What the audit's history-aware rules need: this follower's earlier welcome, and texts sent to others. */
 export async function auditHistory(db: Db, accountId: number, followerId: number, excludeWelcomeId?: number): Promise<AuditHistory> {
-  const [previous] = await db
-    .select()
-    .from(welcomes)
-    .where(
-      and(
-        eq(welcomes.followerId, followerId),
-        inArray(welcomes.status, ['approved', 'sending', 'sent']),
-        excludeWelcomeId === undefined ? undefined : ne(welcomes.id, excludeWelcomeId),
+  // Both at once: under fifty concurrent approvals each statement waits its turn in the embedded
+  // database's queue, so two statements in sequence cost two turns, side by side one.
+  const [[previous], sent] = await Promise.all([
+    db
+      .select()
+      .from(welcomes)
+      .where(
+        and(
+          eq(welcomes.followerId, followerId),
+          inArray(welcomes.status, ['approved', 'sending', 'sent']),
+          excludeWelcomeId === undefined ? undefined : ne(welcomes.id, excludeWelcomeId),
+        ),
       ),
-    );
-  const sent = await db
-    .select({ text: welcomes.finalText })
-    .from(welcomes)
-    .where(and(eq(welcomes.accountId, accountId), eq(welcomes.status, 'sent'), ne(welcomes.followerId, followerId), isNotNull(welcomes.finalText)))
-    .orderBy(desc(welcomes.sentAt))
-    .limit(200);
+    db
+      .select({ text: welcomes.finalText })
+      .from(welcomes)
+      .where(and(eq(welcomes.accountId, accountId), eq(welcomes.status, 'sent'), ne(welcomes.followerId, followerId), isNotNull(welcomes.finalText)))
+      .orderBy(desc(welcomes.sentAt))
+      .limit(200),
+  ]);
   return {
     previousWelcome: previous
       ? { channel: previous.channel as Channel, sentAt: previous.sentAt?.toISOString() ?? null, by: previous.decidedBy }

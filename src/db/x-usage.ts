@@ -49,13 +49,6 @@ export async function currentXPrices(db: Db): Promise<Record<string, { unit: str
   return prices;
 }
 
-export async function setXPrice(db: Db, category: string, usdPerUnit: number, unit = 'unit'): Promise<void> {
-  await db
-    .insert(xPrices)
-    .values({ category, unit, usdPerUnit })
-    .onConflictDoUpdate({ target: xPrices.category, set: { usdPerUnit, updatedAt: new Date() } });
-}
-
 export interface XSpendLine {
   category: string;
   calls: number;

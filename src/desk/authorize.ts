@@ -1,8 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
 import type { ApproverPolicy } from '../config';
-import type { Lang } from '../domain';
-import { t } from '../i18n';
 
 /** How long a list of approvers is trusted before Slack is asked again. */
 export const APPROVERS_TTL_MS = 60_000;
@@ -47,10 +45,4 @@ export function createApproverCheck(slack: WebClient, policy: ApproverPolicy, op
       return list.has(userId) ? { allowed: true } : { allowed: false, why: 'not-an-approver' };
     },
   };
-}
-
-/** The private answer to someone who may not decide. */
-export function refusalForUnauthorized(auth: Exclude<Authorization, { allowed: true }>, policy: ApproverPolicy, lang: Lang): string {
-  if (auth.why === 'cannot-check') return t(lang).replies.cannotCheckApprovers;
-  return t(lang).replies.notAnApprover(policy.kind === 'usergroup' ? 'usergroup' : 'channel');
 }

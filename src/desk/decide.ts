@@ -3,8 +3,7 @@ import { engagementOf, markEngagedFirst } from '../db/followers';
 import type { WelcomeRow } from '../db/schema';
 import { auditHistory, draftEditors, draftFor, getWelcomeContext, logWelcomeEvent, primaryChannel, sendAttempts, transitionWelcome, type WelcomeContext } from '../db/welcomes';
 import type { Channel, FollowerProfile, SendMode } from '../domain';
-import { t } from '../i18n';
-import type { AuditReport, Finding } from '../rules/types';
+import type { AuditReport, Finding, Localized } from '../rules/types';
 import { logAuditRun } from '../db/audit-runs';
 import { triageFollower } from '../rules/triage';
 import { hasWrittenFirst } from '../x/api';
@@ -17,7 +16,13 @@ export type DecisionOutcome =
   | { ok: true; status: string }
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'already-decided'; status: string; by: string | null; at: Date | null }
-  | { ok: false; reason: 'not-allowed'; explanation: string }
+  /**
+   * The house rules say no: `four-eyes` (the approver changed the text), `draft-changing` (an edit
+   * landed while approving), `already-template` (the draft to switch to is already the card's), or
+   * `channel-closed` with the rule's own reason for that channel.
+   */
+  | { ok: false; reason: 'not-allowed'; why: 'four-eyes' | 'draft-changing' | 'already-template' }
+  | { ok: false; reason: 'not-allowed'; why: 'channel-closed'; explanation: Localized }
   | { ok: false; reason: 'audit-failed'; findings: Finding[] }
   /** The draft was edited by someone else since this teammate's modal opened. */
   | { ok: false; reason: 'draft-changed'; by: string | null; at: Date | null };
@@ -45,13 +50,13 @@ export async function approveWelcome(
   const editors = opts.fourEyes ? await draftEditors(desk.db, ctx.welcome.id) : [];
   if (editors.includes(opts.userId)) {
     await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: 'four-eyes' }, desk.now());
-    return { ok: false, reason: 'not-allowed', explanation: t(desk.lang).replies.fourEyes };
+    return { ok: false, reason: 'not-allowed', why: 'four-eyes' };
   }
 
   const availability = await channelAvailability(desk, ctx, opts.channel);
   if (!availability.allowed) {
     await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, why: availability.reason.en }, desk.now());
-    return { ok: false, reason: 'not-allowed', explanation: availability.reason[desk.lang] };
+    return { ok: false, reason: 'not-allowed', why: 'channel-closed', explanation: availability.reason };
   }
 
   // The draft written for the chosen channel, never the other one's.
@@ -64,8 +69,8 @@ export async function approveWelcome(
     lang,
     history: await auditHistory(desk.db, ctx.account.id, ctx.follower.id, ctx.welcome.id),
   });
-  await logAudit(desk, 'card', opts.userId, report, ctx);
   if (text.trim() === '' || report.verdict === 'fail') {
+    await logAudit(desk, 'card', opts.userId, report, ctx);
     await logWelcomeEvent(desk.db, ctx.welcome.id, 'approval-refused', opts.userId, { channel: opts.channel, audit: report.findings.map((f) => f.ruleId) }, desk.now());
     return { ok: false, reason: 'audit-failed', findings: report.findings.filter((finding) => finding.severity === 'error') };
   }
@@ -77,19 +82,25 @@ export async function approveWelcome(
     actor: opts.userId,
     at: desk.now(),
     // The send mode is kept on the welcome: approved for manual sending, it stays manual whatever the account's mode becomes.
-    set: { channel: opts.channel, finalText: text, decidedBy: opts.userId, decidedAt: desk.now(), error: null, sendMode: sendModeOf(ctx) },
+    set: { channel: opts.channel, finalText: text, decidedBy: opts.userId, decidedAt: desk.now(), errorKind: null, errorDetail: null, sendMode: sendModeOf(ctx) },
     detail: { channel: opts.channel },
     // What is approved is the text that was audited: an edit landing meanwhile, or by the approver
     // themself under four-eyes, stops it.
     guard: (current) => draftFor(current, opts.channel) === text && current.editedAt?.getTime() === ctx.welcome.editedAt?.getTime(),
   });
   if (!result.ok) {
+    await logAudit(desk, 'card', opts.userId, report, ctx);
     const now = await getWelcomeContext(desk.db, ctx.welcome.id);
-    if (now?.welcome.status === 'pending') return { ok: false, reason: 'not-allowed', explanation: t(desk.lang).replies.draftChanged };
+    if (now?.welcome.status === 'pending') return { ok: false, reason: 'not-allowed', why: 'draft-changing' };
     return alreadyDecided(now);
   }
-  if (result.welcome.sendMode === 'api') await queueSend(desk, ctx.welcome.id);
-  await desk.cards.refresh(ctx.welcome.id);
+  // The card first: its statements go ahead of the send job's and of the audit log's, which nobody
+  // waits for (with fifty approvals at once, each statement queued is one more the card waits behind).
+  await settleAll([
+    desk.cards.refresh(ctx.welcome.id),
+    result.welcome.sendMode === 'api' ? queueSend(desk, ctx.welcome.id, undefined, result.welcome.attempts) : undefined,
+    logAudit(desk, 'card', opts.userId, report, ctx),
+  ]);
   return { ok: true, status: 'approved' };
 }
 
@@ -131,6 +142,13 @@ async function channelAvailability(desk: Desk, ctx: WelcomeContext, channel: Cha
  * queue cannot start a second job under the same key meanwhile — it would hold up every send behind it.
  */
 /** Every audit run counts for the digest's "caught this week". */
+/** Waits for every one of them, then throws the first failure, if any: none is left running unobserved. */
+async function settleAll(work: ReadonlyArray<Promise<unknown> | undefined>): Promise<void> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 async function logAudit(desk: Desk, source: 'card' | 'edit', actor: string, report: AuditReport, ctx: WelcomeContext): Promise<void> {
   await logAuditRun(desk.db, {
     source,
@@ -143,8 +161,8 @@ async function logAudit(desk: Desk, source: 'card' | 'edit', actor: string, repo
   });
 }
 
-export async function queueSend(desk: Desk, welcomeId: number, startAfter?: Date): Promise<void> {
-  const singletonKey = `${welcomeId}:${await sendAttempts(desk.db, welcomeId)}`;
+export async function queueSend(desk: Desk, welcomeId: number, startAfter?: Date, attempts?: number): Promise<void> {
+  const singletonKey = `${welcomeId}:${attempts ?? (await sendAttempts(desk.db, welcomeId))}`;
   await desk.boss.send(QUEUES.send, { welcomeId }, { singletonKey, ...(startAfter ? { startAfter } : {}) });
 }
 
@@ -219,7 +237,7 @@ export async function retryWelcome(desk: Desk, opts: { welcomeId: number; userId
     type: 'retried',
     actor: opts.userId,
     at: desk.now(),
-    set: { decidedBy: opts.userId, decidedAt: desk.now(), error: null },
+    set: { decidedBy: opts.userId, decidedAt: desk.now(), errorKind: null, errorDetail: null },
   });
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
   if (!result.ok) return alreadyDecided(ctx);

@@ -3,7 +3,7 @@
 import type { Db } from '../db/client';
 import { findFollowerRecord, type FollowerRecord } from '../db/follower-history';
 import type { FollowerRow, WelcomeRow, XAccountRow } from '../db/schema';
-import type { Channel, FollowerProfile, WelcomeStatus } from '../domain';
+import type { Channel, FollowerProfile, SendError, WelcomeStatus } from '../domain';
 import { sentLink } from './cards';
 
 export interface WelcomeRecord {
@@ -19,7 +19,8 @@ export interface WelcomeRecord {
   createdAt: Date;
   /** The post or conversation on X, once sent. */
   link: string | null;
-  error: string | null;
+  /** Why the send failed, as data; the bot words it. */
+  error: SendError | null;
 }
 
 /**
@@ -92,6 +93,6 @@ function toRecord(welcome: WelcomeRow, follower: FollowerRow, account: XAccountR
     sentAt: welcome.sentAt,
     createdAt: welcome.createdAt,
     link: sentLink({ welcome, follower, account }),
-    error: welcome.error,
+    error: welcome.errorKind ? { kind: welcome.errorKind, detail: welcome.errorDetail } : null,
   };
 }

@@ -3,8 +3,7 @@
 import { logAuditRun, type AuditSource } from '../db/audit-runs';
 import type { XAccountRow } from '../db/schema';
 import { logWelcomeEvent } from '../db/welcomes';
-import type { Channel } from '../domain';
-import { t } from '../i18n';
+import type { AccountKind, Channel, Lang, XFailure } from '../domain';
 import { auditMessage } from '../rules/audit';
 import { detectLanguage } from '../rules/lang';
 import type { AuditReport, Severity, Verdict } from '../rules/types';
@@ -20,7 +19,7 @@ import { withSecondOpinion } from './model-draft';
  * The account a teammate's command speaks for: the one whose desk channel they typed it in, else
  * the first (the environment's own). Removed accounts are never used.
  */
-export async function accountFor(desk: Desk, slackChannelId?: string): Promise<XAccountRow | undefined> {
+export async function accountFor(desk: Pick<Desk, 'db'>, slackChannelId?: string): Promise<XAccountRow | undefined> {
   const accounts = await listAccounts(desk.db);
   return accounts.find((account) => account.slackChannelId === slackChannelId) ?? accounts[0];
 }
@@ -38,48 +37,80 @@ export interface HandAudit {
   asMention: MentionComparison | null;
 }
 
+/** The settings of the account a hand audit speaks for: read once, carried by the audit form until it is submitted. */
+export interface HandAuditSettings {
+  accountId: number | null;
+  ownDomains: string[];
+  accountKind: AccountKind;
+  ruleOverrides: Record<string, Severity | 'off'>;
+}
+
+/** The settings of the account this channel serves (the first account's elsewhere; none at all gives the defaults). */
+export async function handAuditSettings(desk: Pick<Desk, 'db'>, slackChannelId?: string): Promise<HandAuditSettings> {
+  const account = await accountFor(desk, slackChannelId);
+  return {
+    accountId: account?.id ?? null,
+    ownDomains: account?.ownDomains ?? [],
+    accountKind: account?.kind ?? 'business',
+    ruleOverrides: (account?.ruleOverrides ?? {}) as Record<string, Severity | 'off'>,
+  };
+}
+
 /**
- * Audits a text a teammate brought, with the settings of the account this channel serves (own domains, kind, rule
- * switches) and no follower or history: the history rules are skipped, and the report says so.
- * The language is the text's own; the desk's when the text is too short to tell. Every run is logged.
+ * Audits a text a teammate brought, with an account's settings (own domains, kind, rule switches) and
+ * no follower or history: the history rules are skipped, and the report says so. The language is
+ * the text's own; `fallbackLang` (the desk's) when the text is too short to tell. Pure.
  */
-export async function auditByHand(
-  desk: Desk,
-  opts: { text: string; kind: Channel; source: Extract<AuditSource, 'slash' | 'modal' | 'shortcut'>; actor: string; slackChannelId?: string },
-): Promise<HandAudit> {
-  const account = await accountFor(desk, opts.slackChannelId);
+export function auditTextByHand(settings: HandAuditSettings, opts: { text: string; kind: Channel; fallbackLang: Lang }): HandAudit {
   const audit = (kind: Channel) =>
     auditMessage({
       text: opts.text,
       kind,
-      lang: detectLanguage(opts.text) ?? desk.lang,
-      ownDomains: account?.ownDomains ?? [],
-      accountKind: account?.kind ?? 'business',
-      overrides: (account?.ruleOverrides ?? {}) as Record<string, Severity | 'off'>,
+      lang: detectLanguage(opts.text) ?? opts.fallbackLang,
+      ownDomains: settings.ownDomains,
+      accountKind: settings.accountKind,
+      overrides: settings.ruleOverrides,
     });
-  const rules = audit(opts.kind);
-  // The language model's second opinion, when it is on, on what the rules pass: a warning at most.
-  const report = await withSecondOpinion(desk, { text: opts.text, channel: opts.kind, lang: rules.lang, report: rules });
+  const report = audit(opts.kind);
   let asMention: MentionComparison | null = null;
   if (opts.kind === 'dm') {
     const mention = audit('mention');
-    const dmRules = new Set(rules.findings.map((finding) => finding.ruleId));
+    const dmRules = new Set(report.findings.map((finding) => finding.ruleId));
     const extraRuleIds = [...new Set(mention.findings.map((finding) => finding.ruleId).filter((id) => !dmRules.has(id)))];
-    if (mention.verdict !== rules.verdict || extraRuleIds.length > 0) asMention = { verdict: mention.verdict, extraRuleIds };
+    if (mention.verdict !== report.verdict || extraRuleIds.length > 0) asMention = { verdict: mention.verdict, extraRuleIds };
   }
+  return { report, asMention };
+}
+
+type HandSource = Extract<AuditSource, 'slash' | 'modal' | 'shortcut'>;
+
+/** Every hand audit is logged for the digest; a failure to log is only a warning. */
+export async function logHandAudit(desk: Pick<Desk, 'db' | 'logger'>, run: { source: HandSource; actor: string; report: AuditReport; accountId: number | null }): Promise<void> {
   try {
     await logAuditRun(desk.db, {
-      source: opts.source,
-      actor: opts.actor,
-      verdict: report.verdict,
-      ruleIds: report.findings.map((finding) => finding.ruleId),
-      accountId: account?.id ?? null,
+      source: run.source,
+      actor: run.actor,
+      verdict: run.report.verdict,
+      ruleIds: run.report.findings.map((finding) => finding.ruleId),
+      accountId: run.accountId,
     });
   } catch (error) {
     // The teammate still gets the report; only the digest's count is short by one.
-    desk.logger.warn({ err: errorSummary(error), source: opts.source }, 'could not log the audit run');
+    desk.logger.warn({ err: errorSummary(error), source: run.source }, 'could not log the audit run');
   }
-  return { report, asMention };
+}
+
+/** A hand audit from start to end: the account's settings, the audit, the log. */
+export async function auditByHand(
+  desk: Desk,
+  opts: { text: string; kind: Channel; source: HandSource; actor: string; slackChannelId?: string; fallbackLang: Lang },
+): Promise<HandAudit> {
+  const settings = await handAuditSettings(desk, opts.slackChannelId);
+  const audit = auditTextByHand(settings, opts);
+  // The language model's second opinion, when it is on, on what the rules pass: a warning at most.
+  const report = await withSecondOpinion(desk, { text: opts.text, channel: opts.kind, lang: audit.report.lang, report: audit.report });
+  await logHandAudit(desk, { source: opts.source, actor: opts.actor, report, accountId: settings.accountId });
+  return { ...audit, report };
 }
 
 export type ManualWelcomeOutcome =
@@ -92,7 +123,8 @@ export type ManualWelcomeOutcome =
   | { kind: 'not-found'; handle: string }
   /** X has suspended the account: it exists, but no welcome can reach it. */
   | { kind: 'suspended'; handle: string }
-  | { kind: 'x-failed'; handle: string; reason: string }
+  /** X failed; `error` is null when the failure was ours, not X's. */
+  | { kind: 'x-failed'; handle: string; error: XFailure | null }
   | { kind: 'no-account' };
 
 /**
@@ -112,8 +144,8 @@ export async function welcomeByHandle(
     lookup = await lookupUserByHandle(desk.xClient(account), handle);
   } catch (error) {
     desk.logger.warn({ handle, err: errorSummary(error) }, 'manual welcome: X lookup failed');
-    const reason = error instanceof XApiError ? error.describe(desk.lang) : t(desk.lang).replies.unexpectedError;
-    return { kind: 'x-failed', handle, reason };
+    const failure = error instanceof XApiError ? { kind: error.kind, status: error.status, resetAt: error.resetAt, detail: error.detail, retryable: error.retryable } : null;
+    return { kind: 'x-failed', handle, error: failure };
   }
   if (lookup.kind !== 'found') return { kind: lookup.kind, handle };
   const { profile } = lookup;

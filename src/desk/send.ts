@@ -3,7 +3,7 @@ import { liveInstances } from '../db/bot-instances';
 import { claimForSending } from '../db/pacing';
 import { getWelcomeContext, SYSTEM_ACTOR, transitionWelcome, type WelcomeContext } from '../db/welcomes';
 import type { WelcomeRow } from '../db/schema';
-import { t } from '../i18n';
+import type { SendError } from '../domain';
 import { findSentWelcome, postPublicWelcome, sendDirectMessage, XApiError, type SentWelcome } from '../x/api';
 import { errorSummary } from './cards';
 import { queueSend } from './decide';
@@ -104,13 +104,13 @@ async function afterFailedSend(desk: Desk, ctx: WelcomeContext, error: unknown, 
   }
   if (error instanceof XApiError && error.status === null && error.retryable) {
     // The request never reached X (connection refused, no route): nothing can have been sent.
-    if (givenUp(desk, welcome)) return void (await fail(desk, id, owned, error.describe(desk.lang)));
+    if (givenUp(desk, welcome)) return void (await fail(desk, id, owned, { kind: error.kind, detail: error.detail }));
     await release(desk, id, owned, error.kind, new Date(desk.now().getTime() + backoffMs(welcome.attempts)));
     return;
   }
   if (error instanceof XApiError && !uncertain(error)) {
     // X answered and refused: a definite no, which a human reads on the card.
-    await fail(desk, id, owned, error.describe(desk.lang));
+    await fail(desk, id, owned, { kind: error.kind, detail: error.detail });
     return;
   }
   // X may have carried it out: look before trying again.
@@ -195,7 +195,7 @@ export async function reconcileSend(
     } else {
       desk.logger.info({ welcomeId }, 'reconciled: the welcome is not on X; queued to send');
       if (givenUp(desk, taken.welcome)) {
-        await fail(desk, welcomeId, owned, t(desk.lang).replies.sendGaveUp);
+        await fail(desk, welcomeId, owned, { kind: 'gave-up', detail: null });
       } else {
         // A crash or a dropped connection is not an X outage: the first retry goes at once.
         const sends = before.attempts;
@@ -226,7 +226,7 @@ async function markSent(
     type: 'sent',
     actor: SYSTEM_ACTOR,
     at: desk.now(),
-    set: { ...ids, sentAt: desk.now(), sendingBy: null, error: null },
+    set: { ...ids, sentAt: desk.now(), sendingBy: null, errorKind: null, errorDetail: null },
     detail: { ...ids, ...detail },
     guard: owned,
   });
@@ -248,15 +248,16 @@ async function release(desk: Desk, welcomeId: number, owned: (row: WelcomeRow) =
   if (result.ok) await queueSend(desk, welcomeId, at);
 }
 
-async function fail(desk: Desk, welcomeId: number, owned: (row: WelcomeRow) => boolean, reason: string): Promise<void> {
+/** A definite failure: its kind and X's detail are stored, and the card words them in the desk's language. */
+async function fail(desk: Desk, welcomeId: number, owned: (row: WelcomeRow) => boolean, reason: SendError): Promise<void> {
   await transitionWelcome(desk.db, welcomeId, {
     from: ['sending'],
     to: 'failed',
     type: 'failed',
     actor: SYSTEM_ACTOR,
     at: desk.now(),
-    set: { error: reason, sendingBy: null },
-    detail: { reason },
+    set: { errorKind: reason.kind, errorDetail: reason.detail, sendingBy: null },
+    detail: { kind: reason.kind, detail: reason.detail },
     guard: owned,
   });
 }

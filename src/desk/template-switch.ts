@@ -4,13 +4,12 @@ import { accountSettings } from '../db/accounts';
 import { engagementOf } from '../db/followers';
 import { getWelcomeContext, primaryChannel, transitionWelcome } from '../db/welcomes';
 import type { FollowerProfile } from '../domain';
-import { t } from '../i18n';
 import { triageFollower } from '../rules/triage';
 import type { DecisionOutcome } from './decide';
 import type { Desk } from './desk';
 import { templateDrafts } from './notice';
 
-const alreadyTemplate = (desk: Desk): DecisionOutcome => ({ ok: false, reason: 'not-allowed', explanation: t(desk.lang).model.alreadyTemplate });
+const alreadyTemplate: DecisionOutcome = { ok: false, reason: 'not-allowed', why: 'already-template' };
 
 export async function useTemplateDraft(desk: Desk, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
@@ -18,7 +17,7 @@ export async function useTemplateDraft(desk: Desk, opts: { welcomeId: number; us
   const { welcome, follower, account } = ctx;
   if (welcome.status !== 'pending') return { ok: false, reason: 'already-decided', status: welcome.status, by: welcome.decidedBy, at: welcome.decidedAt };
   // Already the template's (a second click, or another teammate's): nothing to do, and the teammate is told.
-  if (welcome.draftSource !== 'model') return alreadyTemplate(desk);
+  if (welcome.draftSource !== 'model') return alreadyTemplate;
   const profile = follower.profile as FollowerProfile;
   const triage = triageFollower(profile, { account: accountSettings(account), ...engagementOf(follower), now: desk.now(), lang: welcome.lang });
   const drafts = await templateDrafts(desk, account, profile, triage);
@@ -43,7 +42,7 @@ export async function useTemplateDraft(desk: Desk, opts: { welcomeId: number; us
   });
   if (!result.ok) {
     const now = result.welcome;
-    if (now?.status === 'pending') return alreadyTemplate(desk);
+    if (now?.status === 'pending') return alreadyTemplate;
     return now ? { ok: false, reason: 'already-decided', status: now.status, by: now.decidedBy, at: now.decidedAt } : { ok: false, reason: 'not-found' };
   }
   desk.logger.info({ welcomeId: welcome.id, actor: opts.userId, model: welcome.draftModel, templateId: primary.templateId }, 'model draft replaced by the template draft');

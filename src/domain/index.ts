@@ -64,6 +64,35 @@ export type WelcomeEventType = (typeof WELCOME_EVENT_TYPES)[number];
 export const FOLLOWER_SOURCES = ['baseline', 'poll', 'webhook', 'manual'] as const;
 export type FollowerSource = (typeof FOLLOWER_SOURCES)[number];
 
+/** How X refused or failed a call, as the desk acts on it (src/x/errors.ts maps X's answers to these). */
+export const X_ERROR_KINDS = ['rate-limited', 'dm-refused', 'forbidden', 'not-found', 'unauthorized', 'server', 'network', 'invalid'] as const;
+export type XErrorKind = (typeof X_ERROR_KINDS)[number];
+
+/**
+ * Why a send failed, as stored on the welcome (`welcomes.error_kind`): one of X's error kinds,
+ * `gave-up` (not on X after 24 hours of attempts), or `legacy` (a sentence written before kinds were
+ * stored, kept in `error_detail`). The bot layer turns the kind and X's detail into words.
+ */
+export const SEND_ERROR_KINDS = [...X_ERROR_KINDS, 'gave-up', 'legacy'] as const;
+export type SendErrorKind = (typeof SEND_ERROR_KINDS)[number];
+
+/** A call to X that failed, as data: the kind picks the words, the rest fills them in. */
+export interface XFailure {
+  kind: XErrorKind;
+  /** HTTP status, or null when no answer came back. */
+  status: number | null;
+  resetAt: Date | null;
+  /** X's own words beyond the status line. */
+  detail: string | null;
+  retryable: boolean;
+}
+
+/** A failed send's reason: its kind and X's own words beyond the status (never a translated sentence). */
+export interface SendError {
+  kind: SendErrorKind;
+  detail: string | null;
+}
+
 /** How the bot acts on X for an account: the environment's OAuth 1.0a keys, a stored OAuth 1.0a pair, or OAuth 2.0 tokens. */
 export const X_AUTHS = ['env', 'oauth1', 'oauth2'] as const;
 export type XAuth = (typeof X_AUTHS)[number];

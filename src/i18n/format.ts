@@ -4,9 +4,6 @@ import type { Lang } from '../domain';
 
 const LOCALE: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR' };
 
-/** The BCP 47 locale the desk writes in. */
-export const localeOf = (lang: Lang): string => LOCALE[lang];
-
 // Intl objects are costly to build and safe to share: one per language and set of options.
 const cache = new Map<string, unknown>();
 function cached<T>(key: string, make: () => T): T {

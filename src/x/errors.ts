@@ -1,18 +1,8 @@
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError } from 'twitter-api-v2';
-import type { Lang } from '../domain';
-import { t } from '../i18n';
+import type { XErrorKind } from '../domain';
 
-export const X_API_ERROR_KINDS = [
-  'rate-limited',
-  'dm-refused',
-  'forbidden',
-  'not-found',
-  'unauthorized',
-  'server',
-  'network',
-  'invalid',
-] as const;
-export type XApiErrorKind = (typeof X_API_ERROR_KINDS)[number];
+export { X_ERROR_KINDS as X_API_ERROR_KINDS } from '../domain';
+export type XApiErrorKind = XErrorKind;
 
 /** What we were asking X to do, so a 403 can be read in context. */
 export type XOperation =
@@ -61,11 +51,6 @@ export class XApiError extends Error {
     this.resetAt = init.resetAt ?? null;
     this.detail = init.detail ?? null;
     this.retryable = init.retryable ?? (init.kind === 'rate-limited' || init.kind === 'server' || init.kind === 'network');
-  }
-
-  /** X's reason in plain words, for the card: the catalogue's sentence for this kind, filled with its data. */
-  describe(lang: Lang): string {
-    return t(lang).xError[this.kind](this);
   }
 }
 

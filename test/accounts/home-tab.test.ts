@@ -6,7 +6,7 @@ import { xAccounts } from '../../src/db/schema';
 import { viewErrors } from '../../src/sandbox/slack';
 import { DESK_CHANNEL, SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
 import { blockActionsPayload, DEFAULTS, eventEnvelope, postEvent, postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
-import { waitForWelcome } from '../helpers/wait';
+import { waitForWelcome, waitUntil } from '../helpers/wait';
 
 const MARIE = DEFAULTS.userId;
 const OUTSIDER = 'U0OUTSIDE1';
@@ -33,7 +33,16 @@ async function clickEdit(userId: string) {
   return desk.slack.waitFor(() => desk.slack.openedViews[before]);
 }
 
-function settingsSubmission(userId: string, values: { channel?: string; kind?: string; dmPolicy?: string; sendMode?: string; ownDomains?: string; topics?: string }) {
+/** What the settings modal opened for Marie carries (private_metadata), as Slack sends it back on submission. */
+let mariesModal: string | undefined;
+async function openedFor(userId: string): Promise<string> {
+  if (userId === MARIE && mariesModal) return mariesModal;
+  const opened = String((await clickEdit(userId)).view.private_metadata ?? '');
+  if (userId === MARIE) mariesModal = opened;
+  return opened;
+}
+
+async function settingsSubmission(userId: string, values: { channel?: string; kind?: string; dmPolicy?: string; sendMode?: string; ownDomains?: string; topics?: string }, privateMetadata?: string) {
   const option = (value: string) => ({ type: 'static_select', selected_option: { value } });
   return postInteraction(
     desk.eventsUrl,
@@ -41,7 +50,7 @@ function settingsSubmission(userId: string, values: { channel?: string; kind?: s
     viewSubmissionPayload({
       callbackId: HOME_IDS.settingsModal,
       userId,
-      privateMetadata: JSON.stringify({ accountId: desk.bot.accountId }),
+      privateMetadata: privateMetadata ?? (await openedFor(userId)),
       values: {
         [SETTINGS_INPUTS.channel.blockId]: { [SETTINGS_INPUTS.channel.actionId]: { type: 'channels_select', selected_channel: values.channel ?? DESK_CHANNEL } },
         [SETTINGS_INPUTS.kind.blockId]: { [SETTINGS_INPUTS.kind.actionId]: option(values.kind ?? 'business') },
@@ -117,7 +126,8 @@ describe('editing an account’s settings from the Home tab', () => {
   });
 
   it('refuses a submission from someone outside the desk channel, and changes nothing', async () => {
-    const res = await settingsSubmission(OUTSIDER, { dmPolicy: 'approved', kind: 'personal' });
+    // Marie's modal, replayed by someone else: the modal says who it was opened for.
+    const res = await settingsSubmission(OUTSIDER, { dmPolicy: 'approved', kind: 'personal' }, await openedFor(MARIE));
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ response_action: 'errors' });
     expect(JSON.stringify(res.json)).toContain('Only members of');
@@ -135,6 +145,8 @@ describe('editing an account’s settings from the Home tab', () => {
     const res = await settingsSubmission(MARIE, { dmPolicy: 'approved', sendMode: 'manual', ownDomains: 'maison-lumen.fr, shop.maison-lumen.fr', topics: 'céramique, émail' });
     expect(res.status).toBe(200);
     expect(res.body).toBe('');
+    // Saved after the ack.
+    await waitUntil(async () => ((await accountRow()).dmPolicy === 'approved' ? true : null), 10_000, 'the settings to be saved');
     expect(await accountRow()).toMatchObject({ dmPolicy: 'approved', sendMode: 'manual', ownDomains: ['maison-lumen.fr', 'shop.maison-lumen.fr'], topics: ['céramique', 'émail'], slackChannelId: DESK_CHANNEL });
     await desk.slack.waitFor(() => desk.slack.publishedViews.length > published);
     const text = homeText(lastHome(MARIE));

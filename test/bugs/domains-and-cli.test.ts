@@ -42,7 +42,7 @@ describe('own domains (item 4)', () => {
       expect((refused as ConfigError).problems.map((problem) => problem.variable), domain).toContain('OWN_DOMAINS');
       const home = readAccountSettingsSubmission(
         {
-          private_metadata: JSON.stringify({ accountId: 1 }),
+          private_metadata: JSON.stringify({ accountId: 1, editor: 'U0MARIE01', handle: 'maison_lumen', slackChannelId: 'C0DESK001' }),
           state: {
             values: {
               [SETTINGS_INPUTS.channel.blockId]: { [SETTINGS_INPUTS.channel.actionId]: { selected_channel: 'C0DESK001' } },

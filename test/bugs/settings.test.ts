@@ -9,7 +9,7 @@ import { welcomes, xAccounts } from '../../src/db/schema';
 import { createLogger } from '../../src/logger';
 import { startBot } from '../../src/main';
 import { envForFakes } from '../../src/sandbox/env';
-import { DEFAULTS, postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
+import { blockActionsPayload, DEFAULTS, postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
 import { DESK_CHANNEL, SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
 import { waitForWelcome, waitUntil, welcomeRow } from '../helpers/wait';
 
@@ -21,15 +21,19 @@ afterEach(async () => {
   desk = undefined;
 });
 
-function saveSettings(d: TestDesk, values: { dmPolicy?: string; sendMode?: string; ownDomains?: string; topics?: string }) {
+/** Marie opens the settings from the Home tab and saves them: the submission carries what the modal opened with. */
+async function saveSettings(d: TestDesk, values: { dmPolicy?: string; sendMode?: string; ownDomains?: string; topics?: string }) {
   const option = (value: string) => ({ type: 'static_select', selected_option: { value } });
+  const before = d.slack.openedViews.length;
+  await postInteraction(d.eventsUrl, SIGNING_SECRET, blockActionsPayload({ actionId: HOME_IDS.editAccount, value: String(d.bot.accountId), userId: MARIE, triggerId: d.slack.triggerId(), blockId: 'home_settings' }));
+  const opened = await d.slack.waitFor(() => d.slack.openedViews[before]);
   return postInteraction(
     d.eventsUrl,
     SIGNING_SECRET,
     viewSubmissionPayload({
       callbackId: HOME_IDS.settingsModal,
       userId: MARIE,
-      privateMetadata: JSON.stringify({ accountId: d.bot.accountId }),
+      privateMetadata: String(opened.view.private_metadata ?? ''),
       values: {
         [SETTINGS_INPUTS.channel.blockId]: { [SETTINGS_INPUTS.channel.actionId]: { type: 'channels_select', selected_channel: DESK_CHANNEL } },
         [SETTINGS_INPUTS.kind.blockId]: { [SETTINGS_INPUTS.kind.actionId]: option('business') },
@@ -49,6 +53,8 @@ describe('settings saved in App Home (item 2)', () => {
     desk = await startTestDesk({ slack: { channelMembers: ['U0BOT0001', MARIE] } });
     const saved = await saveSettings(desk, { dmPolicy: 'off', ownDomains: 'lumen.shop', topics: 'céramique' });
     expect(saved.json).toBeFalsy();
+    // Saved after the ack.
+    await waitUntil(async () => ((await accountRow(desk!)).dmPolicy === 'off' ? true : null), 10_000, 'the settings to be saved');
     expect(await accountRow(desk)).toMatchObject({ dmPolicy: 'off', ownDomains: ['lumen.shop'], topics: ['céramique'] });
 
     // Restart on the same database, with the same environment.

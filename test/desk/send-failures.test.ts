@@ -21,7 +21,7 @@ describe('when X refuses or fails', () => {
     await desk.click(card!, ACTIONS.sendDm);
     const failed = await waitForWelcome(desk.bot.desk.db, welcomeId, ['failed', 'sent']);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(/does not accept direct messages/);
+    expect(failed).toMatchObject({ errorKind: 'dm-refused', errorDetail: null });
 
     const updated = await desk.slack.waitFor(() => {
       const current = desk!.slack.message(card!.channel, card!.ts)!;

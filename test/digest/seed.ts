@@ -1,7 +1,7 @@
 import type { WelcomeEventType } from '../../src/domain';
 import type { Db } from '../../src/db/client';
 import { auditRuns, engagements, followChanges, followerChecks, followers, welcomeEvents, welcomes, xAccounts, xApiUsage } from '../../src/db/schema';
-import { setXPrice } from '../../src/db/x-usage';
+import { setXPriceRow } from '../helpers/rows';
 
 // A small history whose digest is worked out by hand (see the expectations in figures.test.ts).
 // The digest's week is [2026-03-02T08:00Z, 2026-03-09T08:00Z): Monday 09:00 in Paris.
@@ -131,6 +131,6 @@ export async function seedDigestHistory(db: Db): Promise<Record<string, { follow
     { xUserId: '999', day: '2026-03-04', category: 'dm-send', calls: 5, units: 5 },
   ]);
   // A team that negotiated another price: the table, not the default, is what counts.
-  await setXPrice(db, 'dm-send', 0.02, 'message');
+  await setXPriceRow(db, 'dm-send', 0.02, 'message');
   return made;
 }

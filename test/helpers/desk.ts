@@ -9,6 +9,7 @@ import { startFakeX, type FakeX, type FakeXOptions } from '../../src/sandbox/x';
 import { openDatabase } from '../../src/db/client';
 import { createTestDatabaseLocation, pgliteTemplate } from './db';
 import { blockActionsPayload, DEFAULTS, postInteraction, type SlackHttpResponse } from '../../src/sandbox/slack-request';
+import { HOME_IDS } from '../../src/bot/blocks/home';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const DESK_CHANNEL = DEFAULTS.channelId;
@@ -128,4 +129,12 @@ async function waitForPollCount(bot: RunningBot, n: number, timeoutMs = 15_000):
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`the poll did not complete within ${timeoutMs} ms`);
+}
+
+/** A teammate opens an account's settings from the Home tab: what the modal carries (private_metadata), as Slack sends it back on submission. */
+export async function openSettings(desk: TestDesk, userId: string): Promise<string> {
+  const before = desk.slack.openedViews.length;
+  await postInteraction(desk.eventsUrl, SIGNING_SECRET, blockActionsPayload({ actionId: HOME_IDS.editAccount, value: String(desk.bot.accountId), userId, triggerId: desk.slack.triggerId(), blockId: 'home_settings' }));
+  const opened = await desk.slack.waitFor(() => desk.slack.openedViews[before]);
+  return String(opened.view.private_metadata ?? '');
 }

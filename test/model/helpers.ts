@@ -4,7 +4,7 @@ import { HOME_IDS, SETTINGS_INPUTS, AI_REPLIES_APPROVED } from '../../src/bot/bl
 import { createLogger } from '../../src/logger';
 import { startFakeModel, type FakeModel, type FakeModelOptions, type ModelRequest, type ModelScript } from '../../src/sandbox/model';
 import { DEFAULTS, postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
-import { DESK_CHANNEL, SIGNING_SECRET, startTestDesk, type TestDesk, type TestDeskOptions } from '../helpers/desk';
+import { DESK_CHANNEL, openSettings, SIGNING_SECRET, startTestDesk, type TestDesk, type TestDeskOptions } from '../helpers/desk';
 
 export interface ModelDesk {
   desk: TestDesk;
@@ -68,15 +68,18 @@ export const PAULA = {
 };
 
 /** The App Home settings modal submitted, with the "approved by X" box ticked or not. */
-export function saveAiRepliesSetting(desk: TestDesk, approved: boolean) {
+/** The settings modal opened from the Home tab, then submitted: resolves once the settings are saved (the Home tab is published again). */
+export async function saveAiRepliesSetting(desk: TestDesk, approved: boolean) {
   const option = (value: string) => ({ type: 'static_select', selected_option: { value } });
-  return postInteraction(
+  const opened = await openSettings(desk, DEFAULTS.userId);
+  const published = desk.slack.publishedViews.length;
+  const response = await postInteraction(
     desk.eventsUrl,
     SIGNING_SECRET,
     viewSubmissionPayload({
       callbackId: HOME_IDS.settingsModal,
       userId: DEFAULTS.userId,
-      privateMetadata: JSON.stringify({ accountId: desk.bot.accountId }),
+      privateMetadata: opened,
       values: {
         [SETTINGS_INPUTS.channel.blockId]: { [SETTINGS_INPUTS.channel.actionId]: { type: 'channels_select', selected_channel: DESK_CHANNEL } },
         [SETTINGS_INPUTS.kind.blockId]: { [SETTINGS_INPUTS.kind.actionId]: option('business') },
@@ -90,4 +93,7 @@ export function saveAiRepliesSetting(desk: TestDesk, approved: boolean) {
       },
     }),
   );
+  // Saved after the ack: the Home tab published again says it is done.
+  if (!response.json) await desk.slack.waitFor(() => desk.slack.publishedViews.length > published);
+  return response;
 }

@@ -147,7 +147,7 @@ describe.skipIf(!postgres)('several processes, crashes (Postgres)', () => {
     const settled = await waitUntil(
       async () => {
         const all = (await rows()).filter((w) => approved.has(w.id));
-        return all.every((w) => w.status === 'sent' || (w.status === 'failed' && w.error)) ? all : null;
+        return all.every((w) => w.status === 'sent' || (w.status === 'failed' && w.errorKind)) ? all : null;
       },
       300_000,
       'every approved welcome sent or failed with a reason',
@@ -162,7 +162,7 @@ describe.skipIf(!postgres)('several processes, crashes (Postgres)', () => {
       scenario: `SIGKILL mid-send, 20 times (${Number(reconciled.rows[0]?.n)} sends reconciled with X after a kill)`,
       runs: 20,
       duplicates,
-      lost: settled.filter((w) => w.status !== 'sent' && !(w.status === 'failed' && w.error)).length,
+      lost: settled.filter((w) => w.status !== 'sent' && !(w.status === 'failed' && w.errorKind)).length,
     });
     const logs = bots.map((bot) => bot.output()).join('');
     for (const secret of secrets()) expect(logs).not.toContain(secret);

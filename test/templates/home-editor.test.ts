@@ -7,7 +7,7 @@ import { HOME_IDS, SETTINGS_INPUTS } from '../../src/bot/blocks/home';
 import { TEMPLATE_EDITOR } from '../../src/bot/blocks/template-editor';
 import { templateEvents, templates } from '../../src/db/schema';
 import { blockActionsPayload, DEFAULTS, postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
-import { DESK_CHANNEL, SIGNING_SECRET, startTestDesk, type TestDesk } from '../helpers/desk';
+import { DESK_CHANNEL, openSettings, SIGNING_SECRET, startTestDesk, type TestDesk } from '../helpers/desk';
 import { clickNewTemplate, homeCount, openHome, submitEditor, typeInEditor, waitForHome } from './home';
 
 const MARIE = DEFAULTS.userId;
@@ -134,15 +134,18 @@ describe('the template editor', () => {
 });
 
 describe('the voice settings', () => {
-  function saveVoice(address: 'tu' | 'vous', signOff: string) {
+  /** The settings modal opened from the Home tab, then submitted: resolves once saved (the Home tab is published again). */
+  async function saveVoice(address: 'tu' | 'vous', signOff: string) {
     const option = (value: string) => ({ type: 'static_select', selected_option: { value } });
-    return postInteraction(
+    const opened = await openSettings(desk, MARIE);
+    const published = desk.slack.publishedViews.length;
+    const response = await postInteraction(
       desk.eventsUrl,
       SIGNING_SECRET,
       viewSubmissionPayload({
         callbackId: HOME_IDS.settingsModal,
         userId: MARIE,
-        privateMetadata: JSON.stringify({ accountId: desk.bot.accountId }),
+        privateMetadata: opened,
         values: {
           [SETTINGS_INPUTS.channel.blockId]: { [SETTINGS_INPUTS.channel.actionId]: { type: 'channels_select', selected_channel: DESK_CHANNEL } },
           [SETTINGS_INPUTS.kind.blockId]: { [SETTINGS_INPUTS.kind.actionId]: option('business') },
@@ -155,6 +158,9 @@ describe('the voice settings', () => {
         },
       }),
     );
+    // Saved after the ack: the Home tab published again says it is done.
+    if (!response.body) await desk.slack.waitFor(() => desk.slack.publishedViews.length > published);
+    return response;
   }
 
   it('are in the settings modal, and the editor’s preview follows tu or vous and the sign-off', async () => {

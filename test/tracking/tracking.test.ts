@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderBlocksAsText } from '../../src/bot/blocks/render-text';
 import { ACTIONS } from '../../src/bot/ids';
 import { followerChecks, xApiUsage } from '../../src/db/schema';
-import { listEngagements, listFollowChanges, listFollowerChecks } from '../../src/db/tracking';
+import { engagementRows, followChangeRows, followerCheckRows } from '../helpers/rows';
 import { listWelcomeEvents } from '../../src/db/welcomes';
 import { expireStaleCards } from '../../src/tracking/expiry';
 import { trackAccount } from '../../src/tracking/track';
@@ -46,7 +46,7 @@ describe('replies', () => {
     expect(later.replies).toMatchObject({ conversationsRead: 1, replies: 1 });
     expect(requestsSince(desk, from)).toContain(`GET /2/dm_conversations/with/${follower.xUserId}/dm_events`);
 
-    const [reply] = await listEngagements(desk.bot.desk.db, followerId);
+    const [reply] = await engagementRows(desk.bot.desk.db, followerId);
     expect(reply).toMatchObject({ kind: 'reply', via: 'dm', welcomeId });
     expect(reply!.secondsToEngage).toBeGreaterThanOrEqual(0);
     expect(reply!.secondsToEngage).toBeLessThan(60);
@@ -62,11 +62,11 @@ describe('replies', () => {
     desk.x.mention(follower.xUserId, 'Merci pour le mot, à bientôt à l’atelier !');
     const summary = await trackAccount(deskAt(desk, 0), desk.bot.accountId);
     expect(summary.replies.replies).toBe(1);
-    const engagements = await listEngagements(desk.bot.desk.db, followerId);
+    const engagements = await engagementRows(desk.bot.desk.db, followerId);
     expect(engagements.map((e) => [e.kind, e.via])).toEqual([['reply', 'mention']]);
     // The same mention read again (a second pass) is not a second reply.
     await trackAccount(deskAt(desk, HOUR), desk.bot.accountId);
-    expect(await listEngagements(desk.bot.desk.db, followerId)).toHaveLength(1);
+    expect(await engagementRows(desk.bot.desk.db, followerId)).toHaveLength(1);
   });
 
   it('records a reply to the welcome post as a reply to it, not a plain mention, in the run\'s version of X\'s API', async () => {
@@ -78,7 +78,7 @@ describe('replies', () => {
     const summary = await trackAccount(deskAt(desk, 0), desk.bot.accountId);
 
     expect(summary.replies.replies).toBe(1);
-    expect((await listEngagements(desk.bot.desk.db, followerId)).map((e) => [e.kind, e.via])).toEqual([['reply', 'reply']]);
+    expect((await engagementRows(desk.bot.desk.db, followerId)).map((e) => [e.kind, e.via])).toEqual([['reply', 'reply']]);
     expect(desk.x.refused).toEqual([]);
     expect(desk.x.offSpecAnswers).toEqual([]);
   });
@@ -94,7 +94,7 @@ describe('replies', () => {
     await desk.click(desk.cardOf(welcomeId)!, ACTIONS.postMention);
     await waitForWelcome(desk.bot.desk.db, welcomeId, ['sent']);
     await trackAccount(deskAt(desk, HOUR), desk.bot.accountId);
-    const engagements = await listEngagements(desk.bot.desk.db, await followerIdOf(desk, welcomeId));
+    const engagements = await engagementRows(desk.bot.desk.db, await followerIdOf(desk, welcomeId));
     expect(engagements.map((e) => e.kind)).toEqual(['first']);
   });
 });
@@ -191,7 +191,7 @@ describe('unfollows', () => {
     expect(lookups[0]!.query.ids!.split(',')).toHaveLength(4);
     expect(requestsSince(desk, from).filter((r) => r.endsWith('/followers'))).toEqual([]);
 
-    const checks = await listFollowerChecks(desk.bot.desk.db, desk.bot.accountId);
+    const checks = await followerCheckRows(desk.bot.desk.db, desk.bot.accountId);
     expect(checks).toHaveLength(12);
     expect(checks.filter((c) => c.cohort === 'welcomed').map((c) => c.followerId).sort()).toEqual(
       [kept.followerId, kept.followerId, kept.followerId, leaver.followerId, leaver.followerId, leaver.followerId].sort(),
@@ -205,8 +205,8 @@ describe('unfollows', () => {
     desk.x.addFollower({ xUserId: leaver.follower.xUserId });
     const day7 = await trackAccount(deskAt(desk, 7 * DAY + HOUR), desk.bot.accountId);
     expect(day7.unfollows).toMatchObject({ checked: 4, unfollowed: 0, refollowed: 1 });
-    expect((await listFollowChanges(desk.bot.desk.db, leaver.followerId)).map((c) => c.change)).toEqual(['unfollowed', 'refollowed']);
-    expect(await listFollowChanges(desk.bot.desk.db, kept.followerId)).toEqual([]);
+    expect((await followChangeRows(desk.bot.desk.db, leaver.followerId)).map((c) => c.change)).toEqual(['unfollowed', 'refollowed']);
+    expect(await followChangeRows(desk.bot.desk.db, kept.followerId)).toEqual([]);
 
     const leaverChecks = await desk.bot.desk.db.select().from(followerChecks).where(eq(followerChecks.followerId, leaver.followerId));
     expect(leaverChecks.sort((a, b) => a.offsetDays - b.offsetDays).map((c) => c.following)).toEqual([false, true, null]);

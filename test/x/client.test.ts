@@ -1,3 +1,4 @@
+import { xErrorText } from '../../src/bot/blocks/failures';
 import { describe, expect, it } from 'vitest';
 import { baseUrlPlugin, createXClient } from '../../src/x/client';
 import { fetchFollowersPage, getAuthenticatedUser, XApiError } from '../../src/x/api';
@@ -84,7 +85,7 @@ describe('the X client, talking to X over HTTP', () => {
 
     expect(error).toBeInstanceOf(XApiError);
     expect(error).toMatchObject({ kind: 'unauthorized', status: 401, retryable: false });
-    const everything = `${String(error)} ${JSON.stringify(error)} ${(error as XApiError).describe('en')}`;
+    const everything = `${String(error)} ${JSON.stringify(error)} ${xErrorText('en', error as XApiError)}`;
     for (const secret of ['not-the-consumer-secret', x.fake.credentials.accessSecret, x.fake.credentials.accessToken, 'oauth_signature']) {
       expect(everything).not.toContain(secret);
     }

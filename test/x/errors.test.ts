@@ -1,3 +1,4 @@
+import { xErrorText } from '../../src/bot/blocks/failures';
 import { describe, expect, it } from 'vitest';
 import { createXClient, getAuthenticatedUser, sendDirectMessage, XApiError, X_API_ERROR_KINDS } from '../../src/x/api';
 import { toXApiError } from '../../src/x/errors';
@@ -7,8 +8,8 @@ describe('explaining X\'s refusals on the card', () => {
   it.each(X_API_ERROR_KINDS)('says what "%s" means, in French and in English', (kind) => {
     const error = new XApiError({ kind, operation: 'send-dm', status: 400, resetAt: new Date('2026-03-01T14:30:00Z') });
 
-    const fr = error.describe('fr');
-    const en = error.describe('en');
+    const fr = xErrorText('fr', error);
+    const en = xErrorText('en', error);
 
     expect(fr.length).toBeGreaterThan(20);
     expect(en.length).toBeGreaterThan(20);
@@ -18,7 +19,7 @@ describe('explaining X\'s refusals on the card', () => {
   it('quotes X\'s own reason when it gave one', () => {
     const error = new XApiError({ kind: 'invalid', operation: 'post', status: 400, detail: 'Your Tweet text is too long.' });
 
-    expect(error.describe('en')).toBe('X rejected the request as invalid. (Your Tweet text is too long.)');
+    expect(xErrorText('en', error)).toBe('X rejected the request as invalid. (Your Tweet text is too long.)');
   });
 
   it('lets faults in our own code through untouched rather than blaming X', () => {
@@ -45,6 +46,6 @@ describe('when X cannot be reached at all', () => {
     const error = await sendDirectMessage(await unreachableClient(), '1600000000000000001', 'Merci !').catch((e: unknown) => e);
 
     expect(error).toMatchObject({ kind: 'network', retryable: true });
-    expect((error as XApiError).describe('fr')).toContain('nouvel essai plus tard');
+    expect(xErrorText('fr', error as XApiError)).toContain('nouvel essai plus tard');
   });
 });

@@ -1,3 +1,4 @@
+import { xErrorText } from '../../src/bot/blocks/failures';
 import { describe, expect, it } from 'vitest';
 import { postPublicWelcome, sendDirectMessage, XApiError } from '../../src/x/api';
 import { withFakeX } from './with-fake-x';
@@ -32,8 +33,8 @@ describe('sending a welcome through X', () => {
     const error = await rejection(sendDirectMessage(x.client, follower.xUserId, 'Thanks for the follow!'));
 
     expect(error).toMatchObject({ kind: 'dm-refused', status: 403, retryable: false });
-    expect(error.describe('en')).toBe('X refused the DM: this person does not accept direct messages from you.');
-    expect(error.describe('fr')).toBe('X a refusé le message privé : cette personne n’accepte pas vos messages privés.');
+    expect(xErrorText('en', error)).toBe('X refused the DM: this person does not accept direct messages from you.');
+    expect(xErrorText('fr', error)).toBe('X a refusé le message privé : cette personne n’accepte pas vos messages privés.');
     expect(x.fake.sentDms).toEqual([]);
   });
 
@@ -47,7 +48,7 @@ describe('sending a welcome through X', () => {
     const error = await rejection(sendDirectMessage(x.client, follower.xUserId, 'Thanks for the follow!'));
 
     expect(error).toMatchObject({ kind: 'dm-refused', status: 403, detail: 'You cannot send messages to users who are not following you.' });
-    expect(error.describe('en')).toBe('X refused the DM: this person does not accept direct messages from you. (You cannot send messages to users who are not following you.)');
+    expect(xErrorText('en', error)).toBe('X refused the DM: this person does not accept direct messages from you. (You cannot send messages to users who are not following you.)');
   });
 
   it('reports a 403 that names an app-level problem as forbidden, not as the person\'s choice', async () => {
@@ -60,7 +61,7 @@ describe('sending a welcome through X', () => {
     const error = await rejection(sendDirectMessage(x.client, follower.xUserId, 'Thanks!'));
 
     expect(error.kind).toBe('forbidden');
-    expect(error.describe('en')).toContain('This app is not enrolled for this endpoint.');
+    expect(xErrorText('en', error)).toContain('This app is not enrolled for this endpoint.');
   });
 
   it('reports a 429 as rate-limited, with the time X reopens the window', async () => {
@@ -72,7 +73,7 @@ describe('sending a welcome through X', () => {
 
     expect(error).toMatchObject({ kind: 'rate-limited', status: 429, retryable: true });
     expect(error.resetAt).toEqual(new Date(reset * 1000));
-    expect(error.describe('en')).toContain('14:30 UTC');
+    expect(xErrorText('en', error)).toContain('14:30 UTC');
   });
 
   it('waits for the daily window when the 24-hour DM budget is what ran out', async () => {
@@ -105,7 +106,7 @@ describe('sending a welcome through X', () => {
     const error = await rejection(sendDirectMessage(x.client, follower.xUserId, 'Thanks!'));
 
     expect(error).toMatchObject({ kind: 'network', status: null, retryable: false });
-    expect(error.describe('en')).toContain('check X before sending it again');
+    expect(xErrorText('en', error)).toContain('check X before sending it again');
   });
 
   it('posts a public welcome that mentions the follower', async () => {
@@ -124,7 +125,7 @@ describe('sending a welcome through X', () => {
     const error = await rejection(postPublicWelcome(x.client, 'Welcome @alice, thanks for following!'));
 
     expect(error.kind).toBe('forbidden');
-    expect(error.describe('en')).toContain('duplicate content');
+    expect(xErrorText('en', error)).toContain('duplicate content');
   });
 });
 

@@ -5,6 +5,7 @@ import type { FollowerHistory, WelcomeRecord } from '../../desk/history';
 import type { ManualWelcomeOutcome } from '../../desk/manual';
 import { t as words, type AuditWords } from '../../i18n';
 import { escapeMrkdwn, handleMrkdwn, mrkdwnLink } from './escape';
+import { sendErrorText, xErrorText } from './failures';
 import { LIMITS, context, mrkdwn, mrkdwnSection, plainSection, plainText, slackDate, userMention, type KnownBlock } from './kit';
 
 export interface HistoryView {
@@ -51,7 +52,7 @@ export function buildFollowerHistory(view: HistoryView): { text: string; blocks:
     const link = welcome.link ? mrkdwnLink(welcome.link, t.viewOnX) : null;
     if (link) blocks.push(context([mrkdwn(link)], () => ''));
     if (welcome.status === 'failed' && welcome.error) {
-      blocks.push(context([plainText(`${t.xError} ${welcome.error}`, LIMITS.sectionText)], () => ''));
+      blocks.push(context([plainText(`${t.xError} ${sendErrorText(view.lang, welcome.error)}`, LIMITS.sectionText)], () => ''));
     }
   }
   blocks.push(mrkdwnSection(newWelcomeLine(history, t)));
@@ -104,7 +105,7 @@ export function buildManualWelcomeReply(outcome: ManualWelcomeOutcome, lang: Lan
     case 'suspended':
       return single(t.manualSuspended(at(outcome.handle)));
     case 'x-failed':
-      return single(t.manualXFailed(at(outcome.handle), escapeMrkdwn(outcome.reason, 1000)));
+      return single(t.manualXFailed(at(outcome.handle), escapeMrkdwn(outcome.error ? xErrorText(lang, outcome.error) : words(lang).replies.unexpectedError, 1000)));
     case 'no-account':
       return single(t.manualNoAccount);
   }

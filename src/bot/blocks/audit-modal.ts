@@ -2,7 +2,8 @@
 // modal with the same inputs, still filled in, and the report under them, so nothing is lost.
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import { CHANNELS, type Channel, type Lang } from '../../domain';
+import { ACCOUNT_KINDS, CHANNELS, type Channel, type Lang } from '../../domain';
+import type { HandAuditSettings } from '../../desk/manual';
 import { buildAuditReport, type AuditReportView } from './audit-report';
 import { t as words } from '../../i18n';
 import { LIMITS, context, divider, plainText, type KnownBlock } from './kit';
@@ -22,6 +23,11 @@ export interface AuditModalOptions {
   kind?: Channel;
   /** The channel the form was opened from: it picks the account whose settings apply. */
   slackChannelId?: string;
+  /**
+   * That account's settings, read when the form opens and carried in private_metadata, so a
+   * submission is audited and answered without a query before Slack's ack.
+   */
+  settings?: HandAuditSettings;
   /** The report of the last submission, shown under the inputs. */
   report?: Omit<AuditReportView, 'lang'>;
 }
@@ -68,7 +74,10 @@ export function buildAuditModal(opts: AuditModalOptions): types.ModalView {
     blocks.push(divider(), context([plainText(t.modalAgain, 300)], () => ''));
     blocks.push(...buildAuditReport({ ...opts.report, lang: opts.lang }, LIMITS.modalBlocks - INPUT_BLOCKS).blocks);
   }
-  const metadata: Metadata = opts.slackChannelId ? { slackChannelId: opts.slackChannelId } : {};
+  const metadata: Metadata = {
+    ...(opts.slackChannelId ? { slackChannelId: opts.slackChannelId } : {}),
+    ...(opts.settings ? { settings: opts.settings } : {}),
+  };
   return {
     type: 'modal',
     callback_id: AUDIT_MODAL.callbackId,
@@ -80,7 +89,13 @@ export function buildAuditModal(opts: AuditModalOptions): types.ModalView {
   };
 }
 
-const Metadata = z.object({ slackChannelId: z.string().regex(/^[CGD][A-Z0-9]{2,}$/).optional() });
+const Settings = z.object({
+  accountId: z.number().int().nullable(),
+  ownDomains: z.array(z.string()),
+  accountKind: z.enum(ACCOUNT_KINDS),
+  ruleOverrides: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])),
+});
+const Metadata = z.object({ slackChannelId: z.string().regex(/^[CGD][A-Z0-9]{2,}$/).optional(), settings: Settings.optional() });
 type Metadata = z.infer<typeof Metadata>;
 
 /** Our own metadata; anything unreadable only loses the channel, and so falls back to the first account. */
@@ -111,7 +126,8 @@ const Submission = z.object({
 });
 
 export type AuditSubmission =
-  | { ok: true; text: string; kind: Channel; slackChannelId?: string }
+  /** `settings` is missing only from a form opened by an older version of the bot. */
+  | { ok: true; text: string; kind: Channel; slackChannelId?: string; settings?: HandAuditSettings }
   | { ok: false; reason: 'empty' | 'malformed' };
 
 /** The text and kind from the audit modal's view_submission. A missing kind means DM, the default. */
@@ -122,6 +138,6 @@ export function readAuditSubmission(view: unknown): AuditSubmission {
   const text = (values[AUDIT_MODAL.textBlockId]?.[AUDIT_MODAL.textActionId]?.value ?? '').replace(/\r\n?/g, '\n').trim();
   if (text === '') return { ok: false, reason: 'empty' };
   const kind = values[AUDIT_MODAL.kindBlockId]?.[AUDIT_MODAL.kindActionId]?.selected_option?.value ?? 'dm';
-  const { slackChannelId } = readMetadata(parsed.data.private_metadata);
-  return slackChannelId ? { ok: true, text, kind, slackChannelId } : { ok: true, text, kind };
+  const { slackChannelId, settings } = readMetadata(parsed.data.private_metadata);
+  return { ok: true, text, kind, ...(slackChannelId ? { slackChannelId } : {}), ...(settings ? { settings } : {}) };
 }

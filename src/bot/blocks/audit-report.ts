@@ -19,7 +19,7 @@ export interface AuditReportView {
 }
 
 /** Blocks the report itself may use; the caller may add a few around it (the modal adds its inputs). */
-export const REPORT_MAX_BLOCKS = 45;
+const REPORT_MAX_BLOCKS = 45;
 const EXCERPT_MAX = 200;
 const MESSAGE_MAX = 1000;
 const SUGGESTION_MAX = 1000;

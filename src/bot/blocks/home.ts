@@ -1,6 +1,7 @@
 // The App Home tab: the queue of each account (oldest card first, a link to each), the week's
 // figures, and each account's settings with an Edit button; and the modal that edits them.
 import type { types } from '@slack/bolt';
+import { z } from 'zod';
 import type { QueuedCard, WeekFigures } from '../../db/home';
 import type { XAccountRow } from '../../db/schema';
 import { ACCOUNT_KINDS, checkOwnDomains, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
@@ -157,8 +158,22 @@ function input(ids: { blockId: string; actionId: string }, label: string, elemen
   };
 }
 
-/** The modal that edits one account's settings; the account id rides in private_metadata. */
-export function buildAccountSettingsModal(account: XAccountRow, lang: Lang): types.ModalView {
+/**
+ * What the settings modal carries from its opening to its submission (private_metadata, which only
+ * we write): the account, and the teammate it was opened for once they were found allowed to edit
+ * it, so a submission is checked without a query before Slack's ack.
+ */
+const SettingsMetadata = z.object({
+  accountId: z.number().int(),
+  editor: z.string().min(1),
+  handle: z.string(),
+  slackChannelId: z.string(),
+});
+export type SettingsMetadata = z.infer<typeof SettingsMetadata>;
+
+/** The modal that edits one account's settings, opened for `editor`, who may. */
+export function buildAccountSettingsModal(account: XAccountRow, lang: Lang, editor: string): types.ModalView {
+  const metadata: SettingsMetadata = { accountId: account.id, editor, handle: account.handle, slackChannelId: account.slackChannelId };
   const t = words(lang).home;
   const text = (ids: { actionId: string }, value: string[]): types.PlainTextInput => ({
     type: 'plain_text_input',
@@ -169,7 +184,7 @@ export function buildAccountSettingsModal(account: XAccountRow, lang: Lang): typ
   return {
     type: 'modal',
     callback_id: HOME_IDS.settingsModal,
-    private_metadata: JSON.stringify({ accountId: account.id }),
+    private_metadata: JSON.stringify(metadata),
     title: plainText(t.modalTitle, LIMITS.modalTitle),
     submit: plainText(t.save, LIMITS.modalButton),
     close: plainText(t.cancel, LIMITS.modalButton),
@@ -240,18 +255,21 @@ export interface VoiceSubmission {
   signOff?: string | null;
 }
 
+/**
+ * `opened` is what the modal carried since it opened; null when the metadata is not ours.
+ * aiRepliesApproved: undefined when the form had no such field (left as it was).
+ */
 export type SettingsSubmission =
-  /** aiRepliesApproved: undefined when the form had no such field (left as it was). */
-  | { ok: true; accountId: number; settings: EditableSettings; voice: VoiceSubmission; aiRepliesApproved?: boolean }
-  | { ok: false; accountId: number | null; errors: Record<string, string> };
+  | { ok: true; opened: SettingsMetadata; settings: EditableSettings; voice: VoiceSubmission; aiRepliesApproved?: boolean }
+  | { ok: false; opened: SettingsMetadata | null; errors: Record<string, string> };
 
 /** The submitted settings, checked; errors are keyed by block_id, as Slack shows them under each field. */
 export function readAccountSettingsSubmission(view: SubmittedView, lang: Lang): SettingsSubmission {
   const t = words(lang).home;
-  let accountId: number | null = null;
+  let opened: SettingsMetadata | null = null;
   try {
-    const id = (JSON.parse(view.private_metadata ?? '') as { accountId?: unknown }).accountId;
-    if (typeof id === 'number' && Number.isInteger(id)) accountId = id;
+    const parsed = SettingsMetadata.safeParse(JSON.parse(view.private_metadata ?? ''));
+    if (parsed.success) opened = parsed.data;
   } catch {
     // Not our metadata: refused below.
   }
@@ -281,10 +299,10 @@ export function readAccountSettingsSubmission(view: SubmittedView, lang: Lang): 
     if (checked.ok) voice.signOff = checked.signOff;
     else errors[SETTINGS_INPUTS.signOff.blockId] = words(lang).templateDesk.voice.signOffProblem[checked.problem];
   }
-  if (accountId === null || Object.keys(errors).length > 0) return { ok: false, accountId, errors };
+  if (opened === null || Object.keys(errors).length > 0) return { ok: false, opened, errors };
   const aiReplies = value(SETTINGS_INPUTS.aiReplies);
   const aiRepliesApproved = aiReplies ? (aiReplies.selected_options ?? []).some((option) => option.value === AI_REPLIES_APPROVED) : undefined;
-  return { ok: true, accountId, settings: { slackChannelId, kind, dmPolicy, sendMode, ownDomains, topics }, voice, ...(aiRepliesApproved === undefined ? {} : { aiRepliesApproved }) };
+  return { ok: true, opened, settings: { slackChannelId, kind, dmPolicy, sendMode, ownDomains, topics }, voice, ...(aiRepliesApproved === undefined ? {} : { aiRepliesApproved }) };
 }
 
 const splitList = (raw: string | null | undefined) =>

@@ -11,7 +11,6 @@ export const MAX_PAGE = 1000;
  * 1,000 requests, about $1,000) and assumes nothing about the order.
  */
 export type BaselineMode = 'head' | 'full';
-export const BASELINE_MODES: readonly BaselineMode[] = ['head', 'full'];
 
 export interface FollowersPageResult {
   users: FollowerProfile[];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_MODAL } from '../../../src/bot/blocks/audit-modal';
-import { listAuditRuns } from '../../../src/db/audit-runs';
+import { auditRunRows } from '../../helpers/rows';
 import { viewErrors } from '../../../src/sandbox/slack';
 import { SIGNING_SECRET, startTestDesk, type TestDesk } from '../../helpers/desk';
 import { fakeTriggerId, postInteraction, viewSubmissionPayload } from '../../../src/sandbox/slack-request';
@@ -15,7 +15,7 @@ afterAll(async () => {
   await desk?.stop();
 });
 
-const runsBy = async (actor: string) => (await listAuditRuns(desk.bot.desk.db)).filter((run) => run.actor === actor);
+const runsBy = async (actor: string) => (await auditRunRows(desk.bot.desk.db)).filter((run) => run.actor === actor);
 
 // As Slack sends what the teammate typed: `&`, `<` and `>` arrive as entities.
 const BAD_TEXT_AS_SLACK_SENDS =

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAuditRuns } from '../../../src/db/audit-runs';
+import { auditRunRows } from '../../helpers/rows';
 import { DESK_CHANNEL, startTestDesk, type TestDesk } from '../../helpers/desk';
 import { sleep } from '../../helpers/wait';
 import { messageShortcut, readable } from './helpers';
@@ -31,7 +31,7 @@ describe('"Audit as a welcome" message shortcut', () => {
     const ephemeral = desk.slack.ephemerals.find((message) => message.user === 'U0SHORT01');
     expect(ephemeral).toMatchObject({ channel: 'C0OTHER01' });
     expect(desk.slack.messagesIn('C0OTHER01')).toEqual([]);
-    const runs = (await listAuditRuns(desk.bot.desk.db)).filter((run) => run.actor === 'U0SHORT01');
+    const runs = (await auditRunRows(desk.bot.desk.db)).filter((run) => run.actor === 'U0SHORT01');
     expect(runs).toMatchObject([{ source: 'shortcut', verdict: 'fail' }]);
     expect(runs[0]!.ruleIds).toContain('no-social-redirect');
   });
@@ -49,7 +49,7 @@ describe('"Audit as a welcome" message shortcut', () => {
   it('says so when the message has no text to audit', async () => {
     const sent = await messageShortcut(desk, 'audit_message_shortcut', '', { userId: 'U0SHORT03' });
     expect(String((await sent.reply()).body.text)).toBe('This message has no text to audit.');
-    expect((await listAuditRuns(desk.bot.desk.db)).filter((run) => run.actor === 'U0SHORT03')).toEqual([]);
+    expect((await auditRunRows(desk.bot.desk.db)).filter((run) => run.actor === 'U0SHORT03')).toEqual([]);
   });
 
   it('audits text held in rich-text blocks and attachments, not only `text`', async () => {
@@ -78,7 +78,7 @@ describe('"Audit as a welcome" message shortcut', () => {
       attachments: [{ fallback: 'Draft', pretext: 'Draft for the newcomer:', text: 'Thank you for following, Léa!' }],
     });
     expect(readable((await fromAttachment.reply()).body)).toMatch(/^✅ Pass/);
-    const runs = (await listAuditRuns(desk.bot.desk.db)).filter((run) => run.actor === 'U0SHORT04' || run.actor === 'U0SHORT05');
+    const runs = (await auditRunRows(desk.bot.desk.db)).filter((run) => run.actor === 'U0SHORT04' || run.actor === 'U0SHORT05');
     expect(runs.map((run) => run.verdict).sort()).toEqual(['fail', 'pass']);
   });
 });

@@ -18,7 +18,7 @@ export const homeEditAccountCallback =
     const account = Number.isInteger(accountId) ? await getAccount(desk.db, accountId) : undefined;
     if (!account || account.removedAt !== null) return;
     const auth = await mayEditSettings(desk, account, body.user.id);
-    const view = auth.allowed ? buildAccountSettingsModal(account, desk.lang) : buildSettingsRefusalModal(settingsRefusal(auth, desk, account), desk.lang);
+    const view = auth.allowed ? buildAccountSettingsModal(account, desk.lang, body.user.id) : buildSettingsRefusalModal(settingsRefusal(auth, desk, account), desk.lang);
     if (!auth.allowed) desk.logger.warn({ userId: body.user.id, account: account.handle, why: auth.why }, 'settings edit refused');
     await client.views.open({ trigger_id: body.trigger_id, view });
   };

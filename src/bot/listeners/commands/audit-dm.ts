@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { errorSummary } from '../../../desk/cards';
 import type { Desk } from '../../../desk/desk';
 import { followerHistoryByHandle } from '../../../desk/history';
-import { accountFor, auditByHand } from '../../../desk/manual';
+import { accountFor, auditByHand, handAuditSettings } from '../../../desk/manual';
 import { buildFollowerHistory } from '../../blocks/audit-history';
 import { slackTextToPlain } from '../../blocks/audit-input';
 import { buildAuditModal } from '../../blocks/audit-modal';
@@ -25,9 +25,11 @@ export const auditDmCallback =
     await ack();
     const text = slackTextToPlain(command.text).trim();
     if (text === '') {
-      // The trigger id lives 3 seconds: the modal opens before anything else.
+      // The trigger id lives 3 seconds: the modal opens before anything else but the account's
+      // settings, which the form carries so that its submissions are audited without a query.
       try {
-        await client.views.open({ trigger_id: command.trigger_id, view: buildAuditModal({ lang: desk.lang, slackChannelId: command.channel_id }) });
+        const settings = await handAuditSettings(desk, command.channel_id);
+        await client.views.open({ trigger_id: command.trigger_id, view: buildAuditModal({ lang: desk.lang, slackChannelId: command.channel_id, settings }) });
       } catch (error) {
         desk.logger.warn({ err: errorSummary(error) }, 'could not open the audit modal');
         await respond({ response_type: 'ephemeral', text: t(desk.lang).audit.modalFailed(names.command) });
@@ -44,6 +46,6 @@ export const auditDmCallback =
       return;
     }
 
-    const { report, asMention } = await auditByHand(desk, { text, kind: 'dm', source: 'slash', actor: command.user_id, slackChannelId: command.channel_id });
+    const { report, asMention } = await auditByHand(desk, { text, kind: 'dm', source: 'slash', actor: command.user_id, slackChannelId: command.channel_id, fallbackLang: desk.lang });
     await respond({ response_type: 'ephemeral', ...buildAuditReport({ text, report, asMention, lang: desk.lang }) });
   };

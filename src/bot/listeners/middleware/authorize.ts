@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, Middleware, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { logWelcomeEvent } from '../../../db/welcomes';
-import { refusalForUnauthorized, type ApproverCheck, type Authorization } from '../../../desk/authorize';
+import type { ApproverCheck, Authorization } from '../../../desk/authorize';
+import { refusalForUnauthorized } from '../../replies';
 import type { Desk } from '../../../desk/desk';
 import { EDIT_INPUT } from '../../ids';
 import { welcomeActionOf } from '../welcome-id';

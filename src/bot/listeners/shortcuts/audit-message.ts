@@ -16,6 +16,6 @@ export const auditMessageCallback =
       await replyPrivately(desk, { respond, client, shortcut }, { text: t(desk.lang).audit.noTextToAudit });
       return;
     }
-    const { report, asMention } = await auditByHand(desk, { text, kind: 'dm', source: 'shortcut', actor: shortcut.user.id, slackChannelId: shortcut.channel.id });
+    const { report, asMention } = await auditByHand(desk, { text, kind: 'dm', source: 'shortcut', actor: shortcut.user.id, slackChannelId: shortcut.channel.id, fallbackLang: desk.lang });
     await replyPrivately(desk, { respond, client, shortcut }, buildAuditReport({ text, report, asMention, lang: desk.lang }));
   };

@@ -7,6 +7,7 @@ import { renderBlocksAsText } from '../../../../src/bot/blocks/render-text';
 import type { FollowerHistory } from '../../../../src/desk/history';
 import { handleFromInput, profileHandleInText } from '../../../../src/desk/manual';
 import type { AuditReport, Finding } from '../../../../src/rules/types';
+import { t } from '../../../../src/i18n';
 import { blockKitErrors, viewErrors } from '../../../../src/sandbox/slack';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
@@ -171,8 +172,9 @@ describe('a follower’s history', () => {
       'X a suspendu le compte <https://x.com/ghost|@ghost>, aucune carte publiée : un message d’accueil ne pourrait pas l’atteindre.',
     );
     expect(buildManualWelcomeReply({ kind: 'card-under-way', handle: 'nora' }, 'en').text).toContain('their card is already on its way');
-    const failed = buildManualWelcomeReply({ kind: 'x-failed', handle: 'hugo', reason: 'X said <!channel>' }, 'en');
-    expect(failed.text).toContain('&lt;!channel');
+    const failed = buildManualWelcomeReply({ kind: 'x-failed', handle: 'hugo', error: { kind: 'invalid', status: 400, resetAt: null, detail: 'X said <!channel>', retryable: false } }, 'en');
+    expect(failed.text).toContain('X rejected the request as invalid. (X said &lt;!channel');
+    expect(buildManualWelcomeReply({ kind: 'x-failed', handle: 'hugo', error: null }, 'fr').text).toContain(t('fr').replies.unexpectedError);
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "welcomes" DROP COLUMN "error";
