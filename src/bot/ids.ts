@@ -34,3 +34,27 @@ export const EDIT_INPUT = {
 
 /** block_id of the card's button row, so a listener can tell the card's actions from others. */
 export const CARD_ACTIONS_BLOCK_ID = 'welcome_card_actions';
+
+/**
+ * The buttons of a conversation in the card's thread (issue 12). Their values are prefixed (`m:` a
+ * message id, `a:` an answer id) so nothing mistakes them for a card button's welcome id.
+ */
+export const CONVERSATION_ACTIONS = {
+  /** Reply… on one of their messages: opens the answer modal. */
+  reply: 'conversation_reply',
+  /** No answer needed, on one of their messages. */
+  noAnswer: 'conversation_no_answer',
+  /** Approve and send, on an answer waiting for a second teammate (FOUR_EYES). */
+  approveAnswer: 'conversation_answer_approve',
+  /** View on X, a link button on a sent answer: only acked. */
+  viewAnswerOnX: 'conversation_answer_view_on_x',
+} as const;
+
+/** The Reply… modal: its callback id, its text field, and the way to answer when there is a choice. */
+export const ANSWER_MODAL = {
+  callbackId: 'conversation_reply_modal',
+  textBlockId: 'answer_text_block',
+  textActionId: 'answer_text_input',
+  wayBlockId: 'answer_way_block',
+  wayActionId: 'answer_way_input',
+} as const;

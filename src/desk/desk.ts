@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import type { Lang } from '../domain';
 import type { XAccountRow } from '../db/schema';
 import type { Logger } from '../logger';
+import type { AnswerThreads } from './answer';
 import type { CardPublisher } from './cards';
 
 /** Everything the desk's work needs, built once in main.ts and handed to listeners and jobs. */
@@ -17,6 +18,8 @@ export interface Desk {
   logger: Logger;
   /** Shows each welcome's card where the team decides (Slack, in production). */
   cards: CardPublisher;
+  /** Shows the team's answers, and what was decided on their messages, in the card's thread (absent: nothing shown). */
+  answers?: AnswerThreads;
   now(): Date;
   /** The language of the desk's own words on cards and in private replies. */
   lang: Lang;
@@ -27,4 +30,5 @@ export const QUEUES = {
   send: 'welcome-send',
   card: 'card-publish',
   sweep: 'desk-sweep',
+  answer: 'answer-send',
 } as const;

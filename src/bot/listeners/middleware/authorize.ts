@@ -36,13 +36,13 @@ export function requireApprover(desk: Desk, policy: DeskPolicy): Middleware<Slac
  * The same check on a modal that decides (DECIDING_VIEWS): part of the submission's validation, so
  * a refusal is the modal's error under the text field; the listener behind it acks.
  */
-export function requireApproverToSubmit(desk: Desk, policy: DeskPolicy): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
+export function requireApproverToSubmit(desk: Desk, policy: DeskPolicy, fieldBlockId: string = EDIT_INPUT.blockId): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, context, next }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     context.fourEyes = policy.fourEyes;
     const auth = await policy.approvers.mayDecide(body.user.id);
     if (auth.allowed) return next();
     const text = refusalForUnauthorized(auth, policy.approvers.policy, desk.lang);
-    await ack({ response_action: 'errors', errors: { [EDIT_INPUT.blockId]: text.slice(0, 1900) } });
+    await ack({ response_action: 'errors', errors: { [fieldBlockId]: text.slice(0, 1900) } });
     await logRefusal(desk, { userId: body.user.id, welcomeId: welcomeIdOfModal(view.private_metadata), auth, action: view.callback_id, type: body.type });
   };
 }
