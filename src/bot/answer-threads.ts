@@ -3,14 +3,13 @@
 import type { WebClient } from '@slack/web-api';
 import { claimAnswerPost, getAnswerContext, setAnswerPost, type AnswerContext } from '../db/answers';
 import type { Db } from '../db/client';
-import { getMessageContext } from '../db/conversations';
 import { listWelcomes } from '../db/welcomes';
 import type { AnswerVia, Lang } from '../domain';
 import type { AnswerThreads } from '../desk/answer';
 import { t } from '../i18n';
 import type { Logger } from '../logger';
 import { buildAnswerMessage } from './blocks/answer-message';
-import { mrkdwn, slackDate, userMention } from './blocks/kit';
+import { mrkdwn, slackDate } from './blocks/kit';
 
 export interface AnswerThreadDeps {
   db: Db;
@@ -18,8 +17,6 @@ export interface AnswerThreadDeps {
   logger: Logger;
   now(): Date;
   lang: Lang;
-  /** Redraws one of the follower's messages in its thread (the incoming side's publisher), when there is one. */
-  refreshIncoming?: (messageId: number) => Promise<void>;
 }
 
 /** A post claimed this long ago by a process that never finished it may be posted again. */
@@ -28,13 +25,6 @@ const POST_CLAIM_MS = 60_000;
 export function createAnswerThreads(deps: AnswerThreadDeps): AnswerThreads {
   return {
     showAnswer: (answerId) => showAnswer(deps, answerId),
-    refreshIncoming: async (messageId) => deps.refreshIncoming?.(messageId),
-    noAnswerNeeded: async (messageId) => {
-      const ctx = await getMessageContext(deps.db, messageId);
-      if (!ctx?.welcome.slackTs || !ctx.message.handledBy) return;
-      const text = t(deps.lang).answer.noAnswerNeeded(userMention(ctx.message.handledBy));
-      await postInThread(deps, ctx.welcome.slackChannelId, ctx.welcome.slackTs, text);
-    },
     nudge: async (welcomeId, since) => {
       const [ctx] = await listWelcomes(deps.db, welcomeId);
       if (!ctx?.slackTs) return;

@@ -36,19 +36,21 @@ export const EDIT_INPUT = {
 export const CARD_ACTIONS_BLOCK_ID = 'welcome_card_actions';
 
 /**
- * The buttons of a conversation in the card's thread (issue 12). Their values are prefixed (`m:` a
- * message id, `a:` an answer id) so nothing mistakes them for a card button's welcome id.
+ * The buttons of a conversation in the card's thread (issue 12). On a follower's message (Reply…,
+ * No answer needed) the value is the message id (conversation_messages.id); on an answer (Approve and
+ * send) it is `a:` and the answer's id.
  */
 export const CONVERSATION_ACTIONS = {
-  /** Reply… on one of their messages: opens the answer modal. */
   reply: 'conversation_reply',
-  /** No answer needed, on one of their messages. */
   noAnswer: 'conversation_no_answer',
   /** Approve and send, on an answer waiting for a second teammate (FOUR_EYES). */
   approveAnswer: 'conversation_answer_approve',
   /** View on X, a link button on a sent answer: only acked. */
   viewAnswerOnX: 'conversation_answer_view_on_x',
 } as const;
+
+/** block_id of a thread message's button row. */
+export const CONVERSATION_ACTIONS_BLOCK_ID = 'conversation_message_actions';
 
 /** The Reply… modal: its callback id, its text field, and the way to answer when there is a choice. */
 export const ANSWER_MODAL = {

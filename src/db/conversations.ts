@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { MessageHandling, MessageVia } from '../domain';
 import type { Db } from './client';
 import { conversationMessages, followers, trackingCursors, welcomes, xAccounts, type ConversationMessageRow, type FollowerRow, type WelcomeRow, type XAccountRow } from './schema';
@@ -70,8 +70,8 @@ export async function getMessageContext(db: Db, messageId: number): Promise<Mess
   return row;
 }
 
-/** Incoming messages stored but not yet in their thread (a failed post is retried by the next pass). */
-export async function incomingNotPosted(db: Db, accountId: number): Promise<ConversationMessageRow[]> {
+/** Incoming messages stored before `storedBefore` and not yet in their thread (a failed post is retried by the next pass). */
+export async function incomingNotPosted(db: Db, accountId: number, storedBefore: Date): Promise<ConversationMessageRow[]> {
   return db
     .select()
     .from(conversationMessages)
@@ -81,6 +81,7 @@ export async function incomingNotPosted(db: Db, accountId: number): Promise<Conv
         eq(conversationMessages.direction, 'in'),
         isNull(conversationMessages.slackTs),
         isNotNull(conversationMessages.welcomeId),
+        lt(conversationMessages.recordedAt, storedBefore),
       ),
     )
     .orderBy(asc(conversationMessages.id));

@@ -10,14 +10,13 @@ import { auditReply, type ReplyAuditReport } from '../rules/reply-profile';
 import type { Severity } from '../rules/types';
 import { QUEUES, type Desk } from './desk';
 
-/** What the desk needs of whoever shows conversations (the card's thread in Slack, provided in main.ts). */
+/**
+ * What the desk needs of whoever shows the team's answers (the card's thread in Slack, provided in
+ * main.ts); their messages are drawn by the incoming side's ThreadPublisher (desk.threads).
+ */
 export interface AnswerThreads {
   /** Posts the answer in its card's thread, or brings its thread message up to date (its state, its link on X). */
   showAnswer(answerId: number): Promise<void>;
-  /** Brings the thread message of one of their messages up to date (answered, no answer needed). */
-  refreshIncoming(messageId: number): Promise<void>;
-  /** Says in the thread that a teammate marked one of their messages as needing no answer. */
-  noAnswerNeeded(messageId: number): Promise<void>;
   /** Posts the one reminder that a conversation has waited for an answer since `since`. */
   nudge(welcomeId: number, since: Date): Promise<void>;
 }
@@ -198,7 +197,6 @@ export async function markNoAnswerNeeded(desk: Desk, opts: { messageId: number; 
     return alreadyAnswered(now!.message);
   }
   await logNoAnswerNeeded(desk.db, ctx.message, opts.userId);
-  await desk.answers?.noAnswerNeeded(ctx.message.id).catch((error: unknown) => desk.logger.warn({ messageId: ctx.message.id, err: message(error) }, 'could not say it in the thread'));
   await refreshIncoming(desk, ctx.message.id);
   await desk.cards.refresh(ctx.welcome.id);
   return { ok: true, answer: ctx.message };
@@ -219,7 +217,8 @@ export async function showAnswer(desk: Desk, answerId: number): Promise<void> {
 }
 
 export async function refreshIncoming(desk: Desk, messageId: number): Promise<void> {
-  await desk.answers?.refreshIncoming(messageId).catch((error: unknown) => desk.logger.warn({ messageId, err: message(error) }, 'could not refresh the message in its thread'));
+  // Their message in the thread (the incoming side draws it) shows who answered, or who said no answer was needed.
+  await desk.threads.refresh(messageId).catch((error: unknown) => desk.logger.warn({ messageId, err: message(error) }, 'could not refresh the message in its thread'));
 }
 
 const message = (error: unknown) => ({ message: error instanceof Error ? error.message : String(error) });

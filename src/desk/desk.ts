@@ -7,6 +7,7 @@ import type { XAccountRow } from '../db/schema';
 import type { Logger } from '../logger';
 import type { AnswerThreads } from './answer';
 import type { CardPublisher } from './cards';
+import type { ThreadPublisher } from './conversation';
 
 /** Everything the desk's work needs, built once in main.ts and handed to listeners and jobs. */
 export interface Desk {
@@ -18,6 +19,8 @@ export interface Desk {
   logger: Logger;
   /** Shows each welcome's card where the team decides (Slack, in production). */
   cards: CardPublisher;
+  /** Shows what followers write in their card's thread (Slack, in production). */
+  threads: ThreadPublisher;
   /** Shows the team's answers, and what was decided on their messages, in the card's thread (absent: nothing shown). */
   answers?: AnswerThreads;
   now(): Date;

@@ -198,6 +198,5 @@ export interface AnswerWords {
   notSent: (reason: string) => string;
   failure: { 'do-not-contact': string; 'gave-up': string; unknown: string };
   fallback: (who: string, status: string) => string;
-  noAnswerNeeded: (who: string) => string;
   nudge: (since: string) => string;
 }

@@ -43,7 +43,9 @@ export async function theyWrote(desk: TestDesk, welcomeId: number, message: { vi
     text: message.text,
     writtenAt: message.writtenAt ?? new Date(),
   });
-  return row;
+  // Posted in the card's thread, with its Reply… and No answer needed.
+  await desk.bot.desk.threads.post(row.id);
+  return (await messageRow(desk, row.id));
 }
 
 /** A teammate clicks a button of the conversation in the card's thread. */

@@ -135,7 +135,9 @@ describe('answering a DM from the card’s thread', { timeout: 120_000 }, () => 
     expect(handled).toMatchObject({ handled: 'no-answer-needed', handledBy: 'U0ANNE001' });
     const events = await listWelcomeEvents(desk.bot.desk.db, welcomeId);
     expect(events.find((event) => event.type === 'no-answer-needed')).toMatchObject({ actor: 'U0ANNE001', detail: { messageId: incoming.id } });
-    await desk.slack.waitFor(() => threadOf(desk!, card).find((message) => message.text.includes('no answer needed') && message.text.includes('U0ANNE001')));
+    // Their message in the thread now says so, and offers no more buttons.
+    const inThread = await desk.slack.waitFor(() => threadOf(desk!, card).find((message) => message.ts === handled.slackTs && JSON.stringify(message.blocks).includes('No answer needed — <@U0ANNE001>')));
+    expect(JSON.stringify(inThread.blocks)).not.toContain(CONVERSATION_ACTIONS.reply);
 
     // A second teammate's click changes nothing and says who decided.
     await clickInThread(desk, card, CONVERSATION_ACTIONS.noAnswer, `m:${incoming.id}`, { userId: 'U0PAUL001' });

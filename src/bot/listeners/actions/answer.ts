@@ -14,16 +14,17 @@ import { withDatabaseRetry } from './decide';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-/** A conversation button's value: `m:<message id>` or `a:<answer id>`. */
+/** A conversation button's value: a message id (`123`, or `m:123`), or an answer id (`a:45`). */
 const ConversationAction = z.object({
-  actions: z.array(z.object({ value: z.string().regex(/^[ma]:\d{1,10}$/) })).min(1),
+  actions: z.array(z.object({ value: z.string().regex(/^(?:[ma]:)?\d{1,10}$/) })).min(1),
   user: z.object({ id: z.string().min(1) }),
 });
 
 function idOf(body: unknown, kind: 'm' | 'a'): { id: number; userId: string } | null {
   const parsed = ConversationAction.safeParse(body);
   if (!parsed.success) return null;
-  const [prefix, id] = parsed.data.actions[0]!.value.split(':') as [string, string];
+  const value = parsed.data.actions[0]!.value;
+  const [prefix, id] = value.includes(':') ? (value.split(':') as [string, string]) : ['m', value];
   return prefix === kind ? { id: Number(id), userId: parsed.data.user.id } : null;
 }
 

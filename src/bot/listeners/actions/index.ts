@@ -32,9 +32,11 @@ export function register(app: App, desk: Desk, policy: DeskPolicy): void {
   for (const id of DECIDING_ACTIONS) app.action<BlockAction>(id, approverOnly, decisions[id]);
   app.action(ACTIONS.openInX, openInXCallback);
   // A conversation in the card's thread: answering, or deciding it needs no answer, is a decision too.
-  app.action<BlockAction>(CONVERSATION_ACTIONS.reply, approverOnly, replyCallback(desk));
-  app.action<BlockAction>(CONVERSATION_ACTIONS.noAnswer, approverOnly, noAnswerCallback(desk));
-  app.action<BlockAction>(CONVERSATION_ACTIONS.approveAnswer, approverOnly, approveAnswerCallback(desk));
+  // Those buttons carry a message or answer id, not a welcome id: a refusal is not logged on a welcome.
+  const threadApproverOnly = requireApprover(desk, policy, () => null);
+  app.action<BlockAction>(CONVERSATION_ACTIONS.reply, threadApproverOnly, replyCallback(desk));
+  app.action<BlockAction>(CONVERSATION_ACTIONS.noAnswer, threadApproverOnly, noAnswerCallback(desk));
+  app.action<BlockAction>(CONVERSATION_ACTIONS.approveAnswer, threadApproverOnly, approveAnswerCallback(desk));
   app.action(CONVERSATION_ACTIONS.viewAnswerOnX, openInXCallback);
   app.action(HOME_IDS.editAccount, homeEditAccountCallback(desk));
 }
