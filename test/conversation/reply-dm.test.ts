@@ -48,9 +48,12 @@ describe('answering a DM from the card’s thread', { timeout: 120_000 }, () => 
     expect(events.filter((type) => type === 'answer-written')).toHaveLength(1);
 
     // The answer is in the thread, ending as sent with its link on X.
-    const inThread = await desk.slack.waitFor(() => threadOf(desk!, card).find((message) => JSON.stringify(message.blocks).includes('x.com/messages/')));
-    expect(JSON.stringify(inThread.blocks)).toContain('il reste deux places');
-    expect(threadOf(desk, card).filter((message) => JSON.stringify(message.blocks).includes('il reste deux places'))).toHaveLength(1);
+    const answerInThread = () => threadOf(desk!, card).filter((message) => JSON.stringify(message.blocks).includes('il reste deux places'));
+    const inThread = await desk.slack.waitFor(() => answerInThread().find((message) => JSON.stringify(message.blocks).includes('x.com/messages/')));
+    expect(JSON.stringify(inThread.blocks)).toContain('Sent.');
+    expect(answerInThread()).toHaveLength(1);
+    // Their message in the thread says who answered it.
+    await desk.slack.waitFor(() => threadOf(desk!, card).find((message) => message.ts === incoming.slackTs && JSON.stringify(message.blocks).includes('Answered by <@U0MARIE01>')));
   });
 
   it('quotes a hostile message harmlessly in the modal', async () => {
