@@ -56,5 +56,6 @@ describe('the reminder of a conversation waiting for an answer', { timeout: 120_
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
     await desk.slack.waitFor(() => threadOf(desk!, card).find((message) => message.text.startsWith('⏰')));
     expect(threadOf(desk, card).filter((message) => message.text.startsWith('⏰'))).toHaveLength(1);
+    expect((await messageRow(desk, waiting.id)).nudgedAt).not.toBeNull();
   });
 });
