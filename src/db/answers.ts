@@ -1,7 +1,7 @@
 // The team's answers in conversations: written in a Reply… modal, decided by a human, sent by a job
 // under X's limits, exactly once. Each change is a row-locked, guarded transition, logged on the
 // card's welcome (welcome_events) with the message ids.
-import { and, asc, eq, inArray, isNotNull, isNull, like, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, like, lt, or, sql } from 'drizzle-orm';
 import { ANSWER_TRANSITIONS, type AnswerStatus, type AnswerVia, type WelcomeEventType } from '../domain';
 import type { Db } from './client';
 import { windowFullUntil } from './pacing';
@@ -70,8 +70,6 @@ export interface NewAnswer {
   writtenBy: string;
   /** Set when the writer's submission is itself the decision (no second pair of eyes required). */
   approvedAt: Date | null;
-  /** Checked on the locked incoming row before anything is written: a reason to refuse, or null. */
-  check?: (incoming: ConversationMessageRow) => string | null;
 }
 
 export type CreatedAnswer =
@@ -79,8 +77,7 @@ export type CreatedAnswer =
   /** The message already has an answer (a double submit, or a teammate was quicker). */
   | { ok: false; reason: 'already-answered'; existing: ConversationMessageRow }
   | { ok: false; reason: 'public-reply-exists'; existing: ConversationMessageRow }
-  | { ok: false; reason: 'not-found' }
-  | { ok: false; reason: 'refused'; why: string };
+  | { ok: false; reason: 'not-found' };
 
 /**
  * Stores a teammate's answer to one message, once: the incoming row is locked while the desk looks
@@ -100,8 +97,6 @@ export async function createAnswer(db: Db, answer: NewAnswer): Promise<CreatedAn
       const replied = await publicReplyTo(tx, incoming.accountId, incoming.xId!);
       if (replied) return { ok: false, reason: 'public-reply-exists', existing: replied } as const;
     }
-    const why = answer.check?.(incoming) ?? null;
-    if (why) return { ok: false, reason: 'refused', why } as const;
     const approved = answer.approvedAt !== null;
     const [row] = await tx
       .insert(conversationMessages)
@@ -279,15 +274,6 @@ export async function takeNudge(db: Db, welcomeId: number, at: Date): Promise<bo
     await tx.insert(welcomeEvents).values({ welcomeId, type: 'conversation-nudged', actor: 'system', detail: { messages: waiting.map((row) => row.id) } });
     return true;
   });
-}
-
-/** The answers to one incoming message, oldest first (for the thread and the tests). */
-export async function answersTo(db: Db, messageId: number): Promise<ConversationMessageRow[]> {
-  return db
-    .select()
-    .from(conversationMessages)
-    .where(and(eq(conversationMessages.answersMessageId, messageId), ne(conversationMessages.direction, 'in')))
-    .orderBy(asc(conversationMessages.id));
 }
 
 /**

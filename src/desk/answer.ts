@@ -135,7 +135,6 @@ export async function writeAnswer(
   if (created.ok) return { ok: true, answer: created.answer };
   if (created.reason === 'not-found') return { ok: false, reason: 'not-found' };
   if (created.reason === 'public-reply-exists') return { ok: false, reason: 'closed', why: 'already-replied' };
-  if (created.reason === 'refused') return { ok: false, reason: 'closed', why: created.why as AnswerClosed };
   return alreadyAnswered(created.existing);
 }
 
