@@ -216,13 +216,28 @@ export async function answersBeingSent(db: Db): Promise<Array<{ id: number; send
     .where(and(eq(conversationMessages.direction, 'out'), eq(conversationMessages.status, 'sending')));
 }
 
-/** Records the sent answer as X dated it (its id) and the message it answers as answered by its writer. */
-export async function markAnswered(db: Db, answer: ConversationMessageRow, at: Date): Promise<void> {
-  if (!answer.answersMessageId) return;
-  await db
+/**
+ * Marks the message the answer was for as answered by its writer — and every earlier message of the
+ * same conversation still waiting, since an answer answers what came before it. The ids it marked.
+ */
+export async function markAnswered(db: Db, answer: ConversationMessageRow, at: Date): Promise<number[]> {
+  if (!answer.answersMessageId || answer.welcomeId === null) return [];
+  const [answered] = await db.select().from(conversationMessages).where(eq(conversationMessages.id, answer.answersMessageId));
+  if (!answered) return [];
+  const writtenAt = (row: typeof conversationMessages) => sql`coalesce(${row.writtenAt}, ${row.recordedAt})`;
+  const marked = await db
     .update(conversationMessages)
     .set({ handled: 'answered', handledBy: answer.writtenBy, handledAt: at, updatedAt: at })
-    .where(and(eq(conversationMessages.id, answer.answersMessageId), isNull(conversationMessages.handled)));
+    .where(
+      and(
+        eq(conversationMessages.welcomeId, answer.welcomeId),
+        eq(conversationMessages.direction, 'in'),
+        isNull(conversationMessages.handled),
+        or(eq(conversationMessages.id, answered.id), sql`${writtenAt(conversationMessages)} <= ${(answered.writtenAt ?? answered.recordedAt).toISOString()}::timestamptz`),
+      ),
+    )
+    .returning({ id: conversationMessages.id });
+  return marked.map((row) => row.id);
 }
 
 /** Logs "no answer needed" on the card (the row itself is set by markMessageHandled). */

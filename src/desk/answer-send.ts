@@ -185,7 +185,8 @@ async function markSent(desk: Desk, ctx: AnswerContext, sent: SentWelcome, owned
     desk.logger.warn({ answerId: ctx.answer.id, status: result.answer?.status }, 'answer sent, but another process had taken the send over; it records it');
     return;
   }
-  await markAnswered(desk.db, result.answer, at);
+  const marked = await markAnswered(desk.db, result.answer, at);
+  for (const messageId of marked) if (messageId !== ctx.incoming.id) await refreshIncoming(desk, messageId);
 }
 
 /** The thread shows the answer's outcome, their message shows it was answered, the card its conversation line. */
