@@ -53,7 +53,9 @@ const draw = (deps: AnswerThreadDeps, ctx: AnswerContext) =>
     lang: deps.lang,
     status: ctx.answer.status!,
     via: ctx.answer.via as AnswerVia,
-    text: ctx.answer.text,
+    // DMs are private to the account: with show_dm_text off, the thread keeps the answer's text only
+    // while a second teammate must read it to approve it (FOUR_EYES), then hides it like theirs.
+    text: ctx.answer.via === 'dm' && !ctx.account.showDmText && ctx.answer.status !== 'pending' ? null : ctx.answer.text,
     writtenBy: ctx.answer.writtenBy ?? '?',
     approvedBy: ctx.answer.approvedBy,
     link: linkOf(ctx),

@@ -439,6 +439,7 @@ const answer: AnswerWords = {
   },
   approvedBy: (who) => `Approved by ${who}.`,
   approve: 'Approve and send',
+  hiddenDm: 'Answered by DM: the text stays out of the channel (open the conversation in X).',
   viewOnX: 'View on X',
   notSent: (reason) => `Not sent: ${reason} Reply… again to write another answer.`,
   failure: {

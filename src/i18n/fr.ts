@@ -434,6 +434,7 @@ const answer: Catalogue['answer'] = {
   },
   approvedBy: (who) => `Approuvée par ${who}.`,
   approve: 'Approuver et envoyer',
+  hiddenDm: 'Réponse en DM : le texte reste hors du canal (ouvrez la conversation dans X).',
   viewOnX: 'Voir sur X',
   notSent: (reason) => `Non envoyée : ${reason} Répondre… de nouveau pour écrire une autre réponse.`,
   failure: {

@@ -194,6 +194,7 @@ export interface AnswerWords {
   status: Record<AnswerStatus, string>;
   approvedBy: (who: string) => string;
   approve: string;
+  hiddenDm: string;
   viewOnX: string;
   notSent: (reason: string) => string;
   failure: { 'do-not-contact': string; 'gave-up': string; unknown: string };

@@ -2,6 +2,7 @@
 // text is audited, and exactly one DM leaves, whatever Slack sends us twice or three times.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANSWER_MODAL, CONVERSATION_ACTIONS } from '../../src/bot/ids';
+import { setShowDmText } from '../../src/db/conversations';
 import { listWelcomeEvents } from '../../src/db/welcomes';
 import { startTestDesk, type TestDesk } from '../helpers/desk';
 import { mrkdwnTexts } from '../helpers/blocks';
@@ -103,6 +104,7 @@ describe('answering a DM from the card’s thread', { timeout: 120_000 }, () => 
     desk = await startTestDesk({ env: { FOUR_EYES: 'true' } });
     const { welcomeId, card, followerXId } = await welcomedByDm(desk, { name: 'Inès', handle: 'ines_r' });
     const theirs = desk.x.writeDm(followerXId, 'Merci pour l’accueil !');
+    await setShowDmText(desk.bot.desk.db, desk.bot.accountId, false);
     const incoming = await theyWrote(desk, welcomeId, { via: 'dm', xId: theirs.id, text: theirs.text });
     const opened = await openReply(desk, card, incoming.id);
     expect(JSON.stringify(opened.view)).toContain('Submit for approval');
@@ -122,6 +124,11 @@ describe('answering a DM from the card’s thread', { timeout: 120_000 }, () => 
     const sent = await waitForAnswer(desk, incoming.id, ['sent', 'failed']);
     expect(sent).toMatchObject({ status: 'sent', writtenBy: 'U0MARIE01', approvedBy: 'U0PAUL001' });
     expect(dmsTo(desk, followerXId).filter((dm) => dm.text === typed)).toHaveLength(1);
+
+    // With DM text kept out of the channel, the approver read it while it waited; once sent it is hidden.
+    expect(JSON.stringify(waiting.history[0]!.blocks)).toContain('à bientôt à l’atelier');
+    await desk.slack.waitFor(() => (JSON.stringify(desk!.slack.message(waiting.channel, waiting.ts)!.blocks).includes('x.com/messages/') ? true : null));
+    expect(JSON.stringify(desk.slack.message(waiting.channel, waiting.ts)!.blocks)).not.toContain('à bientôt à l’atelier');
   });
 
   it('no answer needed marks the message handled, with who, and the thread says so', async () => {

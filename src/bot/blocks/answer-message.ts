@@ -12,7 +12,8 @@ export interface AnswerView {
   lang: Lang;
   status: AnswerStatus;
   via: AnswerVia;
-  text: string;
+  /** What was typed; null when the account keeps DM text out of the channel. */
+  text: string | null;
   writtenBy: string;
   approvedBy: string | null;
   /** Where it can be seen on X, once sent. */
@@ -43,7 +44,7 @@ export function buildAnswerMessage(view: AnswerView): { text: string; blocks: Kn
   const blocks: KnownBlock[] = [
     context([mrkdwn(t.answerLine(who, escapeMrkdwn(way)))], more),
     // The team's text, as typed: plain text, never parsed by Slack.
-    plainSection(view.text),
+    plainSection(view.text ?? t.hiddenDm),
     context([mrkdwn(state.join(' '))], more),
   ];
   const buttons: types.Button[] = [];
