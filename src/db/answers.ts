@@ -240,10 +240,21 @@ export async function markAnswered(db: Db, answer: ConversationMessageRow, at: D
   return marked.map((row) => row.id);
 }
 
-/** Logs "no answer needed" on the card (the row itself is set by markMessageHandled). */
-export async function logNoAnswerNeeded(db: Db, message: ConversationMessageRow, by: string): Promise<void> {
-  if (message.welcomeId === null) return;
-  await db.insert(welcomeEvents).values({ welcomeId: message.welcomeId, type: 'no-answer-needed', actor: by, detail: { messageId: message.id } });
+/**
+ * Marks one of their messages as needing no answer, with who, and logs it on the card, in one
+ * transaction; false when it was already handled (the first decision stands).
+ */
+export async function markNoAnswerNeeded(db: Db, message: ConversationMessageRow, by: string, at: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const marked = await tx
+      .update(conversationMessages)
+      .set({ handled: 'no-answer-needed', handledBy: by, handledAt: at, updatedAt: at })
+      .where(and(eq(conversationMessages.id, message.id), eq(conversationMessages.direction, 'in'), isNull(conversationMessages.handled)))
+      .returning({ id: conversationMessages.id });
+    if (marked.length === 0) return false;
+    if (message.welcomeId !== null) await tx.insert(welcomeEvents).values({ welcomeId: message.welcomeId, type: 'no-answer-needed', actor: by, detail: { messageId: message.id } });
+    return true;
+  });
 }
 
 /**

@@ -1,8 +1,8 @@
 // Answering a follower from the card's thread: which ways X's rules and the account's settings
 // leave open, the audit of what the teammate typed, one human decision per answer, and the durable
 // job that sends it. "No answer needed" is the other decision a teammate can take on a message.
-import { answerAttempts, createAnswer, getAnswerContext, liveAnswerTo, logAnswerEvent, logNoAnswerNeeded, publicReplyTo, transitionAnswer } from '../db/answers';
-import { getMessageContext, markMessageHandled, type MessageContext } from '../db/conversations';
+import { answerAttempts, createAnswer, getAnswerContext, liveAnswerTo, logAnswerEvent, markNoAnswerNeeded as markHandledNoAnswer, publicReplyTo, transitionAnswer } from '../db/answers';
+import { getMessageContext, type MessageContext } from '../db/conversations';
 import { engagementOf } from '../db/followers';
 import type { ConversationMessageRow, FollowerRow, WelcomeRow, XAccountRow } from '../db/schema';
 import type { AnswerClosed, AnswerStatus, AnswerVia, FollowerProfile } from '../domain';
@@ -190,12 +190,10 @@ export async function markNoAnswerNeeded(desk: Desk, opts: { messageId: number; 
   if (ctx?.message.direction !== 'in') return { ok: false, reason: 'not-found' };
   const answer = await liveAnswerTo(desk.db, ctx.message.id);
   if (answer) return alreadyAnswered(answer);
-  const marked = await markMessageHandled(desk.db, ctx.message.id, 'no-answer-needed', opts.userId, desk.now());
-  if (!marked) {
+  if (!(await markHandledNoAnswer(desk.db, ctx.message, opts.userId, desk.now()))) {
     const now = await getMessageContext(desk.db, opts.messageId);
     return alreadyAnswered(now!.message);
   }
-  await logNoAnswerNeeded(desk.db, ctx.message, opts.userId);
   await refreshIncoming(desk, ctx.message.id);
   await desk.cards.refresh(ctx.welcome.id);
   return { ok: true, answer: ctx.message };
