@@ -310,9 +310,9 @@ export const engagements = pgTable(
 );
 
 /**
- * A DM conversation we look into on a widening schedule: after a DM welcome (did they answer?),
- * or while a card waits under the engaged-only policy (did they write first?). X bills every DM
- * event read, so each conversation is read a handful of times, not on every pass.
+ * Formerly: a DM conversation read on a widening schedule. Since issue 12 the tracking pass reads
+ * the account's DM events once (GET /2/dm_events, tracking_cursors.dm_events_newest_id) and nothing
+ * writes here any more; the table stays for the rows already in it.
  */
 export const dmWatches = pgTable(
   'dm_watches',
