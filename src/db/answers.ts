@@ -134,7 +134,8 @@ export interface AnswerTransition {
   guard?: (current: ConversationMessageRow) => boolean;
 }
 
-export type AnswerTransitionResult = { ok: true; answer: ConversationMessageRow } | { ok: false; answer: ConversationMessageRow | undefined };
+/** `answered`: on the way to `sent`, the messages it marked answered (in the same transaction). */
+export type AnswerTransitionResult = { ok: true; answer: ConversationMessageRow; answered: number[] } | { ok: false; answer: ConversationMessageRow | undefined };
 
 /** Moves an answer from one state to the next and logs it on the card, in one transaction (the row lock settles races). */
 export async function transitionAnswer(db: Db, answerId: number, change: AnswerTransition): Promise<AnswerTransitionResult> {
@@ -154,7 +155,9 @@ export async function transitionAnswer(db: Db, answerId: number, change: AnswerT
       .where(eq(conversationMessages.id, answerId))
       .returning();
     await logAnswerEvent(tx, updated!, change.type, change.actor, { from: current.status, to: change.to, ...change.detail });
-    return { ok: true, answer: updated! };
+    // A sent answer answers its message at the same moment: no one ever sees it sent and the message waiting.
+    const answered = change.to === 'sent' ? await markAnswered(tx, updated!, updated!.updatedAt) : [];
+    return { ok: true, answer: updated!, answered };
   });
 }
 
@@ -220,7 +223,7 @@ export async function answersBeingSent(db: Db): Promise<Array<{ id: number; send
  * Marks the message the answer was for as answered by its writer — and every earlier message of the
  * same conversation still waiting, since an answer answers what came before it. The ids it marked.
  */
-export async function markAnswered(db: Db, answer: ConversationMessageRow, at: Date): Promise<number[]> {
+async function markAnswered(db: Pick<Db, 'select' | 'update'>, answer: ConversationMessageRow, at: Date): Promise<number[]> {
   if (!answer.answersMessageId || answer.welcomeId === null) return [];
   const [answered] = await db.select().from(conversationMessages).where(eq(conversationMessages.id, answer.answersMessageId));
   if (!answered) return [];

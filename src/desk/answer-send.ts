@@ -2,7 +2,7 @@
 // conversations. The claim moves the answer to `sending` under X's windows; a send whose outcome is
 // uncertain is never retried blindly: X is read first.
 import { liveInstances } from '../db/bot-instances';
-import { claimAnswerForSending, getAnswerContext, markAnswered, transitionAnswer, type AnswerContext } from '../db/answers';
+import { claimAnswerForSending, getAnswerContext, transitionAnswer, type AnswerContext } from '../db/answers';
 import { SYSTEM_ACTOR } from '../db/welcomes';
 import type { ConversationMessageRow } from '../db/schema';
 import { findSentWelcome, postPublicWelcome, sendDirectMessage, XApiError, type SentWelcome } from '../x/api';
@@ -185,8 +185,7 @@ async function markSent(desk: Desk, ctx: AnswerContext, sent: SentWelcome, owned
     desk.logger.warn({ answerId: ctx.answer.id, status: result.answer?.status }, 'answer sent, but another process had taken the send over; it records it');
     return;
   }
-  const marked = await markAnswered(desk.db, result.answer, at);
-  for (const messageId of marked) if (messageId !== ctx.incoming.id) await refreshIncoming(desk, messageId);
+  for (const messageId of result.answered) if (messageId !== ctx.incoming.id) await refreshIncoming(desk, messageId);
 }
 
 /** The thread shows the answer's outcome, their message shows it was answered, the card its conversation line. */
