@@ -119,6 +119,7 @@ const variables = z.object({
     }, 'expected an IANA time zone such as Europe/Paris')
     .default('Europe/Paris'),
   CARD_EXPIRY_DAYS: whole(' of days').min(1, 'expected at least 1 day').max(90, 'expected at most 90 days').default(7),
+  ANSWER_NUDGE_HOURS: whole(' of hours').min(1, 'expected at least 1 hour').max(720, 'expected at most 720 hours (30 days)').default(24),
   POLL_INTERVAL_SECONDS: whole(' of seconds').min(5, 'expected at least 5 seconds').default(300),
   BASELINE: z.enum(['head', 'full'], { message: 'expected "head" (one page, the default) or "full" (every follower)' }).default('head'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -205,6 +206,8 @@ const start = variables.superRefine(modelCoherence).transform((v) => ({
   teamTimeZone: v.TEAM_TIMEZONE,
   /** A card nobody decided on within this many days is marked expired. */
   cardExpiryDays: v.CARD_EXPIRY_DAYS,
+  /** A conversation waiting longer than this for an answer gets one reminder in its thread (hours). */
+  answerNudgeHours: v.ANSWER_NUDGE_HOURS,
   /** Who may approve, skip or retry a welcome (APPROVERS). */
   approvers: v.APPROVERS,
   /** Whoever edited a draft cannot be its only approver (FOUR_EYES). */

@@ -3,6 +3,8 @@ import type { RequestListener, Server } from 'node:http';
 import type PgBoss from 'pg-boss';
 import { createSlackApp } from './bot/app';
 import { createCardPublisher } from './bot/cards';
+import { createThreadPublisher } from './bot/threads';
+import { createAnswerThreads } from './bot/answer-threads';
 import { createHttpServer, listen, type HealthCheck } from './bot/http-server';
 import type { Config } from './config';
 import { createMetrics, type Metrics } from './bot/metrics';
@@ -138,6 +140,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       lang: config.deskLang,
       cards: createCardPublisher({ db: database.db, boss: startedBoss, slack, logger, now, lang: config.deskLang, model }),
       model,
+      threads: createThreadPublisher({ db: database.db, slack, lang: config.deskLang }),
+      answers: createAnswerThreads({ db: database.db, slack, logger, now, lang: config.deskLang }),
     };
     const jobs = await startJobs(desk, {
       accountIds: accounts.map((row) => row.id),
@@ -151,7 +155,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       options.schedules === false
         ? []
         : [
-            await startTrackingJobs(desk, { cron: config.trackingCron, timeZone: config.teamTimeZone }),
+            await startTrackingJobs(desk, { cron: config.trackingCron, timeZone: config.teamTimeZone, answerNudgeHours: config.answerNudgeHours }),
             await startExpiryJobs(desk, { expiryDays: config.cardExpiryDays }),
             await startDigestJobs(desk, { cron: config.digestCron, timeZone: config.teamTimeZone }),
           ];

@@ -54,6 +54,13 @@ describe('configuration', () => {
     expect(loadConfig({ ...complete, DIGEST_CRON: '30 8 * * 1-5' }).digestCron).toBe('30 8 * * 1-5');
   });
 
+  it('reminds a waiting conversation after ANSWER_NUDGE_HOURS, 24 by default, and refuses anything but whole hours', () => {
+    expect(loadConfig(complete).answerNudgeHours).toBe(24);
+    expect(loadConfig({ ...complete, ANSWER_NUDGE_HOURS: '6' }).answerNudgeHours).toBe(6);
+    expect(problemsOf({ ...complete, ANSWER_NUDGE_HOURS: 'a day' })).toEqual(['ANSWER_NUDGE_HOURS']);
+    expect(problemsOf({ ...complete, ANSWER_NUDGE_HOURS: '0' })).toEqual(['ANSWER_NUDGE_HOURS']);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ ...complete, PORT: '', FOUR_EYES: ' ' })).toMatchObject({ port: 3000, fourEyes: false });
     expect(problemsOf({ ...complete, SLACK_BOT_TOKEN: '' })).toEqual(['SLACK_BOT_TOKEN']);

@@ -55,3 +55,29 @@ export const TEMPLATE_EDITOR = {
     body: { blockId: 'template_body', actionId: 'template_body_input' },
   },
 } as const;
+
+/**
+ * The buttons of a conversation in the card's thread (issue 12). On a follower's message (Reply…,
+ * No answer needed) the value is the message id (conversation_messages.id); on an answer (Approve and
+ * send) it is `a:` and the answer's id.
+ */
+export const CONVERSATION_ACTIONS = {
+  reply: 'conversation_reply',
+  noAnswer: 'conversation_no_answer',
+  /** Approve and send, on an answer waiting for a second teammate (FOUR_EYES). */
+  approveAnswer: 'conversation_answer_approve',
+  /** View on X, a link button on a sent answer: only acked. */
+  viewAnswerOnX: 'conversation_answer_view_on_x',
+} as const;
+
+/** block_id of a thread message's button row. */
+export const CONVERSATION_ACTIONS_BLOCK_ID = 'conversation_message_actions';
+
+/** The Reply… modal: its callback id, its text field, and the way to answer when there is a choice. */
+export const ANSWER_MODAL = {
+  callbackId: 'conversation_reply_modal',
+  textBlockId: 'answer_text_block',
+  textActionId: 'answer_text_input',
+  wayBlockId: 'answer_way_block',
+  wayActionId: 'answer_way_input',
+} as const;

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Channel, WelcomeStatus } from '../domain';
 import type { Db } from './client';
-import { welcomeEvents, welcomes, xAccounts, type WelcomeRow } from './schema';
+import { conversationMessages, welcomeEvents, welcomes, xAccounts, type WelcomeRow } from './schema';
 
 /** X's write limits per user (DESIGN.md): a send never goes out past them. */
 export const X_WRITE_LIMITS: Record<Channel, Array<{ max: number; windowMs: number }>> = {
@@ -22,6 +22,55 @@ export type Claim =
 // Sends that count against X's windows: every attempt that may have reached X.
 const COUNTED: WelcomeStatus[] = ['sending', 'sent', 'failed'];
 
+/** The answers in conversations that travel on a channel's window: a DM, or a public reply (a post). */
+const ANSWER_VIA: Record<Channel, 'dm' | 'reply'> = { dm: 'dm', mention: 'reply' };
+
+type Reader = Pick<Db, 'select'>;
+
+/**
+ * When each of the account's sends on this channel since `since` started, oldest first: welcomes
+ * and the team's answers in conversations alike, since X counts every DM and every post.
+ */
+export async function sendStartsSince(db: Reader, accountId: number, channel: Channel, since: Date): Promise<Date[]> {
+  const welcomeStarts = await db
+    .select({ startedAt: welcomes.sendingStartedAt })
+    .from(welcomes)
+    .where(
+      and(
+        eq(welcomes.accountId, accountId),
+        eq(welcomes.channel, channel),
+        inArray(welcomes.status, COUNTED),
+        sql`${welcomes.sendingStartedAt} > ${since.toISOString()}::timestamptz`,
+      ),
+    );
+  const answerStarts = await db
+    .select({ startedAt: conversationMessages.sendingStartedAt })
+    .from(conversationMessages)
+    .where(
+      and(
+        eq(conversationMessages.accountId, accountId),
+        eq(conversationMessages.direction, 'out'),
+        eq(conversationMessages.via, ANSWER_VIA[channel]),
+        inArray(conversationMessages.status, COUNTED as ('sending' | 'sent' | 'failed')[]),
+        sql`${conversationMessages.sendingStartedAt} > ${since.toISOString()}::timestamptz`,
+      ),
+    );
+  return [...welcomeStarts, ...answerStarts].map((row) => row.startedAt!).sort((a, b) => a.getTime() - b.getTime());
+}
+
+/**
+ * Whether X's windows for this channel leave room for one more send now, counted under the lock
+ * the caller holds on the account row: `null` when they do, else when a place frees up.
+ */
+export async function windowFullUntil(db: Reader, accountId: number, channel: Channel, now: Date): Promise<Date | null> {
+  for (const limit of X_WRITE_LIMITS[channel]) {
+    const starts = await sendStartsSince(db, accountId, channel, new Date(now.getTime() - limit.windowMs));
+    // The window reopens when the oldest send in it leaves it; a place frees up for each one that does.
+    if (starts.length >= limit.max) return reopensAt(starts[starts.length - limit.max]!.getTime(), limit.windowMs);
+  }
+  return null;
+}
+
 /**
  * Takes an approved welcome for sending, if X's limits allow one more message now. The account row
  * is locked for the count and the claim, so two workers — in one process or several — can never
@@ -33,27 +82,8 @@ export async function claimForSending(db: Db, welcomeId: number, now: Date, inst
     // A welcome approved for manual sending is the team's to send in X, never the bot's.
     if (!welcome || welcome.status !== 'approved' || !welcome.channel || welcome.sendMode === 'manual') return { kind: 'gone' } as const;
     await tx.select({ id: xAccounts.id }).from(xAccounts).where(eq(xAccounts.id, welcome.accountId)).for('update');
-    const channel = welcome.channel;
-    for (const limit of X_WRITE_LIMITS[channel]) {
-      const since = new Date(now.getTime() - limit.windowMs);
-      const rows = await tx
-        .select({ startedAt: welcomes.sendingStartedAt })
-        .from(welcomes)
-        .where(
-          and(
-            eq(welcomes.accountId, welcome.accountId),
-            eq(welcomes.channel, channel),
-            inArray(welcomes.status, COUNTED),
-            sql`${welcomes.sendingStartedAt} > ${since.toISOString()}::timestamptz`,
-          ),
-        )
-        .orderBy(welcomes.sendingStartedAt);
-      if (rows.length >= limit.max) {
-        // The window reopens when the oldest send in it leaves it; a place frees up for each one that does.
-        const oldest = rows[rows.length - limit.max]!.startedAt!;
-        return { kind: 'wait', until: reopensAt(oldest.getTime(), limit.windowMs) } as const;
-      }
-    }
+    const until = await windowFullUntil(tx, welcome.accountId, welcome.channel, now);
+    if (until) return { kind: 'wait', until } as const;
     const [claimed] = await tx
       .update(welcomes)
       .set({ status: 'sending', attempts: sql`${welcomes.attempts} + 1`, sendingStartedAt: now, sendingBy: instanceId, updatedAt: now })
@@ -96,17 +126,7 @@ export function nextSendTimes(recentStarts: Date[], channel: Channel, count: num
 /** When the welcome at `position` in its account's queue is expected to leave (1 = next). */
 export async function expectedSendTime(db: Db, accountId: number, channel: Channel, position: number, now: Date): Promise<Date> {
   const longest = Math.max(...X_WRITE_LIMITS[channel].map((limit) => limit.windowMs));
-  const rows = await db
-    .select({ startedAt: welcomes.sendingStartedAt })
-    .from(welcomes)
-    .where(
-      and(
-        eq(welcomes.accountId, accountId),
-        eq(welcomes.channel, channel),
-        inArray(welcomes.status, COUNTED),
-        sql`${welcomes.sendingStartedAt} > ${new Date(now.getTime() - longest).toISOString()}::timestamptz`,
-      ),
-    );
-  const times = nextSendTimes(rows.map((row) => row.startedAt!), channel, position, now);
+  const starts = await sendStartsSince(db, accountId, channel, new Date(now.getTime() - longest));
+  const times = nextSendTimes(starts, channel, position, now);
   return times[times.length - 1]!;
 }

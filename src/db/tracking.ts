@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import {
-  dmWatches,
   engagements,
   followChanges,
   followerChecks,
@@ -53,83 +52,6 @@ export async function saveMentionsCursor(db: Db, accountId: number, sinceId: str
     .insert(trackingCursors)
     .values({ accountId, mentionsSinceId: sinceId, mentionsReadAt: at })
     .onConflictDoUpdate({ target: trackingCursors.accountId, set: { mentionsSinceId: sinceId, mentionsReadAt: at } });
-}
-
-// ---------------------------------------------------------------------------------------------
-// DM conversations watched on a widening schedule
-
-/** Hours after the anchor at which a watched conversation is read: five reads in a week. */
-export const DM_WATCH_HOURS = [1, 6, 24, 72, 168] as const;
-
-/**
- * Opens the watches that are missing: a conversation after each DM welcome sent in the last week,
- * and — under the engaged-only policy — one per waiting card whose follower has not written yet.
- */
-export async function openDmWatches(db: Db, accountId: number, opts: { now: Date; watchWaitingCards: boolean }): Promise<void> {
-  const weekAgo = new Date(opts.now.getTime() - DM_WATCH_HOURS.at(-1)! * 3_600_000);
-  await db.execute(sql`
-    insert into dm_watches (account_id, follower_id, purpose, anchor_at)
-    select w.account_id, w.follower_id, 'reply', w.sent_at
-    from welcomes w
-    where w.account_id = ${accountId} and w.status = 'sent' and w.channel = 'dm' and w.sent_at > ${weekAgo.toISOString()}::timestamptz
-    on conflict do nothing`);
-  if (!opts.watchWaitingCards) return;
-  await db.execute(sql`
-    insert into dm_watches (account_id, follower_id, purpose, anchor_at)
-    select w.account_id, w.follower_id, 'first', w.created_at
-    from welcomes w join followers f on f.id = w.follower_id
-    where w.account_id = ${accountId} and w.status = 'pending' and f.engaged_first_at is null
-    on conflict do nothing`);
-}
-
-export interface DmWatch {
-  id: number;
-  purpose: 'reply' | 'first';
-  anchorAt: Date;
-  checksDone: number;
-  follower: FollowerRow;
-  welcome: WelcomeRow;
-}
-
-/** Open watches whose next read is due. */
-export async function dueDmWatches(db: Db, accountId: number, now: Date): Promise<DmWatch[]> {
-  const rows = await db
-    .select({ watch: dmWatches, follower: followers, welcome: welcomes })
-    .from(dmWatches)
-    .innerJoin(followers, eq(followers.id, dmWatches.followerId))
-    .innerJoin(welcomes, eq(welcomes.followerId, dmWatches.followerId))
-    .where(and(eq(dmWatches.accountId, accountId), isNull(dmWatches.closedAt)))
-    .orderBy(asc(dmWatches.id));
-  return rows
-    .filter(({ watch }) => {
-      const hours = DM_WATCH_HOURS[watch.checksDone];
-      return hours !== undefined && watch.anchorAt.getTime() + hours * 3_600_000 <= now.getTime();
-    })
-    .map(({ watch, follower, welcome }) => ({
-      id: watch.id,
-      purpose: watch.purpose as DmWatch['purpose'],
-      anchorAt: watch.anchorAt,
-      checksDone: watch.checksDone,
-      follower,
-      welcome,
-    }));
-}
-
-/** After a read: one more done, and closed when it found what it watched for or ran its course. */
-export async function advanceDmWatch(db: Db, id: number, now: Date, found: boolean): Promise<void> {
-  await db
-    .update(dmWatches)
-    .set({
-      checksDone: sql`${dmWatches.checksDone} + 1`,
-      lastCheckedAt: now,
-      closedAt: found ? now : sql`case when ${dmWatches.checksDone} + 1 >= ${DM_WATCH_HOURS.length} then ${now.toISOString()}::timestamptz else null end`,
-    })
-    .where(eq(dmWatches.id, id));
-}
-
-/** Closes a watch without reading: the card was decided, nothing left to unlock. */
-export async function closeDmWatch(db: Db, id: number, now: Date): Promise<void> {
-  await db.update(dmWatches).set({ closedAt: now }).where(eq(dmWatches.id, id));
 }
 
 // ---------------------------------------------------------------------------------------------

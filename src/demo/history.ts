@@ -9,6 +9,7 @@
 import { WebClient } from '@slack/web-api';
 import type PgBoss from 'pg-boss';
 import { publishCard } from '../bot/cards';
+import { createThreadPublisher } from '../bot/threads';
 import { loadConfig, type Config } from '../config';
 import { upsertAccount } from '../db/accounts';
 import { openDatabase, type Database } from '../db/client';
@@ -272,6 +273,8 @@ export async function generateHistory(opts: HistoryOptions): Promise<HistorySumm
     now: clock.now,
     lang: config.deskLang,
     random: (n) => Math.floor(rand() * n),
+    // What followers write back lands in their card's thread, as in the bot.
+    threads: createThreadPublisher(cardDeps),
     cards: {
       // Each new card is posted (to the history's own fake Slack) and a teammate will decide on it.
       // Later redraws of a card nobody will look at again are left out: they change nothing in the

@@ -5,8 +5,10 @@ import type { Db } from '../db/client';
 import type { Lang } from '../domain';
 import type { XAccountRow } from '../db/schema';
 import type { Logger } from '../logger';
+import type { AnswerThreads } from './answer';
 import type { CardPublisher } from './cards';
 import type { DeskModel } from './model-draft';
+import type { ThreadPublisher } from './conversation';
 
 /** Everything the desk's work needs, built once in main.ts and handed to listeners and jobs. */
 export interface Desk {
@@ -18,6 +20,10 @@ export interface Desk {
   logger: Logger;
   /** Shows each welcome's card where the team decides (Slack, in production). */
   cards: CardPublisher;
+  /** Shows what followers write in their card's thread (Slack, in production). */
+  threads: ThreadPublisher;
+  /** Shows the team's answers, and what was decided on their messages, in the card's thread (absent: nothing shown). */
+  answers?: AnswerThreads;
   now(): Date;
   /** A whole number in [0, n), drawn uniformly: which template a draft starts from. crypto's by default; the demo seeds its own. */
   random?: (n: number) => number;
@@ -32,4 +38,5 @@ export const QUEUES = {
   send: 'welcome-send',
   card: 'card-publish',
   sweep: 'desk-sweep',
+  answer: 'answer-send',
 } as const;

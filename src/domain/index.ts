@@ -57,8 +57,69 @@ export const WELCOME_EVENT_TYPES = [
   'requested-manually',
   /** A language model's draft replaced by the template draft, by a teammate. */
   'draft-switched',
+  // The answers in the card's thread (issue 12), logged on the card's welcome with the message ids in `detail`.
+  'answer-written',
+  'answer-approved',
+  'answer-refused',
+  'answer-sending',
+  'answer-reconciling',
+  'answer-uncertain',
+  'answer-deferred',
+  'answer-sent',
+  'answer-failed',
+  'no-answer-needed',
+  'conversation-nudged',
 ] as const;
 export type WelcomeEventType = (typeof WELCOME_EVENT_TYPES)[number];
+
+/** A message of a conversation: written by the follower (in), or the team's answer (out). */
+export const MESSAGE_DIRECTIONS = ['in', 'out'] as const;
+export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
+
+/**
+ * How a message travelled. In: `dm`, `reply` (a reply to the welcome post) or `mention` (any other
+ * post naming the account). Out: `dm`, or `reply` (a public reply to their post).
+ */
+export const MESSAGE_VIAS = ['dm', 'reply', 'mention'] as const;
+export type MessageVia = (typeof MESSAGE_VIAS)[number];
+
+/** What the team did with an incoming message; none yet means it waits for an answer. */
+export const MESSAGE_HANDLINGS = ['answered', 'no-answer-needed'] as const;
+export type MessageHandling = (typeof MESSAGE_HANDLINGS)[number];
+
+/** An answer's life, as a welcome's: pending → approved → sending → sent / failed. */
+export const ANSWER_STATUSES = ['pending', 'approved', 'sending', 'sent', 'failed'] as const;
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
+
+/** Where an answer may go from each state: as a welcome, a send being reconciled stays sending, a failed one may be tried again. */
+export const ANSWER_TRANSITIONS: { readonly [from in AnswerStatus]: readonly AnswerStatus[] } = {
+  pending: ['approved'],
+  approved: ['sending'],
+  sending: ['sending', 'sent', 'approved', 'failed'],
+  failed: ['approved'],
+  sent: [],
+};
+
+/** How an answer travels: a DM, or a public reply to their post. */
+export const ANSWER_VIAS = ['dm', 'reply'] as const;
+export type AnswerVia = (typeof ANSWER_VIAS)[number];
+
+/**
+ * Why a way of answering is closed: they asked not to be contacted, a personal account, DMs off,
+ * X refuses DMs to them, they neither DMed nor wrote first (engaged-only), their message is a DM
+ * (no post to reply to), the post already has the account's reply, or the account sends by hand.
+ */
+export const ANSWER_CLOSED_REASONS = [
+  'do-not-contact',
+  'personal-account',
+  'dm-off',
+  'dm-closed',
+  'not-written-first',
+  'not-a-post',
+  'already-replied',
+  'manual-send-mode',
+] as const;
+export type AnswerClosed = (typeof ANSWER_CLOSED_REASONS)[number];
 
 /** How the desk came to know a follower: baseline (already following at start, never carded), a poll, X's webhook, or a teammate. */
 export const FOLLOWER_SOURCES = ['baseline', 'poll', 'webhook', 'manual'] as const;
@@ -73,7 +134,8 @@ export type XErrorKind = (typeof X_ERROR_KINDS)[number];
  * `gave-up` (not on X after 24 hours of attempts), or `legacy` (a sentence written before kinds were
  * stored, kept in `error_detail`). The bot layer turns the kind and X's detail into words.
  */
-export const SEND_ERROR_KINDS = [...X_ERROR_KINDS, 'gave-up', 'legacy'] as const;
+/** `do-not-contact`: they asked to stop before an approved DM could leave, so it never left. */
+export const SEND_ERROR_KINDS = [...X_ERROR_KINDS, 'gave-up', 'do-not-contact', 'legacy'] as const;
 export type SendErrorKind = (typeof SEND_ERROR_KINDS)[number];
 
 /** A call to X that failed, as data: the kind picks the words, the rest fills them in. */

@@ -2,7 +2,7 @@
 // Values are plain words: the Block Kit builders escape or wrap them, never the other way round.
 // Numbers, plurals and lists go through ./format (Intl), never through `n === 1 ?`.
 import { formatDate, formatList, formatNumber, formatPercent, plural } from './format';
-import type { AuditWords, CardWords, TemplateWords, XErrorFacts } from './shapes';
+import type { AnswerWords, AuditWords, CardWords, TemplateWords, XErrorFacts } from './shapes';
 
 const num = (n: number) => formatNumber('en', n);
 const p = (n: number, one: string, other: string) => plural('en', n, { one, other });
@@ -493,7 +493,100 @@ const templates: TemplateWords = {
     'Slots: {name} {topic} {link} {account} {signoff}; {de topic} elides in French (d’IA); {vous|tu} gives the words for each French address; [[ … ]] marks an optional sentence, left out when a slot in it is empty or the message runs long.',
 };
 
-export const en = { format, card, audit, home, digest, replies, xError, ownDomain, templates, model, templateDesk };
+/** Conversations (issue 12): a follower's messages in their card's thread, and the card's one conversation line. */
+const conversation = {
+  // The thread message: who, how, when. `who` is a link to their profile, `when` a Slack date.
+  wrote: {
+    dm: (who: string, when: string) => `${who} wrote you a DM · ${when}`,
+    reply: (who: string, when: string) => `${who} replied to the welcome · ${when}`,
+    mention: (who: string, when: string) => `${who} mentioned you · ${when}`,
+  },
+  fallback: (handle: string) => `New message from ${handle}`,
+  hiddenDm: 'They wrote you a DM — open in X.',
+  emptyText: '(no text)',
+  viewOnX: 'View on X',
+  openInX: 'Open in X',
+  reply: 'Reply…',
+  noAnswer: 'No answer needed',
+  answeredBy: (who: string) => `✅ Answered by ${who}`,
+  noAnswerBy: (who: string) => `☑️ No answer needed — ${who}`,
+  optedOut: '🚫 They asked not to be contacted: the desk will never offer them a DM again.',
+  // The card's line.
+  messages: (n: number) => `💬 ${p(n, '# message', '# messages')}`,
+  waitingSince: (at: string) => `waiting for an answer since ${at}`,
+  answered: (who: string, after: string) => `answered by ${who} ${after} later`,
+  noAnswerNeeded: 'no answer needed',
+  after: (seconds: number) =>
+    seconds < 60 ? 'under a minute' : seconds < 3600 ? p(Math.round(seconds / 60), '# min', '# min') : seconds < 86_400 ? p(Math.round(seconds / 3600), '# hour', '# hours') : p(Math.round(seconds / 86_400), '# day', '# days'),
+  doNotContact: (words: string) => `🚫 Do not contact: they asked (“${words}”). No DM will be offered.`,
+  dmRefusedDoNotContact: 'Not sent: they asked not to be contacted before the DM could leave.',
+  doNotContactX: '🚫 Do not contact: X says they opted out. No DM will be offered.',
+  // App Home settings.
+  showDmText: 'DM text in the channel',
+  showDmTextOption: { shown: 'Shown in the thread', hidden: 'Hidden (“open in X”)' },
+  showDmTextHint: 'DMs are private to the account: hidden, the thread only says a DM arrived, with a link to read it in X.',
+};
+
+/** Answering a follower from the card's thread (issue 12). */
+const answer: AnswerWords = {
+  modalTitle: 'Answer',
+  send: 'Send',
+  submitForApproval: 'Submit for approval',
+  sendAnyway: 'Send anyway',
+  cancel: 'Cancel',
+  theyWrote: (handle, via, date) => `${handle} wrote ${{ dm: 'by DM', reply: 'in reply to the welcome', mention: 'in a post naming you' }[via]} · ${date}`,
+  textLabel: 'Your answer',
+  textHint: {
+    dm: 'Sent as a DM once approved. Audited first: no sales pitch, no asking for their details, links only to your own site.',
+    reply: 'Posted publicly as a reply to their post once approved (280 characters). Audited first.',
+  },
+  wayLabel: 'How to answer',
+  way: { dm: 'By DM', reply: 'Public reply to their post' },
+  onlyWay: (way) => `Answer: ${way}`,
+  closed: {
+    'do-not-contact': 'No DM: they asked not to be contacted.',
+    'personal-account': 'No DM: a personal account does not send DMs.',
+    'dm-off': 'No DM: DMs are turned off for this account.',
+    'dm-closed': 'No DM: they do not accept DMs from you.',
+    'not-written-first': 'No DM: they have not written to you first (X allows a DM only after they do).',
+    'not-a-post': 'No public reply: they wrote by DM.',
+    'already-replied': 'No public reply: the account already replied to that post (X: one reply per post).',
+    'manual-send-mode': 'This account sends by hand: answer in X.',
+  },
+  noWay: 'There is no way to answer this message from Slack.',
+  rulesApplied: (rules) => `Checked: ${rules}`,
+  warningsFirst: 'Read the warnings below; send again to send it as it is.',
+  fourEyesNote: 'Another teammate approves it before it is sent (FOUR_EYES).',
+  writeSomething: 'Write an answer.',
+  chooseWay: 'Choose how to answer.',
+  auditBlocks: 'The audit blocks this answer:',
+  fourEyes: 'You wrote this answer: under FOUR_EYES another teammate approves it.',
+  messageGone: 'This message is no longer on the desk.',
+  alreadyAnswered: (status, who, when) =>
+    `${status === 'no-answer-needed' ? 'Marked as needing no answer' : 'Already answered'} by ${who}${when ? ` at ${when}` : ''}.`,
+  answerLine: (who, way) => `↩️ ${who} answered · ${way}`,
+  status: {
+    pending: 'Waiting for a second teammate to approve it.',
+    approved: 'Approved, in the send queue.',
+    sending: 'Sending…',
+    sent: 'Sent.',
+    failed: 'Not sent.',
+  },
+  approvedBy: (who) => `Approved by ${who}.`,
+  approve: 'Approve and send',
+  hiddenDm: 'Answered by DM: the text stays out of the channel (open the conversation in X).',
+  viewOnX: 'View on X',
+  notSent: (reason) => `Not sent: ${reason} Reply… again to write another answer.`,
+  failure: {
+    'do-not-contact': 'they asked not to be contacted meanwhile.',
+    'gave-up': 'the send did not go through after 24 hours of attempts.',
+    unknown: 'X did not take it.',
+  },
+  fallback: (who, status) => `Answer by ${who}: ${status}`,
+  nudge: (since) => `⏰ This conversation has been waiting for an answer since ${since}.`,
+};
+
+export const en = { format, card, audit, home, digest, replies, xError, ownDomain, templates, model, templateDesk, conversation, answer };
 
 /** What every language provides: the English catalogue's keys and signatures. */
 export type Catalogue = typeof en;

@@ -486,4 +486,93 @@ const templates: TemplateWords = {
     'Champs : {name} {topic} {link} {account} {signoff} ; {de topic} fait l’élision (d’IA) ; {vous|tu} donne les mots pour chaque forme d’adresse ; [[ … ]] marque une phrase facultative, omise quand un de ses champs est vide ou que le message est trop long.',
 };
 
-export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain, templates, model, templateDesk };
+/** Conversations (ticket 12) : les messages d’un abonné dans le fil de sa carte, et la ligne de conversation de la carte. */
+const conversation: Catalogue['conversation'] = {
+  wrote: {
+    dm: (who, when) => `${who} vous a écrit en MP · ${when}`,
+    reply: (who, when) => `${who} a répondu au message d’accueil · ${when}`,
+    mention: (who, when) => `${who} vous a mentionné · ${when}`,
+  },
+  fallback: (handle) => `Nouveau message de ${handle}`,
+  hiddenDm: 'Cette personne vous a écrit en MP — ouvrez-le dans X.',
+  emptyText: '(sans texte)',
+  viewOnX: 'Voir sur X',
+  openInX: 'Ouvrir dans X',
+  reply: 'Répondre…',
+  noAnswer: 'Pas de réponse nécessaire',
+  answeredBy: (who) => `✅ Répondu par ${who}`,
+  noAnswerBy: (who) => `☑️ Pas de réponse nécessaire — ${who}`,
+  optedOut: '🚫 Cette personne a demandé à ne plus être contactée : le bureau ne lui proposera plus jamais de MP.',
+  messages: (n) => `💬 ${p(n, '# message', '# messages')}`,
+  waitingSince: (at) => `attend une réponse depuis ${at}`,
+  answered: (who, after) => `répondu par ${who} ${after} après`,
+  noAnswerNeeded: 'pas de réponse nécessaire',
+  after: (seconds) =>
+    seconds < 60 ? 'moins d’une minute' : seconds < 3600 ? p(Math.round(seconds / 60), '# min', '# min') : seconds < 86_400 ? p(Math.round(seconds / 3600), '# heure', '# heures') : p(Math.round(seconds / 86_400), '# jour', '# jours'),
+  doNotContact: (words) => `🚫 Ne pas contacter : cette personne l’a demandé (« ${words} »). Aucun MP ne sera proposé.`,
+  dmRefusedDoNotContact: 'Non envoyé : cette personne a demandé à ne plus être contactée avant le départ du MP.',
+  doNotContactX: '🚫 Ne pas contacter : X indique que cette personne refuse d’être contactée. Aucun MP ne sera proposé.',
+  showDmText: 'Texte des MP dans le canal',
+  showDmTextOption: { shown: 'Affiché dans le fil', hidden: 'Masqué (« ouvrir dans X »)' },
+  showDmTextHint: 'Les MP sont privés au compte : masqués, le fil dit seulement qu’un MP est arrivé, avec un lien pour le lire dans X.',
+};
+
+const answer: Catalogue['answer'] = {
+  modalTitle: 'Répondre',
+  send: 'Envoyer',
+  submitForApproval: 'Soumettre',
+  sendAnyway: 'Envoyer quand même',
+  cancel: 'Annuler',
+  theyWrote: (handle, via, date) => `${handle} a écrit ${{ dm: 'en DM', reply: 'en réponse à l’accueil', mention: 'dans un post qui vous nomme' }[via]} · ${date}`,
+  textLabel: 'Votre réponse',
+  textHint: {
+    dm: 'Envoyée en DM une fois approuvée. Auditée avant : pas d’argumentaire de vente, pas de demande de coordonnées, des liens vers votre site seulement.',
+    reply: 'Publiée en réponse à son post une fois approuvée (280 caractères). Auditée avant.',
+  },
+  wayLabel: 'Comment répondre',
+  way: { dm: 'En DM', reply: 'Réponse publique à son post' },
+  onlyWay: (way) => `Réponse : ${way}`,
+  closed: {
+    'do-not-contact': 'Pas de DM : cette personne a demandé à ne plus être contactée.',
+    'personal-account': 'Pas de DM : un compte personnel n’envoie pas de DM.',
+    'dm-off': 'Pas de DM : les DM sont désactivés pour ce compte.',
+    'dm-closed': 'Pas de DM : cette personne n’accepte pas vos DM.',
+    'not-written-first': 'Pas de DM : cette personne ne vous a pas écrit la première (X n’autorise un DM qu’après).',
+    'not-a-post': 'Pas de réponse publique : elle a écrit en DM.',
+    'already-replied': 'Pas de réponse publique : le compte a déjà répondu à ce post (X : une réponse par post).',
+    'manual-send-mode': 'Ce compte envoie à la main : répondez dans X.',
+  },
+  noWay: 'Impossible de répondre à ce message depuis Slack.',
+  rulesApplied: (rules) => `Vérifié : ${rules}`,
+  warningsFirst: 'Lisez les avertissements ci-dessous ; envoyez de nouveau pour l’envoyer tel quel.',
+  fourEyesNote: 'Un autre membre de l’équipe l’approuve avant l’envoi (FOUR_EYES).',
+  writeSomething: 'Écrivez une réponse.',
+  chooseWay: 'Choisissez comment répondre.',
+  auditBlocks: 'L’audit bloque cette réponse :',
+  fourEyes: 'Vous avez écrit cette réponse : avec FOUR_EYES, un autre membre de l’équipe l’approuve.',
+  messageGone: 'Ce message n’est plus sur le desk.',
+  alreadyAnswered: (status, who, when) =>
+    `${status === 'no-answer-needed' ? 'Marqué sans réponse nécessaire' : 'Déjà répondu'} par ${who}${when ? ` à ${when}` : ''}.`,
+  answerLine: (who, way) => `↩️ ${who} a répondu · ${way}`,
+  status: {
+    pending: 'En attente de l’approbation d’un second membre de l’équipe.',
+    approved: 'Approuvée, dans la file d’envoi.',
+    sending: 'Envoi en cours…',
+    sent: 'Envoyée.',
+    failed: 'Non envoyée.',
+  },
+  approvedBy: (who) => `Approuvée par ${who}.`,
+  approve: 'Approuver et envoyer',
+  hiddenDm: 'Réponse en DM : le texte reste hors du canal (ouvrez la conversation dans X).',
+  viewOnX: 'Voir sur X',
+  notSent: (reason) => `Non envoyée : ${reason} Répondre… de nouveau pour écrire une autre réponse.`,
+  failure: {
+    'do-not-contact': 'cette personne a demandé entre-temps à ne plus être contactée.',
+    'gave-up': 'l’envoi n’a pas abouti après 24 heures d’essais.',
+    unknown: 'X ne l’a pas pris.',
+  },
+  fallback: (who, status) => `Réponse de ${who} : ${status}`,
+  nudge: (since) => `⏰ Cette conversation attend une réponse depuis ${since}.`,
+};
+
+export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain, templates, model, templateDesk, conversation, answer };

@@ -1,6 +1,6 @@
 // The shapes of the catalogue's larger sections, written out because their keys are closed sets
 // (statuses, severities, channels): a language that misses one does not compile.
-import type { Channel, Lang, WelcomeStatus } from '../domain';
+import type { AnswerClosed, AnswerStatus, AnswerVia, Channel, Lang, MessageVia, WelcomeStatus } from '../domain';
 import type { PreviewSample, TemplateEventType, TemplateProblem, TemplateState, VoiceAddress } from '../domain/templates';
 
 type Severity = 'error' | 'warning' | 'info';
@@ -180,4 +180,42 @@ export interface TemplateWords {
   /** The sign-off when the account sets none. */
   defaultSignOff: string;
   slotsHelp: string;
+}
+
+/** The words of answering from Slack (issue 12): the Reply… modal, the answers in the thread, the reminder. */
+export interface AnswerWords {
+  modalTitle: string;
+  send: string;
+  submitForApproval: string;
+  sendAnyway: string;
+  cancel: string;
+  /** "@lea wrote by DM · date": handle and date already safe mrkdwn. */
+  theyWrote: (handle: string, via: MessageVia, date: string) => string;
+  textLabel: string;
+  textHint: Record<AnswerVia, string>;
+  wayLabel: string;
+  way: Record<AnswerVia, string>;
+  onlyWay: (way: string) => string;
+  closed: Record<AnswerClosed, string>;
+  noWay: string;
+  rulesApplied: (rules: string) => string;
+  warningsFirst: string;
+  fourEyesNote: string;
+  writeSomething: string;
+  chooseWay: string;
+  auditBlocks: string;
+  fourEyes: string;
+  messageGone: string;
+  alreadyAnswered: (status: AnswerStatus | 'no-answer-needed', who: string, when: string | null) => string;
+  /** An answer in the thread: who wrote it, how it travels, where it stands. */
+  answerLine: (who: string, way: string) => string;
+  status: Record<AnswerStatus, string>;
+  approvedBy: (who: string) => string;
+  approve: string;
+  hiddenDm: string;
+  viewOnX: string;
+  notSent: (reason: string) => string;
+  failure: { 'do-not-contact': string; 'gave-up': string; unknown: string };
+  fallback: (who: string, status: string) => string;
+  nudge: (since: string) => string;
 }

@@ -4,6 +4,7 @@ import { heartbeat, INSTANCE_STALE_MS, registerInstance, setActiveJobs, type Run
 import { publishCard } from '../bot/cards';
 import { QUEUES, type Desk } from '../desk/desk';
 import { sendWelcome, type SendTracker } from '../desk/send';
+import { sendAnswer } from '../desk/answer-send';
 import { pollAccount } from './poll-followers';
 import { failJobsOfDeadProcesses, sweepDesk } from './sweep';
 import type { BaselineMode } from '../x/sources/poll';
@@ -36,10 +37,14 @@ const EXPIRE_SECONDS: Record<string, number> = {
   [QUEUES.card]: 120,
   [QUEUES.poll]: 300,
   [QUEUES.sweep]: 120,
+  [QUEUES.answer]: 120,
 };
 
 interface WelcomeJob {
   welcomeId: number;
+}
+interface AnswerJob {
+  answerId: number;
 }
 interface AccountJob {
   accountId: number;
@@ -84,6 +89,7 @@ export async function startJobs(desk: Desk, options: JobsOptions): Promise<Runni
   await boss.work<AccountJob>(QUEUES.poll, every, tracked(QUEUES.poll, (job) => pollAccount(desk, job.data.accountId, options.baseline)));
   await boss.work<WelcomeJob>(QUEUES.send, every, tracked(QUEUES.send, (job) => sendWelcome(desk, job.data.welcomeId, tracker)));
   await boss.work<WelcomeJob>(QUEUES.card, every, tracked(QUEUES.card, (job) => publishCard(desk, job.data.welcomeId)));
+  await boss.work<AnswerJob>(QUEUES.answer, every, tracked(QUEUES.answer, (job) => sendAnswer(desk, job.data.answerId, tracker)));
   await boss.work(QUEUES.sweep, every, tracked(QUEUES.sweep, () => sweepDesk(desk, tracker)));
 
   const pollNow = async () => {

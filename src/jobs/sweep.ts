@@ -4,6 +4,8 @@ import { queueSend } from '../desk/decide';
 import type { Desk } from '../desk/desk';
 import type { SendTracker } from '../desk/send';
 import { forgetOldSlackEvents } from '../db/slack-events';
+import { answersApprovedBefore, answersBeingSent } from '../db/answers';
+import { queueAnswerSend } from '../desk/answer';
 
 /** How long after approval a queued send may lag before the sweeper queues it again. */
 const LOST_APPROVAL_MS = 60_000;
@@ -37,9 +39,19 @@ export async function sweepDesk(desk: Desk, tracker: SendTracker): Promise<{ req
     createdBefore: new Date(now.getTime() - 10_000),
   });
   for (const { id } of cardless) await desk.cards.refresh(id);
+  await sweepAnswers(desk, tracker, live);
   // Slack stops retrying a delivery within minutes: a week of event ids is plenty to recognise one.
   await forgetOldSlackEvents(desk.db, new Date(now.getTime() - SLACK_EVENT_MEMORY_MS));
   return { requeued: approved.length, orphaned: orphaned.length, cards: cardless.length };
+}
+
+/** The same mending for the team's answers in conversations: lost approvals re-queued, orphaned sends reconciled. */
+async function sweepAnswers(desk: Desk, tracker: SendTracker, live: Set<string>): Promise<void> {
+  for (const { id } of await answersApprovedBefore(desk.db, new Date(desk.now().getTime() - LOST_APPROVAL_MS))) await queueAnswerSend(desk, id);
+  const sending = await answersBeingSent(desk.db);
+  // Answers in flight are kept in the tracker under their negated id (desk/answer-send.ts).
+  const orphaned = sending.filter(({ id, sendingBy }) => sendingBy === null || !live.has(sendingBy) || (sendingBy === tracker.instanceId && !tracker.inFlight.has(-id)));
+  for (const { id } of orphaned) await queueAnswerSend(desk, id);
 }
 
 /**

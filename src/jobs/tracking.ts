@@ -2,6 +2,7 @@ import { listAccounts } from '../db/accounts';
 import { seedXPrices } from '../db/x-usage';
 import type { Desk } from '../desk/desk';
 import { trackAccount } from '../tracking/track';
+import { nudgeWaitingConversations } from '../desk/answer-nudge';
 
 export const TRACKING_QUEUE = 'tracking-pass';
 
@@ -10,6 +11,8 @@ export interface TrackingJobsOptions {
   cron: string;
   /** TEAM_TIMEZONE */
   timeZone: string;
+  /** ANSWER_NUDGE_HOURS: a conversation waiting longer gets one reminder in its thread. */
+  answerNudgeHours?: number;
 }
 
 export interface RunningTrackingJobs {
@@ -35,6 +38,8 @@ export async function startTrackingJobs(desk: Desk, options: TrackingJobsOptions
         desk.logger.warn({ account: account.handle, err: { message: error instanceof Error ? error.message : String(error) } }, 'tracking pass failed');
       }
     }
+    // On the same schedule: the messages the pass just brought in are what the reminder is about.
+    await nudgeWaitingConversations(desk, { hours: options.answerNudgeHours ?? 24 });
   });
   await boss.schedule(TRACKING_QUEUE, options.cron, {}, { tz: options.timeZone, singletonKey: 'tracking' });
   return {

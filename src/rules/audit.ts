@@ -37,8 +37,11 @@ function verdictOf(findings: readonly Finding[]): Verdict {
 
 const byPosition = (a: Finding, b: Finding): number => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
-/** Audits one welcome: every rule that applies, its findings in the report's language, and a verdict. */
-export function auditMessage(input: AuditInput): AuditReport {
+/**
+ * Audits one welcome: every rule that applies, its findings in the report's language, and a verdict.
+ * `only` narrows the rules to a profile (an answer in a conversation runs fewer: ./reply-profile.ts).
+ */
+export function auditMessage(input: AuditInput, only?: ReadonlySet<string>): AuditReport {
   const lang: Lang = input.lang ?? detectLanguage(input.text) ?? 'en';
   const context: AuditContext = {
     text: input.text,
@@ -53,6 +56,7 @@ export function auditMessage(input: AuditInput): AuditReport {
   const findings: Finding[] = [];
   const skipped: string[] = [];
   for (const rule of rules) {
+    if (only && !only.has(rule.meta.id)) continue;
     const override = input.overrides?.[rule.meta.id];
     if (override === 'off') continue;
     if (rule.meta.needsHistory && !input.history) {

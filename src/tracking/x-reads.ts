@@ -10,6 +10,7 @@ import { USERS_PER_LOOKUP } from '../x/users';
 export interface MentionPost {
   id: string;
   authorId: string;
+  text: string;
   createdAt: string;
   conversationId: string | null;
   /** The post this one replies to, when it is a reply. */
@@ -51,6 +52,7 @@ export async function readMentions(
       posts.push({
         id: post.id,
         authorId: post.author_id,
+        text: post.text ?? '',
         createdAt: post.created_at,
         conversationId: post.conversation_id ?? null,
         repliedTo: post.referenced.find((ref) => ref.type === 'replied_to')?.id ?? null,
@@ -69,24 +71,78 @@ export interface DmEvent {
   createdAt: string;
 }
 
-/** A welcome conversation is short: the latest 20 messages hold any answer to it. */
-const CONVERSATION_PAGE = 20;
-
-/** The latest messages of the account's DM conversation with one person. */
-export async function readConversation(client: TwitterApi, participantId: string): Promise<DmEvent[]> {
-  const raw = await inDialect(client, (dialect) =>
-    callX('read-dm-events', () =>
-      client.v2.get(
-        'dm_conversations/with/:participant_id/dm_events',
-        { event_types: 'MessageCreate', ...dialect.dmEventQuery(['id', 'sender_id', 'created_at']), max_results: CONVERSATION_PAGE },
-        { params: { participant_id: participantId } },
-      ),
-    ),
-  );
-  return (readAnswer(dmEventsAnswer, raw, 'read-dm-events').data ?? [])
-    .filter((event) => event.sender_id && event.created_at)
-    .map((event) => ({ id: event.id, senderId: event.sender_id!, createdAt: event.created_at! }));
+export interface AccountDmEvent extends DmEvent {
+  text: string;
+  conversationId: string | null;
 }
+
+/**
+ * Page sizes of one read, smallest first. X has no since_id on GET /2/dm_events and bills every
+ * event a page returns, old or new: a quiet pass reads one event (the newest, already seen) and
+ * stops; each further page is larger, so a busy pass does not pay for much more than what is new.
+ * Four requests at most per read: X allows 15 per 15 minutes, and the next passes need theirs.
+ */
+const DM_EVENTS_PAGE_SIZES = [1, 5, 25, 100] as const;
+/** The first read of all (no cursor yet): only the latest DMs matter. */
+const DM_EVENTS_FIRST_PAGE = 20;
+
+/**
+ * The account's DM events across all its conversations (GET /2/dm_events), oldest first, newer
+ * than `stopAt` (the newest event the previous read saw). X gives them newest first: pages are read
+ * until one reaches `stopAt`. Without `stopAt`, one page of the latest. Each request first takes a
+ * place in X's window (`takeRequest`); `complete` is false when the read stopped before reaching
+ * `stopAt` (window full, or more new events than four pages hold).
+ */
+export async function readAccountDmEvents(
+  client: TwitterApi,
+  stopAt: string | null,
+  takeRequest: () => Promise<boolean>,
+): Promise<{ events: AccountDmEvent[]; newestId: string | null; complete: boolean }> {
+  const events: AccountDmEvent[] = [];
+  let newestId: string | null = null;
+  let token: string | undefined;
+  const sizes = stopAt === null ? [DM_EVENTS_FIRST_PAGE] : DM_EVENTS_PAGE_SIZES;
+  for (const size of sizes) {
+    if (!(await takeRequest())) return { events: events.reverse(), newestId, complete: false };
+    const cursor = token;
+    const raw = await inDialect(client, (dialect) =>
+      callX('read-dm-events', async () => {
+        const query = {
+          event_types: 'MessageCreate',
+          ...dialect.dmEventQuery(['id', 'text', 'sender_id', 'created_at', 'dm_conversation_id']),
+          max_results: size,
+          ...(cursor ? { pagination_token: cursor } : {}),
+        };
+        // twitter-api-v2's own method for GET /2/dm_events; its typed options know only 2.166's words.
+        const paginator = await client.v2.listDmEvents(query as Parameters<TwitterApi['v2']['listDmEvents']>[0]);
+        return paginator.data as unknown;
+      }),
+    );
+    const answer = readAnswer(dmEventsAnswer, raw, 'read-dm-events');
+    let reached = stopAt === null;
+    for (const event of answer.data ?? []) {
+      if (stopAt !== null && !isNewer(event.id, stopAt)) {
+        reached = true;
+        break;
+      }
+      newestId ??= event.id;
+      if (!event.sender_id || !event.created_at) continue;
+      events.push({ id: event.id, senderId: event.sender_id, createdAt: event.created_at, text: event.text ?? '', conversationId: event.dm_conversation_id ?? null });
+    }
+    token = answer.meta?.next_token;
+    if (reached || !token || stopAt === null) return { events: events.reverse(), newestId, complete: true };
+  }
+  return { events: events.reverse(), newestId, complete: false };
+}
+
+/** X's ids are snowflakes: a later event has a larger id. */
+const isNewer = (id: string, than: string): boolean => {
+  try {
+    return BigInt(id) > BigInt(than);
+  } catch {
+    return id !== than;
+  }
+};
 
 export interface Connection {
   /** False when X no longer knows the account (deleted, suspended). */

@@ -16,6 +16,8 @@ export function sendErrorText(lang: Lang, error: SendError): string {
   switch (error.kind) {
     case 'gave-up':
       return t(lang).replies.sendGaveUp;
+    case 'do-not-contact':
+      return t(lang).conversation.dmRefusedDoNotContact;
     case 'legacy':
       // Written before kinds were stored: the sentence as it was written then.
       return error.detail ?? t(lang).replies.unexpectedError;

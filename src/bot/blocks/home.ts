@@ -30,6 +30,7 @@ export const SETTINGS_INPUTS = {
   aiReplies: { blockId: 'settings_ai_replies', actionId: 'ai_replies' },
   voiceAddress: { blockId: 'settings_voice_address', actionId: 'voice_address' },
   signOff: { blockId: 'settings_sign_off', actionId: 'sign_off' },
+  showDmText: { blockId: 'settings_show_dm_text', actionId: 'show_dm_text' },
 } as const;
 
 /** The value of the ticked "approved by X" checkbox. */
@@ -117,6 +118,7 @@ function accountBlocks({ account, queue, figures }: HomeAccount, lang: Lang): Kn
         mrkdwn(`*${t.ownDomains}*\n${list(account.ownDomains)}`),
         mrkdwn(`*${t.topics}*\n${list(account.topics)}`),
         mrkdwn(account.aiRepliesApproved ? words(lang).model.aiRepliesApproved : words(lang).model.aiRepliesManual),
+        showDmTextField(account, lang),
       ],
       accessory: button({ text: t.edit, actionId: HOME_IDS.editAccount, value: String(account.id) }),
     },
@@ -198,6 +200,7 @@ export function buildAccountSettingsModal(account: XAccountRow, lang: Lang, edit
       input(SETTINGS_INPUTS.topics, t.topics, text(SETTINGS_INPUTS.topics, account.topics), { hint: t.topicsHint, optional: true }),
       ...voiceInputs(account, lang),
       aiRepliesInput(account, lang),
+      showDmTextInput(account, lang),
     ],
   };
 }
@@ -228,6 +231,30 @@ function voiceInputs(account: XAccountRow, lang: Lang): types.InputBlock[] {
       { hint: v.signOffHint, optional: true },
     ),
   ];
+}
+
+// ─── Conversations (issue 12): whether DM text is shown in the channel ─────────────────────
+
+const DM_TEXT_CHOICES = ['shown', 'hidden'] as const;
+
+function showDmTextField(account: XAccountRow, lang: Lang): types.MrkdwnElement {
+  const t = words(lang).conversation;
+  return mrkdwn(`*${t.showDmText}*\n${t.showDmTextOption[account.showDmText ? 'shown' : 'hidden']}`);
+}
+
+function showDmTextInput(account: XAccountRow, lang: Lang): types.InputBlock {
+  const t = words(lang).conversation;
+  const option = (value: (typeof DM_TEXT_CHOICES)[number]): types.PlainTextOption => ({ text: plainText(t.showDmTextOption[value], 75), value });
+  const ids = SETTINGS_INPUTS.showDmText;
+  const element: types.StaticSelect = { type: 'static_select', action_id: ids.actionId, options: DM_TEXT_CHOICES.map(option), initial_option: option(account.showDmText ? 'shown' : 'hidden') };
+  return input(ids, t.showDmText, element, { hint: t.showDmTextHint });
+}
+
+/** The submitted DM text choice; null when the form did not carry it (a modal opened before it existed). */
+export function readShowDmText(view: SubmittedView): boolean | null {
+  const ids = SETTINGS_INPUTS.showDmText;
+  const picked = view.state.values[ids.blockId]?.[ids.actionId]?.selected_option?.value;
+  return picked === 'shown' ? true : picked === 'hidden' ? false : null;
 }
 
 /** A modal that only says why the settings cannot be edited (`text` is ours: mrkdwn, for the channel link). */

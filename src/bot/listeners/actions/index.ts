@@ -1,8 +1,9 @@
 import type { App, BlockAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Desk } from '../../../desk/desk';
-import { ACTIONS, DECIDING_ACTIONS, type DecidingActionId } from '../../ids';
+import { ACTIONS, CONVERSATION_ACTIONS, DECIDING_ACTIONS, type DecidingActionId } from '../../ids';
 import { HOME_IDS } from '../../blocks/home';
 import { requireApprover, type DeskPolicy } from '../middleware/authorize';
+import { approveAnswerCallback, noAnswerCallback, replyCallback } from './answer';
 import { editCallback } from './edit';
 import { homeEditAccountCallback } from './home-edit-account';
 import { markSentCallback } from './mark-sent';
@@ -32,5 +33,12 @@ export function register(app: App, desk: Desk, policy: DeskPolicy): void {
   const approverOnly = requireApprover(desk, policy);
   for (const id of DECIDING_ACTIONS) app.action<BlockAction>(id, approverOnly, decisions[id]);
   app.action(ACTIONS.openInX, openInXCallback);
+  // A conversation in the card's thread: answering, or deciding it needs no answer, is a decision too.
+  // Those buttons carry a message or answer id, not a welcome id: a refusal is not logged on a welcome.
+  const threadApproverOnly = requireApprover(desk, policy, () => null);
+  app.action<BlockAction>(CONVERSATION_ACTIONS.reply, threadApproverOnly, replyCallback(desk));
+  app.action<BlockAction>(CONVERSATION_ACTIONS.noAnswer, threadApproverOnly, noAnswerCallback(desk));
+  app.action<BlockAction>(CONVERSATION_ACTIONS.approveAnswer, threadApproverOnly, approveAnswerCallback(desk));
+  app.action(CONVERSATION_ACTIONS.viewAnswerOnX, openInXCallback);
   app.action(HOME_IDS.editAccount, homeEditAccountCallback(desk));
 }

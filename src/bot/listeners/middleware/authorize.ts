@@ -20,14 +20,19 @@ type Refusal = Exclude<Authorization, { allowed: true }>;
  * attempt is logged on the welcome. The listener behind it finds the four-eyes setting in
  * `context.fourEyes`, and must not ack again.
  */
-export function requireApprover(desk: Desk, policy: DeskPolicy): Middleware<SlackActionMiddlewareArgs<BlockAction>> {
+export function requireApprover(
+  desk: Desk,
+  policy: DeskPolicy,
+  /** The welcome a refused click is logged on: a card button's value; none for buttons whose value is another id. */
+  welcomeOf: (body: BlockAction) => number | null = (body) => welcomeActionOf(body)?.welcomeId ?? null,
+): Middleware<SlackActionMiddlewareArgs<BlockAction>> {
   return async ({ ack, body, context, respond, next }) => {
     await ack();
     context.fourEyes = policy.fourEyes;
     const auth = await policy.approvers.mayDecide(body.user.id);
     if (auth.allowed) return next();
     // Logged before the teammate is told, so whoever sees the refusal finds it on the welcome.
-    await logRefusal(desk, { userId: body.user.id, welcomeId: welcomeActionOf(body)?.welcomeId ?? null, auth, action: body.actions[0]?.action_id, type: body.type });
+    await logRefusal(desk, { userId: body.user.id, welcomeId: welcomeOf(body), auth, action: body.actions[0]?.action_id, type: body.type });
     const text = refusalForUnauthorized(auth, policy.approvers.policy, desk.lang);
     await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => {});
   };
@@ -37,13 +42,13 @@ export function requireApprover(desk: Desk, policy: DeskPolicy): Middleware<Slac
  * The same check on a modal that decides (DECIDING_VIEWS): part of the submission's validation, so
  * a refusal is the modal's error under the text field; the listener behind it acks.
  */
-export function requireApproverToSubmit(desk: Desk, policy: DeskPolicy): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
+export function requireApproverToSubmit(desk: Desk, policy: DeskPolicy, fieldBlockId: string = EDIT_INPUT.blockId): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, context, next }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     context.fourEyes = policy.fourEyes;
     const auth = await policy.approvers.mayDecide(body.user.id);
     if (auth.allowed) return next();
     const text = refusalForUnauthorized(auth, policy.approvers.policy, desk.lang);
-    await ack({ response_action: 'errors', errors: { [EDIT_INPUT.blockId]: text.slice(0, 1900) } });
+    await ack({ response_action: 'errors', errors: { [fieldBlockId]: text.slice(0, 1900) } });
     await logRefusal(desk, { userId: body.user.id, welcomeId: welcomeIdOfModal(view.private_metadata), auth, action: view.callback_id, type: body.type });
   };
 }

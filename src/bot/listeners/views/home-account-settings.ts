@@ -5,7 +5,8 @@ import { setVoice } from '../../../desk/templates';
 import type { Desk } from '../../../desk/desk';
 import { t } from '../../../i18n';
 import { handleMrkdwn } from '../../blocks/escape';
-import { readAccountSettingsSubmission, SETTINGS_INPUTS } from '../../blocks/home';
+import { readAccountSettingsSubmission, readShowDmText, SETTINGS_INPUTS } from '../../blocks/home';
+import { setShowDmText } from '../../../db/conversations';
 import { mayEditSettings, publishHome, settingsRefusal } from '../../home';
 
 /**
@@ -50,7 +51,12 @@ export const homeAccountSettingsCallback =
     if (submission.voice.voiceAddress !== undefined || submission.voice.signOff !== undefined) {
       await setVoice(desk.db, account, { address: submission.voice.voiceAddress, signOff: submission.voice.signOff });
     }
-    desk.logger.info({ userId, account: account.handle, settings: submission.settings, voice: submission.voice, aiRepliesApproved: aiReplies ?? account.aiRepliesApproved }, 'account settings changed from the Home tab');
+    const showDmText = readShowDmText(view);
+    if (showDmText !== null && showDmText !== account.showDmText) await setShowDmText(desk.db, account.id, showDmText);
+    desk.logger.info(
+      { userId, account: account.handle, settings: { ...submission.settings, showDmText }, voice: submission.voice, aiRepliesApproved: aiReplies ?? account.aiRepliesApproved },
+      'account settings changed from the Home tab',
+    );
     await publishHome(desk, userId);
     if (submission.settings.sendMode !== account.sendMode) {
       // Approved welcomes keep the mode they were approved in: say how many, where the teammate works.

@@ -1,0 +1,86 @@
+// The buttons of a conversation in the card's thread: Reply… opens the answer modal, No answer
+// needed marks the message handled, Approve and send is the second pair of eyes under FOUR_EYES.
+// All three sit behind the approver check, which acks before anything else.
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { answerChoices, approveAnswer, markNoAnswerNeeded, preferredWay, type AnswerOutcome } from '../../../desk/answer';
+import type { Desk } from '../../../desk/desk';
+import { ANSWER_VIAS, type AnswerClosed, type AnswerVia } from '../../../domain';
+import { t } from '../../../i18n';
+import { REPLY_RULE_IDS } from '../../../rules/reply-profile';
+import { answerRefusal } from '../../answer-replies';
+import { buildReplyModal } from '../../blocks/reply-modal';
+import { withDatabaseRetry } from './decide';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** A conversation button's value: a message id (`123`, or `m:123`), or an answer id (`a:45`). */
+const ConversationAction = z.object({
+  actions: z.array(z.object({ value: z.string().regex(/^(?:[ma]:)?\d{1,10}$/) })).min(1),
+  user: z.object({ id: z.string().min(1) }),
+});
+
+function idOf(body: unknown, kind: 'm' | 'a'): { id: number; userId: string } | null {
+  const parsed = ConversationAction.safeParse(body);
+  if (!parsed.success) return null;
+  const value = parsed.data.actions[0]!.value;
+  const [prefix, id] = value.includes(':') ? (value.split(':') as [string, string]) : ['m', value];
+  return prefix === kind ? { id: Number(id), userId: parsed.data.user.id } : null;
+}
+
+const ephemeral = (text: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text });
+
+/** Opens the Reply… modal: the trigger id lives 3 seconds, so two reads and no call to X. */
+export const replyCallback =
+  (desk: Desk) =>
+  async ({ body, client, respond, context }: ActionArgs): Promise<void> => {
+    const action = idOf(body, 'm');
+    if (!action) return void desk.logger.warn({ actionId: body.actions?.[0]?.action_id }, 'Reply… without a message id: ignored');
+    const choices = await answerChoices(desk, action.id);
+    if (!choices) return void (await respond(ephemeral(t(desk.lang).answer.messageGone)));
+    const { ctx, ways } = choices;
+    const first = preferredWay(ctx.message, ways);
+    const open: AnswerVia[] = first ? [first, ...ANSWER_VIAS.filter((via) => via !== first && ways[via].open)] : [];
+    const closed: Partial<Record<AnswerVia, AnswerClosed>> = {};
+    for (const via of ANSWER_VIAS) {
+      const way = ways[via];
+      if (!way.open) closed[via] = way.why;
+    }
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: buildReplyModal({
+        messageId: ctx.message.id,
+        welcomeId: ctx.welcome.id,
+        lang: desk.lang,
+        handle: ctx.follower.handle,
+        via: ctx.message.via,
+        text: ctx.message.text,
+        writtenAt: ctx.message.writtenAt,
+        open,
+        closed,
+        fourEyes: context.fourEyes === true,
+        rules: REPLY_RULE_IDS,
+      }),
+    });
+  };
+
+const decided =
+  (desk: Desk, kind: 'm' | 'a', decide: (action: { id: number; userId: string; fourEyes: boolean }) => Promise<AnswerOutcome>) =>
+  async ({ body, respond, context }: ActionArgs): Promise<void> => {
+    const action = idOf(body, kind);
+    if (!action) return void desk.logger.warn({ actionId: body.actions?.[0]?.action_id }, 'conversation button without its id: ignored');
+    let outcome: AnswerOutcome;
+    try {
+      outcome = await withDatabaseRetry(() => decide({ ...action, fourEyes: context.fourEyes === true }));
+    } catch (error) {
+      desk.logger.error({ id: action.id, err: { message: error instanceof Error ? error.message : String(error) } }, 'could not record a decision on a conversation');
+      await respond(ephemeral(t(desk.lang).replies.notRecorded));
+      return;
+    }
+    const refusal = answerRefusal(outcome, desk.lang);
+    if (refusal) await respond(ephemeral(refusal));
+  };
+
+export const noAnswerCallback = (desk: Desk) => decided(desk, 'm', ({ id, userId }) => markNoAnswerNeeded(desk, { messageId: id, userId }));
+
+export const approveAnswerCallback = (desk: Desk) => decided(desk, 'a', ({ id, userId, fourEyes }) => approveAnswer(desk, { answerId: id, userId, fourEyes }));

@@ -1,0 +1,74 @@
+// The Reply… modal's submission. Validation is the audit (an error stays in the modal, on the text
+// field), the warnings (shown in the modal once; the same text sent again goes) and the answer
+// stored once on the locked message — then the ack; the send job and the thread come after it.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { afterAnswerWritten, answerChoices, writeAnswer } from '../../../desk/answer';
+import type { Desk } from '../../../desk/desk';
+import { ANSWER_VIAS, type AnswerClosed, type AnswerVia } from '../../../domain';
+import { t } from '../../../i18n';
+import { REPLY_RULE_IDS } from '../../../rules/reply-profile';
+import { answerRefusal } from '../../answer-replies';
+import { buildReplyModal, readReplySubmission, warnedKey } from '../../blocks/reply-modal';
+import { ANSWER_MODAL } from '../../ids';
+
+const fieldError = (text: string) => ({ response_action: 'errors' as const, errors: { [ANSWER_MODAL.textBlockId]: text.slice(0, 1900) } });
+
+export const answerSubmitCallback =
+  (desk: Desk) =>
+  async ({ ack, view, body, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const words = t(desk.lang).answer;
+    const submission = readReplySubmission(view);
+    if (!submission.ok) {
+      if (submission.problem === 'unreadable') {
+        desk.logger.warn({ callbackId: view.callback_id }, 'unreadable answer submission: closed');
+        return void (await ack());
+      }
+      return void (await ack(fieldError(submission.problem === 'empty' ? words.writeSomething : words.chooseWay)));
+    }
+    const fourEyes = context.fourEyes === true;
+    const outcome = await writeAnswer(desk, {
+      messageId: submission.messageId,
+      via: submission.via,
+      text: submission.text,
+      userId: body.user.id,
+      fourEyes,
+      warningsSeen: submission.warned === warnedKey(submission.via, submission.text),
+    });
+    if (outcome.ok) {
+      await ack();
+      await afterAnswerWritten(desk, outcome.answer);
+      return;
+    }
+    if (outcome.reason === 'warnings') {
+      // The modal stays, now showing the warnings; submitting the same text again sends it.
+      const choices = await answerChoices(desk, submission.messageId);
+      if (choices) {
+        const open = [submission.via, ...ANSWER_VIAS.filter((via) => via !== submission.via && choices.ways[via].open)];
+        const closed: Partial<Record<AnswerVia, AnswerClosed>> = {};
+        for (const via of ANSWER_VIAS) {
+          const way = choices.ways[via];
+          if (!way.open) closed[via] = way.why;
+        }
+        const { ctx } = choices;
+        await ack({
+          response_action: 'update',
+          view: buildReplyModal({
+            messageId: ctx.message.id,
+            welcomeId: ctx.welcome.id,
+            lang: desk.lang,
+            handle: ctx.follower.handle,
+            via: ctx.message.via,
+            text: ctx.message.text,
+            writtenAt: ctx.message.writtenAt,
+            open,
+            closed,
+            fourEyes,
+            draft: { text: submission.text, via: submission.via, findings: outcome.report.findings },
+            rules: REPLY_RULE_IDS,
+          }),
+        });
+        return;
+      }
+    }
+    await ack(fieldError(answerRefusal(outcome, desk.lang, true) ?? words.messageGone));
+  };
