@@ -211,7 +211,7 @@ function addKey(map: Map<string, number[]>, key: string, test: number): void {
 /** Registers the test of a slot's first words (what the slot's expression can start with); returns its id. */
 function startTest(text: string, lang: 'en' | 'fr' | 'any', lexicons: Record<string, readonly string[]>): number {
   const alternatives = text.startsWith('@') ? lexicons[text.slice(1)]! : text.split('|');
-  const firsts = alternatives.map((alternative) => alternative.split(/[_ ]/)[0]!);
+  const firsts = alternatives.map((alternative) => phraseParts(alternative)[0]!);
   const identity = `${lang} ${[...new Set(firsts)].sort().join(' ')}`;
   const known = startTests.get(identity);
   if (known !== undefined) return known;
@@ -292,6 +292,33 @@ export function findTokens(source: string, patterns: readonly TokenPattern[]): T
 //   +8          up to eight words in between, across sentences ("You're on Insta? We post there…")
 //   @NAME       an alternative list given in the lexicons argument
 
+/**
+ * The words of a lexicon phrase as the tokenizer writes them: "c_est" → ce est, "don_t" → do not,
+ * "qui_t_a" → qui te a, "aujourd_hui" → aujourdhui (a phrase's "_" may stand for an apostrophe).
+ * Markers ("=" before the first word, "*" after the last) are kept.
+ */
+function phraseParts(alternative: string): string[] {
+  const parts = alternative.split(/[_ ]/);
+  const exact = parts[0]!.startsWith('=');
+  if (exact) parts[0] = parts[0]!.slice(1);
+  const words: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const next = parts[i + 1];
+    if (part === 'aujourd' && next === 'hui') {
+      words.push('aujourdhui');
+      i++;
+    } else if (next !== undefined && ELIDED[part] !== undefined) words.push(ELIDED[part]);
+    else if (next === 't' && part.endsWith('n') && part.length > 2) {
+      words.push(part === 'can' ? 'can' : part === 'won' ? 'will' : part.slice(0, -1), 'not');
+      i++;
+    } else if (i > 0 && next === undefined && CONTRACTED[part] !== undefined) words.push(CONTRACTED[part]);
+    else words.push(part);
+  }
+  if (exact) words[0] = `=${words[0]}`;
+  return words;
+}
+
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const YOU_FORMS = ['you', 'your', 'yours', 'u', 'ur', 'vous', 'votre', 'vos', 'tu', 'ton', 'ta', 'tes', 'toi'];
 const gap = (n: number, noYou: boolean): string =>
@@ -332,7 +359,7 @@ function slot(text: string, lang: 'en' | 'fr' | 'any', lexicons: Record<string, 
   // Phrases sharing a first word are tried as one: "like_us|like_our" → like (?:us|our).
   const byFirst = new Map<string, string[]>();
   for (const alternative of alternatives) {
-    const parts = alternative.split(/[_ ]/);
+    const parts = phraseParts(alternative);
     if (parts.length === 1) {
       add(parts[0]!);
       continue;
@@ -394,7 +421,7 @@ export function tokenGate(entries: readonly string[]): (source: string) => boole
   const stemmed = new Set<string>();
   const prefixes: string[] = [];
   for (const entry of entries) {
-    const first = entry.split(/[_ ]/)[0]!;
+    const first = phraseParts(entry)[0]!;
     if (first.startsWith('=')) exact.add(first.slice(1));
     else if (first.startsWith('#')) stemmed.add(first);
     else if (first.endsWith('*')) prefixes.push(first.slice(0, -1));
