@@ -2,6 +2,7 @@
 // simulated clock (a minute a step, so 200 DMs at 15 per 15 minutes take no real quarter-hours).
 import { WebClient } from '@slack/web-api';
 import { createCardPublisher } from '../src/bot/cards';
+import { createThreadPublisher } from '../src/bot/threads';
 import { upsertAccount } from '../src/db/accounts';
 import { insertNewFollower } from '../src/db/followers';
 import { welcomes } from '../src/db/schema';
@@ -50,7 +51,7 @@ export async function runPacingBench(counts: Record<Channel, number> = { dm: 200
       now: () => new Date(clock),
       lang: 'en' as const,
     };
-    const desk: Desk = { ...parts, xClient: () => client, cards: createCardPublisher(parts) };
+    const desk: Desk = { ...parts, xClient: () => client, cards: createCardPublisher(parts), threads: createThreadPublisher(parts) };
     const queue: number[] = [];
     for (const channel of ['dm', 'mention'] as const) {
       for (let i = 0; i < counts[channel]; i++) {

@@ -25,6 +25,7 @@ const OPERATIONS: [method: string, path: string][] = [
   ['get', '/2/users/{id}/tweets'],
   ['post', '/2/tweets'],
   ['get', '/2/dm_conversations/with/{participant_id}/dm_events'],
+  ['get', '/2/dm_events'],
   ['post', '/2/dm_conversations/with/{participant_id}/messages'],
   ['get', '/2/webhooks'],
   ['post', '/2/webhooks'],

@@ -3,6 +3,7 @@ import type { RequestListener, Server } from 'node:http';
 import type PgBoss from 'pg-boss';
 import { createSlackApp } from './bot/app';
 import { createCardPublisher } from './bot/cards';
+import { createThreadPublisher } from './bot/threads';
 import { createHttpServer, listen, type HealthCheck } from './bot/http-server';
 import type { Config } from './config';
 import { createMetrics, type Metrics } from './bot/metrics';
@@ -127,6 +128,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       now,
       lang: config.deskLang,
       cards: createCardPublisher({ db: database.db, boss: startedBoss, slack, logger, now, lang: config.deskLang }),
+      threads: createThreadPublisher({ db: database.db, slack, lang: config.deskLang }),
     };
     const jobs = await startJobs(desk, {
       accountIds: accounts.map((row) => row.id),

@@ -1,7 +1,8 @@
 // The Slack side of the desk's CardPublisher: draws a welcome's card and posts or updates it.
 import type { WebClient } from '@slack/web-api';
 import type PgBoss from 'pg-boss';
-import { buildWelcomeCard, type CardView } from './blocks/card';
+import { buildWelcomeCard, type CardConversation, type CardView } from './blocks/card';
+import { conversationState } from '../db/conversations';
 import { accountSettings } from '../db/accounts';
 import { claimFirstCardPost, queuePosition, releaseCardClaim } from '../db/cards';
 import type { Db } from '../db/client';
@@ -72,6 +73,7 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, c
       follower.engagedFirstAt && follower.engagedFirstVia
         ? { via: follower.engagedFirstVia, at: follower.engagedFirstAt.toISOString() }
         : null,
+    conversation: await conversationOf(desk, ctx),
     // Once approved, the welcome's own send mode: the account's may have changed since.
     sendMode: welcome.sendMode ?? settings.sendMode,
     decision: decided
@@ -87,6 +89,21 @@ export async function cardViewFor(desk: Pick<CardDeps, 'db' | 'now' | 'lang'>, c
       : null,
   };
 }
+
+/** The card's conversation line: the messages in its thread, and a do-not-contact. */
+async function conversationOf(desk: Pick<CardDeps, 'db'>, ctx: WelcomeContext): Promise<CardConversation> {
+  const state = await conversationState(desk.db, ctx.welcome.id);
+  const { doNotContactAt, doNotContactReason } = ctx.follower;
+  return {
+    received: state.received,
+    waitingSince: state.waitingSince?.toISOString() ?? null,
+    lastAnswer: state.lastAnswer ? { by: state.lastAnswer.by, secondsAfter: state.lastAnswer.secondsAfter } : null,
+    doNotContact: doNotContactAt ? { words: doNotContactReason === X_OPT_OUT ? null : doNotContactReason } : null,
+  };
+}
+
+/** The do-not-contact reason when X itself says they opted out, rather than their words. */
+const X_OPT_OUT = 'x-opt-out';
 
 /** An approved welcome's place in its account's queue, and when X's windows should let it leave. */
 async function queueView(desk: Pick<CardDeps, 'db' | 'now'>, ctx: WelcomeContext): Promise<{ queuePosition: number | null; expectedAt: string | null }> {

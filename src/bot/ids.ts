@@ -34,3 +34,15 @@ export const EDIT_INPUT = {
 
 /** block_id of the card's button row, so a listener can tell the card's actions from others. */
 export const CARD_ACTIONS_BLOCK_ID = 'welcome_card_actions';
+
+/**
+ * action_id of the buttons on each of a follower's messages in a card's thread. Their value is the
+ * message id (conversation_messages.id), as a string.
+ */
+export const CONVERSATION_ACTIONS = {
+  reply: 'conversation_reply',
+  noAnswer: 'conversation_no_answer',
+} as const;
+
+/** block_id of a thread message's button row. */
+export const CONVERSATION_ACTIONS_BLOCK_ID = 'conversation_message_actions';

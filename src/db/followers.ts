@@ -77,8 +77,9 @@ export async function markEngagedFirst(db: Db, followerId: number, via: 'dm' | '
 }
 
 /** How the follower engaged with the account, as the DM policy and the public option need it. */
-export function engagementOf(follower: FollowerRow): { engagedFirst: boolean; sentDm: boolean; replyTo: string | null } {
+export function engagementOf(follower: FollowerRow): { engagedFirst: boolean; sentDm: boolean; replyTo: string | null; doNotContact: boolean } {
   return {
+    doNotContact: follower.doNotContactAt !== null,
     engagedFirst: follower.engagedFirstAt !== null,
     // Before the two kinds were kept apart, only the first one was recorded.
     sentDm: follower.engagedDmAt !== null || follower.engagedFirstVia === 'dm',

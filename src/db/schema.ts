@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -16,10 +17,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   ACCOUNT_KINDS,
+  ANSWER_STATUSES,
   CHANNELS,
   DM_POLICIES,
   FOLLOWER_SOURCES,
   LANGS,
+  MESSAGE_DIRECTIONS,
+  MESSAGE_HANDLINGS,
+  MESSAGE_VIAS,
   SEND_MODES,
   WELCOME_EVENT_TYPES,
   WELCOME_STATUSES,
@@ -61,6 +66,8 @@ export const xAccounts = pgTable(
     xCredentials: text('x_credentials'),
     /** How the bot acts for the account on X: the environment's OAuth 1.0a keys, a stored OAuth 1.0a pair (x_credentials), or OAuth 2.0 tokens from `accueil x-login` (x_oauth_tokens). */
     xAuth: text('x_auth', { enum: X_AUTHS }).notNull().default('env'),
+    /** Whether a follower's DM text is shown in the desk channel, or only "they wrote you a DM — open in X". */
+    showDmText: boolean('show_dm_text').notNull().default(true),
     /** Set by `accueil accounts remove` when the account has history to keep; such an account is neither polled nor shown. */
     removedAt: instant('removed_at'),
     createdAt: createdAt(),
@@ -95,6 +102,10 @@ export const followers = pgTable(
     engagedDmAt: instant('engaged_dm_at'),
     /** Their post that mentioned or replied to the account: the public welcome answers it as a reply. */
     engagedPostId: text('engaged_post_id'),
+    /** When they asked not to be contacted (STOP, « arrêtez »…, or X's own opt-out): the desk never offers them a DM again. */
+    doNotContactAt: instant('do_not_contact_at'),
+    /** Why: the words they used, or `x-opt-out`. */
+    doNotContactReason: text('do_not_contact_reason'),
   },
   (table) => [
     uniqueIndex('followers_account_x_user_key').on(table.accountId, table.xUserId),
@@ -332,6 +343,11 @@ export const trackingCursors = pgTable('tracking_cursors', {
     .references(() => xAccounts.id),
   mentionsSinceId: text('mentions_since_id'),
   mentionsReadAt: instant('mentions_read_at'),
+  /** The newest DM event already read from the account-wide GET /2/dm_events: the next read stops there. */
+  dmEventsNewestId: text('dm_events_newest_id'),
+  dmEventsReadAt: instant('dm_events_read_at'),
+  /** When each recent request to GET /2/dm_events was made (X allows 15 per 15 minutes per user), shared by every process. */
+  dmEventsRequests: jsonb('dm_events_requests').$type<string[]>().notNull().default([]),
 });
 
 /** X API calls per account (its X user id), day (UTC) and billing category, with the units X bills. */
@@ -411,3 +427,74 @@ export const xOauthTokens = pgTable('x_oauth_tokens', {
 });
 
 export type XOauthTokensRow = typeof xOauthTokens.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Conversations (issue 12): what a carded follower writes, and the team's answers, in the card's thread.
+
+/**
+ * One message of a conversation with a carded follower: theirs (`in`: a DM, a reply to the welcome
+ * post, a mention) or the team's answer (`out`). Stored once per X id; posted in the thread of the
+ * card (`welcome_id`) once `slack_ts` is set. An answer goes through the states of a welcome.
+ */
+export const conversationMessages = pgTable(
+  'conversation_messages',
+  {
+    id: serial('id').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => xAccounts.id),
+    followerId: integer('follower_id')
+      .notNull()
+      .references(() => followers.id),
+    /** The card whose thread the message belongs to. */
+    welcomeId: integer('welcome_id').references(() => welcomes.id),
+    direction: text('direction', { enum: MESSAGE_DIRECTIONS }).notNull(),
+    via: text('via', { enum: MESSAGE_VIAS }).notNull(),
+    /** X's DM event id or post id; null for an answer not sent yet. */
+    xId: text('x_id'),
+    /** In: the post they replied to. Out: their post answered publicly. */
+    inReplyToXId: text('in_reply_to_x_id'),
+    /** Out: the incoming message it answers. */
+    answersMessageId: integer('answers_message_id').references((): AnyPgColumn => conversationMessages.id),
+    text: text('text').notNull(),
+    /** When it was written, as X dates it; for an answer, when it was sent. */
+    writtenAt: instant('written_at'),
+    recordedAt: instant('recorded_at').notNull().defaultNow(),
+    /** The thread message in Slack, once posted. */
+    slackTs: text('slack_ts'),
+    // Incoming: what the team did with it (null: it waits for an answer).
+    handled: text('handled', { enum: MESSAGE_HANDLINGS }),
+    /** A Slack user id. */
+    handledBy: text('handled_by'),
+    handledAt: instant('handled_at'),
+    /** When the thread was reminded that it waits (ANSWER_NUDGE_HOURS): once. */
+    nudgedAt: instant('nudged_at'),
+    // Outgoing: the answer's life, as a welcome's.
+    status: text('status', { enum: ANSWER_STATUSES }),
+    /** The Slack user who typed it. */
+    writtenBy: text('written_by'),
+    approvedBy: text('approved_by'),
+    approvedAt: instant('approved_at'),
+    attempts: integer('attempts').notNull().default(0),
+    errorKind: text('error_kind'),
+    errorDetail: text('error_detail'),
+    sendingStartedAt: instant('sending_started_at'),
+    /** The bot process (bot_instances.id) whose send is in flight. */
+    sendingBy: text('sending_by'),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('conversation_messages_account_x_id_key')
+      .on(table.accountId, table.xId)
+      .where(sql`${table.xId} is not null`),
+    index('conversation_messages_welcome_written_idx').on(table.welcomeId, table.writtenAt),
+    check('conversation_messages_direction_check', oneOf(table.direction, MESSAGE_DIRECTIONS)),
+    check('conversation_messages_via_check', oneOf(table.via, MESSAGE_VIAS)),
+    check('conversation_messages_handled_check', sql`${table.handled} is null or ${oneOf(table.handled, MESSAGE_HANDLINGS)}`),
+    check('conversation_messages_status_check', sql`${table.status} is null or ${oneOf(table.status, ANSWER_STATUSES)}`),
+    // An incoming message has an X id and no status; an answer always has a status.
+    check('conversation_messages_shape_check', sql`(${table.direction} = 'in' and ${table.xId} is not null and ${table.status} is null) or (${table.direction} = 'out' and ${table.status} is not null)`),
+  ],
+);
+
+export type ConversationMessageRow = typeof conversationMessages.$inferSelect;

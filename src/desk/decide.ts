@@ -97,7 +97,8 @@ async function channelAvailability(desk: Desk, ctx: WelcomeContext, channel: Cha
   const { follower, account } = ctx;
   const profile = follower.profile as FollowerProfile;
   let { engagedFirst, sentDm } = engagementOf(follower);
-  if (channel === 'dm' && !sentDm && account.dmPolicy === 'engaged-only' && account.kind !== 'personal') {
+  const { doNotContact } = engagementOf(follower);
+  if (channel === 'dm' && !sentDm && !doNotContact && account.dmPolicy === 'engaged-only' && account.kind !== 'personal') {
     try {
       const wrote = await hasWrittenFirst(desk.xClient(account), { accountUserId: account.xUserId, followerId: follower.xUserId });
       if (wrote.wrote && wrote.via) {
@@ -110,7 +111,7 @@ async function channelAvailability(desk: Desk, ctx: WelcomeContext, channel: Cha
       desk.logger.warn({ welcomeId: ctx.welcome.id, err: errorSummary(error) }, 'could not check whether the follower wrote first');
     }
   }
-  const triage = triageFollower(profile, { account: accountSettings(account), engagedFirst, sentDm, now: desk.now() });
+  const triage = triageFollower(profile, { account: accountSettings(account), engagedFirst, sentDm, doNotContact, now: desk.now() });
   return channel === 'dm' ? triage.dm : triage.mention;
 }
 

@@ -6,6 +6,7 @@ import type { Lang } from '../domain';
 import type { XAccountRow } from '../db/schema';
 import type { Logger } from '../logger';
 import type { CardPublisher } from './cards';
+import type { ThreadPublisher } from './conversation';
 
 /** Everything the desk's work needs, built once in main.ts and handed to listeners and jobs. */
 export interface Desk {
@@ -17,6 +18,8 @@ export interface Desk {
   logger: Logger;
   /** Shows each welcome's card where the team decides (Slack, in production). */
   cards: CardPublisher;
+  /** Shows what followers write in their card's thread (Slack, in production). */
+  threads: ThreadPublisher;
   now(): Date;
   /** The language of the desk's own words on cards and in private replies. */
   lang: Lang;

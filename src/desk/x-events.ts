@@ -3,7 +3,9 @@ import { findListedAccountByXUserId } from '../db/accounts';
 import type { XAccountRow } from '../db/schema';
 import { carded, recordFollowChange } from '../db/tracking';
 import type { FollowerProfile } from '../domain';
+import type { WebhookMessage } from '../x/sources/webhook-events';
 import { followerWroteFirst } from '../tracking/engaged-first';
+import { postVia, receiveMessage } from './conversation';
 import type { Desk } from './desk';
 import { noticeFollower } from './notice';
 
@@ -20,12 +22,21 @@ export function xEventHandlers(desk: Desk) {
       const account = await accountFor(accountUserId);
       if (account) await noticeFollower(desk, account, follower, 'webhook');
     },
-    onEngagement: async ({ accountUserId, fromUserId, via, at }: { accountUserId: string; fromUserId: string; via: 'dm' | 'mention'; at: Date }) => {
+    onEngagement: async (event: { accountUserId: string; fromUserId: string; via: 'dm' | 'mention'; at: Date; message: WebhookMessage | null }) => {
+      const { accountUserId, fromUserId, via, at, message } = event;
       const account = await accountFor(accountUserId);
       if (!account) return;
+      // Someone without a card stays out of the desk: a DM alone makes no card.
       const who = (await carded(desk.db, account.id, [fromUserId])).get(fromUserId);
-      // Replies to a welcome already sent are measured by the tracking pass, which reads them with their ids.
-      if (!who || ['sent', 'sending', 'approved'].includes(who.welcome.status)) return;
+      if (!who) return;
+      if (message) {
+        // What they wrote, with X's id: stored once (a redelivery finds it), posted in the card's thread.
+        const messageVia = via === 'dm' ? 'dm' : postVia(who.welcome, { inReplyToXId: message.inReplyToXId });
+        await receiveMessage(desk, who, { via: messageVia, xId: message.xId, text: message.text, inReplyToXId: message.inReplyToXId, at });
+        return;
+      }
+      // A delivery without the message's id: only the first word is noted; the tracking pass reads the rest with their ids.
+      if (['sent', 'sending', 'approved'].includes(who.welcome.status)) return;
       await followerWroteFirst(desk, who, { via, xId: `webhook:${via}:${fromUserId}:${at.toISOString()}`, at });
     },
     onUnfollow: async ({ accountUserId, followerId }: { accountUserId: string; followerId: string }) => {

@@ -58,6 +58,25 @@ export const WELCOME_EVENT_TYPES = [
 ] as const;
 export type WelcomeEventType = (typeof WELCOME_EVENT_TYPES)[number];
 
+/** A message of a conversation: written by the follower (in), or the team's answer (out). */
+export const MESSAGE_DIRECTIONS = ['in', 'out'] as const;
+export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
+
+/**
+ * How a message travelled. In: `dm`, `reply` (a reply to the welcome post) or `mention` (any other
+ * post naming the account). Out: `dm`, or `reply` (a public reply to their post).
+ */
+export const MESSAGE_VIAS = ['dm', 'reply', 'mention'] as const;
+export type MessageVia = (typeof MESSAGE_VIAS)[number];
+
+/** What the team did with an incoming message; none yet means it waits for an answer. */
+export const MESSAGE_HANDLINGS = ['answered', 'no-answer-needed'] as const;
+export type MessageHandling = (typeof MESSAGE_HANDLINGS)[number];
+
+/** An answer's life, as a welcome's: pending → approved → sending → sent / failed. */
+export const ANSWER_STATUSES = ['pending', 'approved', 'sending', 'sent', 'failed'] as const;
+export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
+
 /** How the desk came to know a follower: baseline (already following at start, never carded), a poll, X's webhook, or a teammate. */
 export const FOLLOWER_SOURCES = ['baseline', 'poll', 'webhook', 'manual'] as const;
 export type FollowerSource = (typeof FOLLOWER_SOURCES)[number];

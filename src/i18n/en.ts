@@ -359,7 +359,40 @@ const ownDomain = {
   'public-suffix': (d: string) => `"${d}" is a public suffix shared by everyone's sites: give your own domain under it, such as brand.${d.replace(/^\./, '')}`,
 };
 
-export const en = { format, card, audit, home, digest, replies, xError, ownDomain };
+/** Conversations (issue 12): a follower's messages in their card's thread, and the card's one conversation line. */
+const conversation = {
+  // The thread message: who, how, when. `who` is a link to their profile, `when` a Slack date.
+  wrote: {
+    dm: (who: string, when: string) => `${who} wrote you a DM · ${when}`,
+    reply: (who: string, when: string) => `${who} replied to the welcome · ${when}`,
+    mention: (who: string, when: string) => `${who} mentioned you · ${when}`,
+  },
+  fallback: (handle: string) => `New message from ${handle}`,
+  hiddenDm: 'They wrote you a DM — open in X.',
+  emptyText: '(no text)',
+  viewOnX: 'View on X',
+  openInX: 'Open in X',
+  reply: 'Reply…',
+  noAnswer: 'No answer needed',
+  answeredBy: (who: string) => `✅ Answered by ${who}`,
+  noAnswerBy: (who: string) => `☑️ No answer needed — ${who}`,
+  optedOut: '🚫 They asked not to be contacted: the desk will never offer them a DM again.',
+  // The card's line.
+  messages: (n: number) => `💬 ${p(n, '# message', '# messages')}`,
+  waitingSince: (at: string) => `waiting for an answer since ${at}`,
+  answered: (who: string, after: string) => `answered by ${who} ${after} later`,
+  noAnswerNeeded: 'no answer needed',
+  after: (seconds: number) =>
+    seconds < 60 ? 'under a minute' : seconds < 3600 ? p(Math.round(seconds / 60), '# min', '# min') : seconds < 86_400 ? p(Math.round(seconds / 3600), '# hour', '# hours') : p(Math.round(seconds / 86_400), '# day', '# days'),
+  doNotContact: (words: string) => `🚫 Do not contact: they asked (“${words}”). No DM will be offered.`,
+  doNotContactX: '🚫 Do not contact: X says they opted out. No DM will be offered.',
+  // App Home settings.
+  showDmText: 'DM text in the channel',
+  showDmTextOption: { shown: 'Shown in the thread', hidden: 'Hidden (“open in X”)' },
+  showDmTextHint: 'DMs are private to the account: hidden, the thread only says a DM arrived, with a link to read it in X.',
+};
+
+export const en = { format, card, audit, home, digest, replies, xError, ownDomain, conversation };
 
 /** What every language provides: the English catalogue's keys and signatures. */
 export type Catalogue = typeof en;

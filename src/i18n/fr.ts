@@ -358,4 +358,34 @@ const ownDomain: Catalogue['ownDomain'] = {
   'public-suffix': (d) => `« ${d} » est un suffixe public, partagé par les sites de tout le monde : donnez votre domaine sous lui, comme marque.${d.replace(/^\./, '')}`,
 };
 
-export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain };
+/** Conversations (ticket 12) : les messages d’un abonné dans le fil de sa carte, et la ligne de conversation de la carte. */
+const conversation: Catalogue['conversation'] = {
+  wrote: {
+    dm: (who, when) => `${who} vous a écrit en MP · ${when}`,
+    reply: (who, when) => `${who} a répondu au message d’accueil · ${when}`,
+    mention: (who, when) => `${who} vous a mentionné · ${when}`,
+  },
+  fallback: (handle) => `Nouveau message de ${handle}`,
+  hiddenDm: 'Cette personne vous a écrit en MP — ouvrez-le dans X.',
+  emptyText: '(sans texte)',
+  viewOnX: 'Voir sur X',
+  openInX: 'Ouvrir dans X',
+  reply: 'Répondre…',
+  noAnswer: 'Pas de réponse nécessaire',
+  answeredBy: (who) => `✅ Répondu par ${who}`,
+  noAnswerBy: (who) => `☑️ Pas de réponse nécessaire — ${who}`,
+  optedOut: '🚫 Cette personne a demandé à ne plus être contactée : le bureau ne lui proposera plus jamais de MP.',
+  messages: (n) => `💬 ${p(n, '# message', '# messages')}`,
+  waitingSince: (at) => `attend une réponse depuis ${at}`,
+  answered: (who, after) => `répondu par ${who} ${after} après`,
+  noAnswerNeeded: 'pas de réponse nécessaire',
+  after: (seconds) =>
+    seconds < 60 ? 'moins d’une minute' : seconds < 3600 ? p(Math.round(seconds / 60), '# min', '# min') : seconds < 86_400 ? p(Math.round(seconds / 3600), '# heure', '# heures') : p(Math.round(seconds / 86_400), '# jour', '# jours'),
+  doNotContact: (words) => `🚫 Ne pas contacter : cette personne l’a demandé (« ${words} »). Aucun MP ne sera proposé.`,
+  doNotContactX: '🚫 Ne pas contacter : X indique que cette personne refuse d’être contactée. Aucun MP ne sera proposé.',
+  showDmText: 'Texte des MP dans le canal',
+  showDmTextOption: { shown: 'Affiché dans le fil', hidden: 'Masqué (« ouvrir dans X »)' },
+  showDmTextHint: 'Les MP sont privés au compte : masqués, le fil dit seulement qu’un MP est arrivé, avec un lien pour le lire dans X.',
+};
+
+export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain, conversation };

@@ -44,6 +44,8 @@ export interface TriageContext {
   engagedFirst: boolean;
   /** They sent the account a DM: under engaged-only, the only thing that unlocks a DM (X: "only after user DMs you first"). */
   sentDm: boolean;
+  /** They asked not to be contacted (STOP, « arrêtez »…): no DM is ever offered to them again. */
+  doNotContact?: boolean;
   now: Date;
   /** The team's language, used when the bio does not tell; English otherwise. */
   lang?: Lang;
@@ -216,6 +218,15 @@ function otherFlags(profile: FollowerProfile, topic: string | null): TriageFlag[
 
 /** The house rules on DMs, in the order DESIGN.md states them; the first that applies gives the reason. */
 function dmAvailability(profile: FollowerProfile, ctx: TriageContext): ChannelAvailability {
+  if (ctx.doNotContact) {
+    return {
+      allowed: false,
+      reason: {
+        fr: `Cette personne a demandé à ne plus être contactée${NBSP}: aucun message privé ne lui sera proposé.`,
+        en: 'They asked not to be contacted: no DM will be offered to them.',
+      },
+    };
+  }
   if (ctx.account.kind === 'personal') {
     return {
       allowed: false,

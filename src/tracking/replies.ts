@@ -1,38 +1,42 @@
+import { dmEventsCursor, saveDmEventsCursor, takeDmEventsRequest } from '../db/conversations';
 import type { XAccountRow } from '../db/schema';
-import {
-  advanceDmWatch,
-  carded,
-  closeDmWatch,
-  dueDmWatches,
-  mentionsCursor,
-  openDmWatches,
-  recordEngagement,
-  saveMentionsCursor,
-} from '../db/tracking';
+import { carded, mentionsCursor, saveMentionsCursor } from '../db/tracking';
+import { postVia, postWaitingMessages, receiveMessage, type Noted } from '../desk/conversation';
 import type { Desk } from '../desk/desk';
-import { followerWroteFirst } from './engaged-first';
-import { readConversation, readMentions, type MentionPost } from './x-reads';
+import { readAccountDmEvents, readMentions } from './x-reads';
 
-/** On the very first read, how far back mentions still count. */
+/** On the very first read, how far back mentions and DMs still count. */
 const FIRST_READ_DAYS = 7;
 
 export interface RepliesSummary {
   mentionsRead: number;
-  conversationsRead: number;
+  /** DM events X returned from GET /2/dm_events (each one billed). */
+  dmEventsRead: number;
+  /** Requests made to GET /2/dm_events (X allows 15 per 15 minutes). */
+  dmRequests: number;
   replies: number;
   engagedFirst: number;
+  /** Messages from carded followers posted in their card's thread for the first time. */
+  messages: number;
 }
 
 /**
- * Who wrote to the account: the mentions timeline once per pass, then the DM conversations that
- * are due on their schedule. A message after a welcome is a reply; one before any welcome is an
- * engaged-first, which may unlock a DM on the card.
+ * Who wrote to the account: the mentions timeline, then the account's DM events, each from where
+ * the last read stopped. Every message from a carded follower goes to their card's thread; one after
+ * a welcome counts as a reply, one before any welcome as an engaged-first, which may unlock a DM.
  */
 export async function trackReplies(desk: Desk, account: XAccountRow): Promise<RepliesSummary> {
-  const summary: RepliesSummary = { mentionsRead: 0, conversationsRead: 0, replies: 0, engagedFirst: 0 };
+  const summary: RepliesSummary = { mentionsRead: 0, dmEventsRead: 0, dmRequests: 0, replies: 0, engagedFirst: 0, messages: 0 };
   await trackMentions(desk, account, summary);
-  await trackConversations(desk, account, summary);
+  await trackDmEvents(desk, account, summary);
+  await postWaitingMessages(desk, account.id);
   return summary;
+}
+
+function count(summary: RepliesSummary, received: { isNew: boolean; noted: Noted }): void {
+  if (received.isNew) summary.messages++;
+  if (received.noted === 'reply') summary.replies++;
+  if (received.noted === 'first') summary.engagedFirst++;
 }
 
 async function trackMentions(desk: Desk, account: XAccountRow, summary: RepliesSummary): Promise<void> {
@@ -47,71 +51,38 @@ async function trackMentions(desk: Desk, account: XAccountRow, summary: RepliesS
   for (const post of posts) {
     const who = authors.get(post.authorId);
     if (!who) continue;
-    const outcome = await noteMessage(desk, who, { via: viaOf(post, who.welcome.xPostId), xId: post.id, at: new Date(post.createdAt) });
-    if (outcome === 'reply') summary.replies++;
-    if (outcome === 'first') summary.engagedFirst++;
+    const via = postVia(who.welcome, { inReplyToXId: post.repliedTo, conversationId: post.conversationId });
+    count(summary, await receiveMessage(desk, who, { via, xId: post.id, text: post.text, inReplyToXId: post.repliedTo, at: new Date(post.createdAt) }));
   }
   if (newestId) await saveMentionsCursor(desk.db, account.id, newestId, desk.now());
 }
 
-/** A reply to the welcome post itself, or any other post that names the account. */
-function viaOf(post: MentionPost, welcomePostId: string | null): 'reply' | 'mention' {
-  if (welcomePostId && (post.repliedTo === welcomePostId || post.conversationId === welcomePostId)) return 'reply';
-  return 'mention';
-}
-
-async function trackConversations(desk: Desk, account: XAccountRow, summary: RepliesSummary): Promise<void> {
-  const now = desk.now();
-  await openDmWatches(desk.db, account.id, { now, watchWaitingCards: account.dmPolicy === 'engaged-only' && account.kind !== 'personal' });
-  const client = desk.xClient(account);
-  for (const watch of await dueDmWatches(desk.db, account.id, now)) {
-    // A card decided since: nothing left for a first message to unlock, and no read to pay for.
-    if (watch.purpose === 'first' && (watch.welcome.status !== 'pending' || watch.follower.engagedFirstAt)) {
-      await closeDmWatch(desk.db, watch.id, now);
-      continue;
-    }
-    const events = await readConversation(client, watch.follower.xUserId);
-    summary.conversationsRead++;
-    const after = watch.purpose === 'reply' ? toSecond(watch.anchorAt) : -Infinity;
-    const theirs = events
-      .filter((event) => event.senderId === watch.follower.xUserId && Date.parse(event.createdAt) >= after)
-      .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
-    const first = theirs[0];
-    if (first) {
-      const outcome = await noteMessage(desk, watch, { via: 'dm', xId: first.id, at: new Date(first.createdAt) });
-      if (outcome === 'reply') summary.replies++;
-      if (outcome === 'first') summary.engagedFirst++;
-    }
-    await advanceDmWatch(desk.db, watch.id, now, first !== undefined);
+/**
+ * The account's DMs since the last event seen, in one account-wide read (GET /2/dm_events) rather
+ * than one read per watched conversation: a quiet pass costs one request and no event. Each
+ * request takes a place in X's window first (15 per 15 minutes, shared by every process); when
+ * none is free the read waits for the next pass.
+ */
+async function trackDmEvents(desk: Desk, account: XAccountRow, summary: RepliesSummary): Promise<void> {
+  const stopAt = await dmEventsCursor(desk.db, account.id);
+  const takeRequest = async () => {
+    const taken = await takeDmEventsRequest(desk.db, account.id, desk.now());
+    if (taken.ok) summary.dmRequests++;
+    else desk.logger.info({ account: account.handle, until: taken.until.toISOString() }, 'X\'s limit on reading DM events is reached: the next pass reads them');
+    return taken.ok;
+  };
+  const read = await readAccountDmEvents(desk.xClient(account), stopAt, takeRequest);
+  summary.dmEventsRead = read.events.length;
+  const oldest = stopAt === null ? desk.now().getTime() - FIRST_READ_DAYS * 86_400_000 : -Infinity;
+  // The account's own DMs (its welcomes, its answers) are not someone writing to it.
+  const theirs = read.events.filter((event) => event.senderId !== account.xUserId && Date.parse(event.createdAt) >= oldest);
+  const senders = await carded(desk.db, account.id, theirs.map((event) => event.senderId));
+  for (const event of theirs) {
+    const who = senders.get(event.senderId);
+    if (!who) continue;
+    count(summary, await receiveMessage(desk, who, { via: 'dm', xId: event.id, text: event.text, inReplyToXId: null, at: new Date(event.createdAt) }));
   }
+  // An incomplete read (X's window full, or more than a few pages of new events) starts again from
+  // the top next time: what it read is stored once, and nothing between is skipped.
+  if (read.complete && read.newestId) await saveDmEventsCursor(desk.db, account.id, read.newestId, desk.now());
 }
-
-type Noted = 'reply' | 'first' | 'known';
-
-/** One message from a carded follower: a reply if their welcome had gone out before it, else a first word. */
-async function noteMessage(
-  desk: Desk,
-  who: Parameters<typeof followerWroteFirst>[1],
-  message: { via: 'dm' | 'mention' | 'reply'; xId: string; at: Date },
-): Promise<Noted> {
-  const { welcome, follower } = who;
-  // X dates messages to the second: one written in the second the welcome left counts as after it.
-  if (welcome.status === 'sent' && welcome.sentAt && message.at.getTime() >= toSecond(welcome.sentAt)) {
-    const recorded = await recordEngagement(desk.db, {
-      accountId: follower.accountId,
-      followerId: follower.id,
-      welcomeId: welcome.id,
-      kind: 'reply',
-      via: message.via,
-      xId: message.xId,
-      at: message.at,
-      secondsToEngage: Math.max(0, Math.round((message.at.getTime() - welcome.sentAt.getTime()) / 1000)),
-    });
-    if (recorded) desk.logger.info({ welcomeId: welcome.id, via: message.via }, 'a welcomed follower answered');
-    return recorded ? 'reply' : 'known';
-  }
-  const outcome = await followerWroteFirst(desk, who, { via: message.via === 'dm' ? 'dm' : 'mention', xId: message.xId, at: message.at });
-  return outcome === 'already-known' ? 'known' : 'first';
-}
-
-const toSecond = (date: Date): number => Math.floor(date.getTime() / 1000) * 1000;

@@ -10,6 +10,7 @@ import { USERS_PER_LOOKUP } from '../x/users';
 export interface MentionPost {
   id: string;
   authorId: string;
+  text: string;
   createdAt: string;
   conversationId: string | null;
   /** The post this one replies to, when it is a reply. */
@@ -51,6 +52,7 @@ export async function readMentions(
       posts.push({
         id: post.id,
         authorId: post.author_id,
+        text: post.text ?? '',
         createdAt: post.created_at,
         conversationId: post.conversation_id ?? null,
         repliedTo: post.referenced.find((ref) => ref.type === 'replied_to')?.id ?? null,
@@ -68,6 +70,73 @@ export interface DmEvent {
   senderId: string;
   createdAt: string;
 }
+
+export interface AccountDmEvent extends DmEvent {
+  text: string;
+  conversationId: string | null;
+}
+
+/** Each page of the account's DM events holds up to 100 (X's maximum): each event read is billed, each request counted. */
+const DM_EVENTS_PAGE = 100;
+/** At most this many requests per read: X allows 15 per 15 minutes, and a read must leave room for the next pass. */
+const DM_EVENTS_PAGES = 3;
+
+/**
+ * The account's DM events across all its conversations (GET /2/dm_events), newest first as X
+ * gives them, down to `stopAt` (the newest event the previous read saw, not included). X has no
+ * since_id here: pages are read until one reaches `stopAt`, so a quiet account costs one request
+ * and as many events as arrived. Without `stopAt`, only the first page (the latest 100). `requests`
+ * says how many requests it made, for the rate guard.
+ */
+export async function readAccountDmEvents(
+  client: TwitterApi,
+  stopAt: string | null,
+  takeRequest: () => Promise<boolean>,
+): Promise<{ events: AccountDmEvent[]; newestId: string | null; complete: boolean }> {
+  const events: AccountDmEvent[] = [];
+  let newestId: string | null = null;
+  let token: string | undefined;
+  for (let page = 0; page < DM_EVENTS_PAGES; page++) {
+    if (!(await takeRequest())) return { events, newestId, complete: false };
+    const cursor = token;
+    const raw = await inDialect(client, (dialect) =>
+      callX('read-dm-events', async () => {
+        const query = {
+          event_types: 'MessageCreate',
+          ...dialect.dmEventQuery(['id', 'text', 'sender_id', 'created_at', 'dm_conversation_id']),
+          max_results: DM_EVENTS_PAGE,
+          ...(cursor ? { pagination_token: cursor } : {}),
+        };
+        // twitter-api-v2's own method for GET /2/dm_events; its typed options know only 2.166's words.
+        const paginator = await client.v2.listDmEvents(query as Parameters<TwitterApi['v2']['listDmEvents']>[0]);
+        return paginator.data as unknown;
+      }),
+    );
+    const answer = readAnswer(dmEventsAnswer, raw, 'read-dm-events');
+    let reached = stopAt === null;
+    for (const event of answer.data ?? []) {
+      if (stopAt !== null && !isNewer(event.id, stopAt)) {
+        reached = true;
+        break;
+      }
+      newestId ??= event.id;
+      if (!event.sender_id || !event.created_at) continue;
+      events.push({ id: event.id, senderId: event.sender_id, createdAt: event.created_at, text: event.text ?? '', conversationId: event.dm_conversation_id ?? null });
+    }
+    token = answer.meta?.next_token;
+    if (reached || !token) return { events: events.reverse(), newestId, complete: true };
+  }
+  return { events: events.reverse(), newestId, complete: false };
+}
+
+/** X's ids are snowflakes: a later event has a larger id. */
+const isNewer = (id: string, than: string): boolean => {
+  try {
+    return BigInt(id) > BigInt(than);
+  } catch {
+    return id !== than;
+  }
+};
 
 /** A welcome conversation is short: the latest 20 messages hold any answer to it. */
 const CONVERSATION_PAGE = 20;

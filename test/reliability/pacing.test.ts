@@ -4,6 +4,7 @@
 // the clock reaches its start time, as pg-boss would.
 import { WebClient } from '@slack/web-api';
 import { createCardPublisher } from '../../src/bot/cards';
+import { createThreadPublisher } from '../../src/bot/threads';
 import { eq } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,7 +66,7 @@ describe('pacing to X’s limits, on a simulated clock', () => {
       now: () => new Date(clock),
       lang: 'en' as const,
     };
-    desk = { ...parts, xClient: () => client, cards: createCardPublisher(parts) };
+    desk = { ...parts, xClient: () => client, cards: createCardPublisher(parts), threads: createThreadPublisher(parts) };
   });
   afterAll(async () => {
     await database?.close();

@@ -25,6 +25,7 @@ describe.each(X_API_VERSIONS)('the trimmed description of X API %s', (version) =
     expect(operations.sort()).toEqual([
       'GET /2/account_activity/webhooks/{webhook_id}/subscriptions/all',
       'GET /2/dm_conversations/with/{participant_id}/dm_events',
+      'GET /2/dm_events',
       'GET /2/users',
       'GET /2/users/by/username/{username}',
       'GET /2/users/me',

@@ -33,27 +33,26 @@ async function welcomed(test: TestDesk, channel: 'dm' | 'mention', name = 'Léa 
 }
 
 describe('replies', () => {
-  it('records a DM answer to a DM welcome as engaged, with the time it took, from that conversation only', async () => {
+  it('records a DM answer to a DM welcome as engaged, with the time it took, from one account-wide read of the DM events', async () => {
     desk = await startTestDesk({ env: { X_DM_POLICY: 'approved' } });
     const { follower, welcomeId, followerId } = await welcomed(desk, 'dm');
     desk.x.writeDm(follower.xUserId, 'Merci beaucoup, quel accueil !');
 
-    // The conversation is first read an hour after the welcome.
-    const early = await trackAccount(deskAt(desk, 0), desk.bot.accountId);
-    expect(early.replies.conversationsRead).toBe(0);
     const from = desk.x.requests.length;
-    const later = await trackAccount(deskAt(desk, 2 * HOUR), desk.bot.accountId);
-    expect(later.replies).toMatchObject({ conversationsRead: 1, replies: 1 });
-    expect(requestsSince(desk, from)).toContain(`GET /2/dm_conversations/with/${follower.xUserId}/dm_events`);
+    const pass = await trackAccount(deskAt(desk, 0), desk.bot.accountId);
+    // The welcome and the answer: the account's own DMs are read too (and billed), and left aside.
+    expect(pass.replies).toMatchObject({ dmRequests: 1, dmEventsRead: 2, replies: 1 });
+    expect(requestsSince(desk, from)).toContain('GET /2/dm_events');
+    expect(requestsSince(desk, from).filter((r) => r.includes('/dm_conversations/'))).toEqual([]);
 
     const [reply] = await listEngagements(desk.bot.desk.db, followerId);
     expect(reply).toMatchObject({ kind: 'reply', via: 'dm', welcomeId });
     expect(reply!.secondsToEngage).toBeGreaterThanOrEqual(0);
     expect(reply!.secondsToEngage).toBeLessThan(60);
 
-    // Found once: the watch is closed, so the conversation is not paid for again.
+    // The next pass starts where this one stopped: one request, no event paid for again.
     const again = await trackAccount(deskAt(desk, 30 * HOUR), desk.bot.accountId);
-    expect(again.replies.conversationsRead).toBe(0);
+    expect(again.replies).toMatchObject({ dmRequests: 1, dmEventsRead: 0, replies: 0 });
   });
 
   it('records a public answer after a public welcome as engaged', async () => {
@@ -124,17 +123,15 @@ describe('engaged first', () => {
     expect(desk.x.sentDms).toHaveLength(0);
   });
 
-  it('notices a first DM on its schedule, without reading the conversation on every pass', async () => {
+  it('notices a first DM on the next pass, from the account-wide read, and unlocks the DM on the card', async () => {
     desk = await startTestDesk();
     const follower = desk.x.addFollower({ name: 'Zoé Petit', bio: 'Passionnée de céramique.' });
     await desk.poll();
     const [card] = await desk.waitForCards(1);
     desk.x.writeDm(follower.xUserId, 'Bonjour ! Une question sur vos ateliers.');
 
-    const now = await trackAccount(deskAt(desk, 0), desk.bot.accountId);
-    expect(now.replies.conversationsRead).toBe(0);
-    const inAnHour = await trackAccount(deskAt(desk, HOUR + 60_000), desk.bot.accountId);
-    expect(inAnHour.replies).toMatchObject({ conversationsRead: 1, engagedFirst: 1 });
+    const pass = await trackAccount(deskAt(desk, 0), desk.bot.accountId);
+    expect(pass.replies).toMatchObject({ dmRequests: 1, dmEventsRead: 1, engagedFirst: 1 });
     const updated = desk.slack.message(card!.channel, card!.ts)!;
     expect(text(updated.blocks)).toMatch(/They wrote to you first \(DM\)/);
     expect(JSON.stringify(updated.blocks)).toContain(ACTIONS.sendDm);

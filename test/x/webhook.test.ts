@@ -134,26 +134,36 @@ describe('the X webhook listener', () => {
     expect(hook.heard.engagements.map((e) => e.fromUserId)).toEqual([other.xUserId]);
   });
 
-  it.each(SHAPES)('counts a DM from the follower (%s) as them writing first', async (shape) => {
+  it.each(SHAPES)('counts a DM from the follower (%s) as them writing first, with its id and text', async (shape) => {
     const follower = x.fake.addFollower();
     const dm = x.fake.writeDm(follower.xUserId, 'Bonjour, vous livrez à Lyon ?');
 
     await x.fake.deliverWebhook(hook.url, x.fake.activity.directMessage(dm, shape));
 
     expect(hook.heard.engagements).toEqual([
-      { accountUserId: x.fake.account.id, fromUserId: follower.xUserId, via: 'dm', at: new Date(dm.createdAt) },
+      { accountUserId: x.fake.account.id, fromUserId: follower.xUserId, via: 'dm', at: new Date(dm.createdAt), message: { xId: dm.id, text: dm.text, inReplyToXId: null } },
     ]);
   });
 
-  it.each(SHAPES)('counts a post mentioning the account (%s) as them writing first', async (shape) => {
+  it.each(SHAPES)('counts a post mentioning the account (%s) as them writing first, with its id and text', async (shape) => {
     const follower = x.fake.addFollower();
     const post = x.fake.mention(follower.xUserId, 'just discovered your shop, love it');
 
     await x.fake.deliverWebhook(hook.url, x.fake.activity.post(post, shape));
 
     expect(hook.heard.engagements).toEqual([
-      { accountUserId: x.fake.account.id, fromUserId: follower.xUserId, via: 'mention', at: new Date(post.createdAt) },
+      { accountUserId: x.fake.account.id, fromUserId: follower.xUserId, via: 'mention', at: new Date(post.createdAt), message: { xId: post.id, text: post.text, inReplyToXId: null } },
     ]);
+  });
+
+  it.each(SHAPES)('gives the post a reply answers (%s)', async (shape) => {
+    const follower = x.fake.addFollower();
+    const welcome = await x.client.v2.tweet(`Bienvenue @${follower.handle} !`);
+    const reply = x.fake.reply(follower.xUserId, welcome.data.id, 'Merci !');
+
+    await x.fake.deliverWebhook(hook.url, x.fake.activity.post(reply, shape));
+
+    expect(hook.heard.engagements.map((e) => e.message)).toEqual([{ xId: reply.id, text: reply.text, inReplyToXId: welcome.data.id }]);
   });
 
   it.each(SHAPES)('ignores what the account does itself (%s): its follows, its DMs, its posts', async (shape) => {

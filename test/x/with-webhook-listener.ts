@@ -2,12 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach } from 'vitest';
 import type { FollowerProfile } from '../../src/domain';
-import { createXWebhookListener } from '../../src/x/sources/webhook';
+import { createXWebhookListener, type XWebhookListenerOptions } from '../../src/x/sources/webhook';
 import { FAKE_X_CREDENTIALS } from '../../src/sandbox/x';
 
 export interface HeardFromX {
   follows: { accountUserId: string; follower: FollowerProfile }[];
-  engagements: { accountUserId: string; fromUserId: string; via: 'dm' | 'mention'; at: Date }[];
+  engagements: Parameters<XWebhookListenerOptions['onEngagement']>[0][];
   unfollows: { accountUserId: string; followerId: string }[];
   warnings: string[];
   /** Anything any handler received. */

@@ -66,11 +66,13 @@ export interface CardView {
   engagedFirst: { via: Channel; at: string } | null;
   sendMode: SendMode;
   decision: CardDecision | null;
+  /** The conversation in the card's thread, when the follower wrote (see conversationBlocks). */
+  conversation?: CardConversation | null;
 }
 
 export function buildWelcomeCard(card: CardView): { text: string; blocks: KnownBlock[] } {
   const t = words(card.lang).card;
-  const blocks: KnownBlock[] = [...profileBlocks(card, t), ...flagBlocks(card, t), divider()];
+  const blocks: KnownBlock[] = [...profileBlocks(card, t), ...flagBlocks(card, t), ...conversationBlocks(card), divider()];
   blocks.push(...(card.status === 'pending' ? pendingBlocks(card, t) : decidedBlocks(card, t)));
   return { text: fallbackText(card, t), blocks };
 }
@@ -309,4 +311,34 @@ export function openInXUrl(channel: Channel, xUserId: string, text: string): { u
     withText = `${base}?text=${encodeURIComponent(text)}`;
   }
   return withText.length <= LIMITS.buttonUrl ? { url: withText, withText: true } : { url: base, withText: false };
+}
+
+/** The card's one conversation line (issue 12): what the follower wrote in the thread, and whether it waits. */
+export interface CardConversation {
+  /** Messages the follower wrote. */
+  received: number;
+  /** ISO 8601: the oldest message still waiting for an answer. */
+  waitingSince: string | null;
+  /** The latest answer: who (a Slack user id) and how many seconds after the message. */
+  lastAnswer: { by: string; secondsAfter: number } | null;
+  /** They asked not to be contacted: their words, or null when X said so. */
+  doNotContact: { words: string | null } | null;
+}
+
+/** One line, redrawn in place: "💬 2 messages · waiting for an answer since 14:02", and "do not contact" when set. */
+function conversationBlocks(card: CardView): KnownBlock[] {
+  const c = card.conversation;
+  if (!c || (c.received === 0 && !c.doNotContact)) return [];
+  const t = words(card.lang).conversation;
+  const lines: string[] = [];
+  if (c.received > 0) {
+    const state = c.waitingSince
+      ? t.waitingSince(slackDate(c.waitingSince, '{time}'))
+      : c.lastAnswer
+        ? t.answered(userMention(c.lastAnswer.by), t.after(c.lastAnswer.secondsAfter))
+        : t.noAnswerNeeded;
+    lines.push(`${t.messages(c.received)} · ${state}`);
+  }
+  if (c.doNotContact) lines.push(c.doNotContact.words === null ? t.doNotContactX : t.doNotContact(escapeMrkdwn(c.doNotContact.words, 200, { singleLine: true })));
+  return [context([mrkdwn(lines.join('\n'))], () => '')];
 }

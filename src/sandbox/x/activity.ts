@@ -125,7 +125,10 @@ export function activityPayloads(ctx: ActivityContext): FakeXActivity {
           author_id: post.authorId,
           created_at: post.createdAt,
           edit_history_tweet_ids: [post.id],
-          conversation_id: post.id,
+          conversation_id: post.conversationId,
+          ...(post.inReplyTo
+            ? { in_reply_to_user_id: post.inReplyTo.userId, [ctx.version === '2.166' ? 'referenced_tweets' : 'referenced_posts']: [{ type: 'replied_to', id: post.inReplyTo.postId }] }
+            : {}),
           ...(mentions.length ? { entities: { mentions: mentions.map((m) => ({ start: m.start, end: m.end, username: m.user.handle, id: m.user.xUserId })) } } : {}),
         };
         const type = post.authorId === accountId ? 'post.create' : 'post.mention.create';
@@ -141,8 +144,8 @@ export function activityPayloads(ctx: ActivityContext): FakeXActivity {
             id_str: post.id,
             text: post.text,
             truncated: false,
-            in_reply_to_status_id_str: null,
-            in_reply_to_user_id_str: null,
+            in_reply_to_status_id_str: post.inReplyTo?.postId ?? null,
+            in_reply_to_user_id_str: post.inReplyTo?.userId ?? null,
             user: v1User(author),
             entities: {
               hashtags: [],

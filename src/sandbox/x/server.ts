@@ -292,6 +292,29 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     return { items, nextToken: more ? cursor(prefix, skip + items.length) : null };
   }
 
+  /** DM events as X renders them, newest first, with the fields asked for. */
+  function renderDmEvents(newestLast: FakeDm[], query: URLSearchParams): HttpAnswer {
+    const fields = fieldList(query, 'dm_event.fields');
+    const expansions = fieldList(query, 'expansions');
+    const max = intParam(query, 'max_results', 100);
+    const { items, nextToken } = pageOf(newestLast, query, 'dm', max);
+    // 2.167 dropped sender_id from the fields: the sender comes through expansions=sender_id.
+    const withSender = fields.has('sender_id') || expansions.has('sender_id');
+    const data = items.map((dm) => ({
+      id: dm.id,
+      event_type: 'MessageCreate',
+      text: withShortLinks(dm.text),
+      ...(withSender ? { sender_id: dm.senderId } : {}),
+      ...(fields.has('created_at') ? { created_at: dm.createdAt } : {}),
+      ...(fields.has('dm_conversation_id') ? { dm_conversation_id: dm.conversationId } : {}),
+    }));
+    const senders = expansions.has('sender_id')
+      ? [...new Set(items.map((dm) => dm.senderId))].map((id) => (id === account.id ? accountProfile() : users.get(id))).filter((u) => u !== undefined)
+      : [];
+    const meta = { result_count: data.length, ...(nextToken ? { next_token: nextToken } : {}) };
+    return new HttpAnswer(200, { ...(data.length ? { data } : {}), ...(senders.length ? { includes: { users: senders.map((u) => user(u, query)) } } : {}), meta });
+  }
+
   /** Posts as the timelines render them, with the fields asked for. */
   function renderPosts(items: FakePost[], query: URLSearchParams, nextToken: string | null): HttpAnswer {
     const fields = fieldList(query, postFields);
@@ -404,27 +427,19 @@ export async function startFakeX(opts: FakeXOptions = {}): Promise<FakeX & { oau
     {
       method: 'GET', template: '/2/dm_conversations/with/:participant_id/dm_events', limit: 300,
       handle: ({ params, query }) => {
-        const fields = fieldList(query, 'dm_event.fields');
-        const expansions = fieldList(query, 'expansions');
-        const max = intParam(query, 'max_results', 100);
         const types = fieldList(query, 'event_types');
         const events = types.size === 0 || types.has('MessageCreate') ? (conversations.get(params.participant_id!) ?? []) : [];
-        const { items, nextToken } = pageOf(events, query, 'dm', max);
-        // 2.167 dropped sender_id from the fields: the sender comes through expansions=sender_id.
-        const withSender = fields.has('sender_id') || expansions.has('sender_id');
-        const data = items.map((dm) => ({
-          id: dm.id,
-          event_type: 'MessageCreate',
-          text: withShortLinks(dm.text),
-          ...(withSender ? { sender_id: dm.senderId } : {}),
-          ...(fields.has('created_at') ? { created_at: dm.createdAt } : {}),
-          ...(fields.has('dm_conversation_id') ? { dm_conversation_id: dm.conversationId } : {}),
-        }));
-        const senders = expansions.has('sender_id')
-          ? [...new Set(items.map((dm) => dm.senderId))].map((id) => (id === account.id ? accountProfile() : users.get(id))).filter((u) => u !== undefined)
-          : [];
-        const meta = { result_count: data.length, ...(nextToken ? { next_token: nextToken } : {}) };
-        return new HttpAnswer(200, { ...(data.length ? { data } : {}), ...(senders.length ? { includes: { users: senders.map((u) => user(u, query)) } } : {}), meta });
+        return renderDmEvents(events, query);
+      },
+    },
+    {
+      // The account's DM events across all its conversations, newest first (docs.x.com: GET /2/dm_events,
+      // 15 requests per 15 minutes per user).
+      method: 'GET', template: '/2/dm_events', limit: 15, enforced: true,
+      handle: ({ query }) => {
+        const types = fieldList(query, 'event_types');
+        const all = types.size === 0 || types.has('MessageCreate') ? [...conversations.values()].flat().sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)) : [];
+        return renderDmEvents(all, query);
       },
     },
     {

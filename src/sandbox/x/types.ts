@@ -16,7 +16,7 @@ export interface FakeXOptions {
   credentials?: FakeXCredentials;
   /** The clock for timestamps and rate-limit windows (OAuth timestamps use the real clock, as the client does). */
   now?: () => number;
-  /** Answer 429 past X's write limits: DMs 15 per 15 min and 1,440 per 24 h, posts 100 per 15 min. */
+  /** Answer 429 past X's limits: DMs 15 per 15 min and 1,440 per 24 h, posts 100 per 15 min, reads of GET /2/dm_events 15 per 15 min. */
   enforceRateLimits?: boolean;
   /** The version of X's API description it speaks and checks requests against (default 2.167, what api.x.com serves). */
   version?: XApiVersion;

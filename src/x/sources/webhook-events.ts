@@ -10,7 +10,14 @@ import { toFollowerProfile } from '../profile';
 export type XWebhookEvent =
   | { kind: 'follow'; accountUserId: string; follower: FollowerProfile }
   | { kind: 'unfollow'; accountUserId: string; followerId: string }
-  | { kind: 'engagement'; accountUserId: string; fromUserId: string; via: 'dm' | 'mention'; at: Date };
+  | { kind: 'engagement'; accountUserId: string; fromUserId: string; via: 'dm' | 'mention'; at: Date; message: WebhookMessage | null };
+
+/** What they wrote, when the delivery carries it: X's id for it (DM event or post), the text, the post it replies to. */
+export interface WebhookMessage {
+  xId: string;
+  text: string;
+  inReplyToXId: string | null;
+}
 
 /** A delivery whose JSON does not have the shape X documents. */
 export class MalformedDelivery extends Error {
@@ -65,9 +72,10 @@ const followEvent = z.object({ type: z.string(), source: v1User, target: v1User 
 
 const dmEvent = z.object({
   type: z.string(),
+  id: z.string().nullish(),
   created_timestamp: z.string().nullish(),
   message_create: z
-    .object({ sender_id: numericId })
+    .object({ sender_id: numericId, message_data: z.object({ text: z.string().nullish() }).nullish() })
     .nullish(),
 });
 type DmEvent = z.infer<typeof dmEvent>;
@@ -77,11 +85,15 @@ const v1Entities = z
   .nullish();
 
 const v1Tweet = z.object({
+  ...v1Ids,
+  text: z.string().nullish(),
+  full_text: z.string().nullish(),
+  in_reply_to_status_id_str: z.string().nullish(),
   created_at: z.string().nullish(),
   timestamp_ms: z.string().nullish(),
   user: v1User,
   entities: v1Entities,
-  extended_tweet: z.object({ entities: v1Entities }).nullish(),
+  extended_tweet: z.object({ entities: v1Entities, full_text: z.string().nullish() }).nullish(),
   in_reply_to_user_id_str: z.string().nullish(),
   retweeted_status: z.unknown().optional(),
 });
@@ -114,7 +126,15 @@ const xActivity = z.object({
 });
 const followPayload = z.object({ source: wrappedV2User, target: wrappedV2User });
 const dmPayload = z.object({ direct_message_events: z.array(dmEvent) });
-const mentionPayload = z.object({ author_id: numericId, created_at: z.string().nullish() });
+const v2References = z.array(z.object({ type: z.string(), id: z.string() })).nullish();
+const mentionPayload = z.object({
+  id: z.string().nullish(),
+  text: z.string().nullish(),
+  author_id: numericId,
+  created_at: z.string().nullish(),
+  referenced_tweets: v2References,
+  referenced_posts: v2References,
+});
 
 const AAA_KEYS = ['for_user_id', 'follow_events', 'unfollow_events', 'direct_message_events', 'tweet_create_events'];
 
@@ -161,7 +181,10 @@ function readAccountActivity(delivery: z.infer<typeof accountActivity>): XWebhoo
     if (author === account || tweet.retweeted_status !== undefined || blocked) continue;
     const mentioned = [...(tweet.entities?.user_mentions ?? []), ...(tweet.extended_tweet?.entities?.user_mentions ?? [])];
     if (!mentioned.some((m) => m.xId === account) && tweet.in_reply_to_user_id_str !== account) continue;
-    events.push({ kind: 'engagement', accountUserId: account, fromUserId: author, via: 'mention', at: dateOf(tweet.timestamp_ms, tweet.created_at) });
+    const id = v1IdOf(tweet);
+    const text = tweet.extended_tweet?.full_text ?? tweet.full_text ?? tweet.text ?? '';
+    const message = id ? { xId: id, text, inReplyToXId: tweet.in_reply_to_status_id_str ?? null } : null;
+    events.push({ kind: 'engagement', accountUserId: account, fromUserId: author, via: 'mention', at: dateOf(tweet.timestamp_ms, tweet.created_at), message });
   }
   return events;
 }
@@ -184,7 +207,9 @@ function readXActivity({ data }: z.infer<typeof xActivity>): XWebhookEvent[] {
     case 'post.mention.create': {
       const post = parse(mentionPayload, data.payload);
       if (post.author_id === account) return [];
-      return [{ kind: 'engagement', accountUserId: account, fromUserId: post.author_id, via: 'mention', at: dateOf(null, post.created_at) }];
+      const repliedTo = (post.referenced_posts ?? post.referenced_tweets ?? []).find((ref) => ref.type === 'replied_to')?.id ?? null;
+      const message = post.id ? { xId: post.id, text: post.text ?? '', inReplyToXId: repliedTo } : null;
+      return [{ kind: 'engagement', accountUserId: account, fromUserId: post.author_id, via: 'mention', at: dateOf(null, post.created_at), message }];
     }
     default:
       return [];
@@ -196,7 +221,8 @@ function engagementsInDms(account: string, dms: DmEvent[]): XWebhookEvent[] {
     const message = dm.message_create;
     // The account's own DMs (the welcome included) are not the follower writing first.
     if (dm.type !== 'message_create' || !message || message.sender_id === account) return [];
-    return [{ kind: 'engagement', accountUserId: account, fromUserId: message.sender_id, via: 'dm', at: dateOf(dm.created_timestamp, null) }];
+    const written = dm.id ? { xId: dm.id, text: message.message_data?.text ?? '', inReplyToXId: null } : null;
+    return [{ kind: 'engagement', accountUserId: account, fromUserId: message.sender_id, via: 'dm', at: dateOf(dm.created_timestamp, null), message: written }];
   });
 }
 

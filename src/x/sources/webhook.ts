@@ -4,7 +4,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import type { FollowerProfile } from '../../domain';
-import { MalformedDelivery, readDelivery, type XWebhookEvent } from './webhook-events';
+import { MalformedDelivery, readDelivery, type WebhookMessage, type XWebhookEvent } from './webhook-events';
 
 /** The most a delivery may weigh; X's payloads are a few kilobytes. */
 export const MAX_DELIVERY_BYTES = 1024 * 1024;
@@ -17,7 +17,7 @@ export interface XWebhookListenerOptions {
   /** Someone followed a connected account. */
   onFollow(event: { accountUserId: string; follower: FollowerProfile }): Promise<void>;
   /** Someone wrote to a connected account, in a DM or a mention. */
-  onEngagement(event: { accountUserId: string; fromUserId: string; via: 'dm' | 'mention'; at: Date }): Promise<void>;
+  onEngagement(event: { accountUserId: string; fromUserId: string; via: 'dm' | 'mention'; at: Date; message: WebhookMessage | null }): Promise<void>;
   /** Someone stopped following a connected account. */
   onUnfollow?(event: { accountUserId: string; followerId: string }): Promise<void>;
   logger?: { warn(obj: object, msg: string): void };
@@ -54,7 +54,7 @@ export function createXWebhookListener(opts: XWebhookListenerOptions): http.Requ
   async function dispatch(event: XWebhookEvent): Promise<void> {
     if (event.kind === 'follow') await opts.onFollow({ accountUserId: event.accountUserId, follower: event.follower });
     else if (event.kind === 'unfollow') await opts.onUnfollow?.({ accountUserId: event.accountUserId, followerId: event.followerId });
-    else await opts.onEngagement({ accountUserId: event.accountUserId, fromUserId: event.fromUserId, via: event.via, at: event.at });
+    else await opts.onEngagement({ accountUserId: event.accountUserId, fromUserId: event.fromUserId, via: event.via, at: event.at, message: event.message });
   }
 
   async function deliver(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
