@@ -27,7 +27,10 @@ export interface CardWords {
   mutualYes: string;
   mutualNo: string;
   flagsTitle: string;
+  /** The label of a kind's line of hints ("🤖 Looks automated:"). */
   flagKind: Record<'bot' | 'notable' | 'relevant' | 'info', string>;
+  /** Each triage hint in a few words, for the kind's line: "default avatar", "follows 4,800, 3 followers". */
+  hint: Record<HintId, (facts: HintFacts) => string>;
   moreItems: (n: number) => string;
   recommendation: string;
   recommend: Record<'dm' | 'mention' | 'none', string>;
@@ -162,4 +165,14 @@ export interface XErrorFacts {
   resetAt: Date | null;
   detail: string | null;
   retryable: boolean;
+}
+
+/** The triage hints the card words shortly (src/rules/triage.ts names them). */
+export type HintId = 'default-avatar' | 'no-bio' | 'follow-ratio' | 'new-account' | 'digit-handle' | 'notable' | 'relevant' | 'protected' | 'dms-closed' | 'mutual';
+export interface HintFacts {
+  following?: number;
+  followers?: number;
+  days?: number;
+  handle?: string;
+  topic?: string;
 }
