@@ -404,7 +404,22 @@ const conversation = {
   showDmTextHint: 'DMs are private to the account: hidden, the thread only says a DM arrived, with a link to read it in X.',
 };
 
-export const en = { format, card, audit, home, digest, replies, xError, ownDomain, conversation };
+/** Conversations in the weekly digest and on App Home (issue 12). */
+const conversationReport = {
+  // The digest.
+  digestTitle: '*Conversations* — followers’ messages this week',
+  received: 'Received',
+  answered: 'Answered',
+  medianAnswer: 'Median time to answer',
+  waiting: 'Still waiting',
+  // App Home.
+  homeTitle: (n: number) => (n === 0 ? '*Conversations waiting for an answer:* none.' : `*Conversations waiting for an answer* (${num(n)}), oldest first:`),
+  homeLine: (who: string, since: string, messages: number) => `${who} — ${p(messages, '# message', '# messages')} waiting since ${since}`,
+  notPosted: 'not in a thread yet',
+  more: (n: number) => `…and ${p(n, '# more conversation', '# more conversations')}.`,
+};
+
+export const en = { format, card, audit, home, digest, replies, xError, ownDomain, conversation, conversationReport };
 
 /** What every language provides: the English catalogue's keys and signatures. */
 export type Catalogue = typeof en;

@@ -400,4 +400,16 @@ const conversation: Catalogue['conversation'] = {
   showDmTextHint: 'Les MP sont privés au compte : masqués, le fil dit seulement qu’un MP est arrivé, avec un lien pour le lire dans X.',
 };
 
-export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain, conversation };
+const conversationReport: Catalogue['conversationReport'] = {
+  digestTitle: '*Conversations* — messages des abonnés cette semaine',
+  received: 'Reçus',
+  answered: 'Répondus',
+  medianAnswer: 'Délai médian de réponse',
+  waiting: 'En attente',
+  homeTitle: (n) => (n === 0 ? '*Conversations en attente de réponse :* aucune.' : `*Conversations en attente de réponse* (${num(n)}), les plus anciennes d’abord :`),
+  homeLine: (who, since, messages) => `${who} — ${p(messages, '# message', '# messages')} en attente depuis ${since}`,
+  notPosted: 'pas encore dans un fil',
+  more: (n) => `…et ${p(n, '# autre conversation', '# autres conversations')}.`,
+};
+
+export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain, conversation, conversationReport };

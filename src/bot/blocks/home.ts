@@ -2,6 +2,7 @@
 // figures, and each account's settings with an Edit button; and the modal that edits them.
 import type { types } from '@slack/bolt';
 import type { QueuedCard, WeekFigures } from '../../db/home';
+import type { WaitingConversation } from '../../db/conversation-reports';
 import type { XAccountRow } from '../../db/schema';
 import { ACCOUNT_KINDS, checkOwnDomains, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
 import type { EditableSettings } from '../../db/accounts';
@@ -24,19 +25,42 @@ export const SETTINGS_INPUTS = {
   topics: { blockId: 'settings_topics', actionId: 'topics' },
 } as const;
 
-/** Cards listed per account; the rest are counted. Six blocks an account keep fifteen accounts under Slack's 100. */
+/** Cards (and waiting conversations) listed per account; the rest are counted. Seven blocks an account keep thirteen accounts under Slack's 100. */
 export const QUEUE_SHOWN = 10;
-const ACCOUNTS_SHOWN = 15;
+const ACCOUNTS_SHOWN = 13;
 
 export interface HomeAccount {
   account: XAccountRow;
   queue: { cards: QueuedCard[]; total: number };
   figures: WeekFigures;
+  /** Conversations waiting for an answer, oldest first. */
+  waiting?: { conversations: WaitingConversation[]; total: number };
 }
 
 /** A link to a message that opens it in Slack: https://slack.com/archives/<channel>/p<ts without its dot>. */
 export function cardLink(channel: string, ts: string): string {
   return `https://slack.com/archives/${encodeURIComponent(channel)}/p${ts.replace('.', '')}`;
+}
+
+/** A link to a reply in a card's thread: https://slack.com/archives/<channel>/p<ts without its dot>?thread_ts=<card ts>&cid=<channel>. */
+export function threadLink(channel: string, ts: string, threadTs: string): string {
+  return `${cardLink(channel, ts)}?thread_ts=${encodeURIComponent(threadTs)}&cid=${encodeURIComponent(channel)}`;
+}
+
+/** The conversations waiting for an answer: each a link to its thread (to their oldest unanswered message). */
+function waitingSection(waiting: NonNullable<HomeAccount['waiting']>, lang: Lang): KnownBlock {
+  const c = words(lang).conversationReport;
+  const lines = waiting.conversations.map((conversation) => {
+    const since = slackDate(conversation.since.toISOString(), '{date_short_pretty} {time}');
+    const name = conversation.name ? ` (${escapeMrkdwn(conversation.name, 60, { singleLine: true })})` : '';
+    if (!conversation.cardTs) return `• ${c.homeLine(`${handleMrkdwn(conversation.handle)}${name}`, since, conversation.messages)}, ${c.notPosted}`;
+    const link = conversation.messageTs
+      ? threadLink(conversation.slackChannelId, conversation.messageTs, conversation.cardTs)
+      : cardLink(conversation.slackChannelId, conversation.cardTs);
+    return `• ${c.homeLine(`<${link}|${handleLabel(conversation.handle)}>${name}`, since, conversation.messages)}`;
+  });
+  if (waiting.total > waiting.conversations.length) lines.push(c.more(waiting.total - waiting.conversations.length));
+  return mrkdwnSection(truncateLines([c.homeTitle(waiting.total), ...lines], LIMITS.sectionText));
 }
 
 /** The Home tab for one teammate. Pure: everything it shows is in `accounts`. */
@@ -49,7 +73,7 @@ export function buildHomeView(accounts: HomeAccount[], lang: Lang): types.HomeVi
   return { type: 'home', blocks };
 }
 
-function accountBlocks({ account, queue, figures }: HomeAccount, lang: Lang): KnownBlock[] {
+function accountBlocks({ account, queue, figures, waiting }: HomeAccount, lang: Lang): KnownBlock[] {
   const t = words(lang).home;
   const figure = (label: string, n: number) => mrkdwn(`*${label}*\n${words(lang).format.number(n)}`);
   const lines = queue.cards.map((card) => {
@@ -78,6 +102,7 @@ function accountBlocks({ account, queue, figures }: HomeAccount, lang: Lang): Kn
       ],
     },
     mrkdwnSection(truncateLines([t.queue(queue.total), ...lines], LIMITS.sectionText)),
+    ...(waiting ? [waitingSection(waiting, lang)] : []),
     {
       type: 'section',
       text: mrkdwn(`${t.settings} — ${handleMrkdwn(account.handle)}`),
