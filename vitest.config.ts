@@ -18,6 +18,7 @@ const X_SUITES = [
   'test/desk/welcome-loop.test.ts',
   'test/desk/send-failures.test.ts',
   'test/desk/x-guidelines.test.ts',
+  'test/conversation/thread.test.ts',
 ];
 
 export default defineConfig({

@@ -66,6 +66,12 @@ async function sendClaimed(desk: Desk, welcomeId: number, tracker: SendTracker):
   const ctx = await getWelcomeContext(desk.db, welcomeId);
   if (!ctx) return;
   const owned = ownedBy(tracker.instanceId, claim.welcome);
+  if (ctx.welcome.channel === 'dm' && ctx.follower.doNotContactAt) {
+    // They asked to stop after the DM was approved (it waited in X's window): it never leaves.
+    await fail(desk, welcomeId, owned, t(desk.lang).conversation.dmRefusedDoNotContact);
+    await desk.cards.refresh(welcomeId);
+    return;
+  }
   let sent: SentWelcome;
   try {
     sent = await sendToX(desk, ctx);

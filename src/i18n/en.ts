@@ -397,6 +397,7 @@ const conversation = {
   after: (seconds: number) =>
     seconds < 60 ? 'under a minute' : seconds < 3600 ? p(Math.round(seconds / 60), '# min', '# min') : seconds < 86_400 ? p(Math.round(seconds / 3600), '# hour', '# hours') : p(Math.round(seconds / 86_400), '# day', '# days'),
   doNotContact: (words: string) => `🚫 Do not contact: they asked (“${words}”). No DM will be offered.`,
+  dmRefusedDoNotContact: 'Not sent: they asked not to be contacted before the DM could leave.',
   doNotContactX: '🚫 Do not contact: X says they opted out. No DM will be offered.',
   // App Home settings.
   showDmText: 'DM text in the channel',

@@ -394,6 +394,7 @@ const conversation: Catalogue['conversation'] = {
   after: (seconds) =>
     seconds < 60 ? 'moins d’une minute' : seconds < 3600 ? p(Math.round(seconds / 60), '# min', '# min') : seconds < 86_400 ? p(Math.round(seconds / 3600), '# heure', '# heures') : p(Math.round(seconds / 86_400), '# jour', '# jours'),
   doNotContact: (words) => `🚫 Ne pas contacter : cette personne l’a demandé (« ${words} »). Aucun MP ne sera proposé.`,
+  dmRefusedDoNotContact: 'Non envoyé : cette personne a demandé à ne plus être contactée avant le départ du MP.',
   doNotContactX: '🚫 Ne pas contacter : X indique que cette personne refuse d’être contactée. Aucun MP ne sera proposé.',
   showDmText: 'Texte des MP dans le canal',
   showDmTextOption: { shown: 'Affiché dans le fil', hidden: 'Masqué (« ouvrir dans X »)' },

@@ -76,17 +76,22 @@ export interface AccountDmEvent extends DmEvent {
   conversationId: string | null;
 }
 
-/** Each page of the account's DM events holds up to 100 (X's maximum): each event read is billed, each request counted. */
-const DM_EVENTS_PAGE = 100;
-/** At most this many requests per read: X allows 15 per 15 minutes, and a read must leave room for the next pass. */
-const DM_EVENTS_PAGES = 3;
+/**
+ * Page sizes of one read, smallest first. X has no since_id on GET /2/dm_events and bills every
+ * event a page returns, old or new: a quiet pass reads one event (the newest, already seen) and
+ * stops; each further page is larger, so a busy pass does not pay for much more than what is new.
+ * Four requests at most per read: X allows 15 per 15 minutes, and the next passes need theirs.
+ */
+const DM_EVENTS_PAGE_SIZES = [1, 5, 25, 100] as const;
+/** The first read of all (no cursor yet): only the latest DMs matter. */
+const DM_EVENTS_FIRST_PAGE = 20;
 
 /**
- * The account's DM events across all its conversations (GET /2/dm_events), newest first as X
- * gives them, down to `stopAt` (the newest event the previous read saw, not included). X has no
- * since_id here: pages are read until one reaches `stopAt`, so a quiet account costs one request
- * and as many events as arrived. Without `stopAt`, only the first page (the latest 100). `requests`
- * says how many requests it made, for the rate guard.
+ * The account's DM events across all its conversations (GET /2/dm_events), oldest first, newer
+ * than `stopAt` (the newest event the previous read saw). X gives them newest first: pages are read
+ * until one reaches `stopAt`. Without `stopAt`, one page of the latest. Each request first takes a
+ * place in X's window (`takeRequest`); `complete` is false when the read stopped before reaching
+ * `stopAt` (window full, or more new events than four pages hold).
  */
 export async function readAccountDmEvents(
   client: TwitterApi,
@@ -96,15 +101,16 @@ export async function readAccountDmEvents(
   const events: AccountDmEvent[] = [];
   let newestId: string | null = null;
   let token: string | undefined;
-  for (let page = 0; page < DM_EVENTS_PAGES; page++) {
-    if (!(await takeRequest())) return { events, newestId, complete: false };
+  const sizes = stopAt === null ? [DM_EVENTS_FIRST_PAGE] : DM_EVENTS_PAGE_SIZES;
+  for (const size of sizes) {
+    if (!(await takeRequest())) return { events: events.reverse(), newestId, complete: false };
     const cursor = token;
     const raw = await inDialect(client, (dialect) =>
       callX('read-dm-events', async () => {
         const query = {
           event_types: 'MessageCreate',
           ...dialect.dmEventQuery(['id', 'text', 'sender_id', 'created_at', 'dm_conversation_id']),
-          max_results: DM_EVENTS_PAGE,
+          max_results: size,
           ...(cursor ? { pagination_token: cursor } : {}),
         };
         // twitter-api-v2's own method for GET /2/dm_events; its typed options know only 2.166's words.
@@ -124,7 +130,7 @@ export async function readAccountDmEvents(
       events.push({ id: event.id, senderId: event.sender_id, createdAt: event.created_at, text: event.text ?? '', conversationId: event.dm_conversation_id ?? null });
     }
     token = answer.meta?.next_token;
-    if (reached || !token) return { events: events.reverse(), newestId, complete: true };
+    if (reached || !token || stopAt === null) return { events: events.reverse(), newestId, complete: true };
   }
   return { events: events.reverse(), newestId, complete: false };
 }
@@ -137,25 +143,6 @@ const isNewer = (id: string, than: string): boolean => {
     return id !== than;
   }
 };
-
-/** A welcome conversation is short: the latest 20 messages hold any answer to it. */
-const CONVERSATION_PAGE = 20;
-
-/** The latest messages of the account's DM conversation with one person. */
-export async function readConversation(client: TwitterApi, participantId: string): Promise<DmEvent[]> {
-  const raw = await inDialect(client, (dialect) =>
-    callX('read-dm-events', () =>
-      client.v2.get(
-        'dm_conversations/with/:participant_id/dm_events',
-        { event_types: 'MessageCreate', ...dialect.dmEventQuery(['id', 'sender_id', 'created_at']), max_results: CONVERSATION_PAGE },
-        { params: { participant_id: participantId } },
-      ),
-    ),
-  );
-  return (readAnswer(dmEventsAnswer, raw, 'read-dm-events').data ?? [])
-    .filter((event) => event.sender_id && event.created_at)
-    .map((event) => ({ id: event.id, senderId: event.sender_id!, createdAt: event.created_at! }));
-}
 
 export interface Connection {
   /** False when X no longer knows the account (deleted, suspended). */

@@ -23,6 +23,7 @@ export const SETTINGS_INPUTS = {
   sendMode: { blockId: 'settings_send_mode', actionId: 'send_mode' },
   ownDomains: { blockId: 'settings_own_domains', actionId: 'own_domains' },
   topics: { blockId: 'settings_topics', actionId: 'topics' },
+  showDmText: { blockId: 'settings_show_dm_text', actionId: 'show_dm_text' },
 } as const;
 
 /** Cards (and waiting conversations) listed per account; the rest are counted. Seven blocks an account keep thirteen accounts under Slack's 100. */
@@ -112,6 +113,7 @@ function accountBlocks({ account, queue, figures, waiting }: HomeAccount, lang: 
         mrkdwn(`*${t.sendMode}*\n${label(account.sendMode)}`),
         mrkdwn(`*${t.ownDomains}*\n${list(account.ownDomains)}`),
         mrkdwn(`*${t.topics}*\n${list(account.topics)}`),
+        showDmTextField(account, lang),
       ],
       accessory: button({ text: t.edit, actionId: HOME_IDS.editAccount, value: String(account.id) }),
     },
@@ -177,8 +179,33 @@ export function buildAccountSettingsModal(account: XAccountRow, lang: Lang): typ
       input(SETTINGS_INPUTS.sendMode, t.sendMode, select(SEND_MODES, account.sendMode, SETTINGS_INPUTS.sendMode.actionId, lang)),
       input(SETTINGS_INPUTS.ownDomains, t.ownDomains, text(SETTINGS_INPUTS.ownDomains, account.ownDomains), { hint: t.domainsHint, optional: true }),
       input(SETTINGS_INPUTS.topics, t.topics, text(SETTINGS_INPUTS.topics, account.topics), { hint: t.topicsHint, optional: true }),
+      showDmTextInput(account, lang),
     ],
   };
+}
+
+// ─── Conversations (issue 12): whether DM text is shown in the channel ─────────────────────
+
+const DM_TEXT_CHOICES = ['shown', 'hidden'] as const;
+
+function showDmTextField(account: XAccountRow, lang: Lang): types.MrkdwnElement {
+  const t = words(lang).conversation;
+  return mrkdwn(`*${t.showDmText}*\n${t.showDmTextOption[account.showDmText ? 'shown' : 'hidden']}`);
+}
+
+function showDmTextInput(account: XAccountRow, lang: Lang): types.InputBlock {
+  const t = words(lang).conversation;
+  const option = (value: (typeof DM_TEXT_CHOICES)[number]): types.PlainTextOption => ({ text: plainText(t.showDmTextOption[value], 75), value });
+  const ids = SETTINGS_INPUTS.showDmText;
+  const element: types.StaticSelect = { type: 'static_select', action_id: ids.actionId, options: DM_TEXT_CHOICES.map(option), initial_option: option(account.showDmText ? 'shown' : 'hidden') };
+  return input(ids, t.showDmText, element, { hint: t.showDmTextHint });
+}
+
+/** The submitted DM text choice; null when the form did not carry it (a modal opened before it existed). */
+export function readShowDmText(view: SubmittedView): boolean | null {
+  const ids = SETTINGS_INPUTS.showDmText;
+  const picked = view.state.values[ids.blockId]?.[ids.actionId]?.selected_option?.value;
+  return picked === 'shown' ? true : picked === 'hidden' ? false : null;
 }
 
 /** A modal that only says why the settings cannot be edited (`text` is ours: mrkdwn, for the channel link). */

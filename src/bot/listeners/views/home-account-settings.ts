@@ -5,7 +5,8 @@ import type { Desk } from '../../../desk/desk';
 import { mayEditSettings, publishHome, settingsRefusal } from '../../home';
 import { t } from '../../../i18n';
 import { handleMrkdwn } from '../../blocks/escape';
-import { readAccountSettingsSubmission, SETTINGS_INPUTS } from '../../blocks/home';
+import { readAccountSettingsSubmission, readShowDmText, SETTINGS_INPUTS } from '../../blocks/home';
+import { setShowDmText } from '../../../db/conversations';
 import { countApprovedOtherThan } from '../../../db/welcomes';
 
 /**
@@ -32,8 +33,10 @@ export const homeAccountSettingsCallback =
       return;
     }
     await updateAccountSettings(desk.db, account.id, submission.settings, { by: body.user.id, at: desk.now() });
+    const showDmText = readShowDmText(view);
+    if (showDmText !== null && showDmText !== account.showDmText) await setShowDmText(desk.db, account.id, showDmText);
     await ack();
-    desk.logger.info({ userId: body.user.id, account: account.handle, settings: submission.settings }, 'account settings changed from the Home tab');
+    desk.logger.info({ userId: body.user.id, account: account.handle, settings: { ...submission.settings, showDmText } }, 'account settings changed from the Home tab');
     await publishHome(desk, body.user.id);
     if (submission.settings.sendMode !== account.sendMode) {
       // Approved welcomes keep the mode they were approved in: say how many, where the teammate works.
