@@ -1,5 +1,5 @@
 // Recall and false positives of the audit on the held-out quarter of the labelled corpus
-// (test/corpus/audit-heldout.jsonl), the part never used to tune the rules.
+// (test/corpus/audit-heldout.jsonl), written before the last tuning and never used for it.
 import { fileURLToPath } from 'node:url';
 import { readLabelledCorpus } from '../src/cli/audit';
 import { evaluateAudit } from '../src/rules/evaluate';

@@ -11,6 +11,8 @@ export interface AuditBenchResult {
   audit_p50_ms: number;
   /** p99 of the CPU time the process spent per message: the same audits, without the time a busy machine keeps us waiting. */
   audit_p99_cpu_ms: number;
+  /** p99 over messages of each message's fastest round: its own cost, without the rounds a busy machine interrupted. */
+  audit_p99_best_round_ms: number;
   audit_per_s: number;
   alex_per_s: number;
   audit_ratio_vs_alex: number;
@@ -35,6 +37,8 @@ const ROUNDS = 3;
 interface Round {
   /** Wall-clock milliseconds per message, sorted. */
   durations: number[];
+  /** Wall-clock milliseconds per message, in corpus order. */
+  byMessage: number[];
   /** CPU milliseconds per message, sorted. */
   cpu: number[];
   total: bigint;
@@ -54,9 +58,10 @@ function timeRound(corpus: readonly AuditInput[]): Round {
     durations.push(Number(elapsed) / NS_PER_MS);
     cpu.push((cpuSpent.user + cpuSpent.system) / 1000);
   }
+  const byMessage = [...durations];
   durations.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { durations, cpu, total };
+  return { durations, byMessage, cpu, total };
 }
 
 export async function runAuditBench(messages = 2_000): Promise<AuditBenchResult> {
@@ -66,6 +71,8 @@ export async function runAuditBench(messages = 2_000): Promise<AuditBenchResult>
   for (const input of corpus) auditMessage(input);
   const rounds = Array.from({ length: ROUNDS }, () => timeRound(corpus)).sort((a, b) => percentile(a.durations, 0.99) - percentile(b.durations, 0.99));
   const median = rounds[Math.floor(ROUNDS / 2)]!;
+  // Rounds are interleaved over the whole corpus, so a message's best round owes nothing to caches.
+  const best = corpus.map((_, index) => Math.min(...rounds.map((round) => round.byMessage[index]!))).sort((a, b) => a - b);
   const auditTotal = rounds.reduce((sum, round) => sum + round.total, 0n);
 
   alex(corpus[0]!.text);
@@ -79,6 +86,7 @@ export async function runAuditBench(messages = 2_000): Promise<AuditBenchResult>
     audit_p99_ms: round(percentile(median.durations, 0.99), 4),
     audit_p50_ms: round(percentile(median.durations, 0.5), 4),
     audit_p99_cpu_ms: round(percentile(median.cpu, 0.99), 4),
+    audit_p99_best_round_ms: round(percentile(best, 0.99), 4),
     audit_per_s: Math.round(auditPerSecond),
     alex_per_s: Math.round(alexPerSecond),
     audit_ratio_vs_alex: round(auditPerSecond / alexPerSecond, 1),
@@ -92,6 +100,7 @@ function table(result: AuditBenchResult): string {
     ['audit p50', `${result.audit_p50_ms.toFixed(3)} ms`],
     ['audit p99', `${result.audit_p99_ms.toFixed(3)} ms  (target < 2 ms)`],
     ['audit p99, CPU time', `${result.audit_p99_cpu_ms.toFixed(3)} ms  (what the audit costs when the machine is busy elsewhere)`],
+    ['audit p99, best round', `${result.audit_p99_best_round_ms.toFixed(3)} ms  (each message's fastest of ${ROUNDS} rounds)`],
     ['audit throughput', `${result.audit_per_s.toLocaleString('en')} messages/s`],
     ['alex throughput', `${result.alex_per_s.toLocaleString('en')} messages/s`],
     ['audit vs alex', `${result.audit_ratio_vs_alex}x  (target ≥ 10x)`],

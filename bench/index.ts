@@ -81,7 +81,10 @@ async function main(): Promise<void> {
     log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
 
-  if (!args.has('--only-production')) {
+  if (args.has('--only-audit')) {
+    await step('audit', () => runAuditBench());
+    await step('audit accuracy', () => runAuditEvalBench());
+  } else if (!args.has('--only-production')) {
     await step('audit', () => runAuditBench());
     await step('audit accuracy', () => runAuditEvalBench());
     await step('poll reads', () => runPollReadsBench());
@@ -92,7 +95,7 @@ async function main(): Promise<void> {
     await step('poll latency', () => runPollLatencyBench());
     await step('import', () => runImportBench(args.has('--million') ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]));
   }
-  await runProductionFigures(step);
+  if (!args.has('--only-audit')) await runProductionFigures(step);
   figures.poll_to_card_bound_s = (figures.poll_interval_s ?? 0) + 1;
 
   const rows = TARGETS.map((target) => {

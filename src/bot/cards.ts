@@ -81,7 +81,7 @@ export async function cardViewFor(
     status,
     profile,
     lang,
-    flags: triage.flags.map((flag) => ({ id: flag.id, kind: flag.kind, label: flag.label[lang] })),
+    flags: triage.flags.map((flag) => ({ id: flag.id, kind: flag.kind, label: flag.label[lang], ...(flag.data ? { data: flag.data } : {}) })),
     recommendation: { channel: triage.recommendation.channel, reason: triage.recommendation.reason[lang] },
     draft: draftFor(welcome, channel),
     findings,

@@ -2,6 +2,7 @@
 // and who may change an account's settings from it.
 import { buildHomeView, QUEUE_SHOWN } from './blocks/home';
 import { pendingQueue, weekFigures } from '../db/home';
+import { waitingConversations } from '../db/conversation-reports';
 import type { XAccountRow } from '../db/schema';
 import { t } from '../i18n';
 import { createApproverCheck, type ApproverCheck, type Authorization } from '../desk/authorize';
@@ -23,9 +24,14 @@ export async function publishHome(desk: Desk, userId: string): Promise<void> {
     accounts.map((a) => a.id),
     QUEUE_SHOWN,
   );
+  const waiting = await waitingConversations(
+    desk.db,
+    accounts.map((a) => a.id),
+    QUEUE_SHOWN,
+  );
   const entries = [];
   for (const account of accounts) {
-    entries.push({ account, queue: queue.get(account.id)!, figures: await weekFigures(desk.db, account.id, since), templates: await homeTemplates(desk, account.id) });
+    entries.push({ account, queue: queue.get(account.id)!, figures: await weekFigures(desk.db, account.id, since), templates: await homeTemplates(desk, account.id), waiting: waiting.get(account.id)! });
   }
   await desk.slack.views.publish({ user_id: userId, view: buildHomeView(entries, desk.lang) });
 }

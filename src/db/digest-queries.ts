@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client';
+import { conversationWeek, type ConversationWeek } from './conversation-reports';
 import { rowsOf } from './tracking';
 import { xSpend, type XSpendLine } from './x-usage';
 
@@ -53,6 +54,8 @@ export interface DigestFigures {
   audit: { ruleId: string; runs: number }[];
   spend: XSpendLine[];
   trend: TrendWeek[];
+  /** Followers' messages of the week: received, answered, median time to answer, still waiting. */
+  conversations: ConversationWeek;
 }
 
 export const WEEK_MS = 7 * 86_400_000;
@@ -188,5 +191,6 @@ export async function digestFigures(db: Db, account: { id: number; xUserId: stri
       replies: int(w.replies),
       unfollows: int(w.unfollows),
     })),
+    conversations: await conversationWeek(db, acc, period),
   };
 }

@@ -30,7 +30,19 @@ const card: CardWords = {
   mutualYes: 'yes, mutual follow',
   mutualNo: 'no',
   flagsTitle: 'Hints, not verdicts:',
-  flagKind: { bot: '🤖 Possible bot/spam (hint):', notable: '⭐', relevant: '🎯', info: 'ℹ️' },
+  flagKind: { bot: '🤖 Looks automated:', notable: '⭐', relevant: '🎯', info: 'ℹ️' },
+  hint: {
+    'default-avatar': () => 'default avatar',
+    'no-bio': () => 'empty bio',
+    'follow-ratio': ({ following = 0, followers = 0 }) => `follows ${num(following)}, ${p(followers, '# follower', '# followers')}`,
+    'new-account': ({ days = 0 }) => (days === 0 ? 'created today' : p(days, '# day old', '# days old')),
+    'digit-handle': () => 'handle full of digits',
+    notable: ({ followers = 0 }) => `large audience, ${p(followers, '# follower', '# followers')}`,
+    relevant: ({ topic = '' }) => `their bio mentions “${topic}”, one of your topics`,
+    protected: () => 'protected account (posts are private)',
+    'dms-closed': () => 'does not accept your DMs',
+    mutual: () => 'you follow each other',
+  },
   moreItems: (n) => `and ${num(n)} more`,
   recommendation: 'Recommendation:',
   recommend: { dm: 'send a DM', mention: 'post a public welcome', none: 'send nothing' },
@@ -586,7 +598,22 @@ const answer: AnswerWords = {
   nudge: (since) => `⏰ This conversation has been waiting for an answer since ${since}.`,
 };
 
-export const en = { format, card, audit, home, digest, replies, xError, ownDomain, templates, model, templateDesk, conversation, answer };
+/** Conversations in the weekly digest and on App Home (issue 12). */
+const conversationReport = {
+  // The digest.
+  digestTitle: '*Conversations* — followers’ messages this week',
+  received: 'Received',
+  answered: 'Answered',
+  medianAnswer: 'Median time to answer',
+  waiting: 'Still waiting',
+  // App Home.
+  homeTitle: (n: number) => (n === 0 ? '*Conversations waiting for an answer:* none.' : `*Conversations waiting for an answer* (${num(n)}), oldest first:`),
+  homeLine: (who: string, since: string, messages: number) => `${who} — ${p(messages, '# message', '# messages')} waiting since ${since}`,
+  notPosted: 'not in a thread yet',
+  more: (n: number) => `…and ${p(n, '# more conversation', '# more conversations')}.`,
+};
+
+export const en = { format, card, audit, home, digest, replies, xError, ownDomain, templates, model, templateDesk, conversation, answer, conversationReport };
 
 /** What every language provides: the English catalogue's keys and signatures. */
 export type Catalogue = typeof en;

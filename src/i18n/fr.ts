@@ -30,7 +30,19 @@ const card: Catalogue['card'] = {
   mutualYes: 'oui, abonnement mutuel',
   mutualNo: 'non',
   flagsTitle: 'Indices, pas des verdicts :',
-  flagKind: { bot: '🤖 Robot ou spam possible (indice) :', notable: '⭐', relevant: '🎯', info: 'ℹ️' },
+  flagKind: { bot: '🤖 Semble automatisé :', notable: '⭐', relevant: '🎯', info: 'ℹ️' },
+  hint: {
+    'default-avatar': () => 'photo par défaut',
+    'no-bio': () => 'bio vide',
+    'follow-ratio': ({ following = 0, followers = 0 }) => `suit ${num(following)} comptes, ${p(followers, '# abonné', '# abonnés')}`,
+    'new-account': ({ days = 0 }) => (days === 0 ? 'créé aujourd’hui' : `créé il y a ${p(days, '# jour', '# jours')}`),
+    'digit-handle': () => 'identifiant plein de chiffres',
+    notable: ({ followers = 0 }) => `grosse audience, ${p(followers, '# abonné', '# abonnés')}`,
+    relevant: ({ topic = '' }) => `sa bio parle de « ${topic} », un de vos sujets`,
+    protected: () => 'compte protégé (publications privées)',
+    'dms-closed': () => 'n’accepte pas vos messages privés',
+    mutual: () => 'vous vous suivez mutuellement',
+  },
   moreItems: (n) => `et ${num(n)} de plus`,
   recommendation: 'Recommandation :',
   recommend: { dm: 'envoyer un message privé', mention: 'publier un accueil public', none: 'ne rien envoyer' },
@@ -575,4 +587,16 @@ const answer: Catalogue['answer'] = {
   nudge: (since) => `⏰ Cette conversation attend une réponse depuis ${since}.`,
 };
 
-export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain, templates, model, templateDesk, conversation, answer };
+const conversationReport: Catalogue['conversationReport'] = {
+  digestTitle: '*Conversations* — messages des abonnés cette semaine',
+  received: 'Reçus',
+  answered: 'Répondus',
+  medianAnswer: 'Délai médian de réponse',
+  waiting: 'En attente',
+  homeTitle: (n) => (n === 0 ? '*Conversations en attente de réponse :* aucune.' : `*Conversations en attente de réponse* (${num(n)}), les plus anciennes d’abord :`),
+  homeLine: (who, since, messages) => `${who} — ${p(messages, '# message', '# messages')} en attente depuis ${since}`,
+  notPosted: 'pas encore dans un fil',
+  more: (n) => `…et ${p(n, '# autre conversation', '# autres conversations')}.`,
+};
+
+export const fr: Catalogue = { format, card, audit, home, digest, replies, xError, ownDomain, templates, model, templateDesk, conversation, answer, conversationReport };

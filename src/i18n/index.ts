@@ -4,7 +4,7 @@ import { en, type Catalogue } from './en';
 import { fr } from './fr';
 
 export type { Catalogue } from './en';
-export type { AuditWords, CardWords, TemplateWords, XErrorFacts } from './shapes';
+export type { AuditWords, CardWords, HintFacts, TemplateWords, XErrorFacts } from './shapes';
 
 const CATALOGUES: Record<Lang, Catalogue> = { en, fr };
 

@@ -28,7 +28,10 @@ export interface CardWords {
   mutualYes: string;
   mutualNo: string;
   flagsTitle: string;
+  /** The label of a kind's line of hints ("🤖 Looks automated:"). */
   flagKind: Record<'bot' | 'notable' | 'relevant' | 'info', string>;
+  /** Each triage hint in a few words, for the kind's line: "default avatar", "follows 4,800, 3 followers". */
+  hint: Record<HintId, (facts: HintFacts) => string>;
   moreItems: (n: number) => string;
   recommendation: string;
   recommend: Record<'dm' | 'mention' | 'none', string>;
@@ -218,4 +221,14 @@ export interface AnswerWords {
   failure: { 'do-not-contact': string; 'gave-up': string; unknown: string };
   fallback: (who: string, status: string) => string;
   nudge: (since: string) => string;
+}
+
+/** The triage hints the card words shortly (src/rules/triage.ts names them). */
+export type HintId = 'default-avatar' | 'no-bio' | 'follow-ratio' | 'new-account' | 'digit-handle' | 'notable' | 'relevant' | 'protected' | 'dms-closed' | 'mutual';
+export interface HintFacts {
+  following?: number;
+  followers?: number;
+  days?: number;
+  handle?: string;
+  topic?: string;
 }

@@ -1,6 +1,7 @@
 import type { WelcomeRuleMeta } from './rule';
 import { findAll, phrase, within, WORD_END, WORD_START } from './text';
 import { findTokens, tokenPattern } from './tokens';
+import type { TokenPattern } from './tokens';
 import type { TextRange } from './text';
 import type { AuditContext, RuleFinding } from './types';
 
@@ -94,7 +95,7 @@ const LEXICONS = {
   FROM_FR: ['=de_nous', '=de_moi', '=de_notre', '=de_nos', '=de_mon', '=de_ma', '=de_mes', '=de_ce_compte', '=sur_notre', '=sur_nos', '=sur_mon', '=sur_ce_compte', '=chez_nous', '=ici', '=vis_a_vis_de_notre', '=vis_a_vis_de_nos', '=envers_nous'],
 };
 
-const TOKEN_PATTERNS: Array<[string, RegExp[]]> = [
+const TOKEN_PATTERNS: Array<[string, TokenPattern[]]> = [
   ['whyFollow', tokenPattern(['@WHY ~6 @FOLLOW', '@WHY ~4 @AMENE? @TARGET_PLACE'], 'any', LEXICONS)],
   ['howFound', tokenPattern(['@HOW ~6 @FIND_EN ~2 @US_EN', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
   ['whatExpect', tokenPattern(['@WHAT ~6 @EXPECT ~6 @FROM_EN @US_EXPECT_EN', '@WHAT ~4 @EXPECT ~4 @FROM_FR', '@EXPECT ~4 @FROM_FR ~3 <?>', '=your|=vos|=tes @EXPECT ~4 @FROM_EN @US_EXPECT_EN', '=vos|=tes @EXPECT ~4 @FROM_FR'], 'any', LEXICONS)],

@@ -40,6 +40,9 @@ function hostOf(link: string): string {
 function isBareLinkPlausible(text: string, host: string, suffix: string): boolean {
   if (host.startsWith('www.') || /[/?#]/.test(text)) return true;
   if (FILE_LIKE_TLDS.has(suffix)) return false;
+  // "ASP.NET", "VB.NET": a product name in capitals, one dot, no path. Addresses are written in
+  // lower case ("brand.com", "Brand.com"); X would link it, but nobody reading it sees an address.
+  if (!/\p{Ll}/u.test(text) && text.split('.').length === 2) return false;
   // "Thanks for the follow.Today we…": a missing space, not a domain.
   const tld = text.slice(text.length - suffix.length);
   return !(tld[0] !== tld[0]!.toLowerCase() && text[0] === text[0]!.toLowerCase());

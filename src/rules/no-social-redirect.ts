@@ -131,6 +131,14 @@ const LEXICONS = {
   POST: ['post*', 'share*', 'stream*', 'publi*', 'partag*', 'diffus*', 'upload*', 'hang', 'chat*'],
   JOIN_VENUE: ['join', 'rejoign*', 'rejoin*', 'like', 'lik*', 'aim*', 'subscrib*', 'abonn*', 'be_part_of', 'integr*', 'come_to', 'venez_dans', 'venez_sur'],
   THE_OURS: ['=our', '=notre', '=nos', '=the', '=la', '=le', '=ma', '=my'],
+  // The reader placed on a network, to send them there: "if you're on LI", "vous êtes sur Insta ?", "t'es sur TikTok".
+  YOU_ARE: ['=you_are', '=you_re', '=u_r', '=you_use', '=you_hang', '=vous_etes', '=tu_es', '=te_es', '=vous_utilisez', '=tu_utilises', '=tu_traines', '=vous_trainez'],
+  // What follows it: any call, or the network taken up again ("on y partage", "we post there").
+  INVITE: [
+    'follow', 'join', 'connect', 'add_us', 'add_me', 'add_our', 'check_out', 'check_our', 'come', 'hop', 'jump', 'pop', 'say_hi', 'say_hello', 'find_us', 'find_our', 'see_you',
+    '=suivez', '=suis_nous', '=suis_moi', 'rejoign*', '=rejoins', 'abonn*', 'ajout*', 'retrouv*', '=venez', '=viens', 'passez', 'passe_nous', 'connect*',
+    '=on_y', '=nous_y', '=we_post', '=we_share', '=we_are_there', '=there_too',
+  ],
   VENUE_STRICT: ['group', 'groupe', '=groupes', 'channel', '=chaine', 'server', '=serveur', 'page', 'community', '=communaute', '=subreddit', '=forum'],
 };
 const TOKEN_CALLS = tokenPattern(
@@ -143,6 +151,7 @@ const TOKEN_CALLS = tokenPattern(
     '@OURS @VENUE? @NETWORK',
     '@OURS @VENUE on|sur @NETWORK',
     '@JOIN_VENUE ~2 @THE_OURS @VENUE_STRICT',
+    '@YOU_ARE @ADVERB? on|sur @NETWORK +10 @INVITE',
   ],
   'any',
   LEXICONS,

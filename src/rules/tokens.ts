@@ -28,6 +28,8 @@ export interface TokenText {
   rendered: string;
   /** Where each token starts in `rendered`. */
   offsets: number[];
+  /** For each registered start test (see `tokenPattern`), the tokens it accepts, in order; built on first use. */
+  starts?: number[][];
 }
 
 // French elided words, restored: "l'", "qu'", "jusqu'"…
@@ -192,16 +194,89 @@ function tokenAt(offsets: readonly number[], index: number): number {
   return low;
 }
 
+// Where a pattern can start, for every pattern compiled: one inverted index from a token's fields
+// (its word, its stems, a notation, a prefix of its word) to the start tests that accept it, so a
+// message is looked up once, however many patterns the rules hold.
+const startKeys = new Map<string, number[]>();
+const startPrefixes = new Map<string, number[]>();
+let longestPrefix = 0;
+const startTests = new Map<string, number>();
+
+function addKey(map: Map<string, number[]>, key: string, test: number): void {
+  const tests = map.get(key);
+  if (!tests) map.set(key, [test]);
+  else if (!tests.includes(test)) tests.push(test);
+}
+
+/** Registers the test of a slot's first words (what the slot's expression can start with); returns its id. */
+function startTest(text: string, lang: 'en' | 'fr' | 'any', lexicons: Record<string, readonly string[]>): number {
+  const alternatives = text.startsWith('@') ? lexicons[text.slice(1)]! : text.split('|');
+  const firsts = alternatives.map((alternative) => phraseParts(alternative)[0]!);
+  const identity = `${lang} ${[...new Set(firsts)].sort().join(' ')}`;
+  const known = startTests.get(identity);
+  if (known !== undefined) return known;
+  const test = startTests.size;
+  startTests.set(identity, test);
+  for (const part of firsts) {
+    if (part.startsWith('<') && part.endsWith('>')) addKey(startKeys, `w ${part.slice(1, -1)}`, test);
+    else if (part.startsWith('#')) addKey(startKeys, `e ${part}`, test);
+    else if (part.startsWith('=')) addKey(startKeys, `w ${part.slice(1)}`, test);
+    else if (part.endsWith('*')) {
+      addKey(startPrefixes, part.slice(0, -1), test);
+      longestPrefix = Math.max(longestPrefix, part.length - 1);
+    } else {
+      addKey(startKeys, `w ${part}`, test);
+      if (lang !== 'fr') addKey(startKeys, `e ${stemOf(part, 'en')}`, test);
+      if (lang !== 'en') addKey(startKeys, `f ${stemOf(part, 'fr')}`, test);
+    }
+  }
+  return test;
+}
+
+function startIndex(text: TokenText): number[][] {
+  if (text.starts && text.starts.length === startTests.size) return text.starts;
+  const starts: number[][] = Array.from({ length: startTests.size }, () => []);
+  const accept = (tests: readonly number[] | undefined, index: number) => {
+    if (tests === undefined) return;
+    for (const test of tests) {
+      const list = starts[test]!;
+      if (list.at(-1) !== index) list.push(index);
+    }
+  };
+  text.tokens.forEach((token, index) => {
+    accept(startKeys.get(`w ${token.word}`), index);
+    accept(startKeys.get(`e ${token.en}`), index);
+    accept(startKeys.get(`f ${token.fr}`), index);
+    for (let length = 1; length <= Math.min(longestPrefix, token.word.length); length++) accept(startPrefixes.get(token.word.slice(0, length)), index);
+  });
+  return (text.starts = starts);
+}
+
 /** Every match of token patterns, as ranges of the original text (the first to the last token). */
-export function findTokens(source: string, patterns: readonly RegExp[]): TextRange[] {
+export function findTokens(source: string, patterns: readonly TokenPattern[]): TextRange[] {
   const text = tokenText(source);
   const found: TextRange[] = [];
+  const add = (index: number, length: number, first: number) => {
+    const lastToken = text.tokens[tokenAt(text.offsets, index + length - 2)]!;
+    found.push({ start: text.tokens[first]!.start, end: lastToken.end });
+  };
   for (const pattern of patterns) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text.rendered); match !== null; match = pattern.exec(text.rendered)) {
-      const first = text.tokens[tokenAt(text.offsets, match.index)]!;
-      const lastToken = text.tokens[tokenAt(text.offsets, match.index + match[0].length - 2)]!;
-      found.push({ start: first.start, end: lastToken.end });
+    const { start, sticky, global } = pattern;
+    if (start === null) {
+      global.lastIndex = 0;
+      for (let match = global.exec(text.rendered); match !== null; match = global.exec(text.rendered)) add(match.index, match[0].length, tokenAt(text.offsets, match.index));
+      continue;
+    }
+    // Tried only where its first word can start, and as the global scan would: after a match,
+    // from the end of it.
+    let from = 0;
+    for (const index of startIndex(text)[start]!) {
+      if (text.offsets[index]! < from) continue;
+      sticky.lastIndex = text.offsets[index]!;
+      const match = sticky.exec(text.rendered);
+      if (match === null) continue;
+      add(match.index, match[0].length, index);
+      from = match.index + match[0].length;
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -214,7 +289,35 @@ export function findTokens(source: string, patterns: readonly RegExp[]): TextRan
 //   #pct #money #num #dur #code          a notation;   <?> <!> <.> <,> <:>  a punctuation mark
 //   x?          an optional slot;  ~3  up to three words in between, within the sentence;
 //   ^3          the same, but none of them addressing the reader (you, votre…)
+//   +8          up to eight words in between, across sentences ("You're on Insta? We post there…")
 //   @NAME       an alternative list given in the lexicons argument
+
+/**
+ * The words of a lexicon phrase as the tokenizer writes them: "c_est" → ce est, "don_t" → do not,
+ * "qui_t_a" → qui te a, "aujourd_hui" → aujourdhui (a phrase's "_" may stand for an apostrophe).
+ * Markers ("=" before the first word, "*" after the last) are kept.
+ */
+function phraseParts(alternative: string): string[] {
+  const parts = alternative.split(/[_ ]/);
+  const exact = parts[0]!.startsWith('=');
+  if (exact) parts[0] = parts[0]!.slice(1);
+  const words: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const next = parts[i + 1];
+    if (part === 'aujourd' && next === 'hui') {
+      words.push('aujourdhui');
+      i++;
+    } else if (next !== undefined && ELIDED[part] !== undefined) words.push(ELIDED[part]);
+    else if (next === 't' && part.endsWith('n') && part.length > 2) {
+      words.push(part === 'can' ? 'can' : part === 'won' ? 'will' : part.slice(0, -1), 'not');
+      i++;
+    } else if (i > 0 && next === undefined && CONTRACTED[part] !== undefined) words.push(CONTRACTED[part]);
+    else words.push(part);
+  }
+  if (exact) words[0] = `=${words[0]}`;
+  return words;
+}
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const YOU_FORMS = ['you', 'your', 'yours', 'u', 'ur', 'vous', 'votre', 'vos', 'tu', 'ton', 'ta', 'tes', 'toi'];
@@ -256,7 +359,7 @@ function slot(text: string, lang: 'en' | 'fr' | 'any', lexicons: Record<string, 
   // Phrases sharing a first word are tried as one: "like_us|like_our" → like (?:us|our).
   const byFirst = new Map<string, string[]>();
   for (const alternative of alternatives) {
-    const parts = alternative.split(/[_ ]/);
+    const parts = phraseParts(alternative);
     if (parts.length === 1) {
       add(parts[0]!);
       continue;
@@ -277,22 +380,36 @@ function slot(text: string, lang: 'en' | 'fr' | 'any', lexicons: Record<string, 
   return `(?:${[...phrases, ...forms].join('|')})`;
 }
 
-/** Compiles token patterns (see above), one global expression each over `rendered` (small ones
- * stay in V8's compiled tier; one giant alternation would be interpreted). */
-export function tokenPattern(patterns: readonly string[], lang: 'en' | 'fr' | 'any', lexicons: Record<string, readonly string[]> = {}): RegExp[] {
-  const compiled = patterns.map((pattern) =>
-    pattern
-      .trim()
-      .split(/\s+/)
+/** A compiled token pattern: the expression, and the start test of the tokens where a match can begin. */
+export interface TokenPattern {
+  global: RegExp;
+  sticky: RegExp;
+  /** Its start test's id; null when a match can begin anywhere (the pattern opens with an optional slot). */
+  start: number | null;
+}
+
+/** Compiles token patterns (see above), one expression each over `rendered` (small ones stay in
+ * V8's compiled tier; one giant alternation would be interpreted), each tried only at the tokens
+ * its first slot accepts. */
+export function tokenPattern(patterns: readonly string[], lang: 'en' | 'fr' | 'any', lexicons: Record<string, readonly string[]> = {}): TokenPattern[] {
+  return patterns.map((pattern) => {
+    const parts = pattern.trim().split(/\s+/);
+    const source = parts
       .map((part) => {
-        const gapMatch = /^([~^])(\d+)$/.exec(part);
-        if (gapMatch) return gap(Number(gapMatch[2]), gapMatch[1] === '^');
+        const gapMatch = /^([~^+])(\d+)$/.exec(part);
+        if (gapMatch) return gapMatch[1] === '+' ? `(?:[^ ]+ ){0,${gapMatch[2]}}` : gap(Number(gapMatch[2]), gapMatch[1] === '^');
         if (part.length > 1 && part.endsWith('?') && part !== '<?>') return `(?:${slot(part.slice(0, -1), lang, lexicons)})?`;
         return slot(part, lang, lexicons);
       })
-      .join(''),
-  );
-  return compiled.map((source) => new RegExp(`(?<= )${source}`, 'g'));
+      .join('');
+    const first = parts[0]!;
+    const optional = /^[~^+]\d+$/.test(first) || (first.length > 1 && first.endsWith('?') && first !== '<?>');
+    return {
+      global: new RegExp(`(?<= )${source}`, 'g'),
+      sticky: new RegExp(`(?<= )${source}`, 'y'),
+      start: optional ? null : startTest(first, lang, lexicons),
+    };
+  });
 }
 
 /**
@@ -304,7 +421,7 @@ export function tokenGate(entries: readonly string[]): (source: string) => boole
   const stemmed = new Set<string>();
   const prefixes: string[] = [];
   for (const entry of entries) {
-    const first = entry.split(/[_ ]/)[0]!;
+    const first = phraseParts(entry)[0]!;
     if (first.startsWith('=')) exact.add(first.slice(1));
     else if (first.startsWith('#')) stemmed.add(first);
     else if (first.endsWith('*')) prefixes.push(first.slice(0, -1));

@@ -23,6 +23,8 @@ export interface TriageFlag {
   id: TriageFlagId;
   kind: 'bot' | 'notable' | 'relevant' | 'info';
   label: Localized;
+  /** The facts behind it, for a short form of the hint (the card's grouped line). */
+  data?: { following?: number; followers?: number; days?: number; handle?: string; topic?: string };
 }
 
 /** Whether a channel is open for this follower; when it is not, why, in words. */
@@ -141,6 +143,7 @@ function botHints(profile: FollowerProfile, now: Date): TriageFlag[] {
     flags.push({
       id: 'follow-ratio',
       kind: 'bot',
+      data: { following, followers },
       label: {
         fr: `Suit ${count(following, 'fr')} comptes pour ${count(followers, 'fr')} abonnés (profil typique des comptes qui suivent en masse)`,
         en: `Follows ${count(following, 'en')} accounts with ${count(followers, 'en')} followers (typical of mass-following accounts)`,
@@ -153,6 +156,7 @@ function botHints(profile: FollowerProfile, now: Date): TriageFlag[] {
     flags.push({
       id: 'new-account',
       kind: 'bot',
+      data: { days },
       label: {
         fr: `Compte créé ${age.fr} (les comptes jetables sont récents, les vrais débutants aussi)`,
         en: `Account created ${age.en} (throwaway accounts are new, so are real beginners)`,
@@ -163,6 +167,7 @@ function botHints(profile: FollowerProfile, now: Date): TriageFlag[] {
     flags.push({
       id: 'digit-handle',
       kind: 'bot',
+      data: { handle: profile.handle },
       label: {
         fr: `Identifiant chargé de chiffres (@${profile.handle}), comme ceux que X attribue aux comptes jamais personnalisés`,
         en: `Handle full of digits (@${profile.handle}), like the ones X hands out to accounts nobody personalised`,
@@ -178,6 +183,7 @@ function otherFlags(profile: FollowerProfile, topic: string | null): TriageFlag[
     flags.push({
       id: 'notable',
       kind: 'notable',
+      data: { followers: profile.followersCount },
       label: {
         fr: `Audience importante${NBSP}: ${count(profile.followersCount, 'fr')} abonnés`,
         en: `Large audience: ${count(profile.followersCount, 'en')} followers`,
@@ -188,6 +194,7 @@ function otherFlags(profile: FollowerProfile, topic: string | null): TriageFlag[
     flags.push({
       id: 'relevant',
       kind: 'relevant',
+      data: { topic },
       label: { fr: `Sa bio parle de «${NBSP}${topic}${NBSP}», un de vos sujets`, en: `Their bio mentions “${topic}”, one of your topics` },
     });
   }

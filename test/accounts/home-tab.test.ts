@@ -161,11 +161,14 @@ describe('the Home view builder', () => {
     const account = await accountRow();
     const cards = Array.from({ length: 10 }, (_, i) => ({ welcomeId: i, accountId: account.id, handle: `fan_${i}`, name: `<!channel> ${i}`, createdAt: new Date(), slackChannelId: DESK_CHANNEL, slackTs: i % 2 ? `17000000${i}.000100` : null }));
     const figures = { newFollowers: 1, cards: 1, sentByDm: 0, sentByMention: 0, skipped: 0, pending: 40 };
-    const view = buildHomeView(Array.from({ length: 20 }, (_, i) => ({ account: { ...account, id: i, handle: `acct_${i}` }, queue: { cards, total: 40 }, figures })), 'fr');
+    const conversations = cards.map((card) => ({ ...card, since: new Date(), messages: 3, cardTs: card.slackTs, messageTs: card.slackTs ? '1700000099.000200' : null }));
+    const waiting = { conversations, total: 25 };
+    const view = buildHomeView(Array.from({ length: 20 }, (_, i) => ({ account: { ...account, id: i, handle: `acct_${i}` }, queue: { cards, total: 40 }, figures, waiting })), 'fr');
     expect(viewErrors(view, 'home')).toEqual([]);
     const text = JSON.stringify(view);
     expect(text).toContain('…et 30 de plus dans le canal.');
-    expect(text).toContain('5 comptes de plus');
+    expect(text).toContain('…et 15 autres conversations.');
+    expect(text).toContain('7 comptes de plus');
     expect(text).toContain('carte pas encore publiée');
     expect(text).not.toContain('<!channel>');
   });

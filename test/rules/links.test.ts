@@ -16,6 +16,11 @@ describe('finding links in a welcome', () => {
     expect(linksIn('We love Node.js and Vue.js, e.g. for brand.io; i.e. a lot.')).toEqual([{ text: 'brand.io', host: 'brand.io', domain: 'brand.io' }]);
   });
 
+  it('reads a one-dot name in capitals as a product, not an address; an address in capitals stays one', () => {
+    expect(linksIn('Your VB.NET and ML.NET notes were great.')).toEqual([]);
+    expect(linksIn('Tout est sur WWW.BRAND.COM ou SHOP.BRAND.COM.').map((link) => link.host)).toEqual(['www.brand.com', 'shop.brand.com']);
+  });
+
   it('does not mistake file names, e-mail addresses or a missing space for links', () => {
     expect(linksIn('See README.md and deploy.sh, write to hi@brand.com. Thanks for the follow.Today we ship.')).toEqual([]);
   });

@@ -11,6 +11,7 @@ ruleTester(rule, {
     { text: 'Thanks! Follow the steps at brand.com/setup if you get stuck.' },
     { name: 'a network that is their topic', text: 'Thanks! Your essay on how Pinterest shapes interior design was great.' },
     { text: "Merci ! J'ai adoré votre analyse des stories Insta des musées." },
+    { name: 'saying they are on a network, with no invitation', text: 'Thanks! I see you are on Mastodon too, your posts there are lovely.' },
   ],
   invalid: [
     { text: 'Merci ! Suivez-nous aussi sur Instagram 📸', errors: [{ messageId: 'callToAction', text: 'Suivez-nous aussi sur Instagram' }] },
@@ -24,5 +25,11 @@ ruleTester(rule, {
     { name: 'a nickname and a group, no link', text: 'Thanks for the follow! Hop into our FB group, we share tips there.', errors: [{ messageId: 'callToAction', text: 'Hop into our FB' }] },
     { name: '"on" as we, on a network', text: 'Merci ! On est aussi sur Bluesky, même pseudo.', lang: 'fr', errors: [{ messageId: 'callToAction', text: 'On est aussi sur Bluesky' }] },
     { name: 'a server of our own', text: 'Thanks! Our Discord server has a channel for newcomers.', errors: [{ messageId: 'callToAction', text: 'Our Discord' }] },
+    {
+      name: 'the reader placed on a network, then invited in the next sentence',
+      text: "Merci ! T'es sur TikTok ? Tout le studio y est, rejoins-nous.",
+      lang: 'fr',
+      errors: [{ messageId: 'callToAction', text: "T'es sur TikTok ? Tout le studio y est, rejoins" }],
+    },
   ],
 });

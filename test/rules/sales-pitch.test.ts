@@ -14,6 +14,9 @@ ruleTester(rule, {
     { name: 'a deadline of theirs', text: 'Thanks! Good luck with the deadline on Friday.' },
   ],
   invalid: [
+    // Lexicon phrases are read through the tokenizer's elisions and contractions ("don_t" is "do not").
+    { name: 'a phrase written with an apostrophe in the lexicon', text: "Thanks for the follow! Don't wait, your seat is here.", errors: [{ messageId: 'pitch' }] },
+    { name: "aujourd'hui, one word for the tokenizer", text: "Merci ! Réservez votre créneau aujourd'hui.", lang: 'fr', errors: [{ messageId: 'pitch' }] },
     { text: 'Merci ! Achetez maintenant avec le code BIENVENUE10.', errors: [{ messageId: 'pitch', text: 'Achetez' }, { messageId: 'pitch', text: 'avec le code' }] },
     { text: 'Thanks for following! Use code WELCOME for 20% off.', errors: [{ messageId: 'pitch', text: 'Use code' }, { messageId: 'pitch', text: '20% off' }] },
     { name: 'typographic spaces before the percent sign', text: 'Merci ! -20 % sur tout, code promo ACCUEIL', errors: [{ text: '-20 %' }, { text: 'code promo' }] },
@@ -26,3 +29,4 @@ ruleTester(rule, {
     { name: 'a percentage written out', text: 'Thanks! 10 percent off your first order with HELLO10.', errors: [{ text: '10 percent off' }, { text: 'with HELLO10' }] },
   ],
 });
+

@@ -67,5 +67,6 @@ function emptyFigures(): Awaited<ReturnType<typeof digestFigures>> {
     audit: [],
     spend: [],
     trend: [],
+    conversations: { received: 0, answered: 0, medianAnswerSeconds: null, waiting: 0 },
   };
 }

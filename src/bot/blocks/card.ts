@@ -19,12 +19,14 @@ import {
   userMention,
   type KnownBlock,
 } from './kit';
-import { t as words, type CardWords } from '../../i18n';
+import { t as words, type CardWords, type HintFacts } from '../../i18n';
 
 export interface CardFlag {
   id: string;
   label: string;
   kind: 'bot' | 'notable' | 'relevant' | 'info';
+  /** The facts behind the hint, for its short form. */
+  data?: HintFacts;
 }
 
 export interface CardDecision {
@@ -139,11 +141,20 @@ function websiteLabel(url: string): string {
   }
 }
 
+const FLAG_KINDS = ['bot', 'notable', 'relevant', 'info'] as const;
+
 function flagBlocks(card: CardView, t: CardWords): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   if (card.flags.length > 0) {
-    const items = card.flags.map((f) => plainText(`${t.flagKind[f.kind]} ${f.label}`, 300));
-    blocks.push(context([plainText(t.flagsTitle, 100), ...items], t.moreItems));
+    // One line per kind, each hint in its short form: "🤖 Looks automated: default avatar · empty bio".
+    const hints = t.hint as Record<string, ((facts: HintFacts) => string) | undefined>;
+    const lines = FLAG_KINDS.flatMap((kind) => {
+      const ofKind = card.flags.filter((f) => f.kind === kind);
+      if (ofKind.length === 0) return [];
+      const items = ofKind.map((f) => hints[f.id]?.(f.data ?? {}) ?? f.label);
+      return [plainText(`${t.flagKind[kind]} ${items.join(' · ')}`, 600)];
+    });
+    blocks.push(context([plainText(t.flagsTitle, 100), ...lines], t.moreItems));
   }
   if (card.engagedFirst) {
     blocks.push(context([mrkdwn(t.engagedFirst[card.engagedFirst.via](slackDate(card.engagedFirst.at)))], t.moreItems));

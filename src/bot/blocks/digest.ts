@@ -69,6 +69,18 @@ export function buildDigestBlocks(f: DigestFigures, lang: Lang, opts: { homeLink
     ],
   });
 
+  const c = words(lang).conversationReport;
+  blocks.push({
+    type: 'section',
+    text: mrkdwn(c.digestTitle),
+    fields: [
+      mrkdwn(`*${c.received}*\n${n(f.conversations.received)}`),
+      mrkdwn(`*${c.answered}*\n${n(f.conversations.answered)}`),
+      mrkdwn(`*${c.medianAnswer}*\n${duration(f.conversations.medianAnswerSeconds, lang)}`),
+      mrkdwn(`*${c.waiting}*\n${n(f.conversations.waiting)}`),
+    ],
+  });
+
   const weeks = Math.round((Date.parse(f.to) - Date.parse(f.experimentFrom)) / (7 * 86_400_000));
   blocks.push({ type: 'divider' });
   blocks.push(

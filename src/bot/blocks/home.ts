@@ -3,6 +3,7 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import type { QueuedCard, WeekFigures } from '../../db/home';
+import type { WaitingConversation } from '../../db/conversation-reports';
 import type { XAccountRow } from '../../db/schema';
 import { ACCOUNT_KINDS, checkOwnDomains, DM_POLICIES, SEND_MODES, type AccountKind, type DmPolicy, type Lang, type SendMode } from '../../domain';
 import type { EditableSettings } from '../../db/accounts';
@@ -36,9 +37,9 @@ export const SETTINGS_INPUTS = {
 /** The value of the ticked "approved by X" checkbox. */
 export const AI_REPLIES_APPROVED = 'approved';
 
-/** Cards listed per account; the rest are counted. Six blocks an account keep fifteen accounts under Slack's 100. */
+/** Cards (and waiting conversations) listed per account; the rest are counted. Seven blocks an account keep thirteen accounts under Slack's 100. */
 export const QUEUE_SHOWN = 10;
-const ACCOUNTS_SHOWN = 15;
+const ACCOUNTS_SHOWN = 13;
 
 export interface HomeAccount {
   account: XAccountRow;
@@ -46,11 +47,34 @@ export interface HomeAccount {
   figures: WeekFigures;
   /** The account's templates and their experiment (issue 13); left out when not gathered. */
   templates?: HomeTemplates;
+  /** Conversations waiting for an answer, oldest first. */
+  waiting?: { conversations: WaitingConversation[]; total: number };
 }
 
 /** A link to a message that opens it in Slack: https://slack.com/archives/<channel>/p<ts without its dot>. */
 export function cardLink(channel: string, ts: string): string {
   return `https://slack.com/archives/${encodeURIComponent(channel)}/p${ts.replace('.', '')}`;
+}
+
+/** A link to a reply in a card's thread: https://slack.com/archives/<channel>/p<ts without its dot>?thread_ts=<card ts>&cid=<channel>. */
+export function threadLink(channel: string, ts: string, threadTs: string): string {
+  return `${cardLink(channel, ts)}?thread_ts=${encodeURIComponent(threadTs)}&cid=${encodeURIComponent(channel)}`;
+}
+
+/** The conversations waiting for an answer: each a link to its thread (to their oldest unanswered message). */
+function waitingSection(waiting: NonNullable<HomeAccount['waiting']>, lang: Lang): KnownBlock {
+  const c = words(lang).conversationReport;
+  const lines = waiting.conversations.map((conversation) => {
+    const since = slackDate(conversation.since.toISOString(), '{date_short_pretty} {time}');
+    const name = conversation.name ? ` (${escapeMrkdwn(conversation.name, 60, { singleLine: true })})` : '';
+    if (!conversation.cardTs) return `• ${c.homeLine(`${handleMrkdwn(conversation.handle)}${name}`, since, conversation.messages)}, ${c.notPosted}`;
+    const link = conversation.messageTs
+      ? threadLink(conversation.slackChannelId, conversation.messageTs, conversation.cardTs)
+      : cardLink(conversation.slackChannelId, conversation.cardTs);
+    return `• ${c.homeLine(`<${link}|${handleLabel(conversation.handle)}>${name}`, since, conversation.messages)}`;
+  });
+  if (waiting.total > waiting.conversations.length) lines.push(c.more(waiting.total - waiting.conversations.length));
+  return mrkdwnSection(truncateLines([c.homeTitle(waiting.total), ...lines], LIMITS.sectionText));
 }
 
 /** The Home tab for one teammate. Pure: everything it shows is in `accounts`. */
@@ -79,7 +103,7 @@ export function buildHomeView(accounts: HomeAccount[], lang: Lang): types.HomeVi
   return { type: 'home', blocks };
 }
 
-function accountBlocks({ account, queue, figures }: HomeAccount, lang: Lang): KnownBlock[] {
+function accountBlocks({ account, queue, figures, waiting }: HomeAccount, lang: Lang): KnownBlock[] {
   const t = words(lang).home;
   const figure = (label: string, n: number) => mrkdwn(`*${label}*\n${words(lang).format.number(n)}`);
   const lines = queue.cards.map((card) => {
@@ -108,6 +132,7 @@ function accountBlocks({ account, queue, figures }: HomeAccount, lang: Lang): Kn
       ],
     },
     mrkdwnSection(truncateLines([t.queue(queue.total), ...lines], LIMITS.sectionText)),
+    ...(waiting ? [waitingSection(waiting, lang)] : []),
     {
       type: 'section',
       text: mrkdwn(`${t.settings} — ${handleMrkdwn(account.handle)}`),
