@@ -35,6 +35,8 @@ const SUGGESTIONS = {
   shouting: { fr: 'Écrivez en minuscules, sur un ton de conversation.', en: 'Write in lower case, in a conversational tone.' },
 };
 
+const SALES_EVENT = '(?:black friday|cyber monday|prime day|singles day|french days|soldes d\'ete|soldes d\'hiver)';
+
 // Selling, not mentioning: a price said in passing ("the workshop is €10") is not a pitch, and
 // "gratuit" / "free" alone is often a gift (a free guide), so neither is listed.
 const PITCH = wordsPattern([
@@ -42,7 +44,14 @@ const PITCH = wordsPattern([
   'promo(?:tional)? codes?', 'discount(?:s|ed)?(?: codes?)?', 'coupons?', 'use (?:the |my |our )?code', 'vouchers?',
   '(?:save|get) (?:up to )?\\d+ ?%', 'limited(?: time)? (?:offer|deal)', 'limited time', 'special (?:offer|deal|price)', 'exclusive (?:offer|deal|discount)',
   'offer ends', 'sale ends', 'flash sale', 'on sale', 'free shipping', "don't miss (?:out|this offer|our offer)", 'act now', 'hurry (?:up|now|while|before)',
-  'today only', 'last chance', '(?:best|lowest) price', 'deals? of the day', 'black friday', 'cyber monday', 'bogo', 'buy one get one',
+  'today only', 'last chance', '(?:best|lowest) price', 'deals? of the day', 'bogo',
+  // A sales event is a pitch when it is the sender's own or is pushed as on now ("our Black Friday
+  // deals are live", "profitez de notre Black Friday"), not when it is the topic ("ton thread sur les
+  // promos du Black Friday").
+  `(?:our|my|nos|notre|mon|ma|mes|shop|profitez de|profite de|pour) (?:[\\p{L}-]+ )?${SALES_EVENT}`,
+  `${SALES_EVENT} (?:deals?|sales?|offers?|discounts?|prices?|codes?|offres?|promos?|soldes|remises?|prix|ventes?|reductions?)(?: are| is| sont| est| start| starts| commencent| commence)? (?:live|on|now|here|started|ici|en cours|lance(?:e|s|es)?|dispo|disponibles?|online|en ligne|aujourd'hui|today)`,
+  `${SALES_EVENT} (?:is|est|starts|commence|arrive)(?: here| ici| early| en avance| now)? (?:chez nous|at our|on our|sur notre|today|aujourd'hui|ici|here)`,
+  `(?:deals?|sales?|offers?|discounts?|offres?|promos?|soldes|remises?|prix|ventes?|reductions?|codes?) (?:speciale?s? )?${SALES_EVENT} (?:are |is |sont |est )?(?:live|now|ici|here|en cours|disponibles?|chez nous)`, 'buy one get one',
   'add (?:it )?to (?:your )?cart', 'money back',
   'achet(?:ez|e|er)', 'commandez', 'commande[sz]? (?:des maintenant|vite|aujourd\'hui)', 'codes? promo', 'codes? (?:de )?(?:reduction|remise|avantage)',
   'utilise[sz]? le code', 'avec le code', '\\d+ ?% de (?:reduction|remise|rabais)', "jusqu'a ?-? ?\\d+ ?%", 'remises? de \\d+', 'remises? (?:exceptionnelle|immediate)s?', 'rabais',

@@ -75,13 +75,24 @@ const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]
   [/(?<![\p{L}\p{N}])(?:lorem ipsum|@(?:handle|username|pseudo|user|nom_utilisateur))(?![\p{L}\p{N}_])/giu],
 ];
 
+// Code quoted between backticks ("`${a}`", "```{{ variables }}```"): a template's syntax shown as
+// code, talked about, not a field left unfilled.
+const CODE_SPAN = /(`{1,3})[^`\n]+?\1/gu;
+
+function codeSpans(text: string): TextRange[] {
+  if (!text.includes('`')) return [];
+  return [...text.matchAll(CODE_SPAN)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
 export function check(context: AuditContext): RuleFinding[] {
   const ranges: TextRange[] = [];
+  const code = codeSpans(context.text);
   for (const [pattern, accepts] of PLACEHOLDERS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(context.text); match !== null; match = pattern.exec(context.text)) {
       if (accepts && !accepts(match[0], match[1] ?? '')) continue;
       const range = { start: match.index, end: match.index + match[0].length };
+      if (code.some((span) => range.start >= span.start && range.end <= span.end)) continue;
       if (!ranges.some((seen) => range.start < seen.end && seen.start < range.end)) ranges.push(range);
     }
   }

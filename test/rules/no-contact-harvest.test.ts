@@ -11,6 +11,10 @@ ruleTester(rule, {
     { name: 'their phone number is not ours to ask; their project is fine', text: 'Thanks! How is your new project going?' },
     { name: 'e-mail as their topic', text: "Merci ! Votre fil sur l'e-mail marketing éthique m'a plu." },
     { text: 'Thanks! Your thread on phone-free evenings was lovely.' },
+    { name: 'giving a way to reach the team is not asking for theirs', text: 'Merci ! Nous sommes joignables par email à hello@brand.com si besoin.' },
+    { name: 'a rank, not a phone number', text: "Thanks! What's your number one tip for beginners?" },
+    { text: 'Thanks! Feel free to text us anytime if you have questions.' },
+    { text: 'Merci ! Un petit café ?' },
   ],
   invalid: [
     { text: 'Merci ! Laissez-nous votre e-mail pour recevoir nos conseils.', errors: [{ messageId: 'email', text: 'Laissez-nous votre e-mail' }] },
@@ -24,5 +28,12 @@ ruleTester(rule, {
     { name: 'a moment to call them', text: "Thanks for the follow! When's a good time to call you?", errors: [{ messageId: 'phone' }] },
     { name: 'a newsletter platform by name', text: 'Merci ! Rejoignez nos lecteurs sur Substack, un billet par mois.', errors: [{ messageId: 'newsletter' }] },
     { name: 'their details, in other words', text: 'Thanks! Shoot us your deets and we will reach out.', errors: [{ text: 'Shoot us your deets' }] },
+    { name: 'slang for a phone number', text: 'Thanks a bunch! Drop your digits and our advisor will give you a quick call.', errors: [{ messageId: 'phone', text: 'Drop your digits' }] },
+    { text: 'Thanks, Sam! Hit me up with ur digits 📱', errors: [{ messageId: 'phone', text: 'Hit me up with ur digits' }] },
+    { name: 'a French mobile prefix asked for', text: "Merci pour l'abonnement ! Un petit 06 pour qu'on puisse vous joindre ? 😊", errors: [{ messageId: 'phone' }] },
+    { text: 'Merci ! Quel est ton 06 ?', errors: [{ messageId: 'phone' }] },
+    { name: 'where they can be reached', text: 'Merci ! Tu es joignable sur WhatsApp ?', errors: [{ messageId: 'details' }] },
+    { name: 'moving them to a messaging app', text: 'Thanks! WhatsApp me when you can.', errors: [{ messageId: 'phone', text: 'WhatsApp me' }] },
+    { text: 'Merci ! Laisse-nous tes coordos, on te rappelle.', errors: [{ messageId: 'details' }] },
   ],
 });
