@@ -83,6 +83,8 @@ const TOKEN_PATTERNS = tokenPattern(
     '@ASK ~3 =a|=an|=un|=une|=le|=the|=des ~1 @THING',
     '@ASK ~2 @THING ~1 =in|=en ~1 =reply|=response|=reponse|=retour|=dm',
     '@QWORD ~6 @REACH',
+    // A moment asked for a call: "when's a good time for a quick call?", "un créneau pour un coup de fil ?".
+    '=good_time|=best_time|=bon_moment|=meilleur_moment|=creneau|=dispo|=disponible|=available|=free ~4 =call|=appel|=coup_de_fil|=phone_call|=visio|=zoom',
     '=be|=etre ~1 =joint|=joints|=jointe|contacte*|=reached|=contacted|=called ~2 =par|=by|=via|=on @THING',
     '@SUBSCRIBE ~5 @LIST',
     '@LIST ~8 @SUBSCRIBE',

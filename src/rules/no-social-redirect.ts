@@ -180,6 +180,8 @@ const TOKEN_CALLS = tokenPattern(
     '@WE @POST ^4 on|sur @NETWORK',
     // Where the content lives: "our tutorials live on the YT channel", "the replays are on Twitch".
     '@THE_MOST ^2 @CONTENT ^3 @LIVE @ADVERB? @ADVERB? =on|=sur|=over_on @THE_OURS? @NETWORK',
+    // The reader finding our things there: "tu trouveras toutes nos astuces sur Insta", "you'll find all our BTS on TikTok".
+    '=you|=tu|=vous ~2 find|trouv*|retrouv* ~3 @OURS ~3 =on|=sur|=over_on @THE_OURS? @NETWORK',
     // Clefts: "c'est sur Insta que ça se passe", "c'est sur TikTok que vous les trouverez", "it's on Discord that we hang out".
     '=ce|=it =est|=is @ADVERB? @ADVERB? =sur|=on|=over_on @NETWORK =que|=that|=where @CLEFT_NEXT',
     '@NETWORK ~2 =est|=is =la_que|=la_ou|=where|=ou @CLEFT_NEXT',

@@ -48,12 +48,19 @@ function namesSlot(inside: string): boolean {
   return words.length <= 4 && words.some((word) => SLOT_PARTS.has(word));
 }
 
+function fieldShaped(inner: string): boolean {
+  return namesSlot(inner) || /[_.|]/u.test(inner) || /^\s*\p{Lu}[\p{Lu}\p{N} ]+\s*$/u.test(inner) || /^\s*(?:if|for|endif|endfor|else)\b/u.test(inner);
+}
+
 // Words that name a template field, in French and English, as found between brackets.
 const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]> = [
   // *|FNAME|* (Mailchimp merge tags)
   [/\*\|[A-Z0-9_]+\|\*/gu],
-  // {{first_name}}, {{ prenom }}, ${name}: double braces and dollar braces never appear in a real welcome.
-  [/\$\{[^{}\n]{1,40}\}|\{\{[^{}\n]{1,40}\}\}|\{%[^{}\n]{1,40}%\}/gu],
+  // ${name}, ${user.name}: dollar braces never appear in a real welcome.
+  [/\$\{[^{}\n]{1,40}\}/gu],
+  // {{first_name}}, {{ prenom }}, {% if name %}: double braces holding a slot or a field's shape (a_b, a.b,
+  // a filter, capitals); "{{ mustache }}" in a message about templates names the syntax, not a field.
+  [/\{\{([^{}\n]{1,40})\}\}|\{%([^{}\n]{1,40})%\}/gu, (match, inner) => fieldShaped(inner || match.slice(2, -2))],
   // {name}, {prenom}: single braces when a slot is named inside ("{braces}" in a message about code is not one).
   [/\{([^{}\n]{1,40})\}/gu, (_match, inner) => namesSlot(inner)],
   // [First name], [PRÉNOM], [lien], [Insert topic]

@@ -35,5 +35,6 @@ ruleTester(rule, {
     { name: 'where they can be reached', text: 'Merci ! Tu es joignable sur WhatsApp ?', errors: [{ messageId: 'details' }] },
     { name: 'moving them to a messaging app', text: 'Thanks! WhatsApp me when you can.', errors: [{ messageId: 'phone', text: 'WhatsApp me' }] },
     { text: 'Merci ! Laisse-nous tes coordos, on te rappelle.', errors: [{ messageId: 'details' }] },
+    { name: 'a moment asked for a call', text: "Thanks! When's a good time for a quick call?", errors: [{ messageId: 'phone' }] },
   ],
 });

@@ -46,5 +46,7 @@ ruleTester(rule, {
     { name: 'informal English call', text: 'Thanks! Go sub to our YT 🙏', errors: [{ messageId: 'callToAction', text: 'Go sub to our YT' }] },
     { name: 'a group on a messaging app', text: 'Merci ! Il y a un groupe WhatsApp pour les abonnés.', errors: [{ messageId: 'callToAction', text: 'Il y a un groupe WhatsApp' }] },
     { text: "Thanks! There's a Discord server for followers.", errors: [{ messageId: 'callToAction', text: "There's a Discord server" }] },
+    { name: 'the reader told where to find our things', text: "Thanks! You'll find all our behind-the-scenes on TikTok.", errors: [{ messageId: 'callToAction' }] },
+    { text: 'Merci ! Tu trouveras toutes nos astuces sur Insta.', errors: [{ messageId: 'callToAction' }] },
   ],
 });

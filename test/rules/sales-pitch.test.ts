@@ -14,6 +14,8 @@ ruleTester(rule, {
     { name: 'a deadline of theirs', text: 'Thanks! Good luck with the deadline on Friday.' },
     { name: 'a sales event as the topic, not an offer', text: "Merci à toi ! J'ai adoré ton thread sur les promos abusives du Black Friday." },
     { text: 'Thanks! Your Black Friday thread was spot on.' },
+    { name: 'a sales season as the topic', text: 'Merci ! Les soldes de janvier, ça te stresse aussi ?' },
+    { name: 'a rush that is not haste', text: 'Thanks! The Black Friday rush must be wild for your shop.' },
   ],
   invalid: [
     // Lexicon phrases are read through the tokenizer's elisions and contractions ("don_t" is "do not").
@@ -31,6 +33,7 @@ ruleTester(rule, {
     { name: 'a percentage written out', text: 'Thanks! 10 percent off your first order with HELLO10.', errors: [{ text: '10 percent off' }, { text: 'with HELLO10' }] },
     { name: 'our own sales event, on now', text: 'Thanks! Our Black Friday deals are live now.', errors: [{ messageId: 'pitch', text: 'Our Black Friday' }] },
     { text: 'Merci ! Profitez de notre Black Friday !', errors: [{ messageId: 'pitch', text: 'Profitez de notre Black Friday' }] },
+    { text: 'Merci ! Nos soldes commencent demain.', errors: [{ messageId: 'pitch' }] },
   ],
 });
 

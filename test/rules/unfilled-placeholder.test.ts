@@ -14,6 +14,7 @@ ruleTester(rule, {
     { name: 'template syntax shown as code', text: 'Thanks a ton, Sara! That `${a}-${b}` template-literal trick in your thread was neat.' },
     { text: "Merci pour le follow ! Ton tuto sur les `{{ variables }}` de Jinja m'a sauvé." },
     { text: 'Thanks! Loved the ```{{ first_name }}``` example in your post.' },
+    { name: 'double braces naming the syntax, not a field', text: 'Thanks! I read your post on {{ mustache }} templates.' },
   ],
   invalid: [
     { text: 'Bonjour {{prenom}}, merci de nous suivre !', errors: [{ messageId: 'placeholder', start: 8, end: 18, text: '{{prenom}}' }] },
@@ -28,5 +29,6 @@ ruleTester(rule, {
     { name: 'a dollar variable', text: 'Bonjour $prenom, merci !', errors: [{ text: '$prenom' }] },
     { name: 'blanks to fill in', text: 'Merci ____ pour le suivi !', errors: [{ text: '____' }] },
     { name: 'a field with a dot in it', text: 'Hi ${user.name}, thank you for the follow!', errors: [{ messageId: 'placeholder', text: '${user.name}' }] },
+    { name: 'double braces with a field shape', text: 'Hi {{ follower_handle }}, thanks!', errors: [{ messageId: 'placeholder', text: '{{ follower_handle }}' }] },
   ],
 });
