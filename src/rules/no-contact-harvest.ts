@@ -80,6 +80,8 @@ let LEXICONS: Record<string, readonly string[]>;
 const TOKEN_PATTERNS = tokenPattern(
   [
     '@ASK ~4 @YOURS ~2 @THING',
+    // "On peut avoir ton mail ?", "could we grab your number?".
+    '=peut|=peux|=pourrait|=pourrais|=pourrions|=puis|=can|=could|=may ~3 =avoir|=have|=get|=grab ~2 @YOURS ~2 @THING',
     '@ASK ~3 =a|=an|=un|=une|=le|=the|=des ~1 @THING',
     '@ASK ~2 @THING ~1 =in|=en ~1 =reply|=response|=reponse|=retour|=dm',
     '@QWORD ~6 @REACH',

@@ -182,6 +182,11 @@ const TOKEN_CALLS = tokenPattern(
     '@THE_MOST ^2 @CONTENT ^3 @LIVE @ADVERB? @ADVERB? =on|=sur|=over_on @THE_OURS? @NETWORK',
     // The reader finding our things there: "tu trouveras toutes nos astuces sur Insta", "you'll find all our BTS on TikTok".
     '=you|=tu|=vous ~2 find|trouv*|retrouv* ~3 @OURS ~3 =on|=sur|=over_on @THE_OURS? @NETWORK',
+    // "Nos lives, c'est tous les jeudis sur Twitch".
+    '@OURS @CONTENT <,>? =ce|=it =est|=is ~4 =sur|=on|=over_on @THE_OURS? @NETWORK',
+    // "Direction TikTok !", "RDV sur Insta", "see you over on Insta".
+    '=direction|=cap_sur|=rdv =sur|=on? @NETWORK',
+    '=see_you|=catch_you|=a_bientot|=a_tout_de_suite =over_on|=on|=sur|=over|=there_on @NETWORK',
     // Clefts: "c'est sur Insta que ça se passe", "c'est sur TikTok que vous les trouverez", "it's on Discord that we hang out".
     '=ce|=it =est|=is @ADVERB? @ADVERB? =sur|=on|=over_on @NETWORK =que|=that|=where @CLEFT_NEXT',
     '@NETWORK ~2 =est|=is =la_que|=la_ou|=where|=ou @CLEFT_NEXT',

@@ -36,5 +36,6 @@ ruleTester(rule, {
     { name: 'moving them to a messaging app', text: 'Thanks! WhatsApp me when you can.', errors: [{ messageId: 'phone', text: 'WhatsApp me' }] },
     { text: 'Merci ! Laisse-nous tes coordos, on te rappelle.', errors: [{ messageId: 'details' }] },
     { name: 'a moment asked for a call', text: "Thanks! When's a good time for a quick call?", errors: [{ messageId: 'phone' }] },
+    { text: "Merci ! On peut avoir ton mail pour t'envoyer le guide ?", errors: [{ messageId: 'email' }] },
   ],
 });

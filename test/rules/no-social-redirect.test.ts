@@ -17,6 +17,7 @@ ruleTester(rule, {
     { name: 'their content on a network', text: 'Thanks! Most of your tutorials live on YouTube, right?' },
     { name: 'the team on a chat tool, not content sent there', text: 'Thanks! Our team is on Slack all day, so replies can be slow.' },
     { name: 'a word that is also a network nickname', text: 'Thanks! Your threads are always sharp, and our medium roast says hi.' },
+    { name: 'their live on a network', text: "Merci ! Ton live Twitch d'hier était top." },
   ],
   invalid: [
     { text: 'Merci ! Suivez-nous aussi sur Instagram 📸', errors: [{ messageId: 'callToAction', text: 'Suivez-nous aussi sur Instagram' }] },
@@ -48,5 +49,8 @@ ruleTester(rule, {
     { text: "Thanks! There's a Discord server for followers.", errors: [{ messageId: 'callToAction', text: "There's a Discord server" }] },
     { name: 'the reader told where to find our things', text: "Thanks! You'll find all our behind-the-scenes on TikTok.", errors: [{ messageId: 'callToAction' }] },
     { text: 'Merci ! Tu trouveras toutes nos astuces sur Insta.', errors: [{ messageId: 'callToAction' }] },
+    { name: 'a direction, no verb', text: 'Merci ! Et pour plus de contenu, direction TikTok !', errors: [{ messageId: 'callToAction', text: 'direction TikTok' }] },
+    { text: 'Thanks! See you over on Insta 👋', errors: [{ messageId: 'callToAction', text: 'See you over on Insta' }] },
+    { text: "Merci ! Nos lives, c'est tous les jeudis sur Twitch.", errors: [{ messageId: 'callToAction' }] },
   ],
 });
