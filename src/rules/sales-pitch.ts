@@ -67,6 +67,9 @@ const PERCENT_OFF = new RegExp(`(?<![\\p{L}\\p{N}])-\\s?\\d{1,2}\\s?%${WORD_END}
 // Three or more words in capitals in a row ("LIMITED TIME OFFER", "ACHETEZ VITE MAINTENANT").
 const SHOUTING = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?:[\s,.'’!&-]+\p{Lu}{2,}){2,}(?![\p{L}\p{N}])/gu;
 const MIN_SHOUTED_LETTERS = 10;
+// A template field in capitals ("[INSERT TOPIC FROM BIO]", "%FIRST_NAME%") is unfilled-placeholder's
+// finding, not an advert shouting.
+const BRACKETED = /\[[^\]\n]{1,60}\]|\{\{?[^}\n]{1,60}\}\}?|<<?[^>\n]{1,60}>>?|%%?[^%\n]{1,60}%%?/gu;
 
 // Urgency, scarcity, deadlines, price changes and discounts in any notation, over words: the pitch
 // without the words "buy" or "promo".
@@ -99,7 +102,7 @@ const TOKEN_PITCH = tokenPattern(
     '=c_est_le_moment|=it_is_time_to ~3 =vous_decider|=decide|=commander|=order|=reserver|=book',
     // Price changes.
     '=price|=prices|=prix|=tarif|=tarifs|=rate|=rates ~3 =go_up|=going_up|=goes_up|=increase|=increases|=rise|=rises|augment*|=change|=changes|=hausse|=passe_de|=passent_de',
-    '=before|=avant ~2 =price_change|=la_hausse|=the_increase', '=lock_in', '=early_bird|=earlybird|=early|=prevente|=tarif_de_lancement|=launch_price|=tarif_preferentiel|=plein_tarif|=full_price',
+    '=before|=avant ~2 =price_change|=la_hausse|=the_increase', '=lock_in', '=early_bird|=earlybird|=early_price|=early_rate|=prevente|=tarif_de_lancement|=launch_price|=tarif_preferentiel|=plein_tarif|=full_price',
     // Discounts in any notation.
     '#pct ~2 =off|=de_reduction|=de_remise|=de_rabais|=cheaper|=moins_cher|=discount|=savings|=reduction',
     '=moins|=minus|=save|=economisez|=get|=enjoy|=profitez_de|=here_is|=voici ~1 #pct|#money',
@@ -139,8 +142,11 @@ export function check(context: AuditContext): RuleFinding[] {
     if (!overlapsAny(range, pitches) && !negated(context.text, range)) pitches.push(range);
   }
   const findings: RuleFinding[] = pitches.map((range) => ({ messageId: 'pitch', ...range, suggestion: SUGGESTIONS.pitch }));
+  const bracketed = [...context.text.matchAll(BRACKETED)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   SHOUTING.lastIndex = 0;
   for (let match = SHOUTING.exec(context.text); match !== null; match = SHOUTING.exec(context.text)) {
+    const shouted = { start: match.index, end: match.index + match[0].length };
+    if (bracketed.some((span) => shouted.start >= span.start && shouted.end <= span.end)) continue;
     const letters = match[0].replace(/[^\p{L}]/gu, '').length;
     if (letters >= MIN_SHOUTED_LETTERS) findings.push({ messageId: 'shouting', start: match.index, end: match.index + match[0].length, suggestion: SUGGESTIONS.shouting });
   }

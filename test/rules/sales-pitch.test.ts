@@ -16,6 +16,8 @@ ruleTester(rule, {
     { text: 'Thanks! Your Black Friday thread was spot on.' },
     { name: 'a sales season as the topic', text: 'Merci ! Les soldes de janvier, ça te stresse aussi ?' },
     { name: 'a rush that is not haste', text: 'Thanks! The Black Friday rush must be wild for your shop.' },
+    { name: 'a template field in capitals is not shouting', text: 'Hey Sam, thanks for the follow! Especially since you are into [INSERT TOPIC FROM BIO].' },
+    { name: '"early" alone is not a price about to change', text: "Thanks! We'll add you to the early-access list if you like." },
   ],
   invalid: [
     // Lexicon phrases are read through the tokenizer's elisions and contractions ("don_t" is "do not").
@@ -34,6 +36,7 @@ ruleTester(rule, {
     { name: 'our own sales event, on now', text: 'Thanks! Our Black Friday deals are live now.', errors: [{ messageId: 'pitch', text: 'Our Black Friday' }] },
     { text: 'Merci ! Profitez de notre Black Friday !', errors: [{ messageId: 'pitch', text: 'Profitez de notre Black Friday' }] },
     { text: 'Merci ! Nos soldes commencent demain.', errors: [{ messageId: 'pitch' }] },
+    { text: 'Thanks! Early bird pricing for the bootcamp ends Friday.', errors: [{ messageId: 'pitch' }] },
   ],
 });
 
