@@ -7,6 +7,9 @@ export const NETWORKS = [
   '=youtube', '=yt', '=you_tube', '=tiktok', '=tik_tok', '=snapchat', '=snap', '=threads', '=bluesky', '=bsky', '=mastodon',
   '=discord', '=slack', '=telegram', '=whatsapp', '=twitch', '=reddit', '=subreddit', '=pinterest', '=messenger', '=tumblr',
   '=spotify', '=soundcloud', '=vimeo', '=signal', '=viber', '=wechat', '=clubhouse', '=patreon', '=kick',
+  // Newer networks and the short forms people type (Substack is a mailing list: no-contact-harvest).
+  '=bereal', '=lkdn', '=lnkd', '=linkdin', '=ytb', '=tiktoks', '=masto', '=fediverse', '=snap_chat', '=watsap', '=wsp', '=telegramme',
+  '=lemon8', '=vk', '=onlyfans', '=kofi', '=linktree', '=fanpage', '=behance', '=dribbble', '=gram',
 ] as const;
 
 /** The name people know, for a message: keyed by the folded word. */
@@ -17,6 +20,9 @@ export const NETWORK_NAMES: Record<string, string> = {
   slack: 'Slack', telegram: 'Telegram', whatsapp: 'WhatsApp', twitch: 'Twitch', reddit: 'Reddit', subreddit: 'Reddit', pinterest: 'Pinterest',
   messenger: 'Messenger', tumblr: 'Tumblr', spotify: 'Spotify', soundcloud: 'SoundCloud', vimeo: 'Vimeo', signal: 'Signal', viber: 'Viber',
   wechat: 'WeChat', clubhouse: 'Clubhouse', patreon: 'Patreon', kick: 'Kick',
+  bereal: 'BeReal', lkdn: 'LinkedIn', lnkd: 'LinkedIn', linkdin: 'LinkedIn', ytb: 'YouTube', tiktoks: 'TikTok',
+  masto: 'Mastodon', fediverse: 'Mastodon', watsap: 'WhatsApp', wsp: 'WhatsApp', telegramme: 'Telegram', lemon8: 'Lemon8',
+  vk: 'VK', onlyfans: 'OnlyFans', kofi: 'Ko-fi', linktree: 'Linktree', fanpage: 'Facebook', behance: 'Behance', dribbble: 'Dribbble',
 };
 
 /** Places on a network one can be sent to. */

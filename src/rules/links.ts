@@ -48,11 +48,21 @@ function isBareLinkPlausible(text: string, host: string, suffix: string): boolea
   return !(tld[0] !== tld[0]!.toLowerCase() && text[0] === text[0]!.toLowerCase());
 }
 
+// "${user.name}", "{{ contact.site }}", "%user.url%", "`user.name`": a template field's or a code
+// name is not an address, even with a dot in it.
+const PLACEHOLDER_OPEN = /(?:\$?\{\{?|%%?|`)\s*$/u;
+const PLACEHOLDER_CLOSE = /^\s*(?:\}\}?|%%?|`)/u;
+
+function insidePlaceholder(text: string, start: number, end: number): boolean {
+  return PLACEHOLDER_OPEN.test(text.slice(Math.max(0, start - 4), start)) && PLACEHOLDER_CLOSE.test(text.slice(end, end + 4));
+}
+
 function scan(text: string): Link[] {
   const links: Link[] = [];
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
     const written = trimEnd(match[0]);
+    if (insidePlaceholder(text, match.index, match.index + written.length)) continue;
     const host = hostOf(written);
     if (host === '') continue;
     const parsed = parse(host);

@@ -29,9 +29,13 @@ const SUGGESTION = {
 // Gratitude said in words. Greetings ("bienvenue", "ravi de vous compter parmi nous", "welcome
 // aboard") are not thanks, and neither is 🙏 alone: it also reads as "please" or a high five.
 const THANKS = wordsPattern([
-  'merci+s?', 'remerci\\p{L}*', 'reconnaissant\\p{L}*', 'gratitude', 'gracias', 'grazie', 'danke', 'obrigad[oa]',
+  // "mercii", "mille mercis", "grand merci", "merci mille fois", SMS forms, the pun.
+  'merci+s?', 'mrc', 'mrci', 'mci', 'mercy (?:beaucoup|bcp|a toi|a vous)', 'remerci\\p{L}*', 'reconnaissant\\p{L}*', 'gratitude', 'gracias', 'grazie', 'danke', 'obrigad[oa]',
   // Informal English: "thanksss", "thank u", "thankyou", "ty", "tysm", "thx", "tnx".
-  'thank(?:s+|you+|u+|z+|ies)?', 'thank (?:you+|u+|ya|yall)', 'thankful', 'thx', 'thnx', 'thnks', 'thanx', 'tnx', 'tks', 'ty', 'tysm', 'tyvm', 'tyty',
+  'thank(?:s+|you+|u+|z+|ies)?', 'thank (?:you+|u+|ya|yall|yu)', 'thankful', 'thx', 'thnx', 'thnks', 'thks', 'thanx', 'thanq', 'thankee', 'tnx', 'tks', 'ty', 'tysm', 'tyvm', 'tyty',
+  // British "ta" ("Ta very much!", "Ta, Sam!"), and not the French "ta" (your): followed by what
+  // only follows thanks, or standing alone before a stop or a comma.
+  'ta (?:very much|v much|much|muchly|so much|loads|lots|mate|for)', 'ta(?=\\s*[!.,]|\\s*$)',
   'appreciat\\p{L}*', 'grateful', 'much obliged', 'cheers for', 'kudos for',
 ]);
 

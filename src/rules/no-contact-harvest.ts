@@ -46,8 +46,8 @@ const SUGGESTION = {
 };
 
 const EMAIL = "e-?mail(?: address)?|mail|adresse (?:e-?mail|mail|electronique|courriel)|courriel";
-const PHONE = "phone(?: number)?|number|mobile(?: number)?|cell(?: number)?|numero(?: de (?:telephone|portable|mobile|tel))?|telephone|tel|portable|06|07|whatsapp";
-const DETAILS = "contact details|contact info(?:rmation)?|details|address|coordonnees|adresse(?: postale)?";
+const PHONE = "phone(?: number)?|number|digits|num|mobile(?: number)?|cell(?: number)?|numero(?: de (?:telephone|portable|mobile|tel))?|telephone|tel|portable|06|07|whatsapp";
+const DETAILS = "contact details|contact info(?:rmation)?|details|deets|address|coordonnees|coordos|coords|adresse(?: postale)?";
 const YOUR = "(?:your|ur|ton|ta|tes|votre|vos)(?: best| meilleur| meilleure| personal| perso| professional| pro)?";
 const THING = `${YOUR} (?:${EMAIL}|${PHONE}|${DETAILS})`;
 const ASK = [
@@ -80,26 +80,43 @@ let LEXICONS: Record<string, readonly string[]>;
 const TOKEN_PATTERNS = tokenPattern(
   [
     '@ASK ~4 @YOURS ~2 @THING',
+    // "On peut avoir ton mail ?", "could we grab your number?".
+    '=peut|=peux|=pourrait|=pourrais|=pourrions|=puis|=can|=could|=may ~3 =avoir|=have|=get|=grab ~2 @YOURS ~2 @THING',
     '@ASK ~3 =a|=an|=un|=une|=le|=the|=des ~1 @THING',
     '@ASK ~2 @THING ~1 =in|=en ~1 =reply|=response|=reponse|=retour|=dm',
     '@QWORD ~6 @REACH',
+    // A moment asked for a call: "when's a good time for a quick call?", "un créneau pour un coup de fil ?".
+    '=good_time|=best_time|=bon_moment|=meilleur_moment|=creneau|=dispo|=disponible|=available|=free ~4 =call|=appel|=coup_de_fil|=phone_call|=visio|=zoom',
     '=be|=etre ~1 =joint|=joints|=jointe|contacte*|=reached|=contacted|=called ~2 =par|=by|=via|=on @THING',
     '@SUBSCRIBE ~5 @LIST',
     '@LIST ~8 @SUBSCRIBE',
     '@RECEIVE ~5 =par|=by|=via|=in ~1 @MAIL',
     '@MAIL ~1 =en_retour|=in_reply|=back ~1 =avec|=with',
     '@YOURS @STRICT ~6 <?>',
+    // A number asked for by its French mobile prefix or in slang: "un petit 06 ?", "ton 07", "drop ur digits".
+    '=un|=une|=ton|=votre|=your|=ur|=a|=le @ADJ? @ADJ? @MOBILE ~6 <?>',
+    '@ASK ~3 @ADJ? @MOBILE',
+    // Asked so they can be reached: "un petit 06 pour qu'on puisse vous joindre", "your number so we can call you".
+    '@THING ~4 =pour|=so|=afin|=to|=in_order ~4 @REACH',
+    // Where or how they can be reached: "où es-tu joignable ?", "are you reachable on WhatsApp?".
+    '=ou|=where|=how|=comment|=quand|=when|=quel|=quelle|=best|=meilleur ~4 =joignable|=joignables|=reachable|=contactable',
+    '=joignable|=joignables|=reachable|=contactable ~4 <?>',
+    '=vous|=tu|=you|=es_tu|=etes_vous|=are_you ~2 =joignable|=joignables|=reachable|=contactable',
+    // Moving them to a messaging app to get their number: "WhatsApp me", "écris-moi sur WhatsApp".
+    '=whatsapp =me|=us|=moi|=nous',
+    '@ASK =me|=moi|=nous|=us ~2 =sur|=on|=via|=par =whatsapp|=sms|=signal|=telegram',
   ],
   'any',
   (LEXICONS = {
     YOURS,
     ASK: [
-      'send', 'give', 'share', 'drop', 'leave', 'tell', 'provide', '=dm', 'reply', 'text', 'pop', 'shoot', 'let_us_know', '=what_is', '=whats', 'need', 'enter', 'type', 'post',
+      'send', 'give', 'share', 'drop', '=hit_me', '=hit_us', 'leave', 'tell', 'provide', '=dm', 'reply', 'text', 'pop', 'shoot', 'let_us_know', '=what_is', '=whats', 'need', 'enter', 'type', 'post',
       'envoi*', 'envoy*', 'donn*', 'laiss*', 'partag*', 'communiqu*', 'indiqu*', 'transm*', 'ecri*', '=quel_est', '=quelle_est', '=dites', '=dis', 'repond*', 'renseign*', 'saisi*', 'glisse*',
     ],
     THING: [
       '=email', '=emails', '=e_mail', '=mail', '=mails', '=courriel', '=adresse', '=address', '=number', '=numero', '=phone', '=telephone', '=tel', '=mobile', '=portable',
-      '=cell', '=06', '=07', '=whatsapp', '=details', '=deets', '=coordonnees', '=contact_info', '=contact_details', '=infos_de_contact', '=contact', '=inbox',
+      '=cell', '=06', '=07', '=whatsapp', '=details', '=deets', '=coordonnees', '=coordos', '=coords', '=coordonnee', '=digits', '=num', '=numeros',
+      '=phone_number', '=cell_number', '=mobile_number', '=numero_de_tel', '=email_address', '=mail_address', '=adresse_mail', '=insta_handle', '=contact_info', '=contact_details', '=infos_de_contact', '=contact', '=inbox',
     ],
     QWORD: ['=how', '=when', '=what', '=best', '=comment', '=quand', '=quel', '=quelle', '=meilleur', '=meilleure', '=moment', '=creneau', '=heure', '=time'],
     REACH: [
@@ -113,6 +130,8 @@ const TOKEN_PATTERNS = tokenPattern(
     ],
     STRICT: ['=adresse_electronique', '=adresse_e_mail', '=adresse_mail', '=email', '=e_mail', '=numero', '=number', '=phone_number', '=coordonnees', '=contact_details', '=infos_de_contact', '=06', '=mobile'],
     RECEIVE: ['recev*', '=receive', '=get'],
+    MOBILE: ['=06', '=07', '=digits', '=num', '=tel', '=numero', '=number', '=phone_number', '=portable', '=mobile', '=cell', '=whatsapp'],
+    ADJ: ['=petit', '=petite', '=p_tit', '=ptit', '=best', '=meilleur', '=quick', '=little', '=perso', '=personal', '=direct', '=mobile', '=cell'],
     MAIL: ['=e_mail', '=email', '=mail', '=courriel', '=inbox', '=sms'],
   }),
 );
@@ -121,6 +140,7 @@ const TOKEN_PATTERNS = tokenPattern(
 const MAY_HARVEST = tokenGate([
   ...LEXICONS.THING!, ...LEXICONS.STRICT!, ...LEXICONS.LIST!, ...LEXICONS.MAIL!,
   '=reach', '=contact', '=call', '=ring', '=text', '=phone', '=joindre', '=joint', '=joints', '=jointe', 'contact*', 'appel*', 'rappel*', '=coup', '=reached', '=called',
+  '=joignable', '=joignables', '=reachable', '=sms', '=texto', '=digits', '=num', '=tel',
 ]);
 
 const KINDS: Array<[RegExp, string]> = [
@@ -129,8 +149,8 @@ const KINDS: Array<[RegExp, string]> = [
   [new RegExp(`${WORD_START}(?:${phrase(DETAILS)})${WORD_END}`, 'u'), 'details'],
   [/newsletter|infolettre|mailing|list|lettre|liste|substack|mailchimp|beehiiv|sendinblue|brevo|convertkit|buttondown|digest|courriel/u, 'newsletter'],
   // Reaching them, in other words: a call, a ring, "vous joindre".
-  [/call|ring|appel|coup de fil|joindre|joint/u, 'phone'],
-  [/reach|contact|deets|infos?/u, 'details'],
+  [/call|ring|appel|coup de fil|joindre|joint|whatsapp|sms|texto|text/u, 'phone'],
+  [/reach|contact|deets|infos?|joignable|coordo/u, 'details'],
 ];
 
 function kindOf(excerpt: string): string {
@@ -138,9 +158,14 @@ function kindOf(excerpt: string): string {
   return KINDS.find(([pattern]) => pattern.test(folded))?.[1] ?? 'form';
 }
 
+// "Your number one tip", "ton numéro un": a rank, not a phone number. Masked with a letter, same
+// length, so the offsets hold.
+const RANK = /(?<![\p{L}\p{N}])(number|num[eé]ro|no\.?) (one|1|un|uno|two|2|deux)(?![\p{L}\p{N}])/giu;
+
 export function check(context: AuditContext): RuleFinding[] {
   const ranges: TextRange[] = [];
-  for (const range of [...PATTERNS.flatMap((pattern) => findAll(context.text, pattern)), ...(MAY_HARVEST(context.text) ? findTokens(context.text, TOKEN_PATTERNS) : [])]) {
+  const text = context.text.replace(RANK, (_match, noun: string, rank: string) => `${noun}x${rank}`);
+  for (const range of [...PATTERNS.flatMap((pattern) => findAll(text, pattern)), ...(MAY_HARVEST(text) ? findTokens(text, TOKEN_PATTERNS) : [])]) {
     if (!ranges.some((seen) => seen.start < range.end && range.start < seen.end)) ranges.push(range);
   }
   return ranges

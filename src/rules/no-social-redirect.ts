@@ -55,6 +55,9 @@ const NETWORK_DOMAINS: Record<string, string> = {
   'twitch.tv': 'Twitch',
   'reddit.com': 'Reddit',
   'tumblr.com': 'Tumblr',
+  'bere.al': 'BeReal', 'bereal.com': 'BeReal',
+  'bsky.social': 'Bluesky', 'mastodon.social': 'Mastodon', 'mstdn.social': 'Mastodon',
+  'chat.whatsapp.com': 'WhatsApp', 'slack.com': 'Slack', 'patreon.com': 'Patreon', 'linktr.ee': 'Linktree', 'snapchat.fr': 'Snapchat',
 };
 
 // Names as written in folded text, with the name people know.
@@ -117,9 +120,36 @@ const LEXICONS = {
     '=suivez', '=suivre', '=suis_nous', '=suis_moi', 'rejoign*', 'rejoin*', '=rejoindre', '=abonnez', '=abonne_toi', '=abonner', '=abonnes_toi', 'lik*', 'aimez', 'aime_notre',
     'retrouv*', 'venez', '=viens', 'passez', 'passe_nous', 'ajout*', 'decouvr*', 'connect*', 'integr*', 'discut*', 'faites_un_tour', 'fais_un_tour',
     '=rendez_vous', 'pensez_a', 'ecoutez', '=connectez_vous', '=abonnez_vous', '=inscrivez_vous', '=ajoutez_nous',
+    // Second person, informal: "go sub to our channel", "slide into our Discord", "jette un œil à notre chaîne".
+    '=sub', '=subs', '=sub_to', '=go_follow', '=go_check', '=go_sub', '=go_see', 'slide', '=pull_up', '=drop_by', '=stop_by', '=look_us_up', '=look_for_us',
+    '=take_a_look', '=have_a_look', '=peep', 'jett*', '=jetez', '=jeter_un', '=va_voir', '=allez_voir', '=va_jeter', '=allez_jeter', '=fonce', '=foncez', '=clique', '=cliquez',
+    '=passe', '=cherche_nous', '=cherchez_nous', '=tape', '=tapez',
   ],
   // After the network: "on FB, see you there", "sur TikTok, rejoignez-nous".
-  CALL_AFTER: ['see_you', 'come_along', 'come_say', 'pop_by', 'jump_in', 'hop_in', 'join_us', 'follow_us', '=venez', 'rejoignez', '=rejoins', 'abonnez', '=suivez'],
+  CALL_AFTER: [
+    'see_you', 'come_along', 'come_say', 'pop_by', 'jump_in', 'hop_in', 'join_us', 'follow_us', '=venez', 'rejoignez', '=rejoins', 'abonnez', '=suivez',
+    '=viens', 'ajout*', '=add_us', '=add_me', '=follow', 'retrouv*', '=suis_nous', '=suis_moi', 'jett*', '=jetez', '=come', '=say_hi', '=sub', '=subscribe', 'abonne_toi',
+    '=check_it', '=check_us', '=go_check', '=passe', '=passez',
+  ],
+  // Where the content lives, without a call: "our tutorials live on the YT channel", "nos vidéos sont sur TikTok".
+  LIVE: [
+    '=live', '=lives', '=is', '=are', '=sont', '=est', '=vivent', '=vit', '=happen', '=happens', '=go_up', '=goes_up', '=go_live', '=goes_live', '=drop', '=drops',
+    '=land', '=lands', '=se_trouvent', '=se_trouve', '=hosted', '=dispo', '=available', '=disponible', '=disponibles', '=en_ligne', '=up', '=tombent', '=sortent', '=sort',
+  ],
+  CONTENT: [
+    'tutorial*', 'tuto*', 'video*', 'recett*', 'recipe*', '=content', 'contenu*', '=coulisses', '=behind_the_scenes', '=bts', '=stories', '=lives', '=replays', '=replay',
+    'podcast*', 'episod*', '=posts', '=photos', '=pics', '=reels', '=shorts', '=streams', '=news', '=actus', '=updates', '=tips', '=astuces', '=guides', '=demos', '=live_sessions',
+    '=stuff', '=work', '=art', '=drawings', '=sketches', '=dessins', '=creations', '=projets', '=projects', '=clips', '=vlogs', '=courses', '=cours', '=lessons', '=lecons',
+  ],
+  THE_MOST: ['=the', '=les', '=all', '=tous', '=toutes', '=most', '=la_plupart_de', '=la_plupart_des', '=nos', '=our', '=mes', '=my'],
+  // After a cleft "c'est sur Insta que…", what makes it a redirect: it happens there, you find things there, we post there
+  // (not "que je t'ai découvert", how the sender found the reader).
+  CLEFT_NEXT: [
+    '=ca', '=tout', '=vous_les', '=vous_le', '=vous_la', '=vous_trouverez', '=vous_pourrez', '=vous_verrez', '=vous_allez', '=vous_nous', '=tu_les', '=tu_le', '=tu_la',
+    '=tu_trouveras', '=tu_pourras', '=tu_verras', '=tu_vas', '=tu_nous', '=you_will', '=you_can', '=you_ll', '=you_find', '=you_get', '=on_poste', '=on_partage', '=on_publie', '=on_est', '=on_vous', '=on_te', '=les', '=la', '=le', '=nos', '=notre', '=nous_postons',
+    '=nous_partageons', '=nous_publions', '=nous_sommes', '=se', '=il_y_a', '=the', '=our', '=we', '=all', '=everything', '=it_all', '=the_magic', '=la_magie',
+  ],
+  THERE_IS: ['=there_is', '=there_are', '=il_y_a', '=y_a', '=il_existe', '=voici', '=here_is', '=on_a', '=we_have', '=we_have_got', '=nous_avons'],
   WE: ['=we', '=nous', '=on', '=us'],
   BE: ['=are', '=sommes', '=est', '=is'],
   ADVERB: [
@@ -147,7 +177,22 @@ const TOKEN_CALLS = tokenPattern(
     '@WE @ADVERB? @OPEN @OPEN? @A @A? @VENUE? @NETWORK',
     '@NETWORK ^3 @CALL_AFTER',
     '@WE @BE? @ADVERB? @ADVERB? @ADVERB? on|sur|over_on @NETWORK',
-    '@WE @POST @ADVERB? @ADVERB? @ADVERB? on|sur @NETWORK',
+    '@WE @POST ^4 on|sur @NETWORK',
+    // Where the content lives: "our tutorials live on the YT channel", "the replays are on Twitch".
+    '@THE_MOST ^2 @CONTENT ^3 @LIVE @ADVERB? @ADVERB? =on|=sur|=over_on @THE_OURS? @NETWORK',
+    // The reader finding our things there: "tu trouveras toutes nos astuces sur Insta", "you'll find all our BTS on TikTok".
+    '=you|=tu|=vous ~2 find|trouv*|retrouv* ~3 @OURS ~3 =on|=sur|=over_on @THE_OURS? @NETWORK',
+    // "Nos lives, c'est tous les jeudis sur Twitch".
+    '@OURS @CONTENT <,>? =ce|=it =est|=is ~4 =sur|=on|=over_on @THE_OURS? @NETWORK',
+    // "Direction TikTok !", "RDV sur Insta", "see you over on Insta".
+    '=direction|=cap_sur|=rdv =sur|=on? @NETWORK',
+    '=see_you|=catch_you|=a_bientot|=a_tout_de_suite =over_on|=on|=sur|=over|=there_on @NETWORK',
+    // Clefts: "c'est sur Insta que ça se passe", "c'est sur TikTok que vous les trouverez", "it's on Discord that we hang out".
+    '=ce|=it =est|=is @ADVERB? @ADVERB? =sur|=on|=over_on @NETWORK =que|=that|=where @CLEFT_NEXT',
+    '@NETWORK ~2 =est|=is =la_que|=la_ou|=where|=ou @CLEFT_NEXT',
+    // "There's a Discord server for followers", "il y a un groupe WhatsApp".
+    '@THERE_IS @A ~1 @NETWORK @VENUE_STRICT',
+    '@THERE_IS @A ~1 @VENUE_STRICT ~1 @NETWORK',
     '@OURS @VENUE? @NETWORK',
     '@OURS @VENUE on|sur @NETWORK',
     '@JOIN_VENUE ~2 @THE_OURS @VENUE_STRICT',

@@ -35,6 +35,8 @@ const SUGGESTIONS = {
   shouting: { fr: 'Écrivez en minuscules, sur un ton de conversation.', en: 'Write in lower case, in a conversational tone.' },
 };
 
+const SALES_EVENT = '(?:black friday|cyber monday|prime day|singles day|french days|soldes d\'ete|soldes d\'hiver)';
+
 // Selling, not mentioning: a price said in passing ("the workshop is €10") is not a pitch, and
 // "gratuit" / "free" alone is often a gift (a free guide), so neither is listed.
 const PITCH = wordsPattern([
@@ -42,11 +44,19 @@ const PITCH = wordsPattern([
   'promo(?:tional)? codes?', 'discount(?:s|ed)?(?: codes?)?', 'coupons?', 'use (?:the |my |our )?code', 'vouchers?',
   '(?:save|get) (?:up to )?\\d+ ?%', 'limited(?: time)? (?:offer|deal)', 'limited time', 'special (?:offer|deal|price)', 'exclusive (?:offer|deal|discount)',
   'offer ends', 'sale ends', 'flash sale', 'on sale', 'free shipping', "don't miss (?:out|this offer|our offer)", 'act now', 'hurry (?:up|now|while|before)',
-  'today only', 'last chance', '(?:best|lowest) price', 'deals? of the day', 'black friday', 'cyber monday', 'bogo', 'buy one get one',
+  'today only', 'last chance', '(?:best|lowest) price', 'deals? of the day', 'bogo',
+  // A sales event is a pitch when it is the sender's own or is pushed as on now ("our Black Friday
+  // deals are live", "profitez de notre Black Friday"), not when it is the topic ("ton thread sur les
+  // promos du Black Friday").
+  `(?:our|my|nos|notre|mon|ma|mes|shop|profitez de|profite de|pour) (?:[\\p{L}-]+ )?${SALES_EVENT}`,
+  `${SALES_EVENT} (?:deals?|sales?|offers?|discounts?|prices?|codes?|offres?|promos?|soldes|remises?|prix|ventes?|reductions?)(?: are| is| sont| est| start| starts| commencent| commence)? (?:live|on|now|here|started|ici|en cours|lance(?:e|s|es)?|dispo|disponibles?|online|en ligne|aujourd'hui|today)`,
+  `${SALES_EVENT} (?:is|est|starts|commence|arrive)(?: here| ici| early| en avance| now)? (?:chez nous|at our|on our|sur notre|today|aujourd'hui|ici|here)`,
+  `(?:deals?|sales?|offers?|discounts?|offres?|promos?|soldes|remises?|prix|ventes?|reductions?|codes?) (?:speciale?s? )?${SALES_EVENT} (?:are |is |sont |est )?(?:live|now|ici|here|en cours|disponibles?|chez nous)`, 'buy one get one',
   'add (?:it )?to (?:your )?cart', 'money back',
   'achet(?:ez|e|er)', 'commandez', 'commande[sz]? (?:des maintenant|vite|aujourd\'hui)', 'codes? promo', 'codes? (?:de )?(?:reduction|remise|avantage)',
   'utilise[sz]? le code', 'avec le code', '\\d+ ?% de (?:reduction|remise|rabais)', "jusqu'a ?-? ?\\d+ ?%", 'remises? de \\d+', 'remises? (?:exceptionnelle|immediate)s?', 'rabais',
-  'soldes', 'nos promo(?:tion)?s', 'en promo(?:tion)?', 'promo(?:tion)?s? (?:exceptionnelle|speciale|du moment|en cours)s?',
+  // Sales as the sender's own or on now, not the season as a topic ("les soldes de janvier, ça te stresse ?").
+  '(?:nos|our|mes|profitez des|profite des) soldes', 'soldes (?:sont la|commencent|continuent|en cours|jusqu|de \\d+|a \\d+|chez nous|sur (?:tout|le site|notre))', 'nos promo(?:tion)?s', 'en promo(?:tion)?', 'promo(?:tion)?s? (?:exceptionnelle|speciale|du moment|en cours)s?',
   'offres? (?:limitee|speciale|exclusive|exceptionnelle|de bienvenue|promotionnelle|flash|du moment)s?', 'vente flash', 'profitez en',
   'profitez (?:de|des) (?:nos offres|notre offre|cette offre|la promo|\\d+)', 'derniere chance', 'livraison (?:gratuite|offerte)', 'frais de port offerts',
   'ne (?:ratez|manquez) pas (?:notre|nos|cette) (?:offre|promo|vente)s?', 'depechez vous', "aujourd'hui seulement", 'prix (?:casses|choc|imbattables?|special|speciaux)',
@@ -57,6 +67,9 @@ const PERCENT_OFF = new RegExp(`(?<![\\p{L}\\p{N}])-\\s?\\d{1,2}\\s?%${WORD_END}
 // Three or more words in capitals in a row ("LIMITED TIME OFFER", "ACHETEZ VITE MAINTENANT").
 const SHOUTING = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?:[\s,.'’!&-]+\p{Lu}{2,}){2,}(?![\p{L}\p{N}])/gu;
 const MIN_SHOUTED_LETTERS = 10;
+// A template field in capitals ("[INSERT TOPIC FROM BIO]", "%FIRST_NAME%") is unfilled-placeholder's
+// finding, not an advert shouting.
+const BRACKETED = /\[[^\]\n]{1,60}\]|\{\{?[^}\n]{1,60}\}\}?|<<?[^>\n]{1,60}>>?|%%?[^%\n]{1,60}%%?/gu;
 
 // Urgency, scarcity, deadlines, price changes and discounts in any notation, over words: the pitch
 // without the words "buy" or "promo".
@@ -84,12 +97,12 @@ const TOKEN_PITCH = tokenPattern(
     '=dernieres|=derniers ~1 =places|=exemplaires|=pieces|=jours|=heures', '=last ~1 =spots|=seats|=places|=chance|=days|=hours',
     '=before ~2 =they_are_gone|=it_is_gone|=gone|=sold_out|=the_price', '=pas_pour_tout_le_monde|=not_for_long|=selling_fast|=partent_vite|=s_arrachent',
     // Haste.
-    '=hurry|=hurry_up|=rush|=foncez|=fonce|depech*|=ne_tardez_pas|=ne_trainez_pas|=ne_traine_pas|=don_t_wait|=do_not_wait|=don_t_sleep|=do_not_sleep|=get_in_quick|=act_fast',
+    '=hurry|=hurry_up|=foncez|=fonce|depech*|=ne_tardez_pas|=ne_trainez_pas|=ne_traine_pas|=don_t_wait|=do_not_wait|=don_t_sleep|=do_not_sleep|=get_in_quick|=act_fast',
     '@GRAB ~3 =now|=today|=maintenant|=vite|=while|=before|=avant|=tant_que|=aujourd_hui|=quickly|=fast|=yours|=la_votre|=le_votre|=a_pair',
     '=c_est_le_moment|=it_is_time_to ~3 =vous_decider|=decide|=commander|=order|=reserver|=book',
     // Price changes.
     '=price|=prices|=prix|=tarif|=tarifs|=rate|=rates ~3 =go_up|=going_up|=goes_up|=increase|=increases|=rise|=rises|augment*|=change|=changes|=hausse|=passe_de|=passent_de',
-    '=before|=avant ~2 =price_change|=la_hausse|=the_increase', '=lock_in', '=early_bird|=earlybird|=early|=prevente|=tarif_de_lancement|=launch_price|=tarif_preferentiel|=plein_tarif|=full_price',
+    '=before|=avant ~2 =price_change|=la_hausse|=the_increase', '=lock_in', '=early_bird|=earlybird|=early_price|=early_rate|=prevente|=tarif_de_lancement|=launch_price|=tarif_preferentiel|=plein_tarif|=full_price',
     // Discounts in any notation.
     '#pct ~2 =off|=de_reduction|=de_remise|=de_rabais|=cheaper|=moins_cher|=discount|=savings|=reduction',
     '=moins|=minus|=save|=economisez|=get|=enjoy|=profitez_de|=here_is|=voici ~1 #pct|#money',
@@ -129,8 +142,11 @@ export function check(context: AuditContext): RuleFinding[] {
     if (!overlapsAny(range, pitches) && !negated(context.text, range)) pitches.push(range);
   }
   const findings: RuleFinding[] = pitches.map((range) => ({ messageId: 'pitch', ...range, suggestion: SUGGESTIONS.pitch }));
+  const bracketed = [...context.text.matchAll(BRACKETED)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   SHOUTING.lastIndex = 0;
   for (let match = SHOUTING.exec(context.text); match !== null; match = SHOUTING.exec(context.text)) {
+    const shouted = { start: match.index, end: match.index + match[0].length };
+    if (bracketed.some((span) => shouted.start >= span.start && shouted.end <= span.end)) continue;
     const letters = match[0].replace(/[^\p{L}]/gu, '').length;
     if (letters >= MIN_SHOUTED_LETTERS) findings.push({ messageId: 'shouting', start: match.index, end: match.index + match[0].length, suggestion: SUGGESTIONS.shouting });
   }

@@ -48,12 +48,19 @@ function namesSlot(inside: string): boolean {
   return words.length <= 4 && words.some((word) => SLOT_PARTS.has(word));
 }
 
+function fieldShaped(inner: string): boolean {
+  return namesSlot(inner) || /[_.|]/u.test(inner) || /^\s*\p{Lu}[\p{Lu}\p{N} ]+\s*$/u.test(inner) || /^\s*(?:if|for|endif|endfor|else)\b/u.test(inner);
+}
+
 // Words that name a template field, in French and English, as found between brackets.
 const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]> = [
   // *|FNAME|* (Mailchimp merge tags)
   [/\*\|[A-Z0-9_]+\|\*/gu],
-  // {{first_name}}, {{ prenom }}, ${name}: double braces and dollar braces never appear in a real welcome.
-  [/\$\{[^{}\n]{1,40}\}|\{\{[^{}\n]{1,40}\}\}|\{%[^{}\n]{1,40}%\}/gu],
+  // ${name}, ${user.name}: dollar braces never appear in a real welcome.
+  [/\$\{[^{}\n]{1,40}\}/gu],
+  // {{first_name}}, {{ prenom }}, {% if name %}: double braces holding a slot or a field's shape (a_b, a.b,
+  // a filter, capitals); "{{ mustache }}" in a message about templates names the syntax, not a field.
+  [/\{\{([^{}\n]{1,40})\}\}|\{%([^{}\n]{1,40})%\}/gu, (match, inner) => fieldShaped(inner || match.slice(2, -2))],
   // {name}, {prenom}: single braces when a slot is named inside ("{braces}" in a message about code is not one).
   [/\{([^{}\n]{1,40})\}/gu, (_match, inner) => namesSlot(inner)],
   // [First name], [PRÉNOM], [lien], [Insert topic]
@@ -75,13 +82,24 @@ const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]
   [/(?<![\p{L}\p{N}])(?:lorem ipsum|@(?:handle|username|pseudo|user|nom_utilisateur))(?![\p{L}\p{N}_])/giu],
 ];
 
+// Code quoted between backticks ("`${a}`", "```{{ variables }}```"): a template's syntax shown as
+// code, talked about, not a field left unfilled.
+const CODE_SPAN = /(`{1,3})[^`\n]+?\1/gu;
+
+function codeSpans(text: string): TextRange[] {
+  if (!text.includes('`')) return [];
+  return [...text.matchAll(CODE_SPAN)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
 export function check(context: AuditContext): RuleFinding[] {
   const ranges: TextRange[] = [];
+  const code = codeSpans(context.text);
   for (const [pattern, accepts] of PLACEHOLDERS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(context.text); match !== null; match = pattern.exec(context.text)) {
       if (accepts && !accepts(match[0], match[1] ?? '')) continue;
       const range = { start: match.index, end: match.index + match[0].length };
+      if (code.some((span) => range.start >= span.start && range.end <= span.end)) continue;
       if (!ranges.some((seen) => range.start < seen.end && seen.start < range.end)) ranges.push(range);
     }
   }

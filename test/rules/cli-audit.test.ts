@@ -239,10 +239,12 @@ describe('accueil audit --eval', () => {
     expect(report.overall.falsePositiveRate).toBeLessThanOrEqual(0.01);
   });
 
-  it('does not fall below what it scored on the held-out corpus (67 of 73 caught, under the 95 % target: issue 14 is not done)', async () => {
+  it('does not fall below what it scored on the fresh held-out corpus (68 of 70 caught, 4 false alarms in 1,370; per rule, redirect and contact harvest at 9/10: issue 14 is not done)', async () => {
     const run = await audit(['--json', '--eval', join(import.meta.dirname, '../corpus/audit-heldout.jsonl')]);
-    const report = JSON.parse(run.stdout) as { overall: { caught: number; positives: number; falsePositiveRate: number } };
-    expect(report.overall.caught).toBeGreaterThanOrEqual(67);
+    const report = JSON.parse(run.stdout) as { overall: { caught: number; positives: number; falseAlarms: number; falsePositiveRate: number } };
+    expect(report.overall.positives).toBe(70);
+    expect(report.overall.caught).toBeGreaterThanOrEqual(68);
+    expect(report.overall.falseAlarms).toBeLessThanOrEqual(4);
     expect(report.overall.falsePositiveRate).toBeLessThanOrEqual(0.01);
   });
 });

@@ -21,6 +21,11 @@ describe('finding links in a welcome', () => {
     expect(linksIn('Tout est sur WWW.BRAND.COM ou SHOP.BRAND.COM.').map((link) => link.host)).toEqual(['www.brand.com', 'shop.brand.com']);
   });
 
+  it('does not read a link inside a template field or a code span', () => {
+    expect(linksIn('Hi ${user.name}, {{ contact.site }} and %user.url%! That `user.name` bug was nasty.')).toEqual([]);
+    expect(linksIn('Hi {name}, see brand.com/start')).toHaveLength(1);
+  });
+
   it('does not mistake file names, e-mail addresses or a missing space for links', () => {
     expect(linksIn('See README.md and deploy.sh, write to hi@brand.com. Thanks for the follow.Today we ship.')).toEqual([]);
   });

@@ -13,6 +13,12 @@ ruleTester(rule, {
     { name: 'thanks glued to an emoji', text: 'Bienvenue Léa, merci🙏' },
     { name: 'informal thanks', text: 'Tysm for the follow!' },
     { text: 'Mille mercis pour le suivi !' },
+    { name: 'British "ta"', text: 'Ta very much for the follow! Your Vue.js tips are gold.' },
+    { text: 'Ta, Sam! Good to have you here.' },
+    { text: 'Merci mille fois, Léa !' },
+    { text: 'Grand merci pour le suivi !' },
+    { text: 'Mercii 😊' },
+    { text: 'Thx for the follow!' },
   ],
   invalid: [
     { text: 'Bienvenue parmi nous, Anna !', errors: [{ messageId: 'noThanks', start: 0, end: 28 }] },
@@ -21,5 +27,6 @@ ruleTester(rule, {
     { text: 'Glad to have you here. What are you working on these days?', errors: [{ messageId: 'noThanks' }] },
     { name: 'an emoji alone is not thanks', text: 'Hi Priya 🙏 great to see you here!', errors: [{ messageId: 'noThanks' }] },
     { name: '"mercier" is a trade, not a thank-you', text: 'Bonjour ! Nous sommes un mercier lyonnais, bienvenue.', errors: [{ messageId: 'noThanks' }] },
+    { name: 'the French "ta" (your) is not thanks', text: 'Bienvenue ! Ta boutique est superbe.', errors: [{ messageId: 'noThanks' }] },
   ],
 });

@@ -12,6 +12,12 @@ ruleTester(rule, {
     { text: 'Thanks for following, no hurry to reply.' },
     { name: 'a percentage that is not a discount', text: 'Merci ! Votre étude sur les 30 % de lecteurs mobiles est parlante.' },
     { name: 'a deadline of theirs', text: 'Thanks! Good luck with the deadline on Friday.' },
+    { name: 'a sales event as the topic, not an offer', text: "Merci à toi ! J'ai adoré ton thread sur les promos abusives du Black Friday." },
+    { text: 'Thanks! Your Black Friday thread was spot on.' },
+    { name: 'a sales season as the topic', text: 'Merci ! Les soldes de janvier, ça te stresse aussi ?' },
+    { name: 'a rush that is not haste', text: 'Thanks! The Black Friday rush must be wild for your shop.' },
+    { name: 'a template field in capitals is not shouting', text: 'Hey Sam, thanks for the follow! Especially since you are into [INSERT TOPIC FROM BIO].' },
+    { name: '"early" alone is not a price about to change', text: "Thanks! We'll add you to the early-access list if you like." },
   ],
   invalid: [
     // Lexicon phrases are read through the tokenizer's elisions and contractions ("don_t" is "do not").
@@ -27,6 +33,10 @@ ruleTester(rule, {
     { name: 'a price about to change', text: 'Thanks! Prices rise next month, so now is the time.', errors: [{ text: 'Prices rise' }] },
     { name: 'scarcity without the word promo', text: 'Merci ! Il ne reste que 3 places pour samedi.', errors: [{ text: 'Il ne reste que 3 places' }] },
     { name: 'a percentage written out', text: 'Thanks! 10 percent off your first order with HELLO10.', errors: [{ text: '10 percent off' }, { text: 'with HELLO10' }] },
+    { name: 'our own sales event, on now', text: 'Thanks! Our Black Friday deals are live now.', errors: [{ messageId: 'pitch', text: 'Our Black Friday' }] },
+    { text: 'Merci ! Profitez de notre Black Friday !', errors: [{ messageId: 'pitch', text: 'Profitez de notre Black Friday' }] },
+    { text: 'Merci ! Nos soldes commencent demain.', errors: [{ messageId: 'pitch' }] },
+    { text: 'Thanks! Early bird pricing for the bootcamp ends Friday.', errors: [{ messageId: 'pitch' }] },
   ],
 });
 

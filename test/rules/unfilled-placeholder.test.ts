@@ -11,6 +11,10 @@ ruleTester(rule, {
     { name: 'a real handle is not a placeholder', text: 'Thanks @sam_dev, welcome!' },
     { name: 'HTML, shell and Python are not slots', text: 'Thanks! Your <br> rant, the $HOME tip and __init__ trick were great.' },
     { text: 'Merci ! Vos slides sur la NASA et le C++ sont top <3' },
+    { name: 'template syntax shown as code', text: 'Thanks a ton, Sara! That `${a}-${b}` template-literal trick in your thread was neat.' },
+    { text: "Merci pour le follow ! Ton tuto sur les `{{ variables }}` de Jinja m'a sauvé." },
+    { text: 'Thanks! Loved the ```{{ first_name }}``` example in your post.' },
+    { name: 'double braces naming the syntax, not a field', text: 'Thanks! I read your post on {{ mustache }} templates.' },
   ],
   invalid: [
     { text: 'Bonjour {{prenom}}, merci de nous suivre !', errors: [{ messageId: 'placeholder', start: 8, end: 18, text: '{{prenom}}' }] },
@@ -24,5 +28,7 @@ ruleTester(rule, {
     { name: 'a slot name in capitals', text: 'Thanks for the follow, FIRST_NAME!', errors: [{ text: 'FIRST_NAME' }] },
     { name: 'a dollar variable', text: 'Bonjour $prenom, merci !', errors: [{ text: '$prenom' }] },
     { name: 'blanks to fill in', text: 'Merci ____ pour le suivi !', errors: [{ text: '____' }] },
+    { name: 'a field with a dot in it', text: 'Hi ${user.name}, thank you for the follow!', errors: [{ messageId: 'placeholder', text: '${user.name}' }] },
+    { name: 'double braces with a field shape', text: 'Hi {{ follower_handle }}, thanks!', errors: [{ messageId: 'placeholder', text: '{{ follower_handle }}' }] },
   ],
 });
