@@ -19,7 +19,7 @@ const runsBy = async (actor: string) => (await auditRunRows(desk.bot.desk.db)).f
 
 // As Slack sends what the teammate typed: `&`, `<` and `>` arrive as entities.
 const BAD_TEXT_AS_SLACK_SENDS =
-  'Hi {{&lt;!channel&gt;}}! Why did *you* follow us? BUY NOW at https://bit.ly/promo &amp; like our Facebook page.';
+  'Hi {{first_name&lt;!channel&gt;}}! Why did *you* follow us? BUY NOW at https://bit.ly/promo &amp; like our Facebook page.';
 const GOOD_TEXT = 'Thank you for following, Camille! Your ceramics work looks lovely — maison-lumen.fr/guides has a few glaze tips if you ever want them.';
 
 describe('/audit-dm <text>', () => {
@@ -34,7 +34,7 @@ describe('/audit-dm <text>', () => {
       expect(text).toContain(rule);
     }
     expect(text).toContain('Unfilled template field');
-    expect(text).toContain('Where: “{{<!channel>}}” (characters 4–17)');
+    expect(text).toContain('Where: “{{first_name<!channel>}}” (characters 4–27)');
     expect(text).toContain('Where: “Why did *you* follow”');
     expect(text).toContain('Where: the whole text');
     expect(text).toContain('Suggestion: Replace it with the real name or word, or remove it.');
