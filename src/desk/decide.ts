@@ -181,22 +181,40 @@ export async function skipWelcome(desk: Desk, opts: { welcomeId: number; userId:
   return { ok: true, status: 'skipped' };
 }
 
+type DraftEditRequest = { welcomeId: number; channel: Channel; text: string; userId: string; seenEditedAt?: number | null };
+
+/** A checked edit, to record once the teammate has had their answer: the welcome as read, and the audit run. */
+export interface CheckedDraftEdit {
+  opts: DraftEditRequest;
+  ctx: WelcomeContext;
+  report: AuditReport;
+}
+
 /**
  * A teammate rewrites the draft. Errors send the text back to the editor; warnings are accepted and
- * shown on the card.
+ * shown on the card. Check and record in one go; a modal acks between the two (checkDraftEdit, then
+ * recordDraftEdit).
  */
-export async function editDraft(
-  desk: Desk,
-  opts: { welcomeId: number; channel: Channel; text: string; userId: string; seenEditedAt?: number | null },
-): Promise<DecisionOutcome> {
+export async function editDraft(desk: Desk, opts: DraftEditRequest): Promise<DecisionOutcome> {
+  const check = await checkDraftEdit(desk, opts);
+  if (!check.edit) return check.outcome;
+  const recorded = await recordDraftEdit(desk, check.edit);
+  return check.outcome.ok ? recorded : check.outcome;
+}
+
+/**
+ * The edit's validation, reads only: the welcome is still pending, nobody changed the draft since the
+ * modal opened, and the text passes the audit. `edit` is there whenever the audit ran: hand it to
+ * recordDraftEdit (after the ack), which logs the run and, when the outcome was ok, saves the draft.
+ */
+export async function checkDraftEdit(desk: Desk, opts: DraftEditRequest): Promise<{ outcome: DecisionOutcome; edit?: CheckedDraftEdit }> {
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
-  if (!ctx) return { ok: false, reason: 'not-found' };
-  if (ctx.welcome.status !== 'pending') return alreadyDecided(ctx);
+  if (!ctx) return { outcome: { ok: false, reason: 'not-found' } };
+  if (ctx.welcome.status !== 'pending') return { outcome: alreadyDecided(ctx) };
   // A save on a draft someone changed since the modal opened would silently undo their edit.
-  const changedSince = (current: WelcomeRow) => opts.seenEditedAt !== undefined && (current.editedAt?.getTime() ?? null) !== opts.seenEditedAt;
-  if (changedSince(ctx.welcome)) return draftChanged(ctx.welcome);
+  if (changedSince(opts, ctx.welcome)) return { outcome: draftChanged(ctx.welcome) };
   // An unchanged save is not an edit: it neither makes its author an editor nor logs anything.
-  if (opts.text === draftFor(ctx.welcome, opts.channel)) return { ok: true, status: 'pending' };
+  if (opts.text === draftFor(ctx.welcome, opts.channel)) return { outcome: { ok: true, status: 'pending' } };
   const report = auditWelcomeText({
     account: ctx.account,
     profile: ctx.follower.profile as FollowerProfile,
@@ -205,6 +223,17 @@ export async function editDraft(
     lang: ctx.welcome.lang,
     history: await auditHistory(desk.db, ctx.account.id, ctx.follower.id, ctx.welcome.id),
   });
+  const errors = report.findings.filter((finding) => finding.severity === 'error');
+  const outcome: DecisionOutcome = errors.length > 0 ? { ok: false, reason: 'audit-failed', findings: errors } : { ok: true, status: 'pending' };
+  return { outcome, edit: { opts, ctx, report } };
+}
+
+/**
+ * Logs the checked edit's audit run and, when it found no error, saves the draft — only if the
+ * draft is still the one checked (compare-and-set on its text and edit time): an edit that landed
+ * between the check and now wins, and this one comes back `draft-changed`.
+ */
+export async function recordDraftEdit(desk: Desk, { opts, ctx, report }: CheckedDraftEdit): Promise<DecisionOutcome> {
   await logAudit(desk, 'edit', opts.userId, report, ctx);
   const errors = report.findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) return { ok: false, reason: 'audit-failed', findings: errors };
@@ -221,12 +250,15 @@ export async function editDraft(
       editedAt: desk.now(),
     },
     detail: { channel: opts.channel, before: draftFor(ctx.welcome, opts.channel), after: opts.text },
-    guard: (current) => draftFor(current, opts.channel) === draftFor(ctx.welcome, opts.channel) && !changedSince(current),
+    guard: (current) => draftFor(current, opts.channel) === draftFor(ctx.welcome, opts.channel) && !changedSince(opts, current),
   });
   if (!result.ok) return result.welcome?.status === 'pending' ? draftChanged(result.welcome) : alreadyDecided(await getWelcomeContext(desk.db, opts.welcomeId));
   // The caller refreshes the card once it has answered the modal: Slack gives a submission 3 seconds.
   return { ok: true, status: 'pending' };
 }
+
+/** The draft was edited since the teammate's modal opened (when the modal says when that was). */
+const changedSince = (opts: DraftEditRequest, current: WelcomeRow) => opts.seenEditedAt !== undefined && (current.editedAt?.getTime() ?? null) !== opts.seenEditedAt;
 
 const draftChanged = (welcome: WelcomeRow): DecisionOutcome => ({ ok: false, reason: 'draft-changed', by: welcome.editedBy, at: welcome.editedAt });
 

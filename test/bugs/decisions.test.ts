@@ -6,7 +6,7 @@ import { welcomes } from '../../src/db/schema';
 import { draftFor, listWelcomeEvents } from '../../src/db/welcomes';
 import { postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
 import { SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
-import { waitForWelcome, welcomeRow } from '../helpers/wait';
+import { waitForWelcome, waitUntil, welcomeRow } from '../helpers/wait';
 
 const ALICE = 'U0ALICE01';
 const BOB = 'U0BOB0001';
@@ -36,8 +36,9 @@ async function newCard(handle: string) {
   return { card: { ...card, blocks: structuredClone(card.blocks) }, welcomeId: welcomeIdOf(card) };
 }
 
-function save(welcomeId: number, userId: string, text: string, metadata: Record<string, unknown> = {}) {
-  return postInteraction(
+/** Submits the edit modal; when it closed (no error on the field), waits for the draft saved after the ack. */
+async function save(welcomeId: number, userId: string, text: string, metadata: Record<string, unknown> = {}) {
+  const res = await postInteraction(
     desk.eventsUrl,
     SIGNING_SECRET,
     viewSubmissionPayload({
@@ -47,6 +48,8 @@ function save(welcomeId: number, userId: string, text: string, metadata: Record<
       values: { [EDIT_INPUT.blockId]: { [EDIT_INPUT.actionId]: text } },
     }),
   );
+  if (!res.json) await waitUntil(async () => draftFor(await welcomeRow(desk.bot.desk.db, welcomeId), 'mention') === text, 10_000, 'the edit to be saved');
+  return res;
 }
 
 /** Opens the edit modal as Slack would and returns the private_metadata it carries. */

@@ -4,7 +4,7 @@ import { listWelcomeEvents } from '../../src/db/welcomes';
 import { renderBlocksAsText } from '../../src/bot/blocks/render-text';
 import { postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
 import { SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
-import { sleep, waitForWelcome, welcomeRow } from '../helpers/wait';
+import { sleep, waitForWelcome, waitUntil, welcomeRow } from '../helpers/wait';
 
 let desk: TestDesk | undefined;
 
@@ -142,7 +142,8 @@ describe('the welcome desk, end to end', () => {
     const edited = '@nora_c merci beaucoup de nous suivre, Nora ! Vos pièces en céramique sont superbes.';
     const submitted = await submitEdit(opened, edited);
     expect(submitted.status).toBe(200);
-    expect((await welcomeRow(desk.bot.desk.db, welcomeId)).draftText).toBe(edited);
+    // The draft is saved right after the ack.
+    await waitUntil(async () => (await welcomeRow(desk!.bot.desk.db, welcomeId)).draftText === edited, 10_000, 'the edit to be saved');
 
     await desk.click(card!, ACTIONS.postMention);
     await waitForWelcome(desk.bot.desk.db, welcomeId, ['sent']);

@@ -3,7 +3,7 @@ import { ACTIONS, EDIT_INPUT, VIEWS } from '../../src/bot/ids';
 import { listWelcomeEvents } from '../../src/db/welcomes';
 import { SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
 import { postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
-import { sleep, waitForWelcome, welcomeRow } from '../helpers/wait';
+import { sleep, waitForWelcome, waitUntil, welcomeRow } from '../helpers/wait';
 
 let desk: TestDesk | undefined;
 afterEach(async () => {
@@ -81,7 +81,8 @@ describe('who may decide', () => {
     const { card, welcomeId } = await oneCard(desk);
     const edited = '@gaelle_w merci beaucoup de nous suivre, Gaëlle ! Vos pièces en céramique sont superbes.';
     expect((await editAs(desk, welcomeId, ANNE, edited)).status).toBe(200);
-    expect((await welcomeRow(desk.bot.desk.db, welcomeId)).editedBy).toBe(ANNE);
+    // The draft is saved right after the ack.
+    await waitUntil(async () => (await welcomeRow(desk!.bot.desk.db, welcomeId)).editedBy === ANNE, 10_000, 'the edit to be saved');
 
     await desk.click(card, ACTIONS.postMention, { userId: ANNE });
     await desk.slack.waitFor(() => privateAnswers(desk!).find((text) => /four-eyes/.test(text)));

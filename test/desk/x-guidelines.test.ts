@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS, EDIT_INPUT, VIEWS } from '../../src/bot/ids';
 import { postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
 import { SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
-import { waitForWelcome, welcomeRow } from '../helpers/wait';
+import { waitForWelcome, waitUntil, welcomeRow } from '../helpers/wait';
 
 let desk: TestDesk | undefined;
 afterEach(async () => {
@@ -64,7 +64,11 @@ describe('inside X’s developer guidelines', { timeout: 90_000 }, () => {
       }),
     );
     expect(submitted.status).toBe(200);
-    const after = await welcomeRow(desk.bot.desk.db, welcomeId);
+    // The draft is saved right after the ack.
+    const after = await waitUntil(async () => {
+      const row = await welcomeRow(desk!.bot.desk.db, welcomeId);
+      return row.drafts.mention === edited ? row : null;
+    }, 10_000, 'the edit to be saved');
     expect(after.drafts).toEqual({ dm: before.drafts.dm, mention: edited });
 
     await desk.click(card!, ACTIONS.postMention);

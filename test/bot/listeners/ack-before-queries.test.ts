@@ -6,9 +6,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_MODAL } from '../../../src/bot/blocks/audit-modal';
 import { HOME_IDS, SETTINGS_INPUTS } from '../../../src/bot/blocks/home';
+import { EDIT_INPUT, VIEWS } from '../../../src/bot/ids';
 import { blockActionsPayload, DEFAULTS, postInteraction, viewSubmissionPayload, type SlackHttpResponse } from '../../../src/sandbox/slack-request';
-import { DESK_CHANNEL, SIGNING_SECRET, startTestDesk, type TestDesk } from '../../helpers/desk';
-import { waitUntil } from '../../helpers/wait';
+import { testDriver } from '../../helpers/db';
+import { DESK_CHANNEL, SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../../helpers/desk';
+import { waitUntil, welcomeRow } from '../../helpers/wait';
 import { slash } from './helpers';
 
 const MARIE = DEFAULTS.userId;
@@ -125,5 +127,96 @@ describe('a view submission while the database is held', () => {
       await submitted;
     }
     await waitUntil(async () => (JSON.stringify(await topics()) === JSON.stringify(['grès', 'émail']) ? true : null), 10_000, 'the settings to be saved');
+  });
+});
+
+/**
+ * Writes to `welcomes` wait until `release()`; reads go on (Postgres only: PGlite has one connection,
+ * so any held transaction holds the reads too). `meanwhile` runs inside the holding transaction.
+ */
+async function holdWelcomeWrites(): Promise<{ meanwhile(statement: ReturnType<typeof sql>): Promise<void>; release(): Promise<void> }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held!: () => void;
+  const holding = new Promise<void>((resolve) => (held = resolve));
+  const statements: ReturnType<typeof sql>[] = [];
+  const transaction = desk.bot.desk.db.transaction(async (tx) => {
+    await tx.execute(sql`lock table welcomes in exclusive mode`);
+    held();
+    await released;
+    for (const statement of statements) await tx.execute(statement);
+  });
+  await holding;
+  return {
+    meanwhile: async (statement) => void statements.push(statement),
+    release: async () => {
+      release();
+      await transaction;
+    },
+  };
+}
+
+describe.skipIf(testDriver() === 'pglite')('the edit modal while writes to welcomes are held (Postgres)', () => {
+  let welcomeId: number;
+  beforeAll(async () => {
+    desk.x.addFollower({ handle: 'gaelle_w', name: 'Gaëlle', bio: 'Design et céramique.' });
+    await desk.poll();
+    const [card] = await desk.waitForCards(1);
+    welcomeId = welcomeIdOf(card!);
+  });
+  const submitEdit = (text: string, seenEditedAt: number | null) =>
+    postInteraction(
+      desk.eventsUrl,
+      SIGNING_SECRET,
+      viewSubmissionPayload({
+        callbackId: VIEWS.editWelcome,
+        userId: MARIE,
+        privateMetadata: JSON.stringify({ welcomeId, channel: 'mention', seenEditedAt }),
+        values: { [EDIT_INPUT.blockId]: { [EDIT_INPUT.actionId]: text } },
+      }),
+    );
+
+  it('acks once the text is checked, and saves the draft once the writes are let through', async () => {
+    const text = '@gaelle_w Merci pour le suivi, Gaëlle ! Ravie de vous compter parmi nous.';
+    const held = await holdWelcomeWrites();
+    let submitted: Promise<SlackHttpResponse> | undefined;
+    try {
+      submitted = submitEdit(text, (await welcomeRow(desk.bot.desk.db, welcomeId)).editedAt?.getTime() ?? null);
+      const answer = await answeredWithin(submitted, ACK_WITHIN_MS);
+      expect(answer, 'the ack waited for the save').not.toBeNull();
+      expect(answer!.status).toBe(200);
+      expect(answer!.body).toBe('');
+      expect((await welcomeRow(desk.bot.desk.db, welcomeId)).editedBy, 'saved before the writes were let through').toBeNull();
+    } finally {
+      await held.release();
+      await submitted;
+    }
+    const saved = await waitUntil(async () => {
+      const row = await welcomeRow(desk.bot.desk.db, welcomeId);
+      return row.editedBy === MARIE ? row : null;
+    }, 10_000, 'the edit to be saved');
+    expect(saved.drafts.mention ?? saved.draftText).toBe(text);
+  });
+
+  it('tells the teammate privately when an edit landed between the ack and the save', async () => {
+    const seen = (await welcomeRow(desk.bot.desk.db, welcomeId)).editedAt?.getTime() ?? null;
+    const held = await holdWelcomeWrites();
+    let submitted: Promise<SlackHttpResponse> | undefined;
+    try {
+      submitted = submitEdit('@gaelle_w Bonjour Gaëlle, merci de nous suivre !', seen);
+      const answer = await answeredWithin(submitted, ACK_WITHIN_MS);
+      expect(answer, 'the ack waited for the save').not.toBeNull();
+      expect(answer!.body).toBe('');
+      // Another teammate's edit, saved before this one's save gets its turn.
+      await held.meanwhile(sql`update welcomes set edited_by = 'U0BRUNO01', edited_at = now() + interval '1 second' where id = ${welcomeId}`);
+    } finally {
+      await held.release();
+      await submitted;
+    }
+    const told = await desk.slack.waitFor(() => desk.slack.ephemerals.find((message) => message.user === MARIE && /Changed by/.test(message.text)), 10_000);
+    expect(told.channel).toBe(DESK_CHANNEL);
+    const row = await welcomeRow(desk.bot.desk.db, welcomeId);
+    expect(row.editedBy).toBe('U0BRUNO01');
+    expect(row.drafts.mention ?? row.draftText).not.toContain('Bonjour Gaëlle');
   });
 });

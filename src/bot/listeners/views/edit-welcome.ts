@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { editDraft } from '../../../desk/decide';
+import { checkDraftEdit, recordDraftEdit, type DecisionOutcome } from '../../../desk/decide';
 import type { Desk } from '../../../desk/desk';
 import type { WebClient } from '@slack/web-api';
 import type { Lang } from '../../../domain';
@@ -9,9 +9,11 @@ import { EDIT_INPUT } from '../../ids';
 import { refusalText } from '../../replies';
 
 /**
- * The edited draft is audited before the modal closes: errors stay in the modal, attached to the
- * text field, so the teammate fixes them where they wrote them. The audit and the saved draft are
- * the submission's validation; the card is refreshed after the ack, out of Slack's 3 seconds.
+ * The edited draft is checked before the modal closes (reads only: the welcome, the follower's
+ * history for the audit): errors stay in the modal, attached to the text field, so the teammate
+ * fixes them where they wrote them. The ack comes right after; then the audit run is logged, the
+ * draft saved — unless an edit landed in between, which the teammate is told privately in the same
+ * words the field would have had — and the card refreshed, out of Slack's 3 seconds.
  */
 export const editWelcomeCallback =
   (desk: Desk) =>
@@ -24,21 +26,34 @@ export const editWelcomeCallback =
       await ack({ response_action: 'errors', errors: { [EDIT_INPUT.blockId]: empty } });
       return;
     }
-    const outcome = await editDraft(desk, { ...submission, userId: body.user.id });
-    if (outcome.ok) {
-      await ack();
-      await desk.cards.refresh(submission.welcomeId);
+    const userId = body.user.id;
+    const { outcome, edit } = await checkDraftEdit(desk, { ...submission, userId });
+    if (!outcome.ok) {
+      // Slack shows at most a short line under the field.
+      await ack({ response_action: 'errors', errors: { [EDIT_INPUT.blockId]: (await refusalMessage(client, outcome, userId, desk.lang)).slice(0, 1900) } });
+      // A failed audit is still logged.
+      if (edit) await recordDraftEdit(desk, edit);
       return;
     }
-    const message =
-      outcome.reason === 'audit-failed'
-        ? outcome.findings.map((finding) => `${finding.ruleId}: ${finding.message}`).join(' · ')
-        : outcome.reason === 'draft-changed'
-          ? await draftChangedText(client, outcome, body.user.id, desk.lang)
-          : (refusalText(outcome, desk.lang) ?? '');
-    // Slack shows at most a short line under the field.
-    await ack({ response_action: 'errors', errors: { [EDIT_INPUT.blockId]: message.slice(0, 1900) } });
+    await ack();
+    if (edit) {
+      const saved = await recordDraftEdit(desk, edit);
+      if (!saved.ok) {
+        const text = await refusalMessage(client, saved, userId, desk.lang);
+        await desk.slack.chat
+          .postEphemeral({ channel: edit.ctx.account.slackChannelId, user: userId, text })
+          .catch(() => desk.slack.chat.postMessage({ channel: userId, text }))
+          .catch((error: unknown) => desk.logger.warn({ userId, err: { message: error instanceof Error ? error.message : String(error) } }, 'could not say an edit was not saved'));
+      }
+    }
+    await desk.cards.refresh(submission.welcomeId);
   };
+
+async function refusalMessage(client: WebClient, outcome: Exclude<DecisionOutcome, { ok: true }>, readerId: string, lang: Lang): Promise<string> {
+  if (outcome.reason === 'audit-failed') return outcome.findings.map((finding) => `${finding.ruleId}: ${finding.message}`).join(' · ');
+  if (outcome.reason === 'draft-changed') return draftChangedText(client, outcome, readerId, lang);
+  return refusalText(outcome, lang) ?? '';
+}
 
 /**
  * "Changed by @bob at 14:02": a modal's error line is plain text, where <@U…> would not render, so
