@@ -1,17 +1,18 @@
 // `npm run demo`: the real bot, on an embedded database of the demo's own (./data/demo), against the
 // same local stand-ins of X and Slack the tests use. First eight weeks of simulated history are played
 // into that database (src/demo/history.ts); then three followers arrive live: a teammate welcomes one
-// by DM (she wrote first), one with a public mention, and skips the third. Every card and every
-// outcome is printed; the database stays, for `accueil digest --preview` and the rest to look at.
+// by DM (she wrote first), one with a public mention, and skips the third. Léa then answers the
+// welcome: her DM comes back to her card's thread, and the teammate answers it from there. Every card
+// and every outcome is printed; the database stays, for `accueil digest --preview` and the rest.
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEMO_DIR, prepareDemoDirectory } from './demo/directory';
 import { createDemoClock, playHistoryInto, type HistorySummary } from './demo/history';
 import { startFakeSlack, type FakeMessage } from './sandbox/slack';
 import { startFakeX } from './sandbox/x';
 import { envForFakes } from './sandbox/env';
-import { blockActionsPayload, postInteraction } from './sandbox/slack-request';
+import { blockActionsPayload, postInteraction, viewSubmissionPayload } from './sandbox/slack-request';
 import { renderBlocksAsText } from './bot/blocks/render-text';
-import { ACTIONS } from './bot/ids';
+import { ACTIONS, ANSWER_MODAL, CONVERSATION_ACTIONS } from './bot/ids';
 import { databaseUrlIsSet, loadConfig } from './config';
 import { listWelcomeEvents, listWelcomes } from './db/welcomes';
 import { QUEUES } from './desk/desk';
@@ -107,11 +108,58 @@ export async function runDemo({ out, err = out, argv = [], databaseUrlSet = data
       const trail = events.filter((event) => event.toStatus).map((event) => `${event.toStatus} (${event.actor})`).join(' → ');
       say(`   welcome ${id}: ${row!.status}${row!.channel ? ` by ${row!.channel}` : ''} — ${trail}`);
     }
-    const problems = [...slack.unknownCalls(), ...x.unhandled];
+
+    // ⑦ Léa answers the welcome by DM; X's Activity webhook brings it to the bot at once.
+    const leaDm = x.writeDm(lea.xUserId, 'Merci Marie ! Vous faites aussi des ateliers pour débutants ?');
+    const leaCardNow = () => slack.message(leaCard.channel, leaCard.ts) ?? leaCard;
+    const threadOf = () => slack.messagesIn(CHANNEL).filter((message) => message.threadTs === leaCard.ts);
+    const delivered = await x.deliverWebhook(`http://127.0.0.1:${bot.port}/x/webhook`, x.activity.directMessage(leaDm, 'x-activity'));
+    if (delivered.status !== 200) throw new Error(`the X webhook answered ${delivered.status}`);
+    const theirs = await waitFor(() => threadOf().find((message) => JSON.stringify(message.blocks).includes('ateliers pour débutants')) ?? null);
     say();
-    say(problems.length === 0 ? 'Demo complete: one DM, one public welcome, one skip, nothing else sent.' : `Unexpected calls: ${JSON.stringify(problems)}`);
+    say('⑦ Léa answers the welcome by DM. X\'s Activity webhook brings it to the bot, which posts it in the thread of her card:\n');
+    printCard(say, theirs);
+
+    // ⑧ Marie clicks Reply… on it, types an answer in the modal, and submits it: one DM leaves.
+    const messageValue = buttonValue(theirs, CONVERSATION_ACTIONS.reply);
+    const triggerId = slack.triggerId();
+    await interact(bot, blockActionsPayload({ actionId: CONVERSATION_ACTIONS.reply, value: messageValue, userId: TEAMMATE.id, channelId: CHANNEL, messageTs: leaCard.ts, blockId: 'conversation_message', triggerId, responseUrl: slack.responseUrl({ channel: CHANNEL, messageTs: leaCard.ts, userId: TEAMMATE.id }) }));
+    const modal = await waitFor(() => slack.openedViews.find((view) => view.triggerId === triggerId) ?? null);
+    const answer = 'Oui, chaque samedi matin à l’atelier, pour débutants comme pour confirmés. Au plaisir de vous y voir !';
+    const dmsBeforeAnswer = x.sentDms.length;
+    await interact(
+      bot,
+      viewSubmissionPayload({
+        callbackId: ANSWER_MODAL.callbackId,
+        privateMetadata: String(modal.view.private_metadata),
+        userId: TEAMMATE.id,
+        values: { [ANSWER_MODAL.textBlockId]: { [ANSWER_MODAL.textActionId]: answer } },
+      }),
+    );
+    const answerDm = await waitFor(() => x.sentDms.slice(dmsBeforeAnswer).find((dm) => dm.recipientId === lea.xUserId) ?? null);
+    // The thread and the card are updated right after the send; wait for the answer's final message.
+    await waitFor(() => threadOf().some((message) => JSON.stringify(message.blocks).includes('x.com/messages/')));
+    await waitFor(() => /answered by/i.test(renderBlocksAsText(leaCardNow().blocks as never)));
+    say(`⑧ ${TEAMMATE.name} clicks “Reply…” on it: a modal quotes Léa's message; she types her answer and submits it. X sent the DM:`);
+    say(`   DM to ${x.user(answerDm.recipientId)?.handle ?? answerDm.recipientId}: “${answerDm.text}”\n`);
+    say('   The thread of Léa\'s card, as it ends:\n');
+    for (const message of threadOf()) printCard(say, message);
+    const conversationLine = renderBlocksAsText(leaCardNow().blocks as never)
+      .split('\n')
+      .find((line) => /answered by|💬/i.test(line));
+    say(`   Léa's card now says: ${conversationLine?.trim() ?? '(no conversation line)'}`);
+
+    const problems = [...slack.unknownCalls(), ...x.unhandled];
+    const dms = x.sentDms.length - before.dms;
+    const posts = x.posts.length - before.posts;
+    say();
+    say(
+      problems.length === 0 && dms === 2 && posts === 1
+        ? 'Demo complete: one welcome DM, one public welcome, one skip, one answer to Léa from the thread, nothing else sent.'
+        : `Unexpected: ${dms} DMs, ${posts} posts, calls ${JSON.stringify(problems)}`,
+    );
     printLookAround(say, dataDir);
-    return x.sentDms.length - before.dms === 1 && x.posts.length - before.posts === 1 && problems.length === 0 ? 0 : 1;
+    return dms === 2 && posts === 1 && problems.length === 0 ? 0 : 1;
   } finally {
     await bot?.stop();
     await Promise.all([x.close(), slack.close()]);
@@ -178,6 +226,20 @@ async function click(bot: RunningBot, slack: Awaited<ReturnType<typeof startFake
       message: { text: card.text, blocks: card.blocks },
     }),
   );
+  if (response.status !== 200) throw new Error(`Slack interaction answered ${response.status}`);
+}
+
+/** The value of the button with this action id in a message. */
+function buttonValue(message: FakeMessage, actionId: string): string {
+  const blocks = message.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>;
+  const value = blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === actionId)?.value;
+  if (value === undefined) throw new Error(`a message without ${actionId}`);
+  return value;
+}
+
+/** A signed interaction (a click or a modal submitted) as Slack delivers it to /slack/events. */
+async function interact(bot: RunningBot, payload: Parameters<typeof postInteraction>[2]): Promise<void> {
+  const response = await postInteraction(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET, payload);
   if (response.status !== 200) throw new Error(`Slack interaction answered ${response.status}`);
 }
 
