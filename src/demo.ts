@@ -2,7 +2,8 @@
 // same local stand-ins of X and Slack the tests use. First eight weeks of simulated history are played
 // into that database (src/demo/history.ts); then three followers arrive live: a teammate welcomes one
 // by DM (she wrote first), one with a public mention, and skips the third. Léa then answers the
-// welcome: her DM comes back to her card's thread, and the teammate answers it from there. Every card
+// welcome: her DM comes back to her card's thread, and the teammate answers it from there. Before the
+// followers arrive, the teammate writes and promotes an English public template, which Sam's draft uses. Every card
 // and every outcome is printed; the database stays, for `accueil digest --preview` and the rest.
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEMO_DIR, prepareDemoDirectory } from './demo/directory';
@@ -14,14 +15,23 @@ import { blockActionsPayload, postInteraction, viewSubmissionPayload } from './s
 import { renderBlocksAsText } from './bot/blocks/render-text';
 import { ACTIONS, ANSWER_MODAL, CONVERSATION_ACTIONS } from './bot/ids';
 import { databaseUrlIsSet, loadConfig } from './config';
+import { getAccount } from './db/accounts';
 import { listWelcomeEvents, listWelcomes } from './db/welcomes';
 import { QUEUES } from './desk/desk';
+import { changeTemplate, createCheckedTemplate } from './desk/templates';
 import { createLogger } from './logger';
 import { startBot, type RunningBot } from './main';
 
 const SIGNING_SECRET = 'demo-signing-secret';
 const CHANNEL = 'C0DESK001';
 const TEAMMATE = { id: 'U0MARIE01', name: 'Marie' };
+/** The template Marie writes before the live part: the only live one for English public welcomes. */
+const MARIE_TEMPLATE = {
+  key: 'en-mention-maker',
+  lang: 'en',
+  channel: 'mention',
+  body: 'Hello {name}, and welcome to the workshop! [[Your bio says {topic}: we make things with that in mind.]] [[Say hi any time.]]',
+} as const;
 
 export const DEMO_USAGE = `Usage: accueil demo [--dir DIR]
 
@@ -67,6 +77,14 @@ export async function runDemo({ out, err = out, argv = [], databaseUrlSet = data
     await waitFor(async () => (await completedPolls(bot!)) >= 1);
     say(`① First poll: nothing new since the history — ${cards(slack.messagesIn(CHANNEL)).length} cards.\n`);
 
+    // A teammate writes a template of her own, and promotes it: English public welcomes now start from it.
+    const account = await getAccount(bot.desk.db, bot.accountId);
+    const written = await createCheckedTemplate(bot.desk.db, account!, { ...MARIE_TEMPLATE }, { by: TEAMMATE.id, source: 'slack' });
+    if (!written.ok) throw new Error(`the demo's template was refused: ${JSON.stringify(written.problems)}`);
+    const promoted = await changeTemplate(bot.desk.db, account!, MARIE_TEMPLATE.key, 'promote', { by: TEAMMATE.id, source: 'slack' });
+    say(`   ${TEAMMATE.name} writes a template for English public welcomes, \`${written.template.key}\` v${written.template.version}, and promotes it (paused: ${promoted.paused.join(', ')}):`);
+    say(`   “${MARIE_TEMPLATE.body}”\n`);
+
     const lea = x.addFollower({ name: 'Léa Martin 🌿', handle: 'lea_ceramique', bio: 'Céramiste à Lyon. Tournage, émaux, et beaucoup de thé.', location: 'Lyon', followersCount: 860, followingCount: 410 });
     x.writeDm(lea.xUserId, 'Bonjour ! J’adore vos vases, vous exposez bientôt à Lyon ?');
     x.addFollower({ name: 'Sam Carter', handle: 'samdesigns', bio: 'Product designer. I love handmade things and good design.', location: 'Bristol', followersCount: 14200, followingCount: 900 });
@@ -79,6 +97,9 @@ export async function runDemo({ out, err = out, argv = [], databaseUrlSet = data
     for (const card of posted) printCard(say, card);
 
     const [leaCard, samCard, botCard] = posted as [FakeMessage, FakeMessage, FakeMessage];
+    const samSource = /Draft from template `([^`]+)` \(version (\d+)\)/.exec(renderBlocksAsText(samCard.blocks as never));
+    const samFromMarie = samSource?.[1] === MARIE_TEMPLATE.key;
+    say(samFromMarie ? `   Sam's card was drafted from template ${samSource[1]} v${samSource[2]}, written by ${TEAMMATE.name}.\n` : `   Sam's card was not drafted from ${MARIE_TEMPLATE.key}: ${samSource?.[0] ?? 'no template'}.\n`);
     say(`③ ${TEAMMATE.name} clicks “Send DM” on Léa's card, “Post public welcome” on Sam's, and “Skip” on the third.\n`);
     const clicks: Array<[FakeMessage, string]> = [
       [leaCard, ACTIONS.sendDm],
@@ -154,12 +175,12 @@ export async function runDemo({ out, err = out, argv = [], databaseUrlSet = data
     const posts = x.posts.length - before.posts;
     say();
     say(
-      problems.length === 0 && dms === 2 && posts === 1
+      problems.length === 0 && dms === 2 && posts === 1 && samFromMarie
         ? 'Demo complete: one welcome DM, one public welcome, one skip, one answer to Léa from the thread, nothing else sent.'
         : `Unexpected: ${dms} DMs, ${posts} posts, calls ${JSON.stringify(problems)}`,
     );
     printLookAround(say, dataDir);
-    return dms === 2 && posts === 1 && problems.length === 0 ? 0 : 1;
+    return dms === 2 && posts === 1 && samFromMarie && problems.length === 0 ? 0 : 1;
   } finally {
     await bot?.stop();
     await Promise.all([x.close(), slack.close()]);

@@ -72,6 +72,12 @@ describe.runIf(testDriver() === 'pglite')('npm run demo', () => {
     expect(live).toMatch(/Léa's card now says: 💬 1 message · answered by @U0MARIE01 /);
   });
 
+  it('shows a template written by a teammate being used: promoted before the followers arrive, it drafts Sam’s public welcome', () => {
+    expect(demo.stdout).toMatch(/Marie writes a template for English public welcomes, `en-mention-maker` v1, and promotes it \(paused: [^)]*en-mention-1/);
+    expect(demo.stdout).toContain("Sam's card was drafted from template en-mention-maker v1, written by Marie.");
+    expect(demo.stdout).toMatch(/Post \d+: “@samdesigns Hello Sam, and welcome to the workshop!/);
+  });
+
   it('leaves a past: the digest preview it prints shows followers, welcomes, replies, unfollows and spend', async () => {
     const png = join(root, 'digest.png');
     const preview = await accueil(['digest', '--preview', '--out', png], { DATA_DIR: demoDir }, 120_000);
