@@ -3,22 +3,23 @@
 // into that database (src/demo/history.ts); then three followers arrive live: a teammate welcomes one
 // by DM (she wrote first), one with a public mention, and skips the third. Léa then answers the
 // welcome: her DM comes back to her card's thread, and the teammate answers it from there. Before the
-// followers arrive, the teammate writes and promotes an English public template, which Sam's draft uses. Every card
-// and every outcome is printed; the database stays, for `accueil digest --preview` and the rest.
+// followers arrive, the teammate writes and promotes an English public template in App Home, which
+// Sam's draft uses. Every card and every outcome is printed; the database stays, for
+// `accueil digest --preview` and the rest.
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEMO_DIR, prepareDemoDirectory } from './demo/directory';
 import { createDemoClock, playHistoryInto, type HistorySummary } from './demo/history';
 import { startFakeSlack, type FakeMessage } from './sandbox/slack';
 import { startFakeX } from './sandbox/x';
 import { envForFakes } from './sandbox/env';
-import { blockActionsPayload, postInteraction, viewSubmissionPayload } from './sandbox/slack-request';
+import { blockActionsPayload, postInteraction, viewActionPayload, viewSubmissionPayload } from './sandbox/slack-request';
 import { renderBlocksAsText } from './bot/blocks/render-text';
-import { ACTIONS, ANSWER_MODAL, CONVERSATION_ACTIONS } from './bot/ids';
+import { ACTIONS, ANSWER_MODAL, CONVERSATION_ACTIONS, HOME_TEMPLATE_IDS, TEMPLATE_EDITOR } from './bot/ids';
+import { menuValue } from './bot/blocks/home-templates';
 import { databaseUrlIsSet, loadConfig } from './config';
-import { getAccount } from './db/accounts';
+import { latestTemplates } from './db/templates';
 import { listWelcomeEvents, listWelcomes } from './db/welcomes';
 import { QUEUES } from './desk/desk';
-import { changeTemplate, createCheckedTemplate } from './desk/templates';
 import { createLogger } from './logger';
 import { startBot, type RunningBot } from './main';
 
@@ -77,13 +78,13 @@ export async function runDemo({ out, err = out, argv = [], databaseUrlSet = data
     await waitFor(async () => (await completedPolls(bot!)) >= 1);
     say(`① First poll: nothing new since the history — ${cards(slack.messagesIn(CHANNEL)).length} cards.\n`);
 
-    // A teammate writes a template of her own, and promotes it: English public welcomes now start from it.
-    const account = await getAccount(bot.desk.db, bot.accountId);
-    const written = await createCheckedTemplate(bot.desk.db, account!, { ...MARIE_TEMPLATE }, { by: TEAMMATE.id, source: 'slack' });
-    if (!written.ok) throw new Error(`the demo's template was refused: ${JSON.stringify(written.problems)}`);
-    const promoted = await changeTemplate(bot.desk.db, account!, MARIE_TEMPLATE.key, 'promote', { by: TEAMMATE.id, source: 'slack' });
-    say(`   ${TEAMMATE.name} writes a template for English public welcomes, \`${written.template.key}\` v${written.template.version}, and promotes it (paused: ${promoted.paused.join(', ')}):`);
-    say(`   “${MARIE_TEMPLATE.body}”\n`);
+    // A teammate writes a template of her own in App Home's editor, and promotes it from its menu there:
+    // English public welcomes now start from it. Each step is a signed request, as Slack sends it.
+    const written = await writeTemplateInHome(bot, slack);
+    const live = (await latestTemplates(bot.desk.db, bot.accountId)).filter((row) => row.lang === MARIE_TEMPLATE.lang && row.channel === MARIE_TEMPLATE.channel);
+    say(`   In App Home, ${TEAMMATE.name} writes a template for English public welcomes, \`${written.key}\` v${written.version}, and promotes it:`);
+    say(`   “${MARIE_TEMPLATE.body}”`);
+    say(`   Live for English public welcomes now: ${live.filter((row) => row.state === 'live').map((row) => row.key).join(', ')} (paused: ${live.filter((row) => row.state === 'paused').map((row) => row.key).join(', ')}).\n`);
 
     const lea = x.addFollower({ name: 'Léa Martin 🌿', handle: 'lea_ceramique', bio: 'Céramiste à Lyon. Tournage, émaux, et beaucoup de thé.', location: 'Lyon', followersCount: 860, followingCount: 410 });
     x.writeDm(lea.xUserId, 'Bonjour ! J’adore vos vases, vous exposez bientôt à Lyon ?');
@@ -98,7 +99,7 @@ export async function runDemo({ out, err = out, argv = [], databaseUrlSet = data
 
     const [leaCard, samCard, botCard] = posted as [FakeMessage, FakeMessage, FakeMessage];
     const samSource = /Draft from template `([^`]+)` \(version (\d+)\)/.exec(renderBlocksAsText(samCard.blocks as never));
-    const samFromMarie = samSource?.[1] === MARIE_TEMPLATE.key;
+    const samFromMarie = samSource?.[1] === written.key && Number(samSource[2]) === written.version && written.createdBy === TEAMMATE.id;
     say(samFromMarie ? `   Sam's card was drafted from template ${samSource[1]} v${samSource[2]}, written by ${TEAMMATE.name}.\n` : `   Sam's card was not drafted from ${MARIE_TEMPLATE.key}: ${samSource?.[0] ?? 'no template'}.\n`);
     say(`③ ${TEAMMATE.name} clicks “Send DM” on Léa's card, “Post public welcome” on Sam's, and “Skip” on the third.\n`);
     const clicks: Array<[FakeMessage, string]> = [
@@ -256,6 +257,39 @@ function buttonValue(message: FakeMessage, actionId: string): string {
   const value = blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === actionId)?.value;
   if (value === undefined) throw new Error(`a message without ${actionId}`);
   return value;
+}
+
+/** "New template…" on the Home tab, the editor filled in and submitted, then "Promote" in the new template's menu. */
+async function writeTemplateInHome(bot: RunningBot, slack: Awaited<ReturnType<typeof startFakeSlack>>): Promise<{ key: string; version: number; createdBy: string }> {
+  const triggerId = slack.triggerId();
+  await interact(bot, viewActionPayload({ actionId: HOME_TEMPLATE_IDS.create, blockId: 'home_templates', element: { type: 'button', value: String(bot.accountId) }, view: { type: 'home' }, userId: TEAMMATE.id, triggerId }));
+  const editor = await waitFor(() => slack.openedViews.find((view) => view.triggerId === triggerId) ?? null);
+  const ids = TEMPLATE_EDITOR.inputs;
+  const option = (value: string) => ({ type: 'static_select', selected_option: { value } });
+  const submitted = await postInteraction(
+    `http://127.0.0.1:${bot.port}/slack/events`,
+    SIGNING_SECRET,
+    viewSubmissionPayload({
+      callbackId: TEMPLATE_EDITOR.callbackId,
+      privateMetadata: String(editor.view.private_metadata),
+      userId: TEAMMATE.id,
+      viewId: editor.id,
+      values: {
+        [ids.key.blockId]: { [ids.key.actionId]: MARIE_TEMPLATE.key },
+        [ids.lang.blockId]: { [ids.lang.actionId]: option(MARIE_TEMPLATE.lang) },
+        [ids.channel.blockId]: { [ids.channel.actionId]: option(MARIE_TEMPLATE.channel) },
+        [ids.body.blockId]: { [ids.body.actionId]: MARIE_TEMPLATE.body },
+      },
+    }),
+  );
+  if (submitted.status !== 200 || submitted.json !== undefined) throw new Error(`the template editor refused the demo's template: ${JSON.stringify(submitted.json)}`);
+  const row = await waitFor(async () => (await latestTemplates(bot.desk.db, bot.accountId)).find((template) => template.key === MARIE_TEMPLATE.key) ?? null);
+  await interact(bot, viewActionPayload({ actionId: HOME_TEMPLATE_IDS.menu, blockId: 'home_template_row', element: { type: 'overflow', selectedValue: menuValue('promote', row.id) }, view: { type: 'home' }, userId: TEAMMATE.id, triggerId: slack.triggerId() }));
+  await waitFor(async () => {
+    const rows = (await latestTemplates(bot.desk.db, bot.accountId)).filter((template) => template.lang === MARIE_TEMPLATE.lang && template.channel === MARIE_TEMPLATE.channel);
+    return rows.every((template) => template.state === (template.key === MARIE_TEMPLATE.key ? 'live' : 'paused') || template.state === 'retired' || template.state === 'superseded');
+  });
+  return { key: row.key, version: row.version, createdBy: row.createdBy };
 }
 
 /** A signed interaction (a click or a modal submitted) as Slack delivers it to /slack/events. */

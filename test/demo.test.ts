@@ -73,7 +73,8 @@ describe.runIf(testDriver() === 'pglite')('npm run demo', () => {
   });
 
   it('shows a template written by a teammate being used: promoted before the followers arrive, it drafts Sam’s public welcome', () => {
-    expect(demo.stdout).toMatch(/Marie writes a template for English public welcomes, `en-mention-maker` v1, and promotes it \(paused: [^)]*en-mention-1/);
+    expect(demo.stdout).toContain('In App Home, Marie writes a template for English public welcomes, `en-mention-maker` v1, and promotes it:');
+    expect(demo.stdout).toMatch(/Live for English public welcomes now: en-mention-maker \(paused: [^)]*en-mention-1/);
     expect(demo.stdout).toContain("Sam's card was drafted from template en-mention-maker v1, written by Marie.");
     expect(demo.stdout).toMatch(/Post \d+: “@samdesigns Hello Sam, and welcome to the workshop!/);
   });
