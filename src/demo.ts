@@ -1,18 +1,23 @@
 // `npm run demo`: the real bot, on an embedded database of the demo's own (./data/demo), against the
 // same local stand-ins of X and Slack the tests use. First eight weeks of simulated history are played
 // into that database (src/demo/history.ts); then three followers arrive live: a teammate welcomes one
-// by DM (she wrote first), one with a public mention, and skips the third. Every card and every
-// outcome is printed; the database stays, for `accueil digest --preview` and the rest to look at.
+// by DM (she wrote first), one with a public mention, and skips the third. Léa then answers the
+// welcome: her DM comes back to her card's thread, and the teammate answers it from there. Before the
+// followers arrive, the teammate writes and promotes an English public template in App Home, which
+// Sam's draft uses. Every card and every outcome is printed; the database stays, for
+// `accueil digest --preview` and the rest.
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEMO_DIR, prepareDemoDirectory } from './demo/directory';
 import { createDemoClock, playHistoryInto, type HistorySummary } from './demo/history';
 import { startFakeSlack, type FakeMessage } from './sandbox/slack';
 import { startFakeX } from './sandbox/x';
 import { envForFakes } from './sandbox/env';
-import { blockActionsPayload, postInteraction } from './sandbox/slack-request';
+import { blockActionsPayload, postInteraction, viewActionPayload, viewSubmissionPayload } from './sandbox/slack-request';
 import { renderBlocksAsText } from './bot/blocks/render-text';
-import { ACTIONS } from './bot/ids';
+import { ACTIONS, ANSWER_MODAL, CONVERSATION_ACTIONS, HOME_TEMPLATE_IDS, TEMPLATE_EDITOR } from './bot/ids';
+import { menuValue } from './bot/blocks/home-templates';
 import { databaseUrlIsSet, loadConfig } from './config';
+import { latestTemplates } from './db/templates';
 import { listWelcomeEvents, listWelcomes } from './db/welcomes';
 import { QUEUES } from './desk/desk';
 import { createLogger } from './logger';
@@ -21,6 +26,13 @@ import { startBot, type RunningBot } from './main';
 const SIGNING_SECRET = 'demo-signing-secret';
 const CHANNEL = 'C0DESK001';
 const TEAMMATE = { id: 'U0MARIE01', name: 'Marie' };
+/** The template Marie writes before the live part: the only live one for English public welcomes. */
+const MARIE_TEMPLATE = {
+  key: 'en-mention-maker',
+  lang: 'en',
+  channel: 'mention',
+  body: 'Hello {name}, and welcome to the workshop! [[Your bio says {topic}: we make things with that in mind.]] [[Say hi any time.]]',
+} as const;
 
 export const DEMO_USAGE = `Usage: accueil demo [--dir DIR]
 
@@ -66,6 +78,14 @@ export async function runDemo({ out, err = out, argv = [], databaseUrlSet = data
     await waitFor(async () => (await completedPolls(bot!)) >= 1);
     say(`① First poll: nothing new since the history — ${cards(slack.messagesIn(CHANNEL)).length} cards.\n`);
 
+    // A teammate writes a template of her own in App Home's editor, and promotes it from its menu there:
+    // English public welcomes now start from it. Each step is a signed request, as Slack sends it.
+    const written = await writeTemplateInHome(bot, slack);
+    const live = (await latestTemplates(bot.desk.db, bot.accountId)).filter((row) => row.lang === MARIE_TEMPLATE.lang && row.channel === MARIE_TEMPLATE.channel);
+    say(`   In App Home, ${TEAMMATE.name} writes a template for English public welcomes, \`${written.key}\` v${written.version}, and promotes it:`);
+    say(`   “${MARIE_TEMPLATE.body}”`);
+    say(`   Live for English public welcomes now: ${live.filter((row) => row.state === 'live').map((row) => row.key).join(', ')} (paused: ${live.filter((row) => row.state === 'paused').map((row) => row.key).join(', ')}).\n`);
+
     const lea = x.addFollower({ name: 'Léa Martin 🌿', handle: 'lea_ceramique', bio: 'Céramiste à Lyon. Tournage, émaux, et beaucoup de thé.', location: 'Lyon', followersCount: 860, followingCount: 410 });
     x.writeDm(lea.xUserId, 'Bonjour ! J’adore vos vases, vous exposez bientôt à Lyon ?');
     x.addFollower({ name: 'Sam Carter', handle: 'samdesigns', bio: 'Product designer. I love handmade things and good design.', location: 'Bristol', followersCount: 14200, followingCount: 900 });
@@ -78,6 +98,9 @@ export async function runDemo({ out, err = out, argv = [], databaseUrlSet = data
     for (const card of posted) printCard(say, card);
 
     const [leaCard, samCard, botCard] = posted as [FakeMessage, FakeMessage, FakeMessage];
+    const samSource = /Draft from template `([^`]+)` \(version (\d+)\)/.exec(renderBlocksAsText(samCard.blocks as never));
+    const samFromMarie = samSource?.[1] === written.key && Number(samSource[2]) === written.version && written.createdBy === TEAMMATE.id;
+    say(samFromMarie ? `   Sam's card was drafted from template ${samSource[1]} v${samSource[2]}, written by ${TEAMMATE.name}.\n` : `   Sam's card was not drafted from ${MARIE_TEMPLATE.key}: ${samSource?.[0] ?? 'no template'}.\n`);
     say(`③ ${TEAMMATE.name} clicks “Send DM” on Léa's card, “Post public welcome” on Sam's, and “Skip” on the third.\n`);
     const clicks: Array<[FakeMessage, string]> = [
       [leaCard, ACTIONS.sendDm],
@@ -107,11 +130,58 @@ export async function runDemo({ out, err = out, argv = [], databaseUrlSet = data
       const trail = events.filter((event) => event.toStatus).map((event) => `${event.toStatus} (${event.actor})`).join(' → ');
       say(`   welcome ${id}: ${row!.status}${row!.channel ? ` by ${row!.channel}` : ''} — ${trail}`);
     }
-    const problems = [...slack.unknownCalls(), ...x.unhandled];
+
+    // ⑦ Léa answers the welcome by DM; X's Activity webhook brings it to the bot at once.
+    const leaDm = x.writeDm(lea.xUserId, 'Merci Marie ! Vous faites aussi des ateliers pour débutants ?');
+    const leaCardNow = () => slack.message(leaCard.channel, leaCard.ts) ?? leaCard;
+    const threadOf = () => slack.messagesIn(CHANNEL).filter((message) => message.threadTs === leaCard.ts);
+    const delivered = await x.deliverWebhook(`http://127.0.0.1:${bot.port}/x/webhook`, x.activity.directMessage(leaDm, 'x-activity'));
+    if (delivered.status !== 200) throw new Error(`the X webhook answered ${delivered.status}`);
+    const theirs = await waitFor(() => threadOf().find((message) => JSON.stringify(message.blocks).includes('ateliers pour débutants')) ?? null);
     say();
-    say(problems.length === 0 ? 'Demo complete: one DM, one public welcome, one skip, nothing else sent.' : `Unexpected calls: ${JSON.stringify(problems)}`);
+    say('⑦ Léa answers the welcome by DM. X\'s Activity webhook brings it to the bot, which posts it in the thread of her card:\n');
+    printCard(say, theirs);
+
+    // ⑧ Marie clicks Reply… on it, types an answer in the modal, and submits it: one DM leaves.
+    const messageValue = buttonValue(theirs, CONVERSATION_ACTIONS.reply);
+    const triggerId = slack.triggerId();
+    await interact(bot, blockActionsPayload({ actionId: CONVERSATION_ACTIONS.reply, value: messageValue, userId: TEAMMATE.id, channelId: CHANNEL, messageTs: leaCard.ts, blockId: 'conversation_message', triggerId, responseUrl: slack.responseUrl({ channel: CHANNEL, messageTs: leaCard.ts, userId: TEAMMATE.id }) }));
+    const modal = await waitFor(() => slack.openedViews.find((view) => view.triggerId === triggerId) ?? null);
+    const answer = 'Oui, chaque samedi matin à l’atelier, pour débutants comme pour confirmés. Au plaisir de vous y voir !';
+    const dmsBeforeAnswer = x.sentDms.length;
+    await interact(
+      bot,
+      viewSubmissionPayload({
+        callbackId: ANSWER_MODAL.callbackId,
+        privateMetadata: String(modal.view.private_metadata),
+        userId: TEAMMATE.id,
+        values: { [ANSWER_MODAL.textBlockId]: { [ANSWER_MODAL.textActionId]: answer } },
+      }),
+    );
+    const answerDm = await waitFor(() => x.sentDms.slice(dmsBeforeAnswer).find((dm) => dm.recipientId === lea.xUserId) ?? null);
+    // The thread and the card are updated right after the send; wait for the answer's final message.
+    await waitFor(() => threadOf().some((message) => JSON.stringify(message.blocks).includes('x.com/messages/')));
+    await waitFor(() => /answered by/i.test(renderBlocksAsText(leaCardNow().blocks as never)));
+    say(`⑧ ${TEAMMATE.name} clicks “Reply…” on it: a modal quotes Léa's message; she types her answer and submits it. X sent the DM:`);
+    say(`   DM to ${x.user(answerDm.recipientId)?.handle ?? answerDm.recipientId}: “${answerDm.text}”\n`);
+    say('   The thread of Léa\'s card, as it ends:\n');
+    for (const message of threadOf()) printCard(say, message);
+    const conversationLine = renderBlocksAsText(leaCardNow().blocks as never)
+      .split('\n')
+      .find((line) => /answered by|💬/i.test(line));
+    say(`   Léa's card now says: ${conversationLine?.trim() ?? '(no conversation line)'}`);
+
+    const problems = [...slack.unknownCalls(), ...x.unhandled];
+    const dms = x.sentDms.length - before.dms;
+    const posts = x.posts.length - before.posts;
+    say();
+    say(
+      problems.length === 0 && dms === 2 && posts === 1 && samFromMarie
+        ? 'Demo complete: one welcome DM, one public welcome, one skip, one answer to Léa from the thread, nothing else sent.'
+        : `Unexpected: ${dms} DMs, ${posts} posts, calls ${JSON.stringify(problems)}`,
+    );
     printLookAround(say, dataDir);
-    return x.sentDms.length - before.dms === 1 && x.posts.length - before.posts === 1 && problems.length === 0 ? 0 : 1;
+    return dms === 2 && posts === 1 && samFromMarie && problems.length === 0 ? 0 : 1;
   } finally {
     await bot?.stop();
     await Promise.all([x.close(), slack.close()]);
@@ -178,6 +248,53 @@ async function click(bot: RunningBot, slack: Awaited<ReturnType<typeof startFake
       message: { text: card.text, blocks: card.blocks },
     }),
   );
+  if (response.status !== 200) throw new Error(`Slack interaction answered ${response.status}`);
+}
+
+/** The value of the button with this action id in a message. */
+function buttonValue(message: FakeMessage, actionId: string): string {
+  const blocks = message.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>;
+  const value = blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === actionId)?.value;
+  if (value === undefined) throw new Error(`a message without ${actionId}`);
+  return value;
+}
+
+/** "New template…" on the Home tab, the editor filled in and submitted, then "Promote" in the new template's menu. */
+async function writeTemplateInHome(bot: RunningBot, slack: Awaited<ReturnType<typeof startFakeSlack>>): Promise<{ key: string; version: number; createdBy: string }> {
+  const triggerId = slack.triggerId();
+  await interact(bot, viewActionPayload({ actionId: HOME_TEMPLATE_IDS.create, blockId: 'home_templates', element: { type: 'button', value: String(bot.accountId) }, view: { type: 'home' }, userId: TEAMMATE.id, triggerId }));
+  const editor = await waitFor(() => slack.openedViews.find((view) => view.triggerId === triggerId) ?? null);
+  const ids = TEMPLATE_EDITOR.inputs;
+  const option = (value: string) => ({ type: 'static_select', selected_option: { value } });
+  const submitted = await postInteraction(
+    `http://127.0.0.1:${bot.port}/slack/events`,
+    SIGNING_SECRET,
+    viewSubmissionPayload({
+      callbackId: TEMPLATE_EDITOR.callbackId,
+      privateMetadata: String(editor.view.private_metadata),
+      userId: TEAMMATE.id,
+      viewId: editor.id,
+      values: {
+        [ids.key.blockId]: { [ids.key.actionId]: MARIE_TEMPLATE.key },
+        [ids.lang.blockId]: { [ids.lang.actionId]: option(MARIE_TEMPLATE.lang) },
+        [ids.channel.blockId]: { [ids.channel.actionId]: option(MARIE_TEMPLATE.channel) },
+        [ids.body.blockId]: { [ids.body.actionId]: MARIE_TEMPLATE.body },
+      },
+    }),
+  );
+  if (submitted.status !== 200 || submitted.json !== undefined) throw new Error(`the template editor refused the demo's template: ${JSON.stringify(submitted.json)}`);
+  const row = await waitFor(async () => (await latestTemplates(bot.desk.db, bot.accountId)).find((template) => template.key === MARIE_TEMPLATE.key) ?? null);
+  await interact(bot, viewActionPayload({ actionId: HOME_TEMPLATE_IDS.menu, blockId: 'home_template_row', element: { type: 'overflow', selectedValue: menuValue('promote', row.id) }, view: { type: 'home' }, userId: TEAMMATE.id, triggerId: slack.triggerId() }));
+  await waitFor(async () => {
+    const rows = (await latestTemplates(bot.desk.db, bot.accountId)).filter((template) => template.lang === MARIE_TEMPLATE.lang && template.channel === MARIE_TEMPLATE.channel);
+    return rows.every((template) => template.state === (template.key === MARIE_TEMPLATE.key ? 'live' : 'paused') || template.state === 'retired' || template.state === 'superseded');
+  });
+  return { key: row.key, version: row.version, createdBy: row.createdBy };
+}
+
+/** A signed interaction (a click or a modal submitted) as Slack delivers it to /slack/events. */
+async function interact(bot: RunningBot, payload: Parameters<typeof postInteraction>[2]): Promise<void> {
+  const response = await postInteraction(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET, payload);
   if (response.status !== 200) throw new Error(`Slack interaction answered ${response.status}`);
 }
 

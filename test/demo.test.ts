@@ -46,17 +46,37 @@ describe.runIf(testDriver() === 'pglite')('npm run demo', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('plays the history, then the live scenario, and exits 0 after one DM, one public welcome and one skip', () => {
+  it('plays the history, then the live scenario, and exits 0 after one welcome DM, one public welcome, one skip and one answer', () => {
     expect(demo.stderr).not.toMatch(/accueil demo:|timed out/);
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain(`Its database is its own: embedded, in ${demoDir}`);
     expect(demo.stdout).toMatch(/Eight weeks of history, \d{4}-\d\d-\d\d → \d{4}-\d\d-\d\d, played by the bot's own code/);
     expect(demo.stdout).toContain('First poll: nothing new since the history — 0 cards.');
-    expect(demo.stdout).toContain('Demo complete: one DM, one public welcome, one skip, nothing else sent.');
+    expect(demo.stdout).toContain('Demo complete: one welcome DM, one public welcome, one skip, one answer to Léa from the thread, nothing else sent.');
     expect(demo.stdout).toMatch(/DM to \S+: “/);
     expect(demo.stdout).toContain(`DATA_DIR=${demoDir} npx accueil digest --preview`);
     expect(existsSync(join(demoDir, DEMO_MARKER))).toBe(true);
     expect(existsSync(join(demoDir, 'PG_VERSION'))).toBe(true);
+  });
+
+  it('shows a conversation in Léa’s card thread: her DM comes back, Marie answers it from Slack, and X sends the answer', () => {
+    const live = demo.stdout.slice(demo.stdout.indexOf('⑦'));
+    expect(live).toMatch(/⑦ Léa answers the welcome by DM/);
+    // Her message, in the thread, with Reply… on it.
+    expect(live).toMatch(/@lea_ceramique \(https:\/\/x\.com\/lea_ceramique\) wrote you a DM[^\n]*\n\s+│ Merci Marie ! Vous faites aussi des ateliers pour débutants \?\n\s+│ \[ Reply… \]/);
+    // The answer, sent by X as a DM, then in the thread as sent; her message says who answered it.
+    const answer = 'Oui, chaque samedi matin à l’atelier, pour débutants comme pour confirmés. Au plaisir de vous y voir !';
+    expect(live).toContain(`DM to lea_ceramique: “${answer}”`);
+    expect(live).toMatch(new RegExp(`@U0MARIE01 answered · By DM\\n\\s+│ ${answer.replace(/[.!?]/g, '\\$&')}\\n\\s+│\\s+Sent\\.`));
+    expect(live).toContain('✅ Answered by @U0MARIE01');
+    expect(live).toMatch(/Léa's card now says: 💬 1 message · answered by @U0MARIE01 /);
+  });
+
+  it('shows a template written by a teammate being used: promoted before the followers arrive, it drafts Sam’s public welcome', () => {
+    expect(demo.stdout).toContain('In App Home, Marie writes a template for English public welcomes, `en-mention-maker` v1, and promotes it:');
+    expect(demo.stdout).toMatch(/Live for English public welcomes now: en-mention-maker \(paused: [^)]*en-mention-1/);
+    expect(demo.stdout).toContain("Sam's card was drafted from template en-mention-maker v1, written by Marie.");
+    expect(demo.stdout).toMatch(/Post \d+: “@samdesigns Hello Sam, and welcome to the workshop!/);
   });
 
   it('leaves a past: the digest preview it prints shows followers, welcomes, replies, unfollows and spend', async () => {
