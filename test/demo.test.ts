@@ -69,7 +69,9 @@ describe.runIf(testDriver() === 'pglite')('npm run demo', () => {
     expect(live).toContain(`DM to lea_ceramique: “${answer}”`);
     expect(live).toMatch(new RegExp(`@U0MARIE01 answered · By DM\\n\\s+│ ${answer.replace(/[.!?]/g, '\\$&')}\\n\\s+│\\s+Sent\\.`));
     expect(live).toContain('✅ Answered by @U0MARIE01');
-    expect(live).toMatch(/Léa's card now says: 💬 1 message · answered by @U0MARIE01 /);
+    expect(live).toMatch(/Léa's card now says: 💬 2 messages · answered by @U0MARIE01 /);
+    // The DM she wrote before following opens the thread.
+    expect(live).toContain('Bonjour ! J’adore vos vases, vous exposez bientôt à Lyon ?');
   });
 
   it('shows a template written by a teammate being used: promoted before the followers arrive, it drafts Sam’s public welcome', () => {

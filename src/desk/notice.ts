@@ -1,13 +1,15 @@
 import { accountSettings } from '../db/accounts';
 import { insertNewFollower, markEngagedFirst } from '../db/followers';
+import { carded } from '../db/tracking';
 import type { XAccountRow } from '../db/schema';
 import { createWelcome } from '../db/welcomes';
 import type { Channel, FollowerProfile, Lang } from '../domain';
 import { draftWelcome, type DraftTemplate } from '../rules/draft';
 import { triageFollower, type Triage } from '../rules/triage';
 import { randomTemplatePicker } from '../tracking/templates';
-import { hasWrittenFirst } from '../x/api';
+import { hasWrittenFirst, type WrittenMessage } from '../x/api';
 import { auditWelcomeText } from './audit';
+import { receiveMessage } from './conversation';
 import { errorSummary } from './cards';
 import { modelDraftsFor } from './model-draft';
 import type { Desk } from './desk';
@@ -57,6 +59,16 @@ export async function noticeFollower(
   if (!welcome) return null;
   desk.logger.info({ welcomeId: welcome.id, follower: profile.handle, source }, 'new follower: card queued');
   await desk.cards.refresh(welcome.id);
+  // What they wrote before their card existed opens its thread, and counts, as any later message would.
+  if (engaged && engaged.messages.length > 0) {
+    const who = (await carded(desk.db, account.id, [profile.xUserId])).get(profile.xUserId);
+    if (who) {
+      for (const message of engaged.messages) {
+        const at = message.at ? new Date(message.at) : desk.now();
+        await receiveMessage(desk, who, { via: message.via, xId: message.xId, text: message.text, inReplyToXId: null, at });
+      }
+    }
+  }
   return welcome.id;
 }
 
@@ -65,10 +77,10 @@ async function lookUpEngagement(
   desk: Desk,
   account: XAccountRow,
   profile: FollowerProfile,
-): Promise<{ via: 'dm' | 'mention'; at: Date; xId: string | null } | null> {
+): Promise<{ via: 'dm' | 'mention'; at: Date; xId: string | null; messages: WrittenMessage[] } | null> {
   try {
     const wrote = await hasWrittenFirst(desk.xClient(account), { accountUserId: account.xUserId, followerId: profile.xUserId });
-    return wrote.wrote && wrote.via ? { via: wrote.via, at: wrote.at ? new Date(wrote.at) : desk.now(), xId: wrote.xId } : null;
+    return wrote.wrote && wrote.via ? { via: wrote.via, at: wrote.at ? new Date(wrote.at) : desk.now(), xId: wrote.xId, messages: wrote.messages } : null;
   } catch (error) {
     desk.logger.warn({ follower: profile.handle, err: errorSummary(error) }, 'could not tell whether the follower wrote first');
     return null;

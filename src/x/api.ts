@@ -12,7 +12,7 @@ export {
   type FollowersPage,
 } from './users';
 export { sendDirectMessage, postPublicWelcome, type SentDm } from './send';
-export { hasWrittenFirst, type WroteFirst } from './engagement';
+export { hasWrittenFirst, type WroteFirst, type WrittenMessage } from './engagement';
 export { findSentWelcome, sameWelcomeText, CLOCK_SKEW_MS, type SentWelcome, type FindSentWelcomeOptions } from './reconcile';
 export { subscribeWebhook, type SubscribeWebhookOptions, type SubscribedWebhook } from './subscribe';
 export {

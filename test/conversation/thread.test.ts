@@ -149,6 +149,22 @@ describe('a follower\'s messages in their card\'s thread', () => {
     expect(text(cardNow(desk, card))).toMatch(/💬 2 messages/);
   });
 
+  it('opens the thread with a DM they wrote before their card existed, once, and the card offers the DM', async () => {
+    desk = await startTestDesk();
+    const before = desk.cards().length;
+    const follower = desk.x.addFollower({ name: 'Léa Martin', bio: 'Céramiste à Lyon.' });
+    desk.x.writeDm(follower.xUserId, 'Bonjour ! Vous exposez bientôt à Lyon ?');
+    await desk.poll();
+    const card = (await desk.waitForCards(before + 1)).at(-1)!;
+    const [message] = await waitForThread(desk, card, 1);
+    expect(text(message!)).toContain('Vous exposez bientôt à Lyon');
+    expect(JSON.stringify(cardNow(desk, card).blocks)).toContain(ACTIONS.sendDm);
+    // The next tracking pass reads the same DM event again: it is stored and posted once.
+    await pass(desk);
+    await pass(desk);
+    expect(thread(desk, card)).toHaveLength(1);
+  });
+
   it('renders a hostile reply harmlessly: no ping, no forged link, cut to Slack\'s limits', async () => {
     desk = await startTestDesk({ env: { X_DM_POLICY: 'approved' } });
     const { follower, card } = await welcomed(desk, 'dm', 'Inès');

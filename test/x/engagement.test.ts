@@ -10,14 +10,26 @@ describe('whether a follower wrote to the account first', () => {
     const follower = x.fake.addFollower();
     const dm = x.fake.writeDm(follower.xUserId, 'Bonjour, vous livrez à Lyon ?');
 
-    await expect(ask(follower.xUserId)).resolves.toEqual({ wrote: true, via: 'dm', at: dm.createdAt, xId: dm.id });
+    await expect(ask(follower.xUserId)).resolves.toEqual({
+      wrote: true,
+      via: 'dm',
+      at: dm.createdAt,
+      xId: dm.id,
+      messages: [{ via: 'dm', xId: dm.id, text: 'Bonjour, vous livrez à Lyon ?', at: dm.createdAt }],
+    });
   });
 
   it('is true when the follower mentioned the account in a post', async () => {
     const follower = x.fake.addFollower();
     const post = x.fake.mention(follower.xUserId, 'just discovered your shop, love it');
 
-    await expect(ask(follower.xUserId)).resolves.toEqual({ wrote: true, via: 'mention', at: post.createdAt, xId: post.id });
+    await expect(ask(follower.xUserId)).resolves.toEqual({
+      wrote: true,
+      via: 'mention',
+      at: post.createdAt,
+      xId: post.id,
+      messages: [{ via: 'mention', xId: post.id, text: post.text, at: post.createdAt }],
+    });
   });
 
   it('is false when only the account wrote, or someone else mentioned it', async () => {
@@ -27,7 +39,7 @@ describe('whether a follower wrote to the account first', () => {
     x.fake.mention(stranger.xUserId, 'hello there');
     x.fake.writeDm(stranger.xUserId, 'hi');
 
-    await expect(ask(follower.xUserId)).resolves.toEqual({ wrote: false, via: null, at: null, xId: null });
+    await expect(ask(follower.xUserId)).resolves.toEqual({ wrote: false, via: null, at: null, xId: null, messages: [] });
   });
 
   it('asks X only for the follower\'s conversation and the account\'s mentions, once it knows X\'s words', async () => {
