@@ -12,9 +12,8 @@ import { t } from '../i18n';
 import type { ChatMessage, LanguageModel } from '../model/client';
 import { NO_ANSWER } from '../model/client';
 import { DM_BRIEF_MAX, draftWelcome, ownLink, type DraftTemplate } from '../rules/draft';
-import { templatesFor } from '../rules/templates';
+import { defaultSignOff, frenchSpacing, templatesFor } from '../rules/templates';
 import type { Triage } from '../rules/triage';
-import { frenchSpacing } from '../rules/templates';
 import type { AuditReport, Finding } from '../rules/types';
 import { auditWelcomeText } from './audit';
 import type { Desk } from './desk';
@@ -205,7 +204,8 @@ export async function modelDrafts(
 /** The account's voice: tmpl-core's settings, with the built-in sign-off when none is set. */
 export function voiceOf(account: XAccountRow, lang: Lang): Voice {
   const name = account.name || account.handle;
-  const signOff = account.signOff?.trim() || (lang === 'fr' ? `L’équipe ${name}` : `The ${name} team`);
+  // The handle is never empty, so the built-in sign-off always has a name.
+  const signOff = account.signOff?.trim() || (defaultSignOff(lang, name) ?? '');
   return { address: account.voiceAddress, signOff };
 }
 
