@@ -4,14 +4,14 @@
 // deliveries signed as X signs them), signed Slack requests, real SQL on either driver.
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOME_IDS, SETTINGS_INPUTS } from '../../src/bot/blocks/home';
+import { SETTINGS_INPUTS } from '../../src/bot/blocks/home';
 import { ACTIONS, CONVERSATION_ACTIONS } from '../../src/bot/ids';
 import { listWelcomeMessages } from '../../src/db/conversations';
 import { conversationMessages, followers } from '../../src/db/schema';
 import { xSpend } from '../../src/db/x-usage';
-import { DEFAULTS, postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
+import { DEFAULTS } from '../../src/sandbox/slack-request';
 import { trackAccount } from '../../src/tracking/track';
-import { DESK_CHANNEL, openSettings, SIGNING_SECRET, startTestDesk, type TestDesk } from '../helpers/desk';
+import { DESK_CHANNEL, saveSettingsFromHome, startTestDesk, type TestDesk } from '../helpers/desk';
 import { welcomeRow } from '../helpers/wait';
 import { deskAt } from '../tracking/helpers';
 import { cardNow, carded, text, thread, waitForThread, webhookUrl, welcomed } from './helpers';
@@ -260,29 +260,13 @@ function collect(node: unknown, type: 'mrkdwn' | 'plain_text'): string[] {
   return [...own, ...Object.values(object).flatMap((value) => collect(value, type))];
 }
 
-/** The settings modal opened from the Home tab, then submitted: resolves once saved (the Home tab is published again). */
-async function saveShowDmText(test: TestDesk, choice: 'shown' | 'hidden') {
-  const option = (value: string) => ({ type: 'static_select', selected_option: { value } });
-  const opened = await openSettings(test, DEFAULTS.userId);
-  const published = test.slack.publishedViews.length;
-  const response = await postInteraction(
-    test.eventsUrl,
-    SIGNING_SECRET,
-    viewSubmissionPayload({
-      callbackId: HOME_IDS.settingsModal,
-      userId: DEFAULTS.userId,
-      privateMetadata: opened,
-      values: {
-        [SETTINGS_INPUTS.channel.blockId]: { [SETTINGS_INPUTS.channel.actionId]: { type: 'channels_select', selected_channel: DESK_CHANNEL } },
-        [SETTINGS_INPUTS.kind.blockId]: { [SETTINGS_INPUTS.kind.actionId]: option('business') },
-        [SETTINGS_INPUTS.dmPolicy.blockId]: { [SETTINGS_INPUTS.dmPolicy.actionId]: option('approved') },
-        [SETTINGS_INPUTS.sendMode.blockId]: { [SETTINGS_INPUTS.sendMode.actionId]: option('api') },
-        [SETTINGS_INPUTS.ownDomains.blockId]: { [SETTINGS_INPUTS.ownDomains.actionId]: 'maison-lumen.fr' },
-        [SETTINGS_INPUTS.topics.blockId]: { [SETTINGS_INPUTS.topics.actionId]: 'céramique, design, artisanat' },
-        [SETTINGS_INPUTS.showDmText.blockId]: { [SETTINGS_INPUTS.showDmText.actionId]: option(choice) },
-      },
-    }),
-  );
-  if (!response.json) await test.slack.waitFor(() => test.slack.publishedViews.length > published);
-  return response;
+/** The account's settings saved from App Home, with DM text shown in the channel or not. */
+function saveShowDmText(test: TestDesk, choice: 'shown' | 'hidden') {
+  const select = { type: 'static_select', selected_option: { value: choice } };
+  return saveSettingsFromHome(test, DEFAULTS.userId, {
+    dmPolicy: 'approved',
+    ownDomains: 'maison-lumen.fr',
+    topics: 'céramique, design, artisanat',
+    extra: { [SETTINGS_INPUTS.showDmText.blockId]: { [SETTINGS_INPUTS.showDmText.actionId]: select } },
+  });
 }

@@ -8,8 +8,8 @@ import { startFakeSlack, type FakeMessage, type FakeSlack, type FakeSlackOptions
 import { startFakeX, type FakeX, type FakeXOptions } from '../../src/sandbox/x';
 import { openDatabase } from '../../src/db/client';
 import { createTestDatabaseLocation, pgliteTemplate } from './db';
-import { blockActionsPayload, DEFAULTS, postInteraction, type SlackHttpResponse } from '../../src/sandbox/slack-request';
-import { HOME_IDS } from '../../src/bot/blocks/home';
+import { blockActionsPayload, DEFAULTS, postInteraction, viewSubmissionPayload, type SlackHttpResponse } from '../../src/sandbox/slack-request';
+import { HOME_IDS, SETTINGS_INPUTS } from '../../src/bot/blocks/home';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const DESK_CHANNEL = DEFAULTS.channelId;
@@ -137,4 +137,44 @@ export async function openSettings(desk: TestDesk, userId: string): Promise<stri
   await postInteraction(desk.eventsUrl, SIGNING_SECRET, blockActionsPayload({ actionId: HOME_IDS.editAccount, value: String(desk.bot.accountId), userId, triggerId: desk.slack.triggerId(), blockId: 'home_settings' }));
   const opened = await desk.slack.waitFor(() => desk.slack.openedViews[before]);
   return String(opened.view.private_metadata ?? '');
+}
+
+/** The settings form's fields, as the modal opens them for the test account; each test overrides what it changes. */
+export interface SettingsFields {
+  dmPolicy?: string;
+  ownDomains?: string;
+  topics?: string;
+  /** Extra inputs by block id (the voice, the AI approval, the DM text), as Slack sends their state. */
+  extra?: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * A teammate opens the account's settings from the Home tab and submits them, as Slack would: the
+ * submission carries what the modal opened with. Resolves once they are saved (saved after the ack:
+ * the Home tab published again says it is done), or with the refusal the ack carried.
+ */
+export async function saveSettingsFromHome(desk: TestDesk, userId: string, fields: SettingsFields): Promise<SlackHttpResponse> {
+  const option = (value: string) => ({ type: 'static_select', selected_option: { value } });
+  const opened = await openSettings(desk, userId);
+  const published = desk.slack.publishedViews.length;
+  const response = await postInteraction(
+    desk.eventsUrl,
+    SIGNING_SECRET,
+    viewSubmissionPayload({
+      callbackId: HOME_IDS.settingsModal,
+      userId,
+      privateMetadata: opened,
+      values: {
+        [SETTINGS_INPUTS.channel.blockId]: { [SETTINGS_INPUTS.channel.actionId]: { type: 'channels_select', selected_channel: DESK_CHANNEL } },
+        [SETTINGS_INPUTS.kind.blockId]: { [SETTINGS_INPUTS.kind.actionId]: option('business') },
+        [SETTINGS_INPUTS.dmPolicy.blockId]: { [SETTINGS_INPUTS.dmPolicy.actionId]: option(fields.dmPolicy ?? 'engaged-only') },
+        [SETTINGS_INPUTS.sendMode.blockId]: { [SETTINGS_INPUTS.sendMode.actionId]: option('api') },
+        [SETTINGS_INPUTS.ownDomains.blockId]: { [SETTINGS_INPUTS.ownDomains.actionId]: fields.ownDomains ?? '' },
+        [SETTINGS_INPUTS.topics.blockId]: { [SETTINGS_INPUTS.topics.actionId]: fields.topics ?? '' },
+        ...fields.extra,
+      },
+    }),
+  );
+  if (!response.json && !response.body) await desk.slack.waitFor(() => desk.slack.publishedViews.length > published);
+  return response;
 }

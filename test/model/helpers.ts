@@ -1,10 +1,10 @@
 // A desk whose drafts come from a language model: the real bot, the fake X and Slack, and the
 // loopback stand-in of an OpenAI-compatible endpoint (src/sandbox/model.ts).
-import { HOME_IDS, SETTINGS_INPUTS, AI_REPLIES_APPROVED } from '../../src/bot/blocks/home';
+import { SETTINGS_INPUTS, AI_REPLIES_APPROVED } from '../../src/bot/blocks/home';
 import { createLogger } from '../../src/logger';
 import { startFakeModel, type FakeModel, type FakeModelOptions, type ModelRequest, type ModelScript } from '../../src/sandbox/model';
-import { DEFAULTS, postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
-import { DESK_CHANNEL, openSettings, SIGNING_SECRET, startTestDesk, type TestDesk, type TestDeskOptions } from '../helpers/desk';
+import { DEFAULTS } from '../../src/sandbox/slack-request';
+import { saveSettingsFromHome, startTestDesk, type TestDesk, type TestDeskOptions } from '../helpers/desk';
 
 export interface ModelDesk {
   desk: TestDesk;
@@ -67,33 +67,8 @@ export const PAULA = {
   url: 'https://www.paula-ceramics.fr/shop',
 };
 
-/** The App Home settings modal submitted, with the "approved by X" box ticked or not. */
-/** The settings modal opened from the Home tab, then submitted: resolves once the settings are saved (the Home tab is published again). */
-export async function saveAiRepliesSetting(desk: TestDesk, approved: boolean) {
-  const option = (value: string) => ({ type: 'static_select', selected_option: { value } });
-  const opened = await openSettings(desk, DEFAULTS.userId);
-  const published = desk.slack.publishedViews.length;
-  const response = await postInteraction(
-    desk.eventsUrl,
-    SIGNING_SECRET,
-    viewSubmissionPayload({
-      callbackId: HOME_IDS.settingsModal,
-      userId: DEFAULTS.userId,
-      privateMetadata: opened,
-      values: {
-        [SETTINGS_INPUTS.channel.blockId]: { [SETTINGS_INPUTS.channel.actionId]: { type: 'channels_select', selected_channel: DESK_CHANNEL } },
-        [SETTINGS_INPUTS.kind.blockId]: { [SETTINGS_INPUTS.kind.actionId]: option('business') },
-        [SETTINGS_INPUTS.dmPolicy.blockId]: { [SETTINGS_INPUTS.dmPolicy.actionId]: option('engaged-only') },
-        [SETTINGS_INPUTS.sendMode.blockId]: { [SETTINGS_INPUTS.sendMode.actionId]: option('api') },
-        [SETTINGS_INPUTS.ownDomains.blockId]: { [SETTINGS_INPUTS.ownDomains.actionId]: '' },
-        [SETTINGS_INPUTS.topics.blockId]: { [SETTINGS_INPUTS.topics.actionId]: '' },
-        [SETTINGS_INPUTS.aiReplies.blockId]: {
-          [SETTINGS_INPUTS.aiReplies.actionId]: { type: 'checkboxes', selected_options: approved ? [{ value: AI_REPLIES_APPROVED, text: { type: 'plain_text', text: 'approved' } }] : [] },
-        },
-      },
-    }),
-  );
-  // Saved after the ack: the Home tab published again says it is done.
-  if (!response.json) await desk.slack.waitFor(() => desk.slack.publishedViews.length > published);
-  return response;
+/** The App Home settings saved with the "approved by X" box ticked or not. */
+export function saveAiRepliesSetting(desk: TestDesk, approved: boolean) {
+  const box = { type: 'checkboxes', selected_options: approved ? [{ value: AI_REPLIES_APPROVED, text: { type: 'plain_text', text: 'approved' } }] : [] };
+  return saveSettingsFromHome(desk, DEFAULTS.userId, { extra: { [SETTINGS_INPUTS.aiReplies.blockId]: { [SETTINGS_INPUTS.aiReplies.actionId]: box } } });
 }

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOME_IDS, SETTINGS_INPUTS } from '../../src/bot/blocks/home';
 import { TEMPLATE_EDITOR } from '../../src/bot/blocks/template-editor';
 import { templateEvents, templates } from '../../src/db/schema';
-import { blockActionsPayload, DEFAULTS, postInteraction, viewSubmissionPayload } from '../../src/sandbox/slack-request';
-import { DESK_CHANNEL, openSettings, SIGNING_SECRET, startTestDesk, type TestDesk } from '../helpers/desk';
+import { blockActionsPayload, DEFAULTS, postInteraction } from '../../src/sandbox/slack-request';
+import { DESK_CHANNEL, saveSettingsFromHome, SIGNING_SECRET, startTestDesk, type TestDesk } from '../helpers/desk';
 import { clickNewTemplate, homeCount, openHome, submitEditor, typeInEditor, waitForHome } from './home';
 
 const MARIE = DEFAULTS.userId;
@@ -134,33 +134,17 @@ describe('the template editor', () => {
 });
 
 describe('the voice settings', () => {
-  /** The settings modal opened from the Home tab, then submitted: resolves once saved (the Home tab is published again). */
-  async function saveVoice(address: 'tu' | 'vous', signOff: string) {
-    const option = (value: string) => ({ type: 'static_select', selected_option: { value } });
-    const opened = await openSettings(desk, MARIE);
-    const published = desk.slack.publishedViews.length;
-    const response = await postInteraction(
-      desk.eventsUrl,
-      SIGNING_SECRET,
-      viewSubmissionPayload({
-        callbackId: HOME_IDS.settingsModal,
-        userId: MARIE,
-        privateMetadata: opened,
-        values: {
-          [SETTINGS_INPUTS.channel.blockId]: { [SETTINGS_INPUTS.channel.actionId]: { type: 'channels_select', selected_channel: DESK_CHANNEL } },
-          [SETTINGS_INPUTS.kind.blockId]: { [SETTINGS_INPUTS.kind.actionId]: option('business') },
-          [SETTINGS_INPUTS.dmPolicy.blockId]: { [SETTINGS_INPUTS.dmPolicy.actionId]: option('engaged-only') },
-          [SETTINGS_INPUTS.sendMode.blockId]: { [SETTINGS_INPUTS.sendMode.actionId]: option('api') },
-          [SETTINGS_INPUTS.ownDomains.blockId]: { [SETTINGS_INPUTS.ownDomains.actionId]: 'maison-lumen.fr' },
-          [SETTINGS_INPUTS.topics.blockId]: { [SETTINGS_INPUTS.topics.actionId]: 'céramique' },
-          [SETTINGS_INPUTS.voiceAddress.blockId]: { [SETTINGS_INPUTS.voiceAddress.actionId]: option(address) },
-          [SETTINGS_INPUTS.signOff.blockId]: { [SETTINGS_INPUTS.signOff.actionId]: signOff },
-        },
-      }),
-    );
-    // Saved after the ack: the Home tab published again says it is done.
-    if (!response.body) await desk.slack.waitFor(() => desk.slack.publishedViews.length > published);
-    return response;
+  /** The account's settings saved from App Home, with the voice given. */
+  function saveVoice(address: 'tu' | 'vous', signOff: string) {
+    const select = { type: 'static_select', selected_option: { value: address } };
+    return saveSettingsFromHome(desk, MARIE, {
+      ownDomains: 'maison-lumen.fr',
+      topics: 'céramique',
+      extra: {
+        [SETTINGS_INPUTS.voiceAddress.blockId]: { [SETTINGS_INPUTS.voiceAddress.actionId]: select },
+        [SETTINGS_INPUTS.signOff.blockId]: { [SETTINGS_INPUTS.signOff.actionId]: signOff },
+      },
+    });
   }
 
   it('are in the settings modal, and the editor’s preview follows tu or vous and the sign-off', async () => {
