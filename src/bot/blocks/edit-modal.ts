@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CHANNELS, type Channel, type Lang } from '../../domain';
 import type { Finding } from '../../rules/types';
 import { EDIT_INPUT, VIEWS } from '../ids';
-import { LIMITS, context, plainText, type KnownBlock } from './kit';
+import { LIMITS, context, plainText, type KnownBlock, jsonMetadata } from './kit';
 import { t as words } from '../../i18n';
 
 /**
@@ -71,17 +71,7 @@ export function buildEditModal(opts: EditModalOptions): types.ModalView {
 
 const Submission = z.object({
   callback_id: z.literal(VIEWS.editWelcome),
-  private_metadata: z
-    .string()
-    .transform((raw, ctx) => {
-      try {
-        return JSON.parse(raw) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'private_metadata is not JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(Metadata),
+  private_metadata: jsonMetadata(Metadata),
   state: z.object({
     values: z.object({
       [EDIT_INPUT.blockId]: z.object({

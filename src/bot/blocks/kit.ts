@@ -1,6 +1,7 @@
 // Small Block Kit builders that keep every object within Slack's limits, so the card and the
 // modal cannot be refused for a long bio or a long name.
 import type { types } from '@slack/bolt';
+import { z } from 'zod';
 import { cleanText, escapeMrkdwn, truncate } from './escape';
 
 export type KnownBlock = types.KnownBlock;
@@ -106,4 +107,19 @@ export function slackDate(iso: string, format = '{date_short_pretty} {time}'): s
 /** `<@U…>` for a well-formed Slack user id; anything else is shown as text, never parsed. */
 export function userMention(userId: string): string {
   return /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId, 100, { singleLine: true });
+}
+
+/** A modal's private_metadata: a JSON string parsed, then checked against `schema`. */
+export function jsonMetadata<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'private_metadata is not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 }

@@ -9,7 +9,7 @@ import { t as words } from '../../i18n';
 import type { Finding } from '../../rules/types';
 import { ANSWER_MODAL } from '../ids';
 import { escapeMrkdwn, handleMrkdwn } from './escape';
-import { LIMITS, context, mrkdwn, mrkdwnSection, plainText, slackDate, type KnownBlock } from './kit';
+import { LIMITS, context, mrkdwn, mrkdwnSection, plainText, slackDate, type KnownBlock, jsonMetadata } from './kit';
 
 export interface ReplyModalOptions {
   messageId: number;
@@ -130,17 +130,7 @@ export function buildReplyModal(opts: ReplyModalOptions): types.ModalView {
 
 const Submission = z.object({
   callback_id: z.literal(ANSWER_MODAL.callbackId),
-  private_metadata: z
-    .string()
-    .transform((raw, ctx) => {
-      try {
-        return JSON.parse(raw) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'private_metadata is not JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(Metadata),
+  private_metadata: jsonMetadata(Metadata),
   state: z.object({
     values: z.record(z.string(), z.record(z.string(), z.looseObject({ value: z.string().nullable().optional(), selected_option: z.looseObject({ value: z.string() }).nullable().optional() }))),
   }),
