@@ -17,6 +17,7 @@ import { seedBuiltInTemplates } from './desk/templates';
 import { xEventHandlers } from './desk/x-events';
 import { probeDependencies } from './jobs/health';
 import type { Desk } from './desk/desk';
+import type { BotDesk } from './bot/deps';
 import { createBoss } from './jobs/boss';
 import { startDigestJobs } from './jobs/digest';
 import { startExpiryJobs } from './jobs/expiry';
@@ -137,13 +138,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       xClient: xClients,
       logger,
       now,
-      lang: config.deskLang,
       cards: createCardPublisher({ db: database.db, boss: startedBoss, slack, logger, now, lang: config.deskLang, model }),
       model,
       threads: createThreadPublisher({ db: database.db, slack, lang: config.deskLang }),
       answers: createAnswerThreads({ db: database.db, slack, logger, now, lang: config.deskLang }),
     };
-    const jobs = await startJobs(desk, {
+    // The Slack layer (listeners, cards, the digest) also words what it shows, in the desk's language.
+    const botDesk: BotDesk = { ...desk, lang: config.deskLang };
+    const jobs = await startJobs(botDesk, {
       accountIds: accounts.map((row) => row.id),
       pollIntervalSeconds: config.pollIntervalSeconds,
       baseline: config.baseline,
@@ -157,7 +159,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         : [
             await startTrackingJobs(desk, { cron: config.trackingCron, timeZone: config.teamTimeZone, answerNudgeHours: config.answerNudgeHours }),
             await startExpiryJobs(desk, { expiryDays: config.cardExpiryDays }),
-            await startDigestJobs(desk, { cron: config.digestCron, timeZone: config.teamTimeZone }),
+            await startDigestJobs(botDesk, { cron: config.digestCron, timeZone: config.teamTimeZone }),
           ];
     health.jobs = true;
     xWebhook = createXWebhookListener({ consumerSecret: config.x.apiSecret, ...xEventHandlers(desk), logger });
@@ -176,7 +178,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       }
       logger[open ? 'info' : 'warn']({ socket: open ? 'connected' : 'down' }, open ? 'Slack Socket Mode connected' : 'Slack Socket Mode connection lost');
     };
-    const slackApp = createSlackApp(desk, {
+    const slackApp = createSlackApp(botDesk, {
       botToken: config.slack.botToken,
       signingSecret: config.slack.signingSecret,
       appToken: config.slack.appToken,

@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { RequestListener } from 'node:http';
 import type { Desk } from '../desk/desk';
+import type { BotDesk } from './deps';
 import type { Logger } from '../logger';
 import { boltLogger } from './bolt-logger';
 import { registerListeners } from './listeners';
@@ -33,7 +34,7 @@ export interface SlackApp {
   requestListener: RequestListener | null;
 }
 
-export function createSlackApp(desk: Desk, options: SlackAppOptions): SlackApp {
+export function createSlackApp(desk: BotDesk, options: SlackAppOptions): SlackApp {
   const common = {
     token: options.botToken,
     botId: options.botId,
@@ -80,7 +81,7 @@ function watchConnection(receiver: SocketModeReceiver, onConnection: ((open: boo
 }
 
 /** Before any listener: drop Slack's repeated deliveries. Who may decide is checked on the deciding listeners. */
-function useDeskMiddleware(app: App, desk: Desk): void {
+function useDeskMiddleware(app: App, desk: Pick<Desk, 'db' | 'logger'>): void {
   app.use(dedupeEvents(desk));
 }
 

@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { createApproverCheck, type ApproverCheck, type Authorization } from '../desk/authorize';
 import { refusalForUnauthorized } from './replies';
 import type { Desk } from '../desk/desk';
+import type { BotDesk } from './deps';
 import { listAccounts } from '../db/accounts';
 import { allTemplateVersions, templateExperimentFigures } from '../db/templates';
 import { EXPERIMENT_WEEKS } from '../db/digest-queries';
@@ -16,7 +17,7 @@ import type { HomeTemplates } from './blocks/home-templates';
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Builds the Home tab from the database and publishes it for `userId` (views.publish). */
-export async function publishHome(desk: Desk, userId: string): Promise<void> {
+export async function publishHome(desk: Pick<BotDesk, 'db' | 'slack' | 'now' | 'lang'>, userId: string): Promise<void> {
   const accounts = await listAccounts(desk.db);
   const since = new Date(desk.now().getTime() - WEEK_MS);
   const queue = await pendingQueue(
@@ -37,7 +38,7 @@ export async function publishHome(desk: Desk, userId: string): Promise<void> {
 }
 
 /** The account's templates and the figures of each arm over the digest's experiment window. */
-async function homeTemplates(desk: Desk, accountId: number): Promise<HomeTemplates> {
+async function homeTemplates(desk: Pick<Desk, 'db' | 'now'>, accountId: number): Promise<HomeTemplates> {
   const since = new Date(desk.now().getTime() - EXPERIMENT_WEEKS * WEEK_MS);
   const templates = await allTemplateVersions(desk.db, accountId);
   const figures = (await templateExperimentFigures(desk.db, accountId, { from: since, to: desk.now() })).map((f) => ({
@@ -55,9 +56,9 @@ async function homeTemplates(desk: Desk, accountId: number): Promise<HomeTemplat
 
 // An account's settings decide what reaches its followers: only members of that account's desk
 // channel may change them (read from Slack, kept a minute, as for decisions on cards).
-const editorChecks = new WeakMap<Desk, Map<string, ApproverCheck>>();
+const editorChecks = new WeakMap<Pick<Desk, 'slack'>, Map<string, ApproverCheck>>();
 
-export async function mayEditSettings(desk: Desk, account: XAccountRow, userId: string): Promise<Authorization> {
+export async function mayEditSettings(desk: Pick<Desk, 'slack'>, account: XAccountRow, userId: string): Promise<Authorization> {
   let checks = editorChecks.get(desk);
   if (!checks) {
     checks = new Map();
@@ -71,7 +72,7 @@ export async function mayEditSettings(desk: Desk, account: XAccountRow, userId: 
   return check.mayDecide(userId);
 }
 
-export function settingsRefusal(auth: Exclude<Authorization, { allowed: true }>, desk: Desk, account: XAccountRow): string {
+export function settingsRefusal(auth: Exclude<Authorization, { allowed: true }>, desk: Pick<BotDesk, 'lang'>, account: XAccountRow): string {
   if (auth.why === 'cannot-check') return refusalForUnauthorized(auth, { kind: 'channel' }, desk.lang);
   return t(desk.lang).replies.settingsMembersOnly(account.slackChannelId, account.handle);
 }

@@ -271,7 +271,6 @@ export async function generateHistory(opts: HistoryOptions): Promise<HistorySumm
     xClient: xClients,
     logger,
     now: clock.now,
-    lang: config.deskLang,
     random: (n) => Math.floor(rand() * n),
     // What followers write back lands in their card's thread, as in the bot.
     threads: createThreadPublisher(cardDeps),

@@ -3,7 +3,7 @@
 import { conversationsWaitingSince, takeNudge } from '../db/answers';
 import type { Desk } from './desk';
 
-export async function nudgeWaitingConversations(desk: Desk, opts: { hours: number; now?: Date }): Promise<number> {
+export async function nudgeWaitingConversations(desk: Pick<Desk, 'db' | 'logger' | 'answers' | 'now'>, opts: { hours: number; now?: Date }): Promise<number> {
   const now = opts.now ?? desk.now();
   let nudged = 0;
   for (const { welcomeId, since } of await conversationsWaitingSince(desk.db, new Date(now.getTime() - opts.hours * 3_600_000))) {

@@ -19,7 +19,7 @@ const RECONCILE_DELAY_MS = 5_000;
 const key = (answerId: number) => -answerId;
 
 /** One approved answer, one message to X, exactly once; an answer left `sending` is reconciled first. */
-export async function sendAnswer(desk: Desk, answerId: number, tracker: SendTracker): Promise<void> {
+export async function sendAnswer(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'threads' | 'answers' | 'now'>, answerId: number, tracker: SendTracker): Promise<void> {
   const current = await getAnswerContext(desk.db, answerId);
   if (current?.answer.status === 'sending') {
     const live = await liveInstances(desk.db, desk.now(), tracker.staleMs);
@@ -35,7 +35,7 @@ export async function sendAnswer(desk: Desk, answerId: number, tracker: SendTrac
   }
 }
 
-async function sendClaimed(desk: Desk, answerId: number, tracker: SendTracker): Promise<void> {
+async function sendClaimed(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'threads' | 'answers' | 'now'>, answerId: number, tracker: SendTracker): Promise<void> {
   const claim = await claimAnswerForSending(desk.db, answerId, desk.now(), tracker.instanceId);
   if (claim.kind === 'gone') return;
   if (claim.kind === 'wait') {
@@ -65,7 +65,7 @@ async function sendClaimed(desk: Desk, answerId: number, tracker: SendTracker): 
   await afterOutcome(desk, ctx);
 }
 
-async function sendToX(desk: Desk, ctx: AnswerContext): Promise<SentWelcome> {
+async function sendToX(desk: Pick<Desk, 'xClient'>, ctx: AnswerContext): Promise<SentWelcome> {
   const client = desk.xClient(ctx.account);
   if (ctx.answer.via === 'dm') return sendDirectMessage(client, ctx.follower.xUserId, ctx.answer.text);
   // A public answer is a reply to their post (reply.in_reply_to_tweet_id): it threads under it on X.
@@ -79,7 +79,7 @@ const ownedBy =
 
 type Owned = (row: ConversationMessageRow) => boolean;
 
-async function afterFailedSend(desk: Desk, ctx: AnswerContext, claimed: ConversationMessageRow, error: unknown, owned: Owned): Promise<void> {
+async function afterFailedSend(desk: Pick<Desk, 'db' | 'boss' | 'logger' | 'now'>, ctx: AnswerContext, claimed: ConversationMessageRow, error: unknown, owned: Owned): Promise<void> {
   const id = ctx.answer.id;
   if (error instanceof XApiError && error.kind === 'rate-limited') {
     await release(desk, id, owned, 'rate-limited', error.resetAt ?? new Date(desk.now().getTime() + 15 * 60_000));
@@ -110,7 +110,7 @@ async function afterFailedSend(desk: Desk, ctx: AnswerContext, claimed: Conversa
 
 const uncertain = (error: XApiError) => error.kind === 'server' || (error.kind === 'network' && !error.retryable);
 const backoffMs = (attempts: number) => Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS);
-const givenUp = (desk: Desk, answer: ConversationMessageRow) =>
+const givenUp = (desk: Pick<Desk, 'now'>, answer: ConversationMessageRow) =>
   desk.now().getTime() - (answer.approvedAt ?? answer.recordedAt).getTime() > GIVE_UP_AFTER_MS;
 
 /**
@@ -118,7 +118,7 @@ const givenUp = (desk: Desk, answer: ConversationMessageRow) =>
  * conversation, or the account's recent posts) and records the message found there, or puts the
  * answer back in the queue — never both, never while another live process owns the send.
  */
-export async function reconcileAnswer(desk: Desk, answerId: number, tracker: SendTracker, isLive: (instanceId: string) => boolean = () => false): Promise<'sent' | 'not-sent' | 'unknown' | 'not-ours'> {
+export async function reconcileAnswer(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'threads' | 'answers' | 'now'>, answerId: number, tracker: SendTracker, isLive: (instanceId: string) => boolean = () => false): Promise<'sent' | 'not-sent' | 'unknown' | 'not-ours'> {
   if (tracker.inFlight.has(key(answerId))) return 'not-ours';
   tracker.inFlight.add(key(answerId));
   try {
@@ -170,7 +170,7 @@ export async function reconcileAnswer(desk: Desk, answerId: number, tracker: Sen
 
 const idOf = (sent: SentWelcome) => ('postId' in sent ? sent.postId : sent.dmEventId);
 
-async function markSent(desk: Desk, ctx: AnswerContext, sent: SentWelcome, owned: Owned, detail: Record<string, unknown> = {}): Promise<void> {
+async function markSent(desk: Pick<Desk, 'db' | 'logger' | 'threads' | 'now'>, ctx: AnswerContext, sent: SentWelcome, owned: Owned, detail: Record<string, unknown> = {}): Promise<void> {
   const at = desk.now();
   const result = await transitionAnswer(desk.db, ctx.answer.id, {
     from: ['sending'],
@@ -189,13 +189,13 @@ async function markSent(desk: Desk, ctx: AnswerContext, sent: SentWelcome, owned
 }
 
 /** The thread shows the answer's outcome, their message shows it was answered, the card its conversation line. */
-async function afterOutcome(desk: Desk, ctx: AnswerContext): Promise<void> {
+async function afterOutcome(desk: Pick<Desk, 'logger' | 'cards' | 'threads' | 'answers'>, ctx: AnswerContext): Promise<void> {
   await showAnswer(desk, ctx.answer.id);
   await refreshIncoming(desk, ctx.incoming.id);
   await desk.cards.refresh(ctx.welcome.id);
 }
 
-async function release(desk: Desk, answerId: number, owned: Owned, why: string, at: Date): Promise<void> {
+async function release(desk: Pick<Desk, 'db' | 'boss'>, answerId: number, owned: Owned, why: string, at: Date): Promise<void> {
   const result = await transitionAnswer(desk.db, answerId, {
     from: ['sending'],
     to: 'approved',
@@ -209,7 +209,7 @@ async function release(desk: Desk, answerId: number, owned: Owned, why: string, 
 }
 
 /** A definite no: stored as a code with X's own detail; the thread words it. */
-async function fail(desk: Desk, answerId: number, owned: Owned, error: { kind: string; detail: string | null; status?: number | null }): Promise<void> {
+async function fail(desk: Pick<Desk, 'db'>, answerId: number, owned: Owned, error: { kind: string; detail: string | null; status?: number | null }): Promise<void> {
   await transitionAnswer(desk.db, answerId, {
     from: ['sending'],
     to: 'failed',

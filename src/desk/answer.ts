@@ -59,7 +59,7 @@ export function answerWays(
 }
 
 /** Whether the account already answers this post publicly: an answer (other than `except`), or the welcome itself as a reply to it. */
-async function replyTaken(desk: Desk, ctx: { message: ConversationMessageRow; follower: FollowerRow; welcome: WelcomeRow }, except?: number): Promise<boolean> {
+async function replyTaken(desk: Pick<Desk, 'db'>, ctx: { message: ConversationMessageRow; follower: FollowerRow; welcome: WelcomeRow }, except?: number): Promise<boolean> {
   const { message, follower, welcome } = ctx;
   if (message.via === 'dm' || !message.xId) return false;
   const welcomeReplied = welcome.channel === 'mention' && ['approved', 'sending', 'sent'].includes(welcome.status) && follower.engagedPostId === message.xId;
@@ -77,7 +77,7 @@ export function preferredWay(message: ConversationMessageRow, ways: AnswerWays):
 }
 
 /** What the Reply… modal needs: the message, its card, and the ways open. */
-export async function answerChoices(desk: Desk, messageId: number): Promise<{ ctx: MessageContext; ways: AnswerWays } | undefined> {
+export async function answerChoices(desk: Pick<Desk, 'db'>, messageId: number): Promise<{ ctx: MessageContext; ways: AnswerWays } | undefined> {
   const ctx = await getMessageContext(desk.db, messageId);
   if (ctx?.message.direction !== 'in') return undefined;
   return { ctx, ways: answerWays(ctx, await replyTaken(desk, ctx)) };
@@ -115,7 +115,7 @@ const alreadyAnswered = (row: ConversationMessageRow): AnswerOutcome => ({
  * answer waits for another teammate's approval in the thread.
  */
 export async function writeAnswer(
-  desk: Desk,
+  desk: Pick<Desk, 'db' | 'now'>,
   opts: { messageId: number; via: AnswerVia; text: string; userId: string; fourEyes: boolean; warningsSeen: boolean },
 ): Promise<AnswerOutcome> {
   const choices = await answerChoices(desk, opts.messageId);
@@ -139,7 +139,7 @@ export async function writeAnswer(
 }
 
 /** After the modal closed: an approved answer goes to its send job, and the thread shows it. */
-export async function afterAnswerWritten(desk: Desk, answer: ConversationMessageRow): Promise<void> {
+export async function afterAnswerWritten(desk: Pick<Desk, 'db' | 'boss' | 'logger' | 'answers'>, answer: ConversationMessageRow): Promise<void> {
   if (answer.status === 'approved') await queueAnswerSend(desk, answer.id);
   await showAnswer(desk, answer.id);
 }
@@ -149,7 +149,7 @@ export async function afterAnswerWritten(desk: Desk, answer: ConversationMessage
  * again at the moment of decision (they may have asked to stop since), then the answer is approved
  * exactly once and queued.
  */
-export async function approveAnswer(desk: Desk, opts: { answerId: number; userId: string; fourEyes: boolean }): Promise<AnswerOutcome> {
+export async function approveAnswer(desk: Pick<Desk, 'db' | 'boss' | 'logger' | 'answers' | 'now'>, opts: { answerId: number; userId: string; fourEyes: boolean }): Promise<AnswerOutcome> {
   const ctx = await getAnswerContext(desk.db, opts.answerId);
   if (!ctx) return { ok: false, reason: 'not-found' };
   if (ctx.answer.status !== 'pending') return alreadyAnswered(ctx.answer);
@@ -185,7 +185,7 @@ export async function approveAnswer(desk: Desk, opts: { answerId: number; userId
 }
 
 /** A teammate marks one of their messages as needing no answer; the first decision stands. */
-export async function markNoAnswerNeeded(desk: Desk, opts: { messageId: number; userId: string }): Promise<AnswerOutcome> {
+export async function markNoAnswerNeeded(desk: Pick<Desk, 'db' | 'logger' | 'cards' | 'threads' | 'now'>, opts: { messageId: number; userId: string }): Promise<AnswerOutcome> {
   const ctx = await getMessageContext(desk.db, opts.messageId);
   if (ctx?.message.direction !== 'in') return { ok: false, reason: 'not-found' };
   const answer = await liveAnswerTo(desk.db, ctx.message.id);
@@ -203,17 +203,17 @@ export async function markNoAnswerNeeded(desk: Desk, opts: { messageId: number; 
  * Queues the answer's send job: one waiting job per answer and attempt (see queueSend for welcomes:
  * a job left active by a dead process must not hold up the next attempt).
  */
-export async function queueAnswerSend(desk: Desk, answerId: number, startAfter?: Date): Promise<void> {
+export async function queueAnswerSend(desk: Pick<Desk, 'db' | 'boss'>, answerId: number, startAfter?: Date): Promise<void> {
   const singletonKey = `answer-${answerId}:${await answerAttempts(desk.db, answerId)}`;
   await desk.boss.send(QUEUES.answer, { answerId }, { singletonKey, ...(startAfter ? { startAfter } : {}) });
 }
 
 /** The thread is only a picture of the rows: a failure to draw it is logged, never undoes a decision. */
-export async function showAnswer(desk: Desk, answerId: number): Promise<void> {
+export async function showAnswer(desk: Pick<Desk, 'logger' | 'answers'>, answerId: number): Promise<void> {
   await desk.answers?.showAnswer(answerId).catch((error: unknown) => desk.logger.warn({ answerId, err: message(error) }, 'could not show the answer in its thread'));
 }
 
-export async function refreshIncoming(desk: Desk, messageId: number): Promise<void> {
+export async function refreshIncoming(desk: Pick<Desk, 'logger' | 'threads'>, messageId: number): Promise<void> {
   // Their message in the thread (the incoming side draws it) shows who answered, or who said no answer was needed.
   await desk.threads.refresh(messageId).catch((error: unknown) => desk.logger.warn({ messageId, err: message(error) }, 'could not refresh the message in its thread'));
 }

@@ -58,7 +58,7 @@ export function postVia(welcome: WelcomeRow, post: { inReplyToXId: string | null
  * counted for the figures, posted in the card's thread and the card's conversation line redrawn.
  * The same message again does nothing.
  */
-export async function receiveMessage(desk: Desk, who: Carded, message: IncomingMessage): Promise<Received> {
+export async function receiveMessage(desk: Pick<Desk, 'db' | 'logger' | 'cards' | 'threads' | 'now'>, who: Carded, message: IncomingMessage): Promise<Received> {
   const { follower, welcome } = who;
   const stored = await recordIncomingMessage(desk.db, {
     accountId: follower.accountId,
@@ -91,7 +91,7 @@ export async function receiveMessage(desk: Desk, who: Carded, message: IncomingM
  * A message counted for the figures: a reply when their welcome had gone out before it, else a
  * first word (which may unlock the DM under engaged-only, and update or repost the card).
  */
-export async function noteEngagement(desk: Desk, who: Carded, message: Pick<IncomingMessage, 'via' | 'xId' | 'at'>): Promise<Noted> {
+export async function noteEngagement(desk: Pick<Desk, 'db' | 'logger' | 'cards' | 'now'>, who: Carded, message: Pick<IncomingMessage, 'via' | 'xId' | 'at'>): Promise<Noted> {
   const { welcome, follower } = who;
   // X dates messages to the second: one written in the second the welcome left counts as after it.
   if (welcome.status === 'sent' && welcome.sentAt && message.at.getTime() >= toSecond(welcome.sentAt)) {
@@ -116,7 +116,7 @@ export async function noteEngagement(desk: Desk, who: Carded, message: Pick<Inco
 const POST_GRACE_MS = 60_000;
 
 /** Posts the stored messages of the account whose first post failed; how many went up. */
-export async function postWaitingMessages(desk: Desk, accountId: number): Promise<number> {
+export async function postWaitingMessages(desk: Pick<Desk, 'db' | 'logger' | 'threads' | 'now'>, accountId: number): Promise<number> {
   let posted = 0;
   for (const message of await incomingNotPosted(desk.db, accountId, new Date(desk.now().getTime() - POST_GRACE_MS))) {
     try {

@@ -38,7 +38,7 @@ const alreadyDecided = (ctx: WelcomeContext | undefined): DecisionOutcome =>
  * text must pass the audit. Then the welcome is approved exactly once and, in API mode, queued to send.
  */
 export async function approveWelcome(
-  desk: Desk,
+  desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'now'>,
   opts: { welcomeId: number; channel: Channel; userId: string; fourEyes?: boolean },
 ): Promise<DecisionOutcome> {
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
@@ -115,7 +115,7 @@ export function sendModeOf(ctx: Pick<WelcomeContext, 'welcome' | 'account'>): Se
 }
 
 /** The house rules for this channel, with a fresh look at X for the engaged-only DM policy. */
-async function channelAvailability(desk: Desk, ctx: WelcomeContext, channel: Channel) {
+async function channelAvailability(desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'now'>, ctx: WelcomeContext, channel: Channel) {
   const { follower, account } = ctx;
   const profile = follower.profile as FollowerProfile;
   let { engagedFirst, sentDm } = engagementOf(follower);
@@ -150,7 +150,7 @@ async function settleAll(work: ReadonlyArray<Promise<unknown> | undefined>): Pro
   if (failed) throw failed.reason;
 }
 
-async function logAudit(desk: Desk, source: 'card' | 'edit', actor: string, report: AuditReport, ctx: WelcomeContext): Promise<void> {
+async function logAudit(desk: Pick<Desk, 'db' | 'now'>, source: 'card' | 'edit', actor: string, report: AuditReport, ctx: WelcomeContext): Promise<void> {
   await logAuditRun(desk.db, {
     source,
     actor,
@@ -162,12 +162,12 @@ async function logAudit(desk: Desk, source: 'card' | 'edit', actor: string, repo
   });
 }
 
-export async function queueSend(desk: Desk, welcomeId: number, startAfter?: Date, attempts?: number): Promise<void> {
+export async function queueSend(desk: Pick<Desk, 'db' | 'boss'>, welcomeId: number, startAfter?: Date, attempts?: number): Promise<void> {
   const singletonKey = `${welcomeId}:${attempts ?? (await sendAttempts(desk.db, welcomeId))}`;
   await desk.boss.send(QUEUES.send, { welcomeId }, { singletonKey, ...(startAfter ? { startAfter } : {}) });
 }
 
-export async function skipWelcome(desk: Desk, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
+export async function skipWelcome(desk: Pick<Desk, 'db' | 'cards' | 'now'>, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
   const result = await transitionWelcome(desk.db, opts.welcomeId, {
     from: ['pending', 'failed'],
     to: 'skipped',
@@ -195,7 +195,7 @@ export interface CheckedDraftEdit {
  * shown on the card. Check and record in one go; a modal acks between the two (checkDraftEdit, then
  * recordDraftEdit).
  */
-export async function editDraft(desk: Desk, opts: DraftEditRequest): Promise<DecisionOutcome> {
+export async function editDraft(desk: Pick<Desk, 'db' | 'now'>, opts: DraftEditRequest): Promise<DecisionOutcome> {
   const check = await checkDraftEdit(desk, opts);
   if (!check.edit) return check.outcome;
   const recorded = await recordDraftEdit(desk, check.edit);
@@ -207,7 +207,7 @@ export async function editDraft(desk: Desk, opts: DraftEditRequest): Promise<Dec
  * modal opened, and the text passes the audit. `edit` is there whenever the audit ran: hand it to
  * recordDraftEdit (after the ack), which logs the run and, when the outcome was ok, saves the draft.
  */
-export async function checkDraftEdit(desk: Desk, opts: DraftEditRequest): Promise<{ outcome: DecisionOutcome; edit?: CheckedDraftEdit }> {
+export async function checkDraftEdit(desk: Pick<Desk, 'db'>, opts: DraftEditRequest): Promise<{ outcome: DecisionOutcome; edit?: CheckedDraftEdit }> {
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
   if (!ctx) return { outcome: { ok: false, reason: 'not-found' } };
   if (ctx.welcome.status !== 'pending') return { outcome: alreadyDecided(ctx) };
@@ -233,7 +233,7 @@ export async function checkDraftEdit(desk: Desk, opts: DraftEditRequest): Promis
  * draft is still the one checked (compare-and-set on its text and edit time): an edit that landed
  * between the check and now wins, and this one comes back `draft-changed`.
  */
-export async function recordDraftEdit(desk: Desk, { opts, ctx, report }: CheckedDraftEdit): Promise<DecisionOutcome> {
+export async function recordDraftEdit(desk: Pick<Desk, 'db' | 'now'>, { opts, ctx, report }: CheckedDraftEdit): Promise<DecisionOutcome> {
   await logAudit(desk, 'edit', opts.userId, report, ctx);
   const errors = report.findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) return { ok: false, reason: 'audit-failed', findings: errors };
@@ -263,7 +263,7 @@ const changedSince = (opts: DraftEditRequest, current: WelcomeRow) => opts.seenE
 const draftChanged = (welcome: WelcomeRow): DecisionOutcome => ({ ok: false, reason: 'draft-changed', by: welcome.editedBy, at: welcome.editedAt });
 
 /** After a failure, a teammate sends the same approved text again. */
-export async function retryWelcome(desk: Desk, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
+export async function retryWelcome(desk: Pick<Desk, 'db' | 'boss' | 'cards' | 'now'>, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
   const result = await transitionWelcome(desk.db, opts.welcomeId, {
     from: ['failed'],
     to: 'approved',
@@ -280,7 +280,7 @@ export async function retryWelcome(desk: Desk, opts: { welcomeId: number; userId
 }
 
 /** Manual send mode: the teammate sent the approved text in X and says so. */
-export async function markSentManually(desk: Desk, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
+export async function markSentManually(desk: Pick<Desk, 'db' | 'cards' | 'now'>, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
   if (ctx?.welcome.sendMode !== 'manual') return alreadyDecided(ctx);
   const result = await transitionWelcome(desk.db, opts.welcomeId, {

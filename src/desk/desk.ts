@@ -2,7 +2,6 @@ import type { WebClient } from '@slack/web-api';
 import type PgBoss from 'pg-boss';
 import type { TwitterApi } from 'twitter-api-v2';
 import type { Db } from '../db/client';
-import type { Lang } from '../domain';
 import type { XAccountRow } from '../db/schema';
 import type { Logger } from '../logger';
 import type { AnswerThreads } from './answer';
@@ -27,8 +26,6 @@ export interface Desk {
   now(): Date;
   /** A whole number in [0, n), drawn uniformly: which template a draft starts from. crypto's by default; the demo seeds its own. */
   random?: (n: number) => number;
-  /** The language of the desk's own words on cards and in private replies. */
-  lang: Lang;
   /** The optional language model that drafts welcomes and gives the audit a second opinion (DRAFT_MODEL_URL). */
   model?: DeskModel | undefined;
 }

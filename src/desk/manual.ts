@@ -102,7 +102,7 @@ export async function logHandAudit(desk: Pick<Desk, 'db' | 'logger'>, run: { sou
 
 /** A hand audit from start to end: the account's settings, the audit, the log. */
 export async function auditByHand(
-  desk: Desk,
+  desk: Pick<Desk, 'db' | 'logger' | 'model'>,
   opts: { text: string; kind: Channel; source: HandSource; actor: string; slackChannelId?: string; fallbackLang: Lang },
 ): Promise<HandAudit> {
   const settings = await handAuditSettings(desk, opts.slackChannelId);
@@ -133,7 +133,7 @@ export type ManualWelcomeOutcome =
  * would: one welcome per follower, ever, so someone already welcomed gets their history instead.
  */
 export async function welcomeByHandle(
-  desk: Desk,
+  desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'model'>,
   opts: { handle: string; actor: string; slackChannelId?: string },
 ): Promise<ManualWelcomeOutcome> {
   const account = await accountFor(desk, opts.slackChannelId);

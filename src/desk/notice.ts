@@ -23,7 +23,7 @@ const DRAFT_ATTEMPTS = 6;
  * welcome id, or null when this follower was already known (another process, or an earlier follow).
  */
 export async function noticeFollower(
-  desk: Desk,
+  desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'model'>,
   account: XAccountRow,
   profile: FollowerProfile,
   source: 'poll' | 'webhook' | 'manual',
@@ -74,7 +74,7 @@ export async function noticeFollower(
 
 /** Whether they wrote first; when X cannot tell us, the card says nothing rather than guessing. */
 async function lookUpEngagement(
-  desk: Desk,
+  desk: Pick<Desk, 'xClient' | 'logger' | 'now'>,
   account: XAccountRow,
   profile: FollowerProfile,
 ): Promise<{ via: 'dm' | 'mention'; at: Date; xId: string | null; messages: WrittenMessage[] } | null> {

@@ -38,7 +38,7 @@ const UNREGISTERED: SendTracker = { instanceId: `unregistered-${randomUUID()}`, 
  * is uncertain — the connection broke, X answered 5xx, the process died — is never retried blindly:
  * the job looks on X for the message first (reconcileSend).
  */
-export async function sendWelcome(desk: Desk, welcomeId: number, tracker: SendTracker = UNREGISTERED): Promise<void> {
+export async function sendWelcome(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'now'>, welcomeId: number, tracker: SendTracker = UNREGISTERED): Promise<void> {
   const current = await getWelcomeContext(desk.db, welcomeId);
   if (current?.welcome.status === 'sending') {
     const live = await liveInstances(desk.db, desk.now(), tracker.staleMs);
@@ -54,7 +54,7 @@ export async function sendWelcome(desk: Desk, welcomeId: number, tracker: SendTr
   }
 }
 
-async function sendClaimed(desk: Desk, welcomeId: number, tracker: SendTracker): Promise<void> {
+async function sendClaimed(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'now'>, welcomeId: number, tracker: SendTracker): Promise<void> {
   const claim = await claimForSending(desk.db, welcomeId, desk.now(), tracker.instanceId);
   if (claim.kind === 'gone') return;
   if (claim.kind === 'wait') {
@@ -87,7 +87,7 @@ async function sendClaimed(desk: Desk, welcomeId: number, tracker: SendTracker):
   await desk.cards.refresh(welcomeId);
 }
 
-async function sendToX(desk: Desk, ctx: WelcomeContext): Promise<SentWelcome> {
+async function sendToX(desk: Pick<Desk, 'xClient'>, ctx: WelcomeContext): Promise<SentWelcome> {
   const { welcome, follower, account } = ctx;
   const text = welcome.finalText ?? welcome.draftText;
   const client = desk.xClient(account);
@@ -101,7 +101,7 @@ const ownedBy =
   (row: WelcomeRow): boolean =>
     row.sendingBy === instanceId && row.attempts === claimed.attempts;
 
-async function afterFailedSend(desk: Desk, ctx: WelcomeContext, error: unknown, owned: (row: WelcomeRow) => boolean): Promise<void> {
+async function afterFailedSend(desk: Pick<Desk, 'db' | 'boss' | 'logger' | 'now'>, ctx: WelcomeContext, error: unknown, owned: (row: WelcomeRow) => boolean): Promise<void> {
   const { welcome } = ctx;
   const id = welcome.id;
   if (error instanceof XApiError && error.kind === 'rate-limited') {
@@ -141,7 +141,7 @@ function uncertain(error: XApiError): boolean {
 
 const backoffMs = (attempts: number) => Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS);
 
-function givenUp(desk: Desk, welcome: WelcomeRow): boolean {
+function givenUp(desk: Pick<Desk, 'now'>, welcome: WelcomeRow): boolean {
   const since = (welcome.decidedAt ?? welcome.createdAt).getTime();
   return desk.now().getTime() - since > GIVE_UP_AFTER_MS;
 }
@@ -155,7 +155,7 @@ export type Reconciled = 'sent' | 'not-sent' | 'unknown' | 'not-ours';
  * both, and never while another live process still owns the send.
  */
 export async function reconcileSend(
-  desk: Desk,
+  desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'now'>,
   welcomeId: number,
   tracker: SendTracker,
   isLive: (instanceId: string) => boolean = () => false,
@@ -219,7 +219,7 @@ const idsOf = (sent: SentWelcome) =>
   'postId' in sent ? { xPostId: sent.postId } : { xDmEventId: sent.dmEventId, xDmConversationId: sent.dmConversationId };
 
 async function markSent(
-  desk: Desk,
+  desk: Pick<Desk, 'db' | 'logger' | 'now'>,
   welcomeId: number,
   sent: SentWelcome,
   owned: (row: WelcomeRow) => boolean,
@@ -240,7 +240,7 @@ async function markSent(
 }
 
 /** Back to the queue, to be tried again at `at`: X said wait, or nothing went out. */
-async function release(desk: Desk, welcomeId: number, owned: (row: WelcomeRow) => boolean, why: string, at: Date): Promise<void> {
+async function release(desk: Pick<Desk, 'db' | 'boss' | 'now'>, welcomeId: number, owned: (row: WelcomeRow) => boolean, why: string, at: Date): Promise<void> {
   const result = await transitionWelcome(desk.db, welcomeId, {
     from: ['sending'],
     to: 'approved',
@@ -255,7 +255,7 @@ async function release(desk: Desk, welcomeId: number, owned: (row: WelcomeRow) =
 }
 
 /** A definite failure: its kind and X's detail are stored, and the card words them in the desk's language. */
-async function fail(desk: Desk, welcomeId: number, owned: (row: WelcomeRow) => boolean, reason: SendError): Promise<void> {
+async function fail(desk: Pick<Desk, 'db' | 'now'>, welcomeId: number, owned: (row: WelcomeRow) => boolean, reason: SendError): Promise<void> {
   await transitionWelcome(desk.db, welcomeId, {
     from: ['sending'],
     to: 'failed',

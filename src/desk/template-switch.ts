@@ -11,7 +11,7 @@ import { templateDrafts } from './notice';
 
 const alreadyTemplate: DecisionOutcome = { ok: false, reason: 'not-allowed', why: 'already-template' };
 
-export async function useTemplateDraft(desk: Desk, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
+export async function useTemplateDraft(desk: Pick<Desk, 'db' | 'logger' | 'cards' | 'now' | 'random'>, opts: { welcomeId: number; userId: string }): Promise<DecisionOutcome> {
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
   if (!ctx) return { ok: false, reason: 'not-found' };
   const { welcome, follower, account } = ctx;

@@ -13,7 +13,7 @@ import { noticeFollower } from './notice';
  * What the X Activity webhook tells the desk, in the desk's terms. X redelivers on any error, so each
  * handler is idempotent: a follower is noticed once, an engagement recorded once.
  */
-export function xEventHandlers(desk: Desk) {
+export function xEventHandlers(desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'model'>) {
   const accountFor = async (xUserId: string): Promise<XAccountRow | undefined> => {
     return findListedAccountByXUserId(desk.db, xUserId);
   };

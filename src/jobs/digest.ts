@@ -1,5 +1,5 @@
 import { listAccounts } from '../db/accounts';
-import type { Desk } from '../desk/desk';
+import type { BotDesk } from '../bot/deps';
 import { createDigestPublisher } from '../bot/digest';
 import { postWeeklyDigest } from '../digest/digest';
 
@@ -18,7 +18,7 @@ export interface DigestJobsOptions {
  * per-day claim in postWeeklyDigest makes sure of it.
  */
 export async function startDigestJobs(
-  desk: Pick<Desk, 'db' | 'boss' | 'slack' | 'logger' | 'now' | 'lang'>,
+  desk: Pick<BotDesk, 'db' | 'boss' | 'slack' | 'logger' | 'now' | 'lang'>,
   options: DigestJobsOptions,
 ): Promise<{ stop(): Promise<void> }> {
   const { boss } = desk;

@@ -12,7 +12,7 @@ export interface ExpiryJobsOptions {
 }
 
 /** Closes cards nobody decided on, on a pg-boss schedule shared by every process. */
-export async function startExpiryJobs(desk: Desk, options: ExpiryJobsOptions): Promise<{ stop(): Promise<void> }> {
+export async function startExpiryJobs(desk: Pick<Desk, 'db' | 'boss' | 'logger' | 'cards' | 'now'>, options: ExpiryJobsOptions): Promise<{ stop(): Promise<void> }> {
   const { boss } = desk;
   const days = options.expiryDays;
   await boss.createQueue(EXPIRY_QUEUE, { name: EXPIRY_QUEUE, policy: 'stately', retryLimit: 3, retryDelay: 60 });

@@ -2,7 +2,8 @@ import type PgBoss from 'pg-boss';
 import { randomUUID } from 'node:crypto';
 import { heartbeat, INSTANCE_STALE_MS, registerInstance, setActiveJobs, type RunningJob } from '../db/bot-instances';
 import { publishCard } from '../bot/cards';
-import { QUEUES, type Desk } from '../desk/desk';
+import { QUEUES } from '../desk/desk';
+import type { BotDesk } from '../bot/deps';
 import { sendWelcome, type SendTracker } from '../desk/send';
 import { sendAnswer } from '../desk/answer-send';
 import { pollAccount } from './poll-followers';
@@ -55,7 +56,7 @@ interface AccountJob {
  * process takes a job runs it once. "stately" queues keep at most one waiting job per key (one per
  * welcome, one per account), so every process may safely ask for the same work.
  */
-export async function startJobs(desk: Desk, options: JobsOptions): Promise<RunningJobs> {
+export async function startJobs(desk: BotDesk, options: JobsOptions): Promise<RunningJobs> {
   const { boss } = desk;
   const tracker: SendTracker = { instanceId: randomUUID(), inFlight: new Set(), staleMs: options.instanceStaleMs ?? INSTANCE_STALE_MS };
   await registerInstance(desk.db, tracker.instanceId, desk.now());

@@ -17,7 +17,7 @@ export interface PollSummary {
  * One poll of an account's followers. The first poll takes the baseline silently; later polls card
  * each follower not seen before, oldest first so the desk reads in the order people arrived.
  */
-export async function pollAccount(desk: Desk, accountId: number, baselineMode: BaselineMode = 'head'): Promise<PollSummary> {
+export async function pollAccount(desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'model'>, accountId: number, baselineMode: BaselineMode = 'head'): Promise<PollSummary> {
   const account = await getAccount(desk.db, accountId);
   if (!account) throw new Error(`no X account with id ${accountId}`);
   const client = desk.xClient(account);

@@ -20,7 +20,7 @@ const CARD_CLAIM_MS = 60_000;
 /** How long a handled Slack event id is kept to recognise a redelivery. */
 const SLACK_EVENT_MEMORY_MS = 7 * 86_400_000;
 
-export async function sweepDesk(desk: Desk, tracker: SendTracker): Promise<{ requeued: number; orphaned: number; cards: number }> {
+export async function sweepDesk(desk: Pick<Desk, 'db' | 'boss' | 'cards' | 'now'>, tracker: SendTracker): Promise<{ requeued: number; orphaned: number; cards: number }> {
   const now = desk.now();
   const approved = await approvalsWaitingSince(desk.db, new Date(now.getTime() - LOST_APPROVAL_MS));
   // The send queue keeps one waiting job per welcome, so queueing an approval that already has one is harmless.
@@ -46,7 +46,7 @@ export async function sweepDesk(desk: Desk, tracker: SendTracker): Promise<{ req
 }
 
 /** The same mending for the team's answers in conversations: lost approvals re-queued, orphaned sends reconciled. */
-async function sweepAnswers(desk: Desk, tracker: SendTracker, live: Set<string>): Promise<void> {
+async function sweepAnswers(desk: Pick<Desk, 'db' | 'boss' | 'now'>, tracker: SendTracker, live: Set<string>): Promise<void> {
   for (const { id } of await answersApprovedBefore(desk.db, new Date(desk.now().getTime() - LOST_APPROVAL_MS))) await queueAnswerSend(desk, id);
   const sending = await answersBeingSent(desk.db);
   // Answers in flight are kept in the tracker under their negated id (desk/answer-send.ts).
@@ -60,7 +60,7 @@ async function sweepAnswers(desk: Desk, tracker: SendTracker, live: Set<string>)
  * lets pg-boss retry it (every job here is safe to run again). Run on each heartbeat, outside any
  * queue: a dead sweep job would otherwise block the very sweep that could free it.
  */
-export async function failJobsOfDeadProcesses(desk: Desk, tracker: SendTracker): Promise<void> {
+export async function failJobsOfDeadProcesses(desk: Pick<Desk, 'db' | 'boss' | 'logger' | 'now'>, tracker: SendTracker): Promise<void> {
   for (const dead of await deadInstancesWithJobs(desk.db, desk.now(), tracker.staleMs)) {
     for (const job of dead.activeJobs) {
       await desk.boss.fail(job.queue, job.id, { reason: `process ${dead.id} stopped mid-job` }).catch(() => {});

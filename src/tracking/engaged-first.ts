@@ -19,7 +19,7 @@ export type EngagedFirstOutcome = 'already-known' | 'card-updated' | 'card-repos
  * posted again when a teammate had skipped it because the desk advised waiting for an exchange.
  */
 export async function followerWroteFirst(
-  desk: Desk,
+  desk: Pick<Desk, 'db' | 'cards' | 'now'>,
   who: { follower: FollowerRow; welcome: WelcomeRow },
   wrote: WroteFirst,
 ): Promise<EngagedFirstOutcome> {

@@ -6,7 +6,7 @@ import type { Desk } from '../desk/desk';
  * Cards nobody decided on within `days` are closed as expired, logged, and updated in place, so
  * the desk channel never holds a stale card whose buttons would still send something weeks late.
  */
-export async function expireStaleCards(desk: Desk, opts: { days: number }): Promise<number[]> {
+export async function expireStaleCards(desk: Pick<Desk, 'db' | 'logger' | 'cards' | 'now'>, opts: { days: number }): Promise<number[]> {
   const { days } = opts;
   const now = desk.now();
   const cutoff = new Date(now.getTime() - days * 86_400_000);

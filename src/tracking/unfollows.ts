@@ -15,7 +15,7 @@ export interface UnfollowsSummary {
  * The follow checks that are due, answered with targeted look-ups of just those people (100 per
  * call). A person with several checks due at once (enrolled late) is looked up once for all of them.
  */
-export async function trackUnfollows(desk: Desk, account: XAccountRow): Promise<UnfollowsSummary> {
+export async function trackUnfollows(desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'now'>, account: XAccountRow): Promise<UnfollowsSummary> {
   const enrolled = await enrolFollowerChecks(desk.db, account.id);
   const now = desk.now();
   const due = await dueFollowerChecks(desk.db, account.id, now);

@@ -4,7 +4,7 @@ import { createSlackApp } from '../../src/bot/app';
 import { createHttpServer, listen } from '../../src/bot/http-server';
 import { ACTIONS } from '../../src/bot/ids';
 import type { Database } from '../../src/db/client';
-import type { Desk } from '../../src/desk/desk';
+import type { BotDesk } from '../../src/bot/deps';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase } from '../helpers/db';
 import { SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
@@ -117,7 +117,7 @@ describe('Slack events delivered twice', () => {
   });
 
   it('runs a listener once per event_id, whatever the retries', async () => {
-    const desk = { db: database.db, logger: createLogger('silent'), lang: 'en', now: () => new Date() } as unknown as Desk;
+    const desk = { db: database.db, logger: createLogger('silent'), lang: 'en', now: () => new Date() } as unknown as BotDesk;
     const slackApp = createSlackApp(desk, {
       botToken: 'xoxb-test',
       signingSecret: SIGNING_SECRET,

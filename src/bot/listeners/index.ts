@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { Desk } from '../../desk/desk';
+import type { BotDesk } from '../deps';
 import * as actions from './actions';
 import type { DeskPolicy } from './middleware/authorize';
 import * as commands from './commands';
@@ -8,7 +8,7 @@ import * as shortcuts from './shortcuts';
 import * as templates from './templates';
 import * as views from './views';
 
-export function registerListeners(app: App, desk: Desk, policy: DeskPolicy): void {
+export function registerListeners(app: App, desk: BotDesk, policy: DeskPolicy): void {
   actions.register(app, desk, policy);
   views.register(app, desk, policy);
   commands.register(app, desk);

@@ -11,6 +11,7 @@ import type { WebClient } from '@slack/web-api';
 import { getAccount } from '../../db/accounts';
 import type { XAccountRow } from '../../db/schema';
 import type { Desk } from '../../desk/desk';
+import type { BotDesk } from '../deps';
 import { allTemplateVersions, getTemplateVersion, latestTemplate } from '../../db/templates';
 import {
   changeTemplate,
@@ -30,7 +31,7 @@ import type { DeskPolicy } from './middleware/authorize';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-export function register(app: App, desk: Desk, policy: DeskPolicy): void {
+export function register(app: App, desk: Pick<BotDesk, 'db' | 'slack' | 'logger' | 'now' | 'lang'>, policy: DeskPolicy): void {
   app.action<BlockAction>(HOME_TEMPLATE_IDS.create, newTemplateCallback(desk, policy));
   app.action<BlockAction>(HOME_TEMPLATE_IDS.menu, templateMenuCallback(desk, policy));
   // The preview follows the text (and, for a new template, its language and channel) as they change.
@@ -41,21 +42,21 @@ export function register(app: App, desk: Desk, policy: DeskPolicy): void {
 }
 
 /** A member of the account's desk channel, or an approver of the desk. */
-async function mayChangeTemplates(desk: Desk, policy: DeskPolicy, account: XAccountRow, userId: string): Promise<boolean> {
+async function mayChangeTemplates(desk: Pick<Desk, 'slack'>, policy: DeskPolicy, account: XAccountRow, userId: string): Promise<boolean> {
   if ((await mayEditSettings(desk, account, userId)).allowed) return true;
   return (await policy.approvers.mayDecide(userId)).allowed;
 }
 
-function refusal(desk: Desk, account: XAccountRow): string {
+function refusal(desk: Pick<BotDesk, 'lang'>, account: XAccountRow): string {
   return t(desk.lang).templateDesk.membersOnly(account.slackChannelId, account.handle);
 }
 
-async function openRefusal(client: WebClient, triggerId: string, desk: Desk, account: XAccountRow): Promise<void> {
+async function openRefusal(client: WebClient, triggerId: string, desk: Pick<BotDesk, 'lang'>, account: XAccountRow): Promise<void> {
   await client.views.open({ trigger_id: triggerId, view: buildSettingsRefusalModal(refusal(desk, account), desk.lang) });
 }
 
 /** What the editor's check needs of the account, read once when the modal opens. */
-async function editorContext(desk: Desk, account: XAccountRow): Promise<Pick<EditorMeta, 'account' | 'takenKeys'>> {
+async function editorContext(desk: Pick<Desk, 'db'>, account: XAccountRow): Promise<Pick<EditorMeta, 'account' | 'takenKeys'>> {
   const keys = [...new Set((await allTemplateVersions(desk.db, account.id)).map((row) => row.key))];
   const { handle, name, ownDomains, topics, kind, ruleOverrides, signOff, voiceAddress } = account;
   return { account: { handle, name, ownDomains, topics, kind, ruleOverrides, signOff, voiceAddress }, takenKeys: keys };
@@ -63,7 +64,7 @@ async function editorContext(desk: Desk, account: XAccountRow): Promise<Pick<Edi
 
 /** "New template…" on the Home tab. */
 const newTemplateCallback =
-  (desk: Desk, policy: DeskPolicy) =>
+  (desk: Pick<BotDesk, 'db' | 'slack' | 'logger' | 'lang'>, policy: DeskPolicy) =>
   async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
     const action = body.actions[0];
@@ -83,7 +84,7 @@ const newTemplateCallback =
 
 /** The menu on a template: open the editor (edit, duplicate), or change its state and show the Home tab again. */
 const templateMenuCallback =
-  (desk: Desk, policy: DeskPolicy) =>
+  (desk: Pick<BotDesk, 'db' | 'slack' | 'logger' | 'now' | 'lang'>, policy: DeskPolicy) =>
   async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
     const action = body.actions[0];
@@ -126,7 +127,7 @@ const templateMenuCallback =
 
 /** The text, language or channel changed, or Preview was clicked: the preview is worked out again in place. */
 const refreshEditorCallback =
-  (desk: Desk) =>
+  (desk: Pick<BotDesk, 'lang'>) =>
   async ({ ack, body, client }: ActionArgs): Promise<void> => {
     await ack();
     const view = body.view;
@@ -145,7 +146,7 @@ const refreshEditorCallback =
 
 /** The editor submitted: refused on the field when the check finds an error; saved, then the Home tab shown again. */
 const saveTemplateCallback =
-  (desk: Desk, policy: DeskPolicy) =>
+  (desk: Pick<BotDesk, 'db' | 'slack' | 'logger' | 'now' | 'lang'>, policy: DeskPolicy) =>
   async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const words = t(desk.lang).templateDesk;
     const state = readEditor(view as unknown as EditorView);
@@ -184,7 +185,7 @@ const saveTemplateCallback =
  * the text as the teammate left it (a second version when they changed it, so the log says where
  * it came from); a new template is live at once.
  */
-async function saveFromEditor(desk: Desk, account: XAccountRow, { meta, fields }: EditorState, by: string): Promise<TemplateSaveResult> {
+async function saveFromEditor(desk: Pick<Desk, 'db'>, account: XAccountRow, { meta, fields }: EditorState, by: string): Promise<TemplateSaveResult> {
   const actor = { by, source: 'slack' as const };
   if (meta.mode === 'edit') return editCheckedTemplate(desk.db, account, meta.key!, fields.body, actor);
   if (meta.mode === 'duplicate') {

@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { answerChoices, approveAnswer, markNoAnswerNeeded, preferredWay, type AnswerOutcome } from '../../../desk/answer';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { ANSWER_VIAS, type AnswerClosed, type AnswerVia } from '../../../domain';
 import { t } from '../../../i18n';
 import { REPLY_RULE_IDS } from '../../../rules/reply-profile';
@@ -32,7 +32,7 @@ const ephemeral = (text: string) => ({ response_type: 'ephemeral' as const, repl
 
 /** Opens the Reply… modal: the trigger id lives 3 seconds, so two reads and no call to X. */
 export const replyCallback =
-  (desk: Desk) =>
+  (desk: Pick<BotDesk, 'db' | 'logger' | 'lang'>) =>
   async ({ body, client, respond, context }: ActionArgs): Promise<void> => {
     const action = idOf(body, 'm');
     if (!action) return void desk.logger.warn({ actionId: body.actions?.[0]?.action_id }, 'Reply… without a message id: ignored');
@@ -65,7 +65,7 @@ export const replyCallback =
   };
 
 const decided =
-  (desk: Desk, kind: 'm' | 'a', decide: (action: { id: number; userId: string; fourEyes: boolean }) => Promise<AnswerOutcome>) =>
+  (desk: Pick<BotDesk, 'logger' | 'lang'>, kind: 'm' | 'a', decide: (action: { id: number; userId: string; fourEyes: boolean }) => Promise<AnswerOutcome>) =>
   async ({ body, respond, context }: ActionArgs): Promise<void> => {
     const action = idOf(body, kind);
     if (!action) return void desk.logger.warn({ actionId: body.actions?.[0]?.action_id }, 'conversation button without its id: ignored');
@@ -81,6 +81,6 @@ const decided =
     if (refusal) await respond(ephemeral(refusal));
   };
 
-export const noAnswerCallback = (desk: Desk) => decided(desk, 'm', ({ id, userId }) => markNoAnswerNeeded(desk, { messageId: id, userId }));
+export const noAnswerCallback = (desk: Pick<BotDesk, 'db' | 'logger' | 'cards' | 'threads' | 'now' | 'lang'>) => decided(desk, 'm', ({ id, userId }) => markNoAnswerNeeded(desk, { messageId: id, userId }));
 
-export const approveAnswerCallback = (desk: Desk) => decided(desk, 'a', ({ id, userId, fourEyes }) => approveAnswer(desk, { answerId: id, userId, fourEyes }));
+export const approveAnswerCallback = (desk: Pick<BotDesk, 'db' | 'boss' | 'logger' | 'answers' | 'now' | 'lang'>) => decided(desk, 'a', ({ id, userId, fourEyes }) => approveAnswer(desk, { answerId: id, userId, fourEyes }));

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { DecisionOutcome } from '../../../desk/decide';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { t } from '../../../i18n';
 import { refusalText } from '../../replies';
 import { welcomeActionOf } from '../welcome-id';
@@ -12,9 +12,9 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
  * did nothing (already decided, not allowed, blocked by the audit). The approver check in front of
  * it (middleware/authorize.ts) has acked already.
  */
-export function decisionCallback(
-  desk: Desk,
-  decide: (desk: Desk, action: { welcomeId: number; userId: string; fourEyes: boolean }) => Promise<DecisionOutcome>,
+export function decisionCallback<D extends Pick<BotDesk, 'logger' | 'lang'>>(
+  desk: D,
+  decide: (desk: D, action: { welcomeId: number; userId: string; fourEyes: boolean }) => Promise<DecisionOutcome>,
 ) {
   return async ({ body, respond, context }: ActionArgs): Promise<void> => {
     const action = welcomeActionOf(body);

@@ -3,7 +3,7 @@ import { accountSettings } from '../../../db/accounts';
 import { engagementOf } from '../../../db/followers';
 import { draftFor, getWelcomeContext } from '../../../db/welcomes';
 import type { DecisionOutcome } from '../../../desk/decide';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import type { Channel, FollowerProfile } from '../../../domain';
 import { triageFollower } from '../../../rules/triage';
 import { buildEditModal } from '../../blocks/edit-modal';
@@ -16,7 +16,7 @@ import { welcomeActionOf } from '../welcome-id';
  * lives 3 seconds: no X call here.
  */
 export const editCallback =
-  (desk: Desk, only?: Channel) =>
+  (desk: Pick<BotDesk, 'db' | 'now' | 'lang'>, only?: Channel) =>
   async ({ body, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     const action = welcomeActionOf(body);
     if (!action) return;

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { getAccount } from '../../../db/accounts';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { mayEditSettings, settingsRefusal } from '../../home';
 import { buildAccountSettingsModal, buildSettingsRefusalModal } from '../../blocks/home';
 
@@ -10,7 +10,7 @@ import { buildAccountSettingsModal, buildSettingsRefusalModal } from '../../bloc
  * one (cached) Slack look-up before views.open.
  */
 export const homeEditAccountCallback =
-  (desk: Desk) =>
+  (desk: Pick<BotDesk, 'db' | 'slack' | 'logger' | 'lang'>) =>
   async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const action = body.actions[0];

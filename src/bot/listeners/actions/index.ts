@@ -1,5 +1,5 @@
 import type { App, BlockAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { ACTIONS, CONVERSATION_ACTIONS, DECIDING_ACTIONS, type DecidingActionId } from '../../ids';
 import { HOME_IDS } from '../../blocks/home';
 import { requireApprover, type DeskPolicy } from '../middleware/authorize';
@@ -16,7 +16,7 @@ import { useTemplateDraftCallback } from './use-template-draft';
 
 type ActionListener = Middleware<SlackActionMiddlewareArgs<BlockAction>>;
 
-export function register(app: App, desk: Desk, policy: DeskPolicy): void {
+export function register(app: App, desk: Pick<BotDesk, 'db' | 'boss' | 'slack' | 'xClient' | 'logger' | 'cards' | 'threads' | 'answers' | 'now' | 'random' | 'lang'>, policy: DeskPolicy): void {
   // Every deciding action has its listener (a compile error otherwise), each behind the approver
   // check, which acks for it.
   const decisions: Record<DecidingActionId, ActionListener> = {

@@ -1,5 +1,5 @@
 import { markSentManually } from '../../../desk/decide';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { decisionCallback } from './decide';
 
-export const markSentCallback = (desk: Desk) => decisionCallback(desk, markSentManually);
+export const markSentCallback = (desk: Pick<BotDesk, 'db' | 'logger' | 'cards' | 'now' | 'lang'>) => decisionCallback(desk, markSentManually);

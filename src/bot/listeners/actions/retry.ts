@@ -1,5 +1,5 @@
 import { retryWelcome } from '../../../desk/decide';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { decisionCallback } from './decide';
 
-export const retryCallback = (desk: Desk) => decisionCallback(desk, retryWelcome);
+export const retryCallback = (desk: Pick<BotDesk, 'db' | 'boss' | 'logger' | 'cards' | 'now' | 'lang'>) => decisionCallback(desk, retryWelcome);

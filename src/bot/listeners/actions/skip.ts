@@ -1,5 +1,5 @@
 import { skipWelcome } from '../../../desk/decide';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { decisionCallback } from './decide';
 
-export const skipCallback = (desk: Desk) => decisionCallback(desk, skipWelcome);
+export const skipCallback = (desk: Pick<BotDesk, 'db' | 'logger' | 'cards' | 'now' | 'lang'>) => decisionCallback(desk, skipWelcome);

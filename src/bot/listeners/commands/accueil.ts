@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { listAccounts } from '../../../db/accounts';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { homeTabLink } from '../../app-home-link';
 import { buildDigest } from '../../digest';
 import { t } from '../../../i18n';
@@ -11,7 +11,7 @@ import { t } from '../../../i18n';
  * post's: Slack has no private file upload to go with an ephemeral answer.
  */
 export const accueilCallback =
-  (desk: Desk, names: { command: string }) =>
+  (desk: Pick<BotDesk, 'db' | 'now' | 'lang'>, names: { command: string }) =>
   async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const [sub] = command.text.trim().toLowerCase().split(/\s+/);

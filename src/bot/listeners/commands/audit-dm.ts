@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { errorSummary } from '../../../desk/cards';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { followerHistoryByHandle } from '../../../desk/history';
 import { accountFor, auditByHand, handAuditSettings } from '../../../desk/manual';
 import { buildFollowerHistory } from '../../blocks/audit-history';
@@ -20,7 +20,7 @@ const ONLY_A_HANDLE = /^@([A-Za-z0-9_]{1,15})$/;
  * teammate's private check, not something to post in the channel.
  */
 export const auditDmCallback =
-  (desk: Desk, names: { command: string; welcomeCommand: string }) =>
+  (desk: Pick<BotDesk, 'db' | 'logger' | 'lang' | 'model'>, names: { command: string; welcomeCommand: string }) =>
   async ({ ack, command, respond, client }: CommandArgs): Promise<void> => {
     await ack();
     const text = slackTextToPlain(command.text).trim();

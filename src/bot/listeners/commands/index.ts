@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { accueilCallback } from './accueil';
 import { auditDmCallback } from './audit-dm';
 import { welcomeCallback } from './welcome';
@@ -11,7 +11,7 @@ export const COMMANDS = {
   welcome: '/welcome',
 } as const;
 
-export function register(app: App, desk: Desk): void {
+export function register(app: App, desk: Pick<BotDesk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'lang' | 'model'>): void {
   app.command(COMMANDS.accueil, accueilCallback(desk, { command: COMMANDS.accueil }));
   app.command(COMMANDS.auditDm, auditDmCallback(desk, { command: COMMANDS.auditDm, welcomeCommand: COMMANDS.welcome }));
   app.command(COMMANDS.welcome, welcomeCallback(desk, { command: COMMANDS.welcome }));

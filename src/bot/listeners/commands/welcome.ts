@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { handleFromInput, welcomeByHandle } from '../../../desk/manual';
 import { buildManualWelcomeReply } from '../../blocks/audit-history';
 import { slackTextToPlain } from '../../blocks/audit-input';
@@ -10,7 +10,7 @@ import { t } from '../../../i18n';
  * per follower, ever. Acked at once; the X lookup and the card come after, the answer privately.
  */
 export const welcomeCallback =
-  (desk: Desk, names: { command: string }) =>
+  (desk: Pick<BotDesk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'lang' | 'model'>, names: { command: string }) =>
   async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const handle = handleFromInput(slackTextToPlain(command.text)) ?? handleFromInput(command.text);

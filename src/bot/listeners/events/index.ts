@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { appHomeOpenedCallback } from './app-home-opened';
 
 /** The Events API subscriptions, as declared in manifest.json. */
@@ -7,6 +7,6 @@ export const EVENTS = {
   appHomeOpened: 'app_home_opened',
 } as const;
 
-export function register(app: App, desk: Desk): void {
+export function register(app: App, desk: Pick<BotDesk, 'db' | 'slack' | 'now' | 'lang'>): void {
   app.event(EVENTS.appHomeOpened, appHomeOpenedCallback(desk));
 }

@@ -3,6 +3,7 @@ import { logWelcomeEvent } from '../../../db/welcomes';
 import type { ApproverCheck, Authorization } from '../../../desk/authorize';
 import { refusalForUnauthorized } from '../../replies';
 import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { EDIT_INPUT } from '../../ids';
 import { welcomeActionOf } from '../welcome-id';
 
@@ -21,7 +22,7 @@ type Refusal = Exclude<Authorization, { allowed: true }>;
  * `context.fourEyes`, and must not ack again.
  */
 export function requireApprover(
-  desk: Desk,
+  desk: Pick<BotDesk, 'db' | 'logger' | 'lang'>,
   policy: DeskPolicy,
   /** The welcome a refused click is logged on: a card button's value; none for buttons whose value is another id. */
   welcomeOf: (body: BlockAction) => number | null = (body) => welcomeActionOf(body)?.welcomeId ?? null,
@@ -42,7 +43,7 @@ export function requireApprover(
  * The same check on a modal that decides (DECIDING_VIEWS): part of the submission's validation, so
  * a refusal is the modal's error under the text field; the listener behind it acks.
  */
-export function requireApproverToSubmit(desk: Desk, policy: DeskPolicy, fieldBlockId: string = EDIT_INPUT.blockId): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
+export function requireApproverToSubmit(desk: Pick<BotDesk, 'db' | 'logger' | 'lang'>, policy: DeskPolicy, fieldBlockId: string = EDIT_INPUT.blockId): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, body, view, context, next }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     context.fourEyes = policy.fourEyes;
     const auth = await policy.approvers.mayDecide(body.user.id);
@@ -53,7 +54,7 @@ export function requireApproverToSubmit(desk: Desk, policy: DeskPolicy, fieldBlo
   };
 }
 
-async function logRefusal(desk: Desk, refusal: { userId: string; welcomeId: number | null; auth: Refusal; action: string | undefined; type: string }): Promise<void> {
+async function logRefusal(desk: Pick<Desk, 'db' | 'logger'>, refusal: { userId: string; welcomeId: number | null; auth: Refusal; action: string | undefined; type: string }): Promise<void> {
   const { userId, welcomeId, auth } = refusal;
   desk.logger.warn({ userId, welcomeId, why: auth.why, type: refusal.type }, 'decision refused: not an approver');
   if (welcomeId === null) return;

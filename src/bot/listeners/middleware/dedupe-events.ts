@@ -7,7 +7,7 @@ import type { Desk } from '../../../desk/desk';
  * deduplicate: each event_id goes through once, whichever process or retry carries it. Bolt has
  * already acknowledged the event, so a duplicate is simply not passed on.
  */
-export function dedupeEvents(desk: Desk): Middleware<AnyMiddlewareArgs> {
+export function dedupeEvents(desk: Pick<Desk, 'db' | 'logger'>): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && eventId !== '' && !(await firstSighting(desk.db, eventId))) {

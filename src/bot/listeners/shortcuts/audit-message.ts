@@ -1,4 +1,4 @@
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { auditByHand } from '../../../desk/manual';
 import { slackTextToPlain } from '../../blocks/audit-input';
 import { buildAuditReport } from '../../blocks/audit-report';
@@ -8,7 +8,7 @@ import { replyPrivately, type MessageShortcutArgs } from './private-reply';
 
 /** "Audit as a welcome" on any message: its text (blocks and attachments too) audited as a DM, the report for the teammate only. */
 export const auditMessageCallback =
-  (desk: Desk) =>
+  (desk: Pick<BotDesk, 'db' | 'logger' | 'lang' | 'model'>) =>
   async ({ ack, shortcut, respond, client }: MessageShortcutArgs): Promise<void> => {
     await ack();
     const text = slackTextToPlain(messageText(shortcut.message)).trim();

@@ -12,7 +12,7 @@ export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> &
  * the fallback for an expired or used-up response_url.
  */
 export async function replyPrivately(
-  desk: Desk,
+  desk: Pick<Desk, 'logger'>,
   { respond, client, shortcut }: Pick<MessageShortcutArgs, 'respond' | 'client' | 'shortcut'>,
   message: { text: string; blocks?: KnownBlock[] },
 ): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { profileHandleInText, welcomeByHandle } from '../../../desk/manual';
 import { buildManualWelcomeReply } from '../../blocks/audit-history';
 import { messageText } from '../../blocks/message-text';
@@ -7,7 +7,7 @@ import { replyPrivately, type MessageShortcutArgs } from './private-reply';
 
 /** "Welcome this person" on a message carrying an X profile link: as `/welcome @handle`. */
 export const welcomeFromMessageCallback =
-  (desk: Desk) =>
+  (desk: Pick<BotDesk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'lang' | 'model'>) =>
   async ({ ack, shortcut, respond, client }: MessageShortcutArgs): Promise<void> => {
     await ack();
     // Slack keeps links as <https://x.com/handle|x.com/handle>: the raw text has the whole URL (blocks and attachments included).

@@ -3,7 +3,7 @@
 // stored once on the locked message — then the ack; the send job and the thread come after it.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { afterAnswerWritten, answerChoices, writeAnswer } from '../../../desk/answer';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { ANSWER_VIAS, type AnswerClosed, type AnswerVia } from '../../../domain';
 import { t } from '../../../i18n';
 import { REPLY_RULE_IDS } from '../../../rules/reply-profile';
@@ -14,7 +14,7 @@ import { ANSWER_MODAL } from '../../ids';
 const fieldError = (text: string) => ({ response_action: 'errors' as const, errors: { [ANSWER_MODAL.textBlockId]: text.slice(0, 1900) } });
 
 export const answerSubmitCallback =
-  (desk: Desk) =>
+  (desk: Pick<BotDesk, 'db' | 'boss' | 'logger' | 'answers' | 'now' | 'lang'>) =>
   async ({ ack, view, body, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const words = t(desk.lang).answer;
     const submission = readReplySubmission(view);

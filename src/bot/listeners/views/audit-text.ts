@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { auditTextByHand, handAuditSettings, logHandAudit } from '../../../desk/manual';
 import { withSecondOpinion } from '../../../desk/model-draft';
 import { AUDIT_MODAL, buildAuditModal, readAuditSubmission } from '../../blocks/audit-modal';
@@ -12,7 +12,7 @@ import { t } from '../../../i18n';
  * itself, before any query; the run is logged after.
  */
 export const auditTextCallback =
-  (desk: Desk) =>
+  (desk: Pick<BotDesk, 'db' | 'slack' | 'logger' | 'lang' | 'model'>) =>
   async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const submission = readAuditSubmission(view);
     if (!submission.ok) {

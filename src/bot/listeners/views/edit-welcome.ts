@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { checkDraftEdit, recordDraftEdit, type DecisionOutcome } from '../../../desk/decide';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import type { WebClient } from '@slack/web-api';
 import type { Lang } from '../../../domain';
 import { t } from '../../../i18n';
@@ -16,7 +16,7 @@ import { refusalText } from '../../replies';
  * words the field would have had — and the card refreshed, out of Slack's 3 seconds.
  */
 export const editWelcomeCallback =
-  (desk: Desk) =>
+  (desk: Pick<BotDesk, 'db' | 'slack' | 'logger' | 'cards' | 'now' | 'lang'>) =>
   async ({ ack, view, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     let submission;
     try {

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { getAccount, setAiRepliesApproved, updateAccountSettings } from '../../../db/accounts';
 import { countApprovedOtherThan } from '../../../db/welcomes';
 import { setVoice } from '../../../desk/templates';
-import type { Desk } from '../../../desk/desk';
+import type { BotDesk } from '../../deps';
 import { t } from '../../../i18n';
 import { handleMrkdwn } from '../../blocks/escape';
 import { readAccountSettingsSubmission, readShowDmText, SETTINGS_INPUTS } from '../../blocks/home';
@@ -17,7 +17,7 @@ import { mayEditSettings, publishHome, settingsRefusal } from '../../home';
  * settings are saved and the teammate's Home tab is published again.
  */
 export const homeAccountSettingsCallback =
-  (desk: Desk) =>
+  (desk: Pick<BotDesk, 'db' | 'slack' | 'logger' | 'now' | 'lang'>) =>
   async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const submission = readAccountSettingsSubmission(view, desk.lang);
     const opened = submission.opened;
