@@ -7,7 +7,7 @@ import type { XAccountRow } from '../db/schema';
 import { t } from '../i18n';
 import { createApproverCheck, type ApproverCheck, type Authorization } from '../desk/authorize';
 import { refusalForUnauthorized } from './replies';
-import type { Desk } from '../desk/desk';
+import type { Desk, DeskData } from '../desk/desk';
 import type { BotDesk } from './deps';
 import { listAccounts } from '../db/accounts';
 import { allTemplateVersions, templateExperimentFigures } from '../db/templates';
@@ -38,7 +38,7 @@ export async function publishHome(desk: Pick<BotDesk, 'db' | 'slack' | 'now' | '
 }
 
 /** The account's templates and the figures of each arm over the digest's experiment window. */
-async function homeTemplates(desk: Pick<Desk, 'db' | 'now'>, accountId: number): Promise<HomeTemplates> {
+async function homeTemplates(desk: DeskData, accountId: number): Promise<HomeTemplates> {
   const since = new Date(desk.now().getTime() - EXPERIMENT_WEEKS * WEEK_MS);
   const templates = await allTemplateVersions(desk.db, accountId);
   const figures = (await templateExperimentFigures(desk.db, accountId, { from: since, to: desk.now() })).map((f) => ({

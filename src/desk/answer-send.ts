@@ -8,7 +8,7 @@ import type { ConversationMessageRow } from '../db/schema';
 import { findSentWelcome, postPublicWelcome, sendDirectMessage, XApiError, type SentWelcome } from '../x/api';
 import { queueAnswerSend, refreshIncoming, showAnswer } from './answer';
 import { errorSummary } from './cards';
-import type { Desk } from './desk';
+import type { Desk, AnswerSendDesk } from './desk';
 import { GIVE_UP_AFTER_MS, type SendTracker } from './send';
 
 const BACKOFF_BASE_MS = 30_000;
@@ -19,7 +19,7 @@ const RECONCILE_DELAY_MS = 5_000;
 const key = (answerId: number) => -answerId;
 
 /** One approved answer, one message to X, exactly once; an answer left `sending` is reconciled first. */
-export async function sendAnswer(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'threads' | 'answers' | 'now'>, answerId: number, tracker: SendTracker): Promise<void> {
+export async function sendAnswer(desk: AnswerSendDesk, answerId: number, tracker: SendTracker): Promise<void> {
   const current = await getAnswerContext(desk.db, answerId);
   if (current?.answer.status === 'sending') {
     const live = await liveInstances(desk.db, desk.now(), tracker.staleMs);
@@ -35,7 +35,7 @@ export async function sendAnswer(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'l
   }
 }
 
-async function sendClaimed(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'threads' | 'answers' | 'now'>, answerId: number, tracker: SendTracker): Promise<void> {
+async function sendClaimed(desk: AnswerSendDesk, answerId: number, tracker: SendTracker): Promise<void> {
   const claim = await claimAnswerForSending(desk.db, answerId, desk.now(), tracker.instanceId);
   if (claim.kind === 'gone') return;
   if (claim.kind === 'wait') {
@@ -118,7 +118,7 @@ const givenUp = (desk: Pick<Desk, 'now'>, answer: ConversationMessageRow) =>
  * conversation, or the account's recent posts) and records the message found there, or puts the
  * answer back in the queue — never both, never while another live process owns the send.
  */
-export async function reconcileAnswer(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'threads' | 'answers' | 'now'>, answerId: number, tracker: SendTracker, isLive: (instanceId: string) => boolean = () => false): Promise<'sent' | 'not-sent' | 'unknown' | 'not-ours'> {
+export async function reconcileAnswer(desk: AnswerSendDesk, answerId: number, tracker: SendTracker, isLive: (instanceId: string) => boolean = () => false): Promise<'sent' | 'not-sent' | 'unknown' | 'not-ours'> {
   if (tracker.inFlight.has(key(answerId))) return 'not-ours';
   tracker.inFlight.add(key(answerId));
   try {

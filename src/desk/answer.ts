@@ -8,7 +8,7 @@ import type { ConversationMessageRow, FollowerRow, WelcomeRow, XAccountRow } fro
 import type { AnswerClosed, AnswerStatus, AnswerVia, FollowerProfile } from '../domain';
 import { auditReply, type ReplyAuditReport } from '../rules/reply-profile';
 import type { Severity } from '../rules/types';
-import { QUEUES, type Desk } from './desk';
+import { QUEUES, type Desk, type DeskData } from './desk';
 
 /**
  * What the desk needs of whoever shows the team's answers (the card's thread in Slack, provided in
@@ -115,7 +115,7 @@ const alreadyAnswered = (row: ConversationMessageRow): AnswerOutcome => ({
  * answer waits for another teammate's approval in the thread.
  */
 export async function writeAnswer(
-  desk: Pick<Desk, 'db' | 'now'>,
+  desk: DeskData,
   opts: { messageId: number; via: AnswerVia; text: string; userId: string; fourEyes: boolean; warningsSeen: boolean },
 ): Promise<AnswerOutcome> {
   const choices = await answerChoices(desk, opts.messageId);

@@ -9,7 +9,7 @@ import { triageFollower } from '../rules/triage';
 import { hasWrittenFirst } from '../x/api';
 import { auditWelcomeText } from './audit';
 import { errorSummary } from './cards';
-import { QUEUES, type Desk } from './desk';
+import { QUEUES, type Desk, type DeskData, type SendDesk } from './desk';
 
 /** What a teammate's click came to, in terms a listener can answer privately. */
 export type DecisionOutcome =
@@ -38,7 +38,7 @@ const alreadyDecided = (ctx: WelcomeContext | undefined): DecisionOutcome =>
  * text must pass the audit. Then the welcome is approved exactly once and, in API mode, queued to send.
  */
 export async function approveWelcome(
-  desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'now'>,
+  desk: SendDesk,
   opts: { welcomeId: number; channel: Channel; userId: string; fourEyes?: boolean },
 ): Promise<DecisionOutcome> {
   const ctx = await getWelcomeContext(desk.db, opts.welcomeId);
@@ -150,7 +150,7 @@ async function settleAll(work: ReadonlyArray<Promise<unknown> | undefined>): Pro
   if (failed) throw failed.reason;
 }
 
-async function logAudit(desk: Pick<Desk, 'db' | 'now'>, source: 'card' | 'edit', actor: string, report: AuditReport, ctx: WelcomeContext): Promise<void> {
+async function logAudit(desk: DeskData, source: 'card' | 'edit', actor: string, report: AuditReport, ctx: WelcomeContext): Promise<void> {
   await logAuditRun(desk.db, {
     source,
     actor,
@@ -195,7 +195,7 @@ export interface CheckedDraftEdit {
  * shown on the card. Check and record in one go; a modal acks between the two (checkDraftEdit, then
  * recordDraftEdit).
  */
-export async function editDraft(desk: Pick<Desk, 'db' | 'now'>, opts: DraftEditRequest): Promise<DecisionOutcome> {
+export async function editDraft(desk: DeskData, opts: DraftEditRequest): Promise<DecisionOutcome> {
   const check = await checkDraftEdit(desk, opts);
   if (!check.edit) return check.outcome;
   const recorded = await recordDraftEdit(desk, check.edit);
@@ -233,7 +233,7 @@ export async function checkDraftEdit(desk: Pick<Desk, 'db'>, opts: DraftEditRequ
  * draft is still the one checked (compare-and-set on its text and edit time): an edit that landed
  * between the check and now wins, and this one comes back `draft-changed`.
  */
-export async function recordDraftEdit(desk: Pick<Desk, 'db' | 'now'>, { opts, ctx, report }: CheckedDraftEdit): Promise<DecisionOutcome> {
+export async function recordDraftEdit(desk: DeskData, { opts, ctx, report }: CheckedDraftEdit): Promise<DecisionOutcome> {
   await logAudit(desk, 'edit', opts.userId, report, ctx);
   const errors = report.findings.filter((finding) => finding.severity === 'error');
   if (errors.length > 0) return { ok: false, reason: 'audit-failed', findings: errors };

@@ -30,6 +30,24 @@ export interface Desk {
   model?: DeskModel | undefined;
 }
 
+// Each function is handed the parts of the desk it uses, as Pick<Desk, …>; the sets that recur
+// across modules have a name, for what the work does.
+
+/** Records what happened, at the desk's time. */
+export type DeskData = Pick<Desk, 'db' | 'now'>;
+
+/** Notices a follower: looks them up on X, drafts their welcome (the model's, when on), shows their card and what they wrote. */
+export type NoticeDesk = Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'model'>;
+
+/** Sends an approved welcome to X, or reconciles one left half-sent: queues what waits, redraws the card. */
+export type SendDesk = Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'now'>;
+
+/** Sends the team's answer in a conversation, or reconciles it: the same, plus the thread where it shows. */
+export type AnswerSendDesk = Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'threads' | 'answers' | 'now'>;
+
+/** A tracking pass: reads X, records what followers did, reopens their cards and threads. */
+export type TrackingDesk = Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now'>;
+
 export const QUEUES = {
   poll: 'followers-poll',
   send: 'welcome-send',

@@ -9,7 +9,7 @@ import { detectLanguage } from '../rules/lang';
 import type { AuditReport, Severity, Verdict } from '../rules/types';
 import { lookupUserByHandle, XApiError } from '../x/api';
 import { errorSummary } from './cards';
-import type { Desk } from './desk';
+import type { Desk, NoticeDesk } from './desk';
 import { followerHistoryByXId, X_HANDLE, type FollowerHistory } from './history';
 import { noticeFollower } from './notice';
 import { listAccounts } from '../db/accounts';
@@ -133,7 +133,7 @@ export type ManualWelcomeOutcome =
  * would: one welcome per follower, ever, so someone already welcomed gets their history instead.
  */
 export async function welcomeByHandle(
-  desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'model'>,
+  desk: NoticeDesk,
   opts: { handle: string; actor: string; slackChannelId?: string },
 ): Promise<ManualWelcomeOutcome> {
   const account = await accountFor(desk, opts.slackChannelId);

@@ -12,7 +12,7 @@ import { auditWelcomeText } from './audit';
 import { receiveMessage } from './conversation';
 import { errorSummary } from './cards';
 import { modelDraftsFor } from './model-draft';
-import type { Desk } from './desk';
+import type { Desk, NoticeDesk } from './desk';
 import { draftTemplatesFor } from './templates';
 
 /** How many templates to try before giving up on a draft that passes the audit. */
@@ -23,7 +23,7 @@ const DRAFT_ATTEMPTS = 6;
  * welcome id, or null when this follower was already known (another process, or an earlier follow).
  */
 export async function noticeFollower(
-  desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'model'>,
+  desk: NoticeDesk,
   account: XAccountRow,
   profile: FollowerProfile,
   source: 'poll' | 'webhook' | 'manual',

@@ -7,7 +7,7 @@ import type { SendError } from '../domain';
 import { findSentWelcome, postPublicWelcome, sendDirectMessage, XApiError, type SentWelcome } from '../x/api';
 import { errorSummary } from './cards';
 import { queueSend } from './decide';
-import type { Desk } from './desk';
+import type { Desk, DeskData, SendDesk } from './desk';
 
 /** How long X outages are retried, counted from the approval, before a human is asked to look. */
 export const GIVE_UP_AFTER_MS = 24 * 3_600_000;
@@ -38,7 +38,7 @@ const UNREGISTERED: SendTracker = { instanceId: `unregistered-${randomUUID()}`, 
  * is uncertain — the connection broke, X answered 5xx, the process died — is never retried blindly:
  * the job looks on X for the message first (reconcileSend).
  */
-export async function sendWelcome(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'now'>, welcomeId: number, tracker: SendTracker = UNREGISTERED): Promise<void> {
+export async function sendWelcome(desk: SendDesk, welcomeId: number, tracker: SendTracker = UNREGISTERED): Promise<void> {
   const current = await getWelcomeContext(desk.db, welcomeId);
   if (current?.welcome.status === 'sending') {
     const live = await liveInstances(desk.db, desk.now(), tracker.staleMs);
@@ -54,7 +54,7 @@ export async function sendWelcome(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | '
   }
 }
 
-async function sendClaimed(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'now'>, welcomeId: number, tracker: SendTracker): Promise<void> {
+async function sendClaimed(desk: SendDesk, welcomeId: number, tracker: SendTracker): Promise<void> {
   const claim = await claimForSending(desk.db, welcomeId, desk.now(), tracker.instanceId);
   if (claim.kind === 'gone') return;
   if (claim.kind === 'wait') {
@@ -155,7 +155,7 @@ export type Reconciled = 'sent' | 'not-sent' | 'unknown' | 'not-ours';
  * both, and never while another live process still owns the send.
  */
 export async function reconcileSend(
-  desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'now'>,
+  desk: SendDesk,
   welcomeId: number,
   tracker: SendTracker,
   isLive: (instanceId: string) => boolean = () => false,
@@ -255,7 +255,7 @@ async function release(desk: Pick<Desk, 'db' | 'boss' | 'now'>, welcomeId: numbe
 }
 
 /** A definite failure: its kind and X's detail are stored, and the card words them in the desk's language. */
-async function fail(desk: Pick<Desk, 'db' | 'now'>, welcomeId: number, owned: (row: WelcomeRow) => boolean, reason: SendError): Promise<void> {
+async function fail(desk: DeskData, welcomeId: number, owned: (row: WelcomeRow) => boolean, reason: SendError): Promise<void> {
   await transitionWelcome(desk.db, welcomeId, {
     from: ['sending'],
     to: 'failed',

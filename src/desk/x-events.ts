@@ -6,14 +6,14 @@ import type { FollowerProfile } from '../domain';
 import type { WebhookMessage } from '../x/sources/webhook-events';
 import { followerWroteFirst } from '../tracking/engaged-first';
 import { postVia, receiveMessage } from './conversation';
-import type { Desk } from './desk';
+import type { NoticeDesk } from './desk';
 import { noticeFollower } from './notice';
 
 /**
  * What the X Activity webhook tells the desk, in the desk's terms. X redelivers on any error, so each
  * handler is idempotent: a follower is noticed once, an engagement recorded once.
  */
-export function xEventHandlers(desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'model'>) {
+export function xEventHandlers(desk: NoticeDesk) {
   const accountFor = async (xUserId: string): Promise<XAccountRow | undefined> => {
     return findListedAccountByXUserId(desk.db, xUserId);
   };

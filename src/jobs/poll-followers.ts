@@ -1,6 +1,6 @@
 import { getAccount, recordPoll, saveBaselineCursor } from '../db/accounts';
 import { filterKnownFollowers, recordBaselineFollowers } from '../db/followers';
-import type { Desk } from '../desk/desk';
+import type { NoticeDesk } from '../desk/desk';
 import { noticeFollower } from '../desk/notice';
 import { fetchFollowersPage, XApiError } from '../x/api';
 import { pollFollowers, type BaselineMode } from '../x/sources/poll';
@@ -17,7 +17,7 @@ export interface PollSummary {
  * One poll of an account's followers. The first poll takes the baseline silently; later polls card
  * each follower not seen before, oldest first so the desk reads in the order people arrived.
  */
-export async function pollAccount(desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'model'>, accountId: number, baselineMode: BaselineMode = 'head'): Promise<PollSummary> {
+export async function pollAccount(desk: NoticeDesk, accountId: number, baselineMode: BaselineMode = 'head'): Promise<PollSummary> {
   const account = await getAccount(desk.db, accountId);
   if (!account) throw new Error(`no X account with id ${accountId}`);
   const client = desk.xClient(account);

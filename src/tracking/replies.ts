@@ -2,7 +2,7 @@ import { dmEventsCursor, saveDmEventsCursor, takeDmEventsRequest } from '../db/c
 import type { XAccountRow } from '../db/schema';
 import { carded, mentionsCursor, saveMentionsCursor } from '../db/tracking';
 import { postVia, postWaitingMessages, receiveMessage, type Noted } from '../desk/conversation';
-import type { Desk } from '../desk/desk';
+import type { TrackingDesk } from '../desk/desk';
 import { readAccountDmEvents, readMentions } from './x-reads';
 
 /** On the very first read, how far back mentions and DMs still count. */
@@ -25,7 +25,7 @@ export interface RepliesSummary {
  * the last read stopped. Every message from a carded follower goes to their card's thread; one after
  * a welcome counts as a reply, one before any welcome as an engaged-first, which may unlock a DM.
  */
-export async function trackReplies(desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now'>, account: XAccountRow): Promise<RepliesSummary> {
+export async function trackReplies(desk: TrackingDesk, account: XAccountRow): Promise<RepliesSummary> {
   const summary: RepliesSummary = { mentionsRead: 0, dmEventsRead: 0, dmRequests: 0, replies: 0, engagedFirst: 0, messages: 0 };
   await trackMentions(desk, account, summary);
   await trackDmEvents(desk, account, summary);
@@ -39,7 +39,7 @@ function count(summary: RepliesSummary, received: { isNew: boolean; noted: Noted
   if (received.noted === 'first') summary.engagedFirst++;
 }
 
-async function trackMentions(desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now'>, account: XAccountRow, summary: RepliesSummary): Promise<void> {
+async function trackMentions(desk: TrackingDesk, account: XAccountRow, summary: RepliesSummary): Promise<void> {
   const client = desk.xClient(account);
   const sinceId = await mentionsCursor(desk.db, account.id);
   const { posts, newestId } = await readMentions(client, account.xUserId, {
@@ -63,7 +63,7 @@ async function trackMentions(desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'car
  * request takes a place in X's window first (15 per 15 minutes, shared by every process); when
  * none is free the read waits for the next pass.
  */
-async function trackDmEvents(desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now'>, account: XAccountRow, summary: RepliesSummary): Promise<void> {
+async function trackDmEvents(desk: TrackingDesk, account: XAccountRow, summary: RepliesSummary): Promise<void> {
   const stopAt = await dmEventsCursor(desk.db, account.id);
   const takeRequest = async () => {
     const taken = await takeDmEventsRequest(desk.db, account.id, desk.now());

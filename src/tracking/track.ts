@@ -1,5 +1,5 @@
 import { getAccount } from '../db/accounts';
-import type { Desk } from '../desk/desk';
+import type { TrackingDesk } from '../desk/desk';
 import { trackReplies, type RepliesSummary } from './replies';
 import { trackUnfollows, type UnfollowsSummary } from './unfollows';
 
@@ -9,7 +9,7 @@ export interface TrackingSummary {
 }
 
 /** One tracking pass for one account: who wrote, then who is still following. */
-export async function trackAccount(desk: Pick<Desk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now'>, accountId: number): Promise<TrackingSummary> {
+export async function trackAccount(desk: TrackingDesk, accountId: number): Promise<TrackingSummary> {
   const account = await getAccount(desk.db, accountId);
   if (!account) throw new Error(`no X account with id ${accountId}`);
   const replies = await trackReplies(desk, account);

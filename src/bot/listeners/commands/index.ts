@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { NoticeDesk } from '../../../desk/desk';
 import type { BotDesk } from '../../deps';
 import { accueilCallback } from './accueil';
 import { auditDmCallback } from './audit-dm';
@@ -11,7 +12,7 @@ export const COMMANDS = {
   welcome: '/welcome',
 } as const;
 
-export function register(app: App, desk: Pick<BotDesk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'lang' | 'model'>): void {
+export function register(app: App, desk: NoticeDesk & Pick<BotDesk, 'lang'>): void {
   app.command(COMMANDS.accueil, accueilCallback(desk, { command: COMMANDS.accueil }));
   app.command(COMMANDS.auditDm, auditDmCallback(desk, { command: COMMANDS.auditDm, welcomeCommand: COMMANDS.welcome }));
   app.command(COMMANDS.welcome, welcomeCallback(desk, { command: COMMANDS.welcome }));

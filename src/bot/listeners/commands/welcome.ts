@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { NoticeDesk } from '../../../desk/desk';
 import type { BotDesk } from '../../deps';
 import { handleFromInput, welcomeByHandle } from '../../../desk/manual';
 import { buildManualWelcomeReply } from '../../blocks/audit-history';
@@ -10,7 +11,7 @@ import { t } from '../../../i18n';
  * per follower, ever. Acked at once; the X lookup and the card come after, the answer privately.
  */
 export const welcomeCallback =
-  (desk: Pick<BotDesk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'lang' | 'model'>, names: { command: string }) =>
+  (desk: NoticeDesk & Pick<BotDesk, 'lang'>, names: { command: string }) =>
   async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const handle = handleFromInput(slackTextToPlain(command.text)) ?? handleFromInput(command.text);

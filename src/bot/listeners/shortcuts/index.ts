@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { NoticeDesk } from '../../../desk/desk';
 import type { BotDesk } from '../../deps';
 import { auditMessageCallback } from './audit-message';
 import { welcomeFromMessageCallback } from './welcome-from-message';
@@ -9,7 +10,7 @@ export const SHORTCUTS = {
   welcomeFromMessage: 'welcome_from_message',
 } as const;
 
-export function register(app: App, desk: Pick<BotDesk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'lang' | 'model'>): void {
+export function register(app: App, desk: NoticeDesk & Pick<BotDesk, 'lang'>): void {
   app.shortcut({ callback_id: SHORTCUTS.auditMessage, type: 'message_action' }, auditMessageCallback(desk));
   app.shortcut({ callback_id: SHORTCUTS.welcomeFromMessage, type: 'message_action' }, welcomeFromMessageCallback(desk));
 }

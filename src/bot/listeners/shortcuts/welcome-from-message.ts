@@ -1,4 +1,5 @@
 import type { BotDesk } from '../../deps';
+import type { NoticeDesk } from '../../../desk/desk';
 import { profileHandleInText, welcomeByHandle } from '../../../desk/manual';
 import { buildManualWelcomeReply } from '../../blocks/audit-history';
 import { messageText } from '../../blocks/message-text';
@@ -7,7 +8,7 @@ import { replyPrivately, type MessageShortcutArgs } from './private-reply';
 
 /** "Welcome this person" on a message carrying an X profile link: as `/welcome @handle`. */
 export const welcomeFromMessageCallback =
-  (desk: Pick<BotDesk, 'db' | 'xClient' | 'logger' | 'cards' | 'threads' | 'now' | 'random' | 'lang' | 'model'>) =>
+  (desk: NoticeDesk & Pick<BotDesk, 'lang'>) =>
   async ({ ack, shortcut, respond, client }: MessageShortcutArgs): Promise<void> => {
     await ack();
     // Slack keeps links as <https://x.com/handle|x.com/handle>: the raw text has the whole URL (blocks and attachments included).
