@@ -1,6 +1,6 @@
 import { listAccounts } from '../db/accounts';
 import { seedXPrices } from '../db/x-usage';
-import type { Desk } from '../desk/desk';
+import type { Desk, TrackingDesk } from '../desk/desk';
 import { trackAccount } from '../tracking/track';
 import { nudgeWaitingConversations } from '../desk/answer-nudge';
 
@@ -25,7 +25,7 @@ export interface RunningTrackingJobs {
  * Replies and unfollows, on a pg-boss schedule: the schedule is stored once in the database, so
  * however many processes run, one pass is queued per tick, and one process runs it.
  */
-export async function startTrackingJobs(desk: Pick<Desk, 'db' | 'boss' | 'xClient' | 'logger' | 'cards' | 'threads' | 'answers' | 'now'>, options: TrackingJobsOptions): Promise<RunningTrackingJobs> {
+export async function startTrackingJobs(desk: TrackingDesk & Pick<Desk, 'boss' | 'answers'>, options: TrackingJobsOptions): Promise<RunningTrackingJobs> {
   const { boss } = desk;
   await seedXPrices(desk.db);
   await boss.createQueue(TRACKING_QUEUE, { name: TRACKING_QUEUE, policy: 'stately', retryLimit: 3, retryDelay: 60, retryBackoff: true });
