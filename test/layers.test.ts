@@ -1,5 +1,7 @@
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { BotDesk } from '../src/bot/deps';
+import type { Desk } from '../src/desk/desk';
 
 // The layer map in eslint-layers.js, checked the way `npm run lint` checks it.
 const eslint = new ESLint();
@@ -25,6 +27,13 @@ describe('imports point one way', () => {
 
   it('refuses a query written outside src/db', async () => {
     expect(await problems('src/desk/probe.ts', "import { eq } from 'drizzle-orm';\nexport const where = eq;\n")).toContain('@typescript-eslint/no-restricted-imports');
+  });
+
+  // Checked by `npm run typecheck`: the desk decides in codes, and only the Slack layer, handed a
+  // BotDesk, knows the language its words are in.
+  it('keeps the desk’s language off the Desk, on the Slack layer’s BotDesk', () => {
+    expectTypeOf<Desk>().not.toHaveProperty('lang');
+    expectTypeOf<BotDesk>().toHaveProperty('lang');
   });
 
   it('lets a higher layer import a lower one', async () => {
