@@ -77,7 +77,13 @@ export function preferredWay(message: ConversationMessageRow, ways: AnswerWays):
 }
 
 /** What the Reply… modal needs: the message, its card, and the ways open. */
-export async function answerChoices(desk: Pick<Desk, 'db'>, messageId: number): Promise<{ ctx: MessageContext; ways: AnswerWays } | undefined> {
+/** A message of theirs, and the ways open to answer it. */
+export interface AnswerChoices {
+  ctx: MessageContext;
+  ways: AnswerWays;
+}
+
+export async function answerChoices(desk: Pick<Desk, 'db'>, messageId: number): Promise<AnswerChoices | undefined> {
   const ctx = await getMessageContext(desk.db, messageId);
   if (ctx?.message.direction !== 'in') return undefined;
   return { ctx, ways: answerWays(ctx, await replyTaken(desk, ctx)) };

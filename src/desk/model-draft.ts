@@ -17,7 +17,7 @@ import type { Triage } from '../rules/triage';
 import type { AuditReport, Finding } from '../rules/types';
 import { auditWelcomeText } from './audit';
 import type { Desk } from './desk';
-import { draftTemplatesFor } from './templates';
+import { accountDraftOptions, draftTemplatesFor } from './templates';
 
 /** The model as the desk uses it (from DRAFT_MODEL_URL, DRAFT_MODEL, DRAFT_MODEL_API_KEY, DRAFT_MODEL_TIMEOUT_MS, AUDIT_MODEL_OPINION). */
 export interface DeskModel {
@@ -241,14 +241,7 @@ async function voiceExamples(desk: Pick<Desk, 'db'>, account: XAccountRow, profi
   const texts = shown.map(
     (_, i) =>
       draftWelcome({
-        profile,
-        lang,
-        channel,
-        topic: triage.topic,
-        ownDomains: account.ownDomains,
-        accountName: account.name || account.handle,
-        signOff: account.signOff,
-        address: account.voiceAddress,
+        ...accountDraftOptions(account, profile, triage, channel),
         templates: shown,
         pick: () => i,
       }).text,

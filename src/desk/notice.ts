@@ -13,7 +13,7 @@ import { receiveMessage } from './conversation';
 import { errorSummary } from './cards';
 import { modelDraftsFor } from './model-draft';
 import type { Desk, NoticeDesk } from './desk';
-import { draftTemplatesFor } from './templates';
+import { accountDraftOptions, draftTemplatesFor } from './templates';
 
 /** How many templates to try before giving up on a draft that passes the audit. */
 const DRAFT_ATTEMPTS = 6;
@@ -122,14 +122,7 @@ export function draftThatPassesAudit(
   const picker = randomTemplatePicker(draw);
   for (let attempt = 0; attempt < DRAFT_ATTEMPTS; attempt++) {
     const draft = draftWelcome({
-      profile,
-      lang,
-      channel,
-      topic: triage.topic,
-      ownDomains: account.ownDomains,
-      accountName: account.name || account.handle,
-      signOff: account.signOff,
-      address: account.voiceAddress,
+      ...accountDraftOptions(account, profile, triage, channel),
       ...(templates === 'built-in' ? {} : { templates }),
       pick: picker(attempt),
     });

@@ -24,7 +24,8 @@ import {
 } from '../db/templates';
 import { CHANNELS, LANGS, type Channel, type FollowerProfile, type Lang } from '../domain';
 import { PREVIEW_SAMPLES, TEMPLATE_KEY, VOICE_ADDRESSES, type PreviewSample, type TemplateProblem, type TemplateSource, type VoiceAddress } from '../domain/templates';
-import { draftWelcome, type Draft, type DraftTemplate } from '../rules/draft';
+import { draftWelcome, type Draft, type DraftOptions, type DraftTemplate } from '../rules/draft';
+import type { Triage } from '../rules/triage';
 import { cleanText, hasLinkOrTag } from '../rules/draft-name';
 import { extractLinks, isHostUnder, normalizeDomain } from '../rules/links';
 import { parseTemplateBody } from '../rules/render-template';
@@ -462,4 +463,18 @@ export async function applyImport(db: Db, plans: readonly ImportPlan[], by: stri
     }
     return done;
   });
+}
+
+/** What a draft for this follower takes from the account's settings and the triage (templates and the pick aside). */
+export function accountDraftOptions(account: XAccountRow, profile: FollowerProfile, triage: Triage, channel: Channel): Omit<DraftOptions, 'templates' | 'pick'> {
+  return {
+    profile,
+    lang: triage.lang,
+    channel,
+    topic: triage.topic,
+    ownDomains: account.ownDomains,
+    accountName: account.name || account.handle,
+    signOff: account.signOff,
+    address: account.voiceAddress,
+  };
 }

@@ -5,11 +5,9 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import { z } from 'zod';
 import { answerChoices, approveAnswer, markNoAnswerNeeded, preferredWay, type AnswerOutcome } from '../../../desk/answer';
 import type { BotDesk } from '../../deps';
-import { ANSWER_VIAS, type AnswerClosed, type AnswerVia } from '../../../domain';
 import { t } from '../../../i18n';
-import { REPLY_RULE_IDS } from '../../../rules/reply-profile';
 import { answerRefusal } from '../../answer-replies';
-import { buildReplyModal } from '../../blocks/reply-modal';
+import { replyModalFor } from '../../reply-modal';
 import { withDatabaseRetry } from './decide';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -38,29 +36,9 @@ export const replyCallback =
     if (!action) return void desk.logger.warn({ actionId: body.actions?.[0]?.action_id }, 'Reply… without a message id: ignored');
     const choices = await answerChoices(desk, action.id);
     if (!choices) return void (await respond(ephemeral(t(desk.lang).answer.messageGone)));
-    const { ctx, ways } = choices;
-    const first = preferredWay(ctx.message, ways);
-    const open: AnswerVia[] = first ? [first, ...ANSWER_VIAS.filter((via) => via !== first && ways[via].open)] : [];
-    const closed: Partial<Record<AnswerVia, AnswerClosed>> = {};
-    for (const via of ANSWER_VIAS) {
-      const way = ways[via];
-      if (!way.open) closed[via] = way.why;
-    }
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: buildReplyModal({
-        messageId: ctx.message.id,
-        welcomeId: ctx.welcome.id,
-        lang: desk.lang,
-        handle: ctx.follower.handle,
-        via: ctx.message.via,
-        text: ctx.message.text,
-        writtenAt: ctx.message.writtenAt,
-        open,
-        closed,
-        fourEyes: context.fourEyes === true,
-        rules: REPLY_RULE_IDS,
-      }),
+      view: replyModalFor(choices, preferredWay(choices.ctx.message, choices.ways), { lang: desk.lang, fourEyes: context.fourEyes === true }),
     });
   };
 

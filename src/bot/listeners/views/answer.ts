@@ -4,11 +4,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { afterAnswerWritten, answerChoices, writeAnswer } from '../../../desk/answer';
 import type { BotDesk } from '../../deps';
-import { ANSWER_VIAS, type AnswerClosed, type AnswerVia } from '../../../domain';
 import { t } from '../../../i18n';
-import { REPLY_RULE_IDS } from '../../../rules/reply-profile';
 import { answerRefusal } from '../../answer-replies';
-import { buildReplyModal, readReplySubmission, warnedKey } from '../../blocks/reply-modal';
+import { readReplySubmission, warnedKey } from '../../blocks/reply-modal';
+import { replyModalFor } from '../../reply-modal';
 import { ANSWER_MODAL } from '../../ids';
 
 const fieldError = (text: string) => ({ response_action: 'errors' as const, errors: { [ANSWER_MODAL.textBlockId]: text.slice(0, 1900) } });
@@ -43,30 +42,8 @@ export const answerSubmitCallback =
       // The modal stays, now showing the warnings; submitting the same text again sends it.
       const choices = await answerChoices(desk, submission.messageId);
       if (choices) {
-        const open = [submission.via, ...ANSWER_VIAS.filter((via) => via !== submission.via && choices.ways[via].open)];
-        const closed: Partial<Record<AnswerVia, AnswerClosed>> = {};
-        for (const via of ANSWER_VIAS) {
-          const way = choices.ways[via];
-          if (!way.open) closed[via] = way.why;
-        }
-        const { ctx } = choices;
-        await ack({
-          response_action: 'update',
-          view: buildReplyModal({
-            messageId: ctx.message.id,
-            welcomeId: ctx.welcome.id,
-            lang: desk.lang,
-            handle: ctx.follower.handle,
-            via: ctx.message.via,
-            text: ctx.message.text,
-            writtenAt: ctx.message.writtenAt,
-            open,
-            closed,
-            fourEyes,
-            draft: { text: submission.text, via: submission.via, findings: outcome.report.findings },
-            rules: REPLY_RULE_IDS,
-          }),
-        });
+        const draft = { text: submission.text, via: submission.via, findings: outcome.report.findings };
+        await ack({ response_action: 'update', view: replyModalFor(choices, submission.via, { lang: desk.lang, fourEyes, draft }) });
         return;
       }
     }
