@@ -89,6 +89,12 @@ const LEXICONS = {
   US_FR_BEFORE: ['=nous', '=me', '=m', '=moi'],
   US_FR_AFTER: ['=de_nous', '=de_moi', '=sur_nous', '=sur_notre', '=sur_nos', '=sur_mon', '=sur_ma', '=sur_ce_compte', '=notre_compte', '=mon_compte', '=notre_profil', '=ici', '=chez_nous', '=jusqu_a_nous', '=jusque_a_nous', '=nous'],
   WHAT: ['=what', '=whats', '=que', '=quoi', '=quel', '=quelle', '=quels', '=quelles', '=ce_que'],
+  // The cause asked for, split from its question word: "what was it that made you follow", "ce qui au fond t'a poussé à t'abonner".
+  WHAT_IT: ['=what', '=whats', '=which', '=ce_qui', '=qu_est_ce_qui', '=quoi', '=quel', '=quelle', '=why', '=pourquoi'],
+  CAUSED: [
+    '=made', '=makes', '=brought', '=brings', '=led', '=got', '=drew', '=draws', '=prompted', '=inspired', '=pushed', '=convinced', '=tempted', '=persuaded', '=sold',
+    '=amene', '=a_amene', '=pousse', '=a_pousse', '=a_donne_envie', '=donne_envie', '=decide', '=a_decide', '=convaincu', '=a_convaincu', '=motive', '=a_motive', '=attire', '=a_attire',
+  ],
   EXPECT: ['expect*', 'hope', 'hoping', '=looking_for', '=want', '=wanting', 'search*', '=get_out_of', '=after', 'attend*', 'attent*', 'esper*', 'cherch*', '=venez_chercher', '=viens_chercher'],
   FROM_EN: ['=from', '=of', '=out_of', '=on', '=in', '=at', '=following', '=when_you_found'],
   US_EXPECT_EN: ['=us', '=me', '=our', '=my', '=this_account', '=this_page', '=here', '=following_us'],
@@ -96,7 +102,7 @@ const LEXICONS = {
 };
 
 const TOKEN_PATTERNS: Array<[string, TokenPattern[]]> = [
-  ['whyFollow', tokenPattern(['@WHY ~6 @FOLLOW', '@WHY ~4 @AMENE? @TARGET_PLACE'], 'any', LEXICONS)],
+  ['whyFollow', tokenPattern(['@WHY ~6 @FOLLOW', '@WHY ~4 @AMENE? @TARGET_PLACE', '@WHAT_IT ~4 @CAUSED =you ~4 @FOLLOW', '@WHAT_IT ~4 @CAUSED =you ~2 @TARGET_PLACE', '@WHAT_IT ~3 =vous|=te ~1 @CAUSED ~4 @FOLLOW'], 'any', LEXICONS)],
   ['howFound', tokenPattern(['@HOW ~6 @FIND_EN ~2 @US_EN', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
   ['whatExpect', tokenPattern(['@WHAT ~6 @EXPECT ~6 @FROM_EN @US_EXPECT_EN', '@WHAT ~4 @EXPECT ~4 @FROM_FR', '@EXPECT ~4 @FROM_FR ~3 <?>', '=your|=vos|=tes @EXPECT ~4 @FROM_EN @US_EXPECT_EN', '=vos|=tes @EXPECT ~4 @FROM_FR'], 'any', LEXICONS)],
 ];

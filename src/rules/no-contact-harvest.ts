@@ -1,7 +1,8 @@
 import type { WelcomeRuleMeta } from './rule';
 import { YOURS } from './lexicon';
 import { findAll, phrase, within, WORD_END, WORD_START } from './text';
-import { findTokens, tokenGate, tokenPattern } from './tokens';
+import { findTokens, tokenGate, tokenPattern, tokenText } from './tokens';
+import { aboutTheirWork } from './topic';
 import type { TextRange } from './text';
 import type { AuditContext, RuleFinding } from './types';
 
@@ -93,6 +94,7 @@ const TOKEN_PATTERNS = tokenPattern(
     '@RECEIVE ~5 =par|=by|=via|=in ~1 @MAIL',
     '@MAIL ~1 =en_retour|=in_reply|=back ~1 =avec|=with',
     '@YOURS @STRICT ~6 <?>',
+    '@YOURS @ADJ? @DETAILS',
     // A number asked for by its French mobile prefix or in slang: "un petit 06 ?", "ton 07", "drop ur digits".
     '=un|=une|=ton|=votre|=your|=ur|=a|=le @ADJ? @ADJ? @MOBILE ~6 <?>',
     '@ASK ~3 @ADJ? @MOBILE',
@@ -112,16 +114,26 @@ const TOKEN_PATTERNS = tokenPattern(
     ASK: [
       'send', 'give', 'share', 'drop', '=hit_me', '=hit_us', 'leave', 'tell', 'provide', '=dm', 'reply', 'text', 'pop', 'shoot', 'let_us_know', '=what_is', '=whats', 'need', 'enter', 'type', 'post',
       'envoi*', 'envoy*', 'donn*', 'laiss*', 'partag*', 'communiqu*', 'indiqu*', 'transm*', 'ecri*', '=quel_est', '=quelle_est', '=dites', '=dis', 'repond*', 'renseign*', 'saisi*', 'glisse*',
+      // Slang for handing over: "files-moi ton mail", "balance ton 06", "ping me your deets", "fire over your email".
+      '=file', '=files', '=filez', '=refile', '=refiles', '=balance', '=balances', '=balancez', '=mets', '=mettez', '=note', '=notez', '=ping', '=fire', '=toss',
+      '=slide', '=flick', '=pass_along', '=send_over', '=jot', '=mind_sending', '=mind_sharing', '=shoot_over', '=drop_us', '=drop_me',
     ],
     THING: [
       '=email', '=emails', '=e_mail', '=mail', '=mails', '=courriel', '=adresse', '=address', '=number', '=numero', '=phone', '=telephone', '=tel', '=mobile', '=portable',
       '=cell', '=06', '=07', '=whatsapp', '=details', '=deets', '=coordonnees', '=coordos', '=coords', '=coordonnee', '=digits', '=num', '=numeros',
       '=phone_number', '=cell_number', '=mobile_number', '=numero_de_tel', '=email_address', '=mail_address', '=adresse_mail', '=insta_handle', '=contact_info', '=contact_details', '=infos_de_contact', '=contact', '=inbox',
+      // Slang and short forms: "your addy", "ton num", "tes coords", "your deets".
+      '=addy', '=addie', '=email_addy', '=e_addy', '=numero_perso', '=mel', '=mail_perso', '=adresse_perso', '=adresse_postale', '=postal_address', '=home_address',
+      '=whatsapp_number', '=numero_whatsapp', '=signal_number', '=contact_information', '=contact_infos', '=infos_contact', '=number_and_email', '=mail_et_numero',
     ],
     QWORD: ['=how', '=when', '=what', '=best', '=comment', '=quand', '=quel', '=quelle', '=meilleur', '=meilleure', '=moment', '=creneau', '=heure', '=time'],
     REACH: [
       '=reach_you', '=contact_you', '=call_you', '=ring_you', '=text_you', '=phone_you', '=call_with_you', '=vous_joindre', '=te_joindre', '=vous_appeler', '=t_appeler', '=te_appeler',
       '=vous_contacter', '=te_contacter', '=vous_rappeler', '=te_rappeler', '=coup_de_fil', '=vous_passer_un', '=joindre', '=a_call', '=give_you_a_call',
+      // Being in touch, in other words: "get in touch with you", "get hold of you", "te recontacter", "t'écrire en direct".
+      '=get_in_touch_with_you', '=be_in_touch_with_you', '=stay_in_touch_with_you', '=keep_in_touch_with_you', '=get_hold_of_you', '=reach_out_to_you',
+      '=email_you', '=mail_you', '=message_you', '=ping_you', '=vous_recontacter', '=te_recontacter', '=vous_ecrire', '=te_ecrire', '=t_ecrire',
+      '=rester_en_contact', '=garder_le_contact', '=vous_envoyer_un', '=t_envoyer_un', '=te_envoyer_un',
     ],
     SUBSCRIBE: ['sign_up', 'signup', 'subscrib*', 'register', 'join', 'get_on', 'hop_on', 'jump_on', 'inscri*', 'abonn*', 'rejoign*', 'rejoin*'],
     LIST: [
@@ -133,6 +145,12 @@ const TOKEN_PATTERNS = tokenPattern(
     MOBILE: ['=06', '=07', '=digits', '=num', '=tel', '=numero', '=number', '=phone_number', '=portable', '=mobile', '=cell', '=whatsapp'],
     ADJ: ['=petit', '=petite', '=p_tit', '=ptit', '=best', '=meilleur', '=quick', '=little', '=perso', '=personal', '=direct', '=mobile', '=cell'],
     MAIL: ['=e_mail', '=email', '=mail', '=courriel', '=inbox', '=sms'],
+    // Words that name a way to reach a person and nothing else: said of the reader, they are asked for.
+    DETAILS: [
+      '=coordonnees', '=coordos', '=coords', '=contact_details', '=contact_info', '=contact_infos', '=contact_information', '=infos_de_contact', '=infos_contact',
+      '=phone_number', '=numero_de_telephone', '=numero_de_tel', '=numero_de_portable', '=email_address', '=adresse_mail', '=adresse_e_mail', '=adresse_email',
+      '=adresse_electronique', '=addy', '=deets', '=digits', '=06', '=07',
+    ],
   }),
 );
 
@@ -141,9 +159,11 @@ const MAY_HARVEST = tokenGate([
   ...LEXICONS.THING!, ...LEXICONS.STRICT!, ...LEXICONS.LIST!, ...LEXICONS.MAIL!,
   '=reach', '=contact', '=call', '=ring', '=text', '=phone', '=joindre', '=joint', '=joints', '=jointe', 'contact*', 'appel*', 'rappel*', '=coup', '=reached', '=called',
   '=joignable', '=joignables', '=reachable', '=sms', '=texto', '=digits', '=num', '=tel',
+  '=touch', '=hold', '=recontacter', '=ecrire', '=message', '=ping', '=contact', ...LEXICONS.DETAILS!,
 ]);
 
 const KINDS: Array<[RegExp, string]> = [
+  [/\baddy\b|\baddie\b/u, 'email'],
   [new RegExp(`${WORD_START}(?:${phrase(EMAIL)})${WORD_END}`, 'u'), 'email'],
   [new RegExp(`${WORD_START}(?:${phrase(PHONE)})${WORD_END}`, 'u'), 'phone'],
   [new RegExp(`${WORD_START}(?:${phrase(DETAILS)})${WORD_END}`, 'u'), 'details'],
@@ -162,11 +182,39 @@ function kindOf(excerpt: string): string {
 // length, so the offsets hold.
 const RANK = /(?<![\p{L}\p{N}])(number|num[eé]ro|no\.?) (one|1|un|uno|two|2|deux)(?![\p{L}\p{N}])/giu;
 
+const READER = new Set(['your', 'ur', 'ton', 'ta', 'tes', 'votre', 'vos']);
+const THIRD = new Set(['his', 'her', 'their', 'son', 'sa', 'ses', 'leur', 'leurs']);
+const SENDER = new Set(['we', 'i', 'nous', 'je', 'on', 'already', 'deja', 'just']);
+const LIST_WORDS = new Set([
+  'newsletter', 'newsletters', 'infolettre', 'mailing', 'list', 'liste', 'lettre', 'digest', 'substack', 'mailchimp', 'beehiiv', 'sendinblue', 'brevo', 'convertkit', 'buttondown', 'revue',
+]);
+
+/**
+ * Not a request: a list that is the reader's own ("your newsletter … we subscribed"), the sender
+ * signing up ("we subscribed already"), or a call to someone else ("the best time to call your grandparents").
+ */
+function theirsOrOurs(text: string, range: TextRange): boolean {
+  const tokens = tokenText(text).tokens;
+  const first = tokens.findIndex((token) => token.start >= range.start);
+  if (first === -1) return false;
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1]!.end <= range.end) last++;
+  const list = tokens.slice(first, last + 1).findIndex((token) => LIST_WORDS.has(token.word));
+  if (list !== -1 && first + list > 0 && READER.has(tokens[first + list - 1]!.word)) return true;
+  if (list !== -1 && first > 0 && READER.has(tokens[first - 1]!.word) && list === 0) return true;
+  const subscribe = tokens.slice(first, last + 1).findIndex((token) => /^(?:subscri|signed|joined|abonn|inscri)/.test(token.word));
+  if (subscribe !== -1 && first + subscribe > 0 && SENDER.has(tokens[first + subscribe - 1]!.word)) return true;
+  const after = tokens[last + 1];
+  return after !== undefined && (READER.has(after.word) || THIRD.has(after.word)) && /^(?:call|appel|ring|text|phone|joindre)/.test(tokens[last]!.word);
+}
+
 export function check(context: AuditContext): RuleFinding[] {
   const ranges: TextRange[] = [];
   const text = context.text.replace(RANK, (_match, noun: string, rank: string) => `${noun}x${rank}`);
   for (const range of [...PATTERNS.flatMap((pattern) => findAll(text, pattern)), ...(MAY_HARVEST(text) ? findTokens(text, TOKEN_PATTERNS) : [])]) {
-    if (!ranges.some((seen) => seen.start < range.end && range.start < seen.end)) ranges.push(range);
+    if (ranges.some((seen) => seen.start < range.end && range.start < seen.end)) continue;
+    if (aboutTheirWork(text, range) || theirsOrOurs(text, range)) continue;
+    ranges.push(range);
   }
   return ranges
     .sort((a, b) => a.start - b.start)

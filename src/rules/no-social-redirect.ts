@@ -129,8 +129,16 @@ const LEXICONS = {
   CALL_AFTER: [
     'see_you', 'come_along', 'come_say', 'pop_by', 'jump_in', 'hop_in', 'join_us', 'follow_us', '=venez', 'rejoignez', '=rejoins', 'abonnez', '=suivez',
     '=viens', 'ajout*', '=add_us', '=add_me', '=follow', 'retrouv*', '=suis_nous', '=suis_moi', 'jett*', '=jetez', '=come', '=say_hi', '=sub', '=subscribe', 'abonne_toi',
-    '=check_it', '=check_us', '=go_check', '=passe', '=passez',
+    '=check_it', '=check_us', '=go_check', '=passe', '=passez', '=find_us', '=find_me', '=catch_us', '=tap_in', '=hop_over', '=pop_over', '=swing_by',
   ],
+  // Our account there, named by the handle it shares with this one: "on Threads, same handle".
+  SAME_HANDLE: ['=same_handle', '=same_name', '=same_username', '=same_user', '=same_at', '=meme_pseudo', '=meme_nom', '=meme_compte', '=meme_identifiant', '=same_account'],
+  // Moving the conversation elsewhere: "we're moving most convos over to Bluesky", "on migre sur Mastodon".
+  MOVE: [
+    '=moved', '=moving', '=move', '=migrated', '=migrating', '=migrate', '=switched', '=switching', '=shifted', '=shifting', '=relocated', '=heading', '=headed',
+    '=demenage', '=demenageons', '=demenagent', '=migre', '=migrons', '=bascule', '=basculons', '=basculent', '=passe', '=passons', '=partis', '=parti',
+  ],
+  VENUE_NOUN: ['group', 'groupe', 'channel', '=chaine', 'server', '=serveur', 'page', 'community', '=communaute', '=commu', '=sub', '=forum', '=crew', '=squad'],
   // Where the content lives, without a call: "our tutorials live on the YT channel", "nos vidéos sont sur TikTok".
   LIVE: [
     '=live', '=lives', '=is', '=are', '=sont', '=est', '=vivent', '=vit', '=happen', '=happens', '=go_up', '=goes_up', '=go_live', '=goes_live', '=drop', '=drops',
@@ -176,7 +184,13 @@ const TOKEN_CALLS = tokenPattern(
     '@CALL ^5 @NETWORK',
     '@WE @ADVERB? @OPEN @OPEN? @A @A? @VENUE? @NETWORK',
     '@NETWORK ^3 @CALL_AFTER',
-    '@WE @BE? @ADVERB? @ADVERB? @ADVERB? on|sur|over_on @NETWORK',
+    '@WE @BE? @ADVERB? @ADVERB? @ADVERB? on|sur|over_on @THE_OURS? @NETWORK',
+    // "We're way chattier over on Threads", "on est bien plus présents sur le papillon bleu".
+    '@WE @BE ^3 =on|=sur|=over_on|=over_at|=over_in @THE_OURS? @NETWORK',
+    '@WE ~3 @MOVE ~4 =to|=over_to|=sur|=vers|=on|=over|=chez @THE_OURS? @NETWORK',
+    '@NETWORK <,>? ~1 @SAME_HANDLE',
+    // "Our sub, r/kilnfails", "notre serveur : Discord".
+    '@OURS @VENUE_NOUN <,>|<:> @NETWORK',
     '@WE @POST ^4 on|sur @NETWORK',
     // Where the content lives: "our tutorials live on the YT channel", "the replays are on Twitch".
     '@THE_MOST ^2 @CONTENT ^3 @LIVE @ADVERB? @ADVERB? =on|=sur|=over_on @THE_OURS? @NETWORK',
@@ -219,7 +233,13 @@ function networkNamed(excerpt: string): string | undefined {
 
 const overlaps = (a: TextRange, b: TextRange): boolean => a.start < b.end && b.start < a.end;
 
+// A subreddit written as such ("r/kilnfails") names Reddit: read as the word, same length, so the
+// offsets hold.
+const SUBREDDIT = /(?<![\p{L}\p{N}/.])r\/[A-Za-z0-9_]{4,21}(?![\p{L}\p{N}_/])/gu;
+const asReddit = (name: string): string => 'reddit'.padEnd(name.length, ' ');
+
 export function check(context: AuditContext): RuleFinding[] {
+  const text = context.text.includes('r/') ? context.text.replace(SUBREDDIT, asReddit) : context.text;
   const links: RuleFinding[] = [];
   for (const link of extractLinks(context.text)) {
     const network = NETWORK_DOMAINS[link.domain ?? link.host] ?? NETWORK_DOMAINS[link.host];
@@ -237,9 +257,9 @@ export function check(context: AuditContext): RuleFinding[] {
       );
     }
   }
-  for (const range of MAY_REDIRECT(context.text) ? findTokens(context.text, TOKEN_CALLS) : []) {
+  for (const range of MAY_REDIRECT(text) ? findTokens(text, TOKEN_CALLS) : []) {
     if (calls.some((call) => overlaps(call, range))) continue;
-    const network = networkInTokens(context.text, range);
+    const network = networkInTokens(text, range);
     calls.push(
       network
         ? { messageId: 'callToAction', ...range, data: { network }, suggestion: SUGGESTION }

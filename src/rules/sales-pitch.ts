@@ -1,6 +1,7 @@
 import type { WelcomeRuleMeta } from './rule';
 import { findAll, WORD_END, WORD_START, wordsPattern } from './text';
 import { findTokens, tokenPattern, tokenText } from './tokens';
+import { aboutTheirWork } from './topic';
 import type { TextRange } from './text';
 import type { AuditContext, RuleFinding } from './types';
 
@@ -41,7 +42,8 @@ const SALES_EVENT = '(?:black friday|cyber monday|prime day|singles day|french d
 // "gratuit" / "free" alone is often a gift (a free guide), so neither is listed.
 const PITCH = wordsPattern([
   'buy (?:now|today|it now|yours|one|ours|our|from us)', 'shop (?:now|today|our)', 'order (?:now|today|yours)',
-  'promo(?:tional)? codes?', 'discount(?:s|ed)?(?: codes?)?', 'coupons?', 'use (?:the |my |our )?code', 'vouchers?',
+  // A discount offered, not the word: "discount airlines" is a kind of airline.
+  'promo(?:tional)? codes?', 'discount codes?', '(?:a|an|our|my|this|special|exclusive|welcome|member|extra|\\d+ ?%) discount(?! (?:airlines?|carriers?|flights?|stores?|shops?|supermarkets?|chains?|retailers?|brands?|grocers?))', 'discounts? (?:for you|just for you|on|off|of)', 'discounted', 'coupons?', 'use (?:the |my |our )?code', 'vouchers?',
   '(?:save|get) (?:up to )?\\d+ ?%', 'limited(?: time)? (?:offer|deal)', 'limited time', 'special (?:offer|deal|price)', 'exclusive (?:offer|deal|discount)',
   'offer ends', 'sale ends', 'flash sale', 'on sale', 'free shipping', "don't miss (?:out|this offer|our offer)", 'act now', 'hurry (?:up|now|while|before)',
   'today only', 'last chance', '(?:best|lowest) price', 'deals? of the day', 'bogo',
@@ -106,11 +108,15 @@ const TOKEN_PITCH = tokenPattern(
     // Discounts in any notation.
     '#pct ~2 =off|=de_reduction|=de_remise|=de_rabais|=cheaper|=moins_cher|=discount|=savings|=reduction',
     '=moins|=minus|=save|=economisez|=get|=enjoy|=profitez_de|=here_is|=voici ~1 #pct|#money',
-    '#pct ~3 =sur|=on ~3 @PURCHASE', '#money ~2 =off|=de_remise|=de_reduction|=discount|=de_rabais',
+    '#pct|#money ~3 =sur|=on ~3 @PURCHASE', '#money ~2 =off|=de_remise|=de_reduction|=discount|=de_rabais',
     '=from|=de #money =to|=a #money', '#money =instead_of|=au_lieu_de #money', '=half_off|=half_price|=moitie_prix|=a_moitie_prix|=half_off_the',
     '=two_for_the_price_of_one|=deux_pour_le_prix_de_un|=2_pour_1|=2_for_1|=for_the_price_of_one',
     '=code|=with|=avec|=use|=utilisez|=checkout ~2 #code', '#code ~4 #pct|#money', '#pct|#money ~4 #code',
-    '=welcome_discount|=remise_de_bienvenue|=discount',
+    '=welcome_discount|=remise_de_bienvenue',
+    // Money or a percentage given away: "10 € offerts", "$5 free", "20pct back".
+    '#pct|#money ~1 =offerts|=offert|=offerte|=offertes|=free|=gratuits|=en_moins|=de_moins|=back|=cashback',
+    // A deal with a deadline: "10 € offerts … jusqu'à dimanche", "20% off until Friday".
+    '@GIVEN ~6 =jusque|=until|=till|=through|=thru|=avant|=before|=ends ~2 @TIME',
   ],
   'any',
   {
@@ -120,6 +126,7 @@ const TOKEN_PITCH = tokenPattern(
     GRAB: ['=grab', '=snag', '=order', '=book', '=reserve', '=reserv', '=reservez', '=reserve_la', '=commandez', '=commande', '=claim', '=get_yours', '=secure', '=profitez', '=shop'],
     PURCHASE: ['=commande', '=commandes', '=tout', '=site', '=collection', '=boutique', '=achat', '=achats', '=panier', '=order', '=orders', '=purchase', '=box', '=plan', '=everything', '=first', '=premiere', '=premier'],
     TIME: TIME,
+    GIVEN: ['#pct', '#money', '=off', '=offerts', '=offert', '=offerte', '=offertes', '=remise', '=reduction', '=discount', '=deal', '=offre', '=offer', '=promo'],
   },
 );
 
@@ -136,10 +143,10 @@ const overlapsAny = (range: TextRange, ranges: readonly TextRange[]): boolean =>
 export function check(context: AuditContext): RuleFinding[] {
   const pitches: TextRange[] = [];
   for (const range of [...findAll(context.text, PITCH), ...findAll(context.text, PERCENT_OFF)]) {
-    if (!overlapsAny(range, pitches)) pitches.push(range);
+    if (!overlapsAny(range, pitches) && !aboutTheirWork(context.text, range)) pitches.push(range);
   }
   for (const range of findTokens(context.text, TOKEN_PITCH)) {
-    if (!overlapsAny(range, pitches) && !negated(context.text, range)) pitches.push(range);
+    if (!overlapsAny(range, pitches) && !negated(context.text, range) && !aboutTheirWork(context.text, range)) pitches.push(range);
   }
   const findings: RuleFinding[] = pitches.map((range) => ({ messageId: 'pitch', ...range, suggestion: SUGGESTIONS.pitch }));
   const bracketed = [...context.text.matchAll(BRACKETED)].map((match) => ({ start: match.index, end: match.index + match[0].length }));

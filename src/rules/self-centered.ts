@@ -45,9 +45,22 @@ const THANK_YOU = new RegExp(`${WORD_START}(?:thank (?:you|u)|ty)${WORD_END}`, '
 const FOLLOWING_US = new RegExp(`${WORD_START}(?:following us|followed us|de nous suivre|nous suivre)${WORD_END}`, 'gu');
 // An offer to help speaks to them even without "you": "feel free to ask us", "n'hésitez pas".
 const ADDRESSING = new RegExp(`${WORD_START}(?:feel free|don't hesitate|do not hesitate|n'hesite[zs]? pas|just ask|ask us|let us know|ping us|shout|dites nous|ecrivez nous)${WORD_END}`, 'gu');
-// Imperatives speak to the reader: French "-ez" forms and "rejoins-nous", English verbs opening a sentence.
+// Imperatives speak to the reader, with an implied "you": French "-ez" forms and "rejoins-nous", and
+// a verb opening a clause, after a stop, a comma or a linking word ("so give us a follow", "Pense à
+// liker", "…, find us there").
+const CLAUSE_START = "(?:^|[.!?:,;(]\\s*|(?<![\\p{L}\\p{N}])(?:so|and|then|just|please|pls|now|do|go|or|et|alors|puis|donc|surtout|juste|stp|svp)\\s+)";
+const ENGLISH_IMPERATIVES = [
+  'sign', 'join', 'check', 'follow', 'grab', 'get', 'come', 'see', 'enjoy', 'take', 'read', 'find', 'feel', 'drop', 'send', 'tell', 'give', 'use', 'try', 'hit',
+  'visit', 'subscribe', 'reply', 'ask', 'share', 'pop', 'hop', 'jump', 'head', 'say', 'catch', 'connect', 'add', 'like', 'leave', 'stop', 'swing', 'look', 'watch',
+  'listen', 'ping', 'dm', 'text', 'call', 'ring', 'message', 'reach', 'shoot', 'let', 'keep', 'stay', 'mind', 'tap', 'slide', 'sub', 'peep', 'tune', 'hang', 'meet',
+];
+const FRENCH_IMPERATIVES = [
+  'pense', 'passe', 'viens', 'rejoins', 'retrouve', 'file', 'dis', 'ecris', 'regarde', 'jette', 'envoie', 'laisse', 'reponds', 'clique', 'decouvre', 'profite',
+  'fonce', 'essaie', 'essaye', 'ajoute', 'partage', 'garde', 'prends', 'fais', 'raconte', 'montre', 'note', 'tente', 'abonne', 'ecoute', 'lis', 'teste',
+  'reserve', 'inscris', 'oublie', 'hesite', 'cherche', 'tape', 'glisse', 'balance', 'contacte', 'appelle',
+];
 const IMPERATIVE = new RegExp(
-  `${WORD_START}(?:(?!(?:chez|assez|nez|rez)${WORD_END})\\p{L}{2,}ez|\\p{L}+-(?:nous|moi|toi))${WORD_END}|(?:^|[.!?:]\\s*)(?:sign|join|check|follow|grab|get|come|see|enjoy|take|read|find|feel|drop|send|tell|give|use|try|hit|visit|subscribe|reply|ask|share|pop|hop|jump|head|say|catch|connect|add|like|leave|stop|swing)${WORD_END}`,
+  `${WORD_START}(?:(?!(?:chez|assez|nez|rez)${WORD_END})\\p{L}{2,}ez|\\p{L}+-(?:nous|moi|toi))${WORD_END}|${CLAUSE_START}(?:n')?(?:${[...ENGLISH_IMPERATIVES, ...FRENCH_IMPERATIVES].join('|')})${WORD_END}`,
   'gu',
 );
 // Two statements about the team and not one word to them: the message is all about us.

@@ -57,6 +57,9 @@ const PIECE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|[%€$£¥]|[.?!;:,]+|\n/gu;
 const NUMBER = /^\d+$/;
 const DURATION = /^\d+(?:h|hr|hrs|j|d|min|mn)$/;
 const CODE_SHAPE = /^(?=.*\p{Lu})(?=.*\d)[\p{Lu}\d]{4,}$/u;
+// A number glued to its unit: "20pct", "15percent", "10eur", "5bucks".
+const GLUED_PERCENT = /^\d+(?:pct|percent|pourcent)$/;
+const GLUED_MONEY = /^\d+(?:eur|euros?|usd|dollars?|bucks|balles)$/;
 const CURRENCY_WORDS = new Set(['euro', 'euros', 'eur', 'dollar', 'dollars', 'usd', 'gbp', 'balles', 'bucks', 'pounds', 'quid', 'cents']);
 const PERCENT_WORDS = new Set(['percent', 'per', 'pourcent', 'pct']);
 
@@ -110,6 +113,8 @@ function tokenize(source: string): Token[] {
     }
     if (NUMBER.test(piece)) raw.push(notation(piece, '#num', start, end));
     else if (DURATION.test(piece)) raw.push(notation(piece, '#dur', start, end));
+    else if (GLUED_PERCENT.test(piece)) raw.push(notation(piece, '#pct', start, end));
+    else if (GLUED_MONEY.test(piece)) raw.push(notation(piece, '#money', start, end));
     else if (CODE_SHAPE.test(source.slice(start, end))) raw.push(notation(piece, '#code', start, end));
     else if (/^[%€$£¥]$/.test(piece)) raw.push(notation(piece, piece === '%' ? '%' : '#cur', start, end));
     else raw.push(word(piece, start, end));
