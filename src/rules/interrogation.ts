@@ -42,7 +42,8 @@ const words = (list: readonly string[]): string => `(?:${list.join('|')})`;
 const question = (source: string): RegExp => new RegExp(phrase(source), 'gu');
 const US = "(?:us|me|this account|here)";
 const PLACE = "(?:account|profile|page|feed|timeline|tweets|posts)";
-const NOUS = "(?:nous|me|m'|moi|te|t')";
+// Elided "m'" and "t'" need their apostrophe (\x27, which phrase() leaves alone): else the "t" of "as-tu" reads as "t'".
+const NOUS = "(?:nous|me|m\\x27|moi|te|t\\x27)";
 const QUESTION_END = '[^.!?]*\\?';
 
 const PATTERNS: Array<[string, RegExp]> = [

@@ -90,6 +90,12 @@ const TOKEN_PATTERNS = tokenPattern(
     '=good_time|=best_time|=bon_moment|=meilleur_moment|=creneau|=dispo|=disponible|=available|=free ~4 =call|=appel|=coup_de_fil|=phone_call|=visio|=zoom',
     '=be|=etre ~1 =joint|=joints|=jointe|contacte*|=reached|=contacted|=called ~2 =par|=by|=via|=on @THING',
     '@SUBSCRIBE ~5 @LIST',
+    // Putting them on a list: "mind if we add you to our mailing list?", "on t'ajoute à la liste de diffusion".
+    '@ADD_TO =you|=vous|=te ~4 @ANY_LIST',
+    '=vous|=te @ADD_TO ~4 @ANY_LIST',
+    // Mail delivered to them: "straight to your inbox", "directement dans ta boîte mail"; "tell me where to send it".
+    '=to|=in|=into|=dans|=sur =your|=ur|=ton|=ta|=votre @ADJ? =inbox|=mailbox|=boite_mail|=boite_aux_lettres|=boite_de_reception|=boite_e_mail',
+    '=where_to_send|=where_we_can_send|=where_i_can_send|=ou_envoyer|=ou_vous_envoyer|=ou_te_envoyer|=ou_t_envoyer|=where_should_we_send|=where_should_i_send',
     '@LIST ~8 @SUBSCRIBE',
     '@RECEIVE ~5 =par|=by|=via|=in ~1 @MAIL',
     '@MAIL ~1 =en_retour|=in_reply|=back ~1 =avec|=with',
@@ -139,9 +145,15 @@ const TOKEN_PATTERNS = tokenPattern(
     LIST: [
       'newsletter', '=news_letter', '=mailing_list', '=mailing', '=email_list', '=liste_de_diffusion', '=lettre_de_info', '=lettre_de_information', '=infolettre', '=digest',
       '=substack', '=mailchimp', '=beehiiv', '=sendinblue', '=brevo', '=convertkit', '=buttondown', '=revue', '=par_courriel', '=par_e_mail', '=par_mail', '=by_email', '=via_email', '=letter',
+      '=lettre', '=lettre_hebdo', '=lettre_mensuelle', '=weekly_letter', '=weekly_email', '=monthly_email', '=email_digest', '=mailing_hebdo', '=tinyletter', '=mailerlite',
     ],
     STRICT: ['=adresse_electronique', '=adresse_e_mail', '=adresse_mail', '=email', '=e_mail', '=numero', '=number', '=phone_number', '=coordonnees', '=contact_details', '=infos_de_contact', '=06', '=mobile'],
     RECEIVE: ['recev*', '=receive', '=get'],
+    ADD_TO: ['=add', '=put', '=pop', '=sign', '=subscribe', '=enroll', '=ajoute', '=ajouter', '=ajoutons', '=ajoutera', '=ajouterons', '=mets', '=mettre', '=met', '=mettons', '=inscris', '=inscrire', '=inscrit', '=inscrivons', '=abonne', '=abonner'],
+    ANY_LIST: [
+      'newsletter', '=mailing_list', '=mailing', '=email_list', '=list', '=liste', '=waitlist', '=waiting_list', '=liste_de_attente', '=liste_de_diffusion', '=lettre', '=infolettre',
+      '=substack', '=mailchimp', '=beehiiv', '=digest',
+    ],
     MOBILE: ['=06', '=07', '=digits', '=num', '=tel', '=numero', '=number', '=phone_number', '=portable', '=mobile', '=cell', '=whatsapp'],
     ADJ: ['=petit', '=petite', '=p_tit', '=ptit', '=best', '=meilleur', '=quick', '=little', '=perso', '=personal', '=direct', '=mobile', '=cell'],
     MAIL: ['=e_mail', '=email', '=mail', '=courriel', '=inbox', '=sms'],
@@ -159,7 +171,8 @@ const MAY_HARVEST = tokenGate([
   ...LEXICONS.THING!, ...LEXICONS.STRICT!, ...LEXICONS.LIST!, ...LEXICONS.MAIL!,
   '=reach', '=contact', '=call', '=ring', '=text', '=phone', '=joindre', '=joint', '=joints', '=jointe', 'contact*', 'appel*', 'rappel*', '=coup', '=reached', '=called',
   '=joignable', '=joignables', '=reachable', '=sms', '=texto', '=digits', '=num', '=tel',
-  '=touch', '=hold', '=recontacter', '=ecrire', '=message', '=ping', '=contact', ...LEXICONS.DETAILS!,
+  '=touch', '=hold', '=recontacter', '=ecrire', '=message', '=ping', '=contact', ...LEXICONS.DETAILS!, ...LEXICONS.ANY_LIST!,
+  '=inbox', '=mailbox', '=boite', '=where', '=ou',
 ]);
 
 const KINDS: Array<[RegExp, string]> = [

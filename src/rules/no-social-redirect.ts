@@ -183,6 +183,8 @@ const TOKEN_CALLS = tokenPattern(
   [
     '@CALL ^5 @NETWORK',
     '@WE @ADVERB? @OPEN @OPEN? @A @A? @VENUE? @NETWORK',
+    // "We also have a little Discord for makers", "on a un petit serveur Discord".
+    '@WE @ADVERB? @OPEN ^3 @NETWORK',
     '@NETWORK ^3 @CALL_AFTER',
     '@WE @BE? @ADVERB? @ADVERB? @ADVERB? on|sur|over_on @THE_OURS? @NETWORK',
     // "We're way chattier over on Threads", "on est bien plus présents sur le papillon bleu".

@@ -113,6 +113,8 @@ const TOKEN_PITCH = tokenPattern(
     '=two_for_the_price_of_one|=deux_pour_le_prix_de_un|=2_pour_1|=2_for_1|=for_the_price_of_one',
     '=code|=with|=avec|=use|=utilisez|=checkout ~2 #code', '#code ~4 #pct|#money', '#pct|#money ~4 #code',
     '=welcome_discount|=remise_de_bienvenue',
+    // Shipping given away: "la livraison est offerte", "shipping's on us".
+    '=livraison|=shipping|=delivery|=frais_de_port|=port ~2 =offerte|=offerts|=gratuite|=gratuits|=free|=on_us|=included|=inclus|=incluse',
     // Money or a percentage given away: "10 € offerts", "$5 free", "20pct back".
     '#pct|#money ~1 =offerts|=offert|=offerte|=offertes|=free|=gratuits|=en_moins|=de_moins|=back|=cashback',
     // A deal with a deadline: "10 € offerts … jusqu'à dimanche", "20% off until Friday".
@@ -135,7 +137,9 @@ function negated(source: string, range: TextRange): boolean {
   const tokens = tokenText(source).tokens;
   const index = tokens.findIndex((token) => token.start === range.start);
   const previous = index > 0 ? tokens[index - 1]!.word : '';
-  return ['no', 'pas', 'sans', 'aucune', 'aucun', 'never', 'de'].includes(previous);
+  // "Hurry back", "hurry home": a wish to see them again, not haste to buy.
+  const next = index >= 0 ? tokens[index + 1]?.word : undefined;
+  return ['no', 'pas', 'sans', 'aucune', 'aucun', 'never', 'de'].includes(previous) || (tokens[index]?.word === 'hurry' && (next === 'back' || next === 'home'));
 }
 
 const overlapsAny = (range: TextRange, ranges: readonly TextRange[]): boolean => ranges.some((other) => range.start < other.end && other.start < range.end);

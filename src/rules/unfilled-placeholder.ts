@@ -78,7 +78,8 @@ const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]
   // Blanks to fill in: "Hi ____,".
   [/(?<![\p{L}\p{N}_])_{3,}(?![\p{L}\p{N}_])/gu],
   // Dummy text and markers teams put in templates.
-  [/(?<![\p{L}\p{N}])(?:XXX+|TODO|TBD)(?![\p{L}\p{N}_])/gu],
+  // Not a marker used as a word: "your TODO app", "the TBD list".
+  [/(?<![\p{L}\p{N}])(?<!\b(?:[Yy]our|[Mm]y|[Oo]ur|[Tt]he|[Aa]|[Tt]on|[Tt]a|[Mm]on|[Mm]a|[Nn]otre|[Vv]otre|[Ll]a|[Ll]e|[Uu]ne?) )(?:XXX+|TODO|TBD)(?![\p{L}\p{N}_])(?! (?:lists?|apps?|items?|liste|appli))/gu],
   [/(?<![\p{L}\p{N}])(?:lorem ipsum|@(?:handle|username|pseudo|user|nom_utilisateur))(?![\p{L}\p{N}_])/giu],
 ];
 
