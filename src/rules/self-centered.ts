@@ -85,13 +85,16 @@ function addressesFollower(folded: string, follower: AuditContext['follower']): 
 }
 
 // The person called by their name in the opening greeting: "Thanks for the follow, Ines!", "Merci Zoé !",
-// "Hi Sam,". Read on the first sentence only, where a name is a vocative and not a list's last item.
+// "Hi Sam,". Read on the first sentence only, where a name is a vocative and not a list's last item;
+// used when the audit has no follower to compare it with.
 const GREETING_NAME = /^[^.!?\n]*?(?:,\s*|(?<![\p{L}\p{N}])(?:[Tt]hanks|[Tt]hank you|[Tt]hank u|[Tt]hx|[Tt]y|[Mm]erci|[Hh]i|[Hh]ey|[Hh]ello|[Bb]onjour|[Ss]alut|[Cc]oucou|[Ww]elcome|[Bb]ienvenue|[Cc]heers)\s+)(\p{Lu}\p{Ll}{1,20})\s*[!,.?]/u;
 
 export function check(context: AuditContext): RuleFinding[] {
   const folded = foldText(context.text).folded;
   const we = count(FIRST_PERSON, folded) + count(TEAM, folded) + (context.lang === 'fr' ? count(ON, folded) : 0);
-  const you = count(SECOND_PERSON, folded) + (addressesFollower(folded, context.follower) || GREETING_NAME.test(context.text) ? 1 : 0);
+  // A name in the greeting is theirs only when the audit cannot tell: with the follower known, their own name decides.
+  const named = context.follower?.name || context.follower?.handle ? addressesFollower(folded, context.follower) : GREETING_NAME.test(context.text);
+  const you = count(SECOND_PERSON, folded) + (named ? 1 : 0);
   // Whether anything speaks to them at all: "thank you" and "following us" are formulas, an imperative is an address.
   const aboutUs = we - count(FOLLOWING_US, folded);
   const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded);
