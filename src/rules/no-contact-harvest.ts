@@ -177,6 +177,8 @@ const MAY_HARVEST = tokenGate([
 
 const KINDS: Array<[RegExp, string]> = [
   [/\baddy\b|\baddie\b/u, 'email'],
+  [/inbox|mailbox|boite/u, 'newsletter'],
+  [/touch|hold of|where (?:to|we can|i can|should (?:we|i)) send|ou (?:t'|te |vous )?envoyer/u, 'details'],
   [new RegExp(`${WORD_START}(?:${phrase(EMAIL)})${WORD_END}`, 'u'), 'email'],
   [new RegExp(`${WORD_START}(?:${phrase(PHONE)})${WORD_END}`, 'u'), 'phone'],
   [new RegExp(`${WORD_START}(?:${phrase(DETAILS)})${WORD_END}`, 'u'), 'details'],

@@ -138,7 +138,7 @@ const LEXICONS = {
     '=moved', '=moving', '=move', '=migrated', '=migrating', '=migrate', '=switched', '=switching', '=shifted', '=shifting', '=relocated', '=heading', '=headed',
     '=demenage', '=demenageons', '=demenagent', '=migre', '=migrons', '=bascule', '=basculons', '=basculent', '=passe', '=passons', '=partis', '=parti',
   ],
-  VENUE_NOUN: ['group', 'groupe', 'channel', '=chaine', 'server', '=serveur', 'page', 'community', '=communaute', '=commu', '=sub', '=forum', '=crew', '=squad'],
+  VENUE_NOUN: ['group', 'groupe', 'channel', '=chaine', 'server', '=serveur', 'page', 'community', '=communaute', '=commu', '=sub', '=forum'],
   // Where the content lives, without a call: "our tutorials live on the YT channel", "nos vidéos sont sur TikTok".
   LIVE: [
     '=live', '=lives', '=is', '=are', '=sont', '=est', '=vivent', '=vit', '=happen', '=happens', '=go_up', '=goes_up', '=go_live', '=goes_live', '=drop', '=drops',
@@ -193,6 +193,8 @@ const TOKEN_CALLS = tokenPattern(
     '@NETWORK <,>? ~1 @SAME_HANDLE',
     // "Our sub, r/kilnfails", "notre serveur : Discord".
     '@OURS @VENUE_NOUN <,>|<:> @NETWORK',
+    // "Our community lives on the butterfly app now" (a place for them, not "our team is on Slack all day").
+    '@OURS @VENUE_NOUN ^2 @LIVE @ADVERB? =on|=sur|=over_on|=over_at @THE_OURS? @NETWORK',
     '@WE @POST ^4 on|sur @NETWORK',
     // Where the content lives: "our tutorials live on the YT channel", "the replays are on Twitch".
     '@THE_MOST ^2 @CONTENT ^3 @LIVE @ADVERB? @ADVERB? =on|=sur|=over_on @THE_OURS? @NETWORK',
@@ -261,6 +263,8 @@ export function check(context: AuditContext): RuleFinding[] {
   }
   for (const range of MAY_REDIRECT(text) ? findTokens(text, TOKEN_CALLS) : []) {
     if (calls.some((call) => overlaps(call, range))) continue;
+    // A subreddit read as "reddit" is reported whole.
+    while (range.end < text.length && text[range.end] === ' ' && context.text[range.end] !== ' ') range.end++;
     const network = networkInTokens(text, range);
     calls.push(
       network

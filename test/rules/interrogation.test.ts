@@ -3,6 +3,7 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'how they liked an event, with an inverted "tu"', text: "Merci ! Comment as-tu trouvé l'expo ?" },
     { name: 'a friendly question about their work', text: 'Thanks for the follow! What are you working on these days?' },
     { text: 'Merci de nous suivre ! Sur quoi travaillez-vous en ce moment ?' },
     { name: 'asking how they liked something is feedback, not an interrogation', text: "Merci ! Comment avez-vous trouvé l'atelier de jeudi ?" },
@@ -14,6 +15,7 @@ ruleTester(rule, {
     { name: 'what got them into their craft', text: 'Thanks! What got you into letterpress printing?' },
   ],
   invalid: [
+    { name: 'the cause of the follow, split from its question word', text: 'Thanks! What was it that got you to follow us?', errors: [{ messageId: 'whyFollow', text: 'What was it that got you to follow' }] },
     { text: 'Thanks! Why did you follow me?', errors: [{ messageId: 'whyFollow', text: 'Why did you follow' }] },
     { text: 'Merci ! Comment nous avez-vous trouvés ?', errors: [{ messageId: 'howFound', text: 'Comment nous avez-vous trouvés' }] },
     { name: 'typographic apostrophe and no-break space', text: 'Merci ! Qu’attendez-vous de nous\u00a0?', errors: [{ messageId: 'whatExpect', text: 'Qu’attendez-vous de nous\u00a0?' }] },

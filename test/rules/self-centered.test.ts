@@ -3,6 +3,9 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'an imperative mid-sentence has an implied "you"', text: 'Thanks! We make lamps, so give us a shout.' },
+    { name: 'a French "tu" imperative', text: 'Merci ! Pense à regarder notre atelier, on y fabrique tout.', lang: 'fr' },
+    { name: 'their name in the greeting, with no follower known', text: 'Thanks for the follow, Ines! Our shop is in Leeds and we make lamps.' },
     'Merci de nous suivre ! Sur quoi travaillez-vous en ce moment ?',
     'Thanks for the follow! What are you building these days?',
     { name: 'naming the person is talking to them', text: 'Thanks Sam! We post a short tip every Monday.', follower: { name: 'Sam Lee', handle: 'samlee' } },

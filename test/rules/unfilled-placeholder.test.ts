@@ -3,6 +3,7 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a marker used as a word', text: 'Thanks! Your TODO app is neat.' },
     'Merci de nous suivre, Anna !',
     'Thanks for the follow, Sam! <3',
     { name: 'a percentage is not a merge tag', text: 'Thanks! 90% of our readers start with this guide: brand.com/start' },
