@@ -171,8 +171,8 @@ const MAY_HARVEST = tokenGate([
   ...LEXICONS.THING!, ...LEXICONS.STRICT!, ...LEXICONS.LIST!, ...LEXICONS.MAIL!,
   '=reach', '=contact', '=call', '=ring', '=text', '=phone', '=joindre', '=joint', '=joints', '=jointe', 'contact*', 'appel*', 'rappel*', '=coup', '=reached', '=called',
   '=joignable', '=joignables', '=reachable', '=sms', '=texto', '=digits', '=num', '=tel',
-  '=touch', '=hold', '=recontacter', '=ecrire', '=message', '=ping', '=contact', ...LEXICONS.DETAILS!, ...LEXICONS.ANY_LIST!,
-  '=inbox', '=mailbox', '=boite', '=where', '=ou',
+  '=touch', '=hold', '=recontacter', '=ecrire', '=ping', '=contact', ...LEXICONS.DETAILS!, ...LEXICONS.ANY_LIST!,
+  '=inbox', '=mailbox', '=boite', '=where', '=envoyer',
 ]);
 
 const KINDS: Array<[RegExp, string]> = [
