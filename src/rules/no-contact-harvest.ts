@@ -92,6 +92,11 @@ const TOKEN_PATTERNS = tokenPattern(
     '@SUBSCRIBE ~5 @LIST',
     // Putting them on a list: "mind if we add you to our mailing list?", "on t'ajoute à la liste de diffusion".
     '@ADD_TO =you|=vous|=te ~4 @ANY_LIST',
+    '@ANY_LIST ~8 @ADD_TO =you|=vous|=te', '@ANY_LIST ~8 =te|=vous @ADD_TO',
+    // Our list offered to them: "tu veux recevoir notre newsletter ?", "want to get our weekly letter?".
+    '@RECEIVE_WANT ~3 @OURS @ADJ? @ANY_LIST',
+    // A call proposed with a time to find: "happy to set up a quick call, when works for you?", "un petit appel, tu es dispo quand ?".
+    '@CALL_NOUN ~6 @WHEN', '@WHEN ~6 @CALL_NOUN',
     '=vous|=te @ADD_TO ~4 @ANY_LIST',
     // Mail delivered to them: "straight to your inbox", "directement dans ta boîte mail"; "tell me where to send it".
     '=to|=in|=into|=dans|=sur =your|=ur|=ton|=ta|=votre @ADJ? =inbox|=mailbox|=boite_mail|=boite_aux_lettres|=boite_de_reception|=boite_e_mail',
@@ -149,6 +154,16 @@ const TOKEN_PATTERNS = tokenPattern(
     ],
     STRICT: ['=adresse_electronique', '=adresse_e_mail', '=adresse_mail', '=email', '=e_mail', '=numero', '=number', '=phone_number', '=coordonnees', '=contact_details', '=infos_de_contact', '=06', '=mobile'],
     RECEIVE: ['recev*', '=receive', '=get'],
+    RECEIVE_WANT: ['recev*', '=receive', '=get', '=want', '=veux', '=voulez', '=aimerais', '=aimeriez', '=like', '=love', '=interested', '=interesse', '=interessee', '=envie'],
+    OURS: ['=our', '=my', '=notre', '=nos', '=mon', '=ma', '=mes', '=the', '=la', '=le'],
+    CALL_NOUN: [
+      '=quick_call', '=short_call', '=a_call', '=phone_call', '=video_call', '=zoom_call', '=intro_call', '=discovery_call', '=call_sometime', '=un_appel', '=petit_appel',
+      '=coup_de_fil', '=visio', '=une_visio', '=zoom', '=un_call', '=petit_call', '=appel_decouverte', '=appel_rapide',
+    ],
+    WHEN: [
+      '=when_works', '=when_would', '=when_are_you', '=when_is', '=what_time', '=which_day', '=what_day', '=a_good_time', '=free_this', '=free_next', '=available_this',
+      '=available_next', '=quand', '=dispo', '=dispos', '=disponible', '=disponibles', '=quel_jour', '=quelle_heure', '=un_creneau', '=quel_creneau', '=slot',
+    ],
     ADD_TO: ['=add', '=put', '=pop', '=sign', '=subscribe', '=enroll', '=ajoute', '=ajouter', '=ajoutons', '=ajoutera', '=ajouterons', '=mets', '=mettre', '=met', '=mettons', '=inscris', '=inscrire', '=inscrit', '=inscrivons', '=abonne', '=abonner'],
     ANY_LIST: [
       'newsletter', '=mailing_list', '=mailing', '=email_list', '=list', '=liste', '=waitlist', '=waiting_list', '=liste_de_attente', '=liste_de_diffusion', '=lettre', '=infolettre',
@@ -172,7 +187,7 @@ const MAY_HARVEST = tokenGate([
   '=reach', '=contact', '=call', '=ring', '=text', '=phone', '=joindre', '=joint', '=joints', '=jointe', 'contact*', 'appel*', 'rappel*', '=coup', '=reached', '=called',
   '=joignable', '=joignables', '=reachable', '=sms', '=texto', '=digits', '=num', '=tel',
   '=touch', '=hold', '=recontacter', '=ecrire', '=ping', '=contact', ...LEXICONS.DETAILS!, ...LEXICONS.ANY_LIST!,
-  '=inbox', '=mailbox', '=boite', '=where', '=envoyer',
+  '=inbox', '=mailbox', '=boite', '=where', '=envoyer', '=zoom', '=visio', '=appel', '=call', '=coup',
 ]);
 
 const KINDS: Array<[RegExp, string]> = [

@@ -124,6 +124,8 @@ const LEXICONS = {
     '=sub', '=subs', '=sub_to', '=go_follow', '=go_check', '=go_sub', '=go_see', 'slide', '=pull_up', '=drop_by', '=stop_by', '=look_us_up', '=look_for_us',
     '=take_a_look', '=have_a_look', '=peep', 'jett*', '=jetez', '=jeter_un', '=va_voir', '=allez_voir', '=va_jeter', '=allez_jeter', '=fonce', '=foncez', '=clique', '=cliquez',
     '=passe', '=cherche_nous', '=cherchez_nous', '=tape', '=tapez',
+    // Waiting for them there: "on t'attend sur Bluesky", "we'll be waiting for you on Discord".
+    '=attend', '=attends', '=attendons', '=waiting', '=await', '=awaits',
   ],
   // After the network: "on FB, see you there", "sur TikTok, rejoignez-nous".
   CALL_AFTER: [

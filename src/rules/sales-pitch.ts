@@ -101,9 +101,11 @@ const TOKEN_PITCH = tokenPattern(
     // Haste.
     '=hurry|=hurry_up|=foncez|=fonce|depech*|=ne_tardez_pas|=ne_trainez_pas|=ne_traine_pas|=don_t_wait|=do_not_wait|=don_t_sleep|=do_not_sleep|=get_in_quick|=act_fast',
     '@GRAB ~3 =now|=today|=maintenant|=vite|=while|=before|=avant|=tant_que|=aujourd_hui|=quickly|=fast|=yours|=la_votre|=le_votre|=a_pair',
-    '=c_est_le_moment|=it_is_time_to ~3 =vous_decider|=decide|=commander|=order|=reserver|=book',
+    '=c_est_le_moment|=it_is_time_to ~3 =vous_decider|=decide|=commander|=order|=reserver|=book|=te_inscrire|=vous_inscrire|=se_inscrire|=sign_up|=enroll|=join|=en_profiter|=jump_in',
+    // Now or never: "now's your chance", "c'est maintenant ou jamais", "last call".
+    '=now_is_your_chance|=now_is_the_time|=now_or_never|=maintenant_ou_jamais|=last_call|=dernier_appel|=don_t_miss_out|=ne_rate_pas_ca|=ne_loupe_pas|=ne_manque_pas_ca',
     // Price changes.
-    '=price|=prices|=prix|=tarif|=tarifs|=rate|=rates ~3 =go_up|=going_up|=goes_up|=increase|=increases|=rise|=rises|augment*|=change|=changes|=hausse|=passe_de|=passent_de',
+    '=price|=prices|=prix|=tarif|=tarifs|=rate|=rates ~3 =go_up|=going_up|=goes_up|=increase|=increases|=rise|=rises|augment*|=change|=changes|=hausse|=passe_de|=passent_de|=passe_a|=passera_a|=passent_a|=passeront_a|=grimpe|=grimpera|=jumps_to|=goes_to|=moves_to|=doubles|=double',
     '=before|=avant ~2 =price_change|=la_hausse|=the_increase', '=lock_in', '=early_bird|=earlybird|=early_price|=early_rate|=prevente|=tarif_de_lancement|=launch_price|=tarif_preferentiel|=plein_tarif|=full_price',
     // Discounts in any notation.
     '#pct ~2 =off|=de_reduction|=de_remise|=de_rabais|=cheaper|=moins_cher|=discount|=savings|=reduction',
@@ -122,7 +124,11 @@ const TOKEN_PITCH = tokenPattern(
   ],
   'any',
   {
-    OFFER: ['=sale', '=sales', '=soldes', '=offer', '=offre', '=deal', '=promo', '=registration', '=registrations', '=inscriptions', '=doors', '=portes', '=early_bird', '=tarif', '=rate', '=ventes', '=vente', '=bundle'],
+    OFFER: [
+      '=sale', '=sales', '=soldes', '=offer', '=offre', '=deal', '=promo', '=registration', '=registrations', '=inscriptions', '=doors', '=portes', '=early_bird', '=tarif', '=rate', '=ventes', '=vente', '=bundle',
+      // What one signs up or pays for: "enrollment closes tonight", "la billetterie ferme dimanche".
+      '=enrollment', '=enrolment', '=enrollments', '=signups', '=sign_ups', '=preorders', '=pre_orders', '=precommandes', '=precommande', '=billetterie', '=admissions', '=applications', '=cart', '=panier', '=price', '=prix', '=pricing',
+    ],
     ENDS: ['=ends', '=end', 'expir*', '=closes', '=close', '=closing', '=finishes', '=se_termine', '=se_terminent', 'termin*', '=ferme', '=ferment', '=prend_fin', '=disappears', '=disparait', '=ouvertes_encore', '=is_over'],
     ITEMS: ['=left', '=places', '=place', '=spots', '=spot', '=seats', '=seat', '=kits', '=pieces', '=exemplaires', '=tickets', '=billets', '=units', '=boxes', '=items', '=articles', '=kit', '=in_stock', '=en_stock'],
     GRAB: ['=grab', '=snag', '=order', '=book', '=reserve', '=reserv', '=reservez', '=reserve_la', '=commandez', '=commande', '=claim', '=get_yours', '=secure', '=profitez', '=shop'],

@@ -44,7 +44,11 @@ const TEAM = new RegExp(
 const THANK_YOU = new RegExp(`${WORD_START}(?:thank (?:you|u)|ty)${WORD_END}`, 'gu');
 const FOLLOWING_US = new RegExp(`${WORD_START}(?:following us|followed us|de nous suivre|nous suivre)${WORD_END}`, 'gu');
 // An offer to help speaks to them even without "you": "feel free to ask us", "n'hésitez pas".
-const ADDRESSING = new RegExp(`${WORD_START}(?:feel free|don't hesitate|do not hesitate|n'hesite[zs]? pas|just ask|ask us|let us know|ping us|shout|dites nous|ecrivez nous)${WORD_END}`, 'gu');
+// A recommendation made to them, its "you" implied: "worth a peek", "ça vaut le détour".
+const ADDRESSING = new RegExp(
+  `${WORD_START}(?:feel free|don't hesitate|do not hesitate|n'hesite[zs]? pas|just ask|ask us|let us know|ping us|shout|dites nous|ecrivez nous|(?:well )?worth (?:a|the) (?:peek|look|visit|listen|read|follow|try|watch|detour)|ca vaut (?:le detour|le coup|la peine))${WORD_END}`,
+  'gu',
+);
 // Imperatives speak to the reader, with an implied "you": French "-ez" forms and "rejoins-nous", and
 // a verb opening a clause, after a stop, a comma or a linking word ("so give us a follow", "Pense à
 // liker", "…, find us there").
