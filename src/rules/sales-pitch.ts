@@ -103,7 +103,7 @@ const TOKEN_PITCH = tokenPattern(
     '@GRAB ~3 =now|=today|=maintenant|=vite|=while|=before|=avant|=tant_que|=aujourd_hui|=quickly|=fast|=yours|=la_votre|=le_votre|=a_pair',
     '=c_est_le_moment|=it_is_time_to ~3 =vous_decider|=decide|=commander|=order|=reserver|=book|=te_inscrire|=vous_inscrire|=se_inscrire|=sign_up|=enroll|=join|=en_profiter|=jump_in',
     // Now or never: "now's your chance", "c'est maintenant ou jamais", "last call".
-    '=now_is_your_chance|=now_is_the_time|=now_or_never|=maintenant_ou_jamais|=last_call|=dernier_appel|=don_t_miss_out|=ne_rate_pas_ca|=ne_loupe_pas|=ne_manque_pas_ca',
+    '=now_is_your_chance|=now_or_never|=maintenant_ou_jamais|=last_call|=dernier_appel|=don_t_miss_out|=ne_rate_pas_ca|=ne_loupe_pas|=ne_manque_pas_ca',
     // Price changes.
     '=price|=prices|=prix|=tarif|=tarifs|=rate|=rates ~3 =go_up|=going_up|=goes_up|=increase|=increases|=rise|=rises|augment*|=change|=changes|=hausse|=passe_de|=passent_de|=passe_a|=passera_a|=passent_a|=passeront_a|=grimpe|=grimpera|=jumps_to|=goes_to|=moves_to|=doubles|=double',
     '=before|=avant ~2 =price_change|=la_hausse|=the_increase', '=lock_in', '=early_bird|=earlybird|=early_price|=early_rate|=prevente|=tarif_de_lancement|=launch_price|=tarif_preferentiel|=plein_tarif|=full_price',
@@ -127,7 +127,7 @@ const TOKEN_PITCH = tokenPattern(
     OFFER: [
       '=sale', '=sales', '=soldes', '=offer', '=offre', '=deal', '=promo', '=registration', '=registrations', '=inscriptions', '=doors', '=portes', '=early_bird', '=tarif', '=rate', '=ventes', '=vente', '=bundle',
       // What one signs up or pays for: "enrollment closes tonight", "la billetterie ferme dimanche".
-      '=enrollment', '=enrolment', '=enrollments', '=signups', '=sign_ups', '=preorders', '=pre_orders', '=precommandes', '=precommande', '=billetterie', '=admissions', '=applications', '=cart', '=panier', '=price', '=prix', '=pricing',
+      '=enrollment', '=enrolment', '=enrollments', '=signups', '=sign_ups', '=preorders', '=pre_orders', '=precommandes', '=precommande', '=billetterie', '=admissions', '=applications',
     ],
     ENDS: ['=ends', '=end', 'expir*', '=closes', '=close', '=closing', '=finishes', '=se_termine', '=se_terminent', 'termin*', '=ferme', '=ferment', '=prend_fin', '=disappears', '=disparait', '=ouvertes_encore', '=is_over'],
     ITEMS: ['=left', '=places', '=place', '=spots', '=spot', '=seats', '=seat', '=kits', '=pieces', '=exemplaires', '=tickets', '=billets', '=units', '=boxes', '=items', '=articles', '=kit', '=in_stock', '=en_stock'],
