@@ -46,7 +46,8 @@ const PITCH = wordsPattern([
   'promo(?:tional)? codes?', 'discount codes?', '(?:a|an|our|my|this|special|exclusive|welcome|member|extra|\\d+ ?%) discount(?! (?:airlines?|carriers?|flights?|stores?|shops?|supermarkets?|chains?|retailers?|brands?|grocers?))', 'discounts? (?:for you|just for you|on|off|of)', 'discounted', 'coupons?', 'use (?:the |my |our )?code', 'vouchers?',
   '(?:save|get) (?:up to )?\\d+ ?%', 'limited(?: time)? (?:offer|deal)', 'limited time', 'special (?:offer|deal|price)', 'exclusive (?:offer|deal|discount)',
   'offer ends', 'sale ends', 'flash sale', 'on sale', 'free shipping', "don't miss (?:out|this offer|our offer)", 'act now', 'hurry (?:up|now|while|before)',
-  'today only', 'last chance', '(?:best|lowest) price', 'deals? of the day', 'bogo',
+  // Not "last chance to admire your tulips": a chance for their own things is no offer.
+  'today only', 'last chance(?! to (?!grab|get|book|claim|secure|reserve|save|order|buy|snag|lock|join|sign|enrol)\\p{L}+ (?:your|ur|his|her|their))', '(?:best|lowest) price', 'deals? of the day', 'bogo',
   // A sales event is a pitch when it is the sender's own or is pushed as on now ("our Black Friday
   // deals are live", "profitez de notre Black Friday"), not when it is the topic ("ton thread sur les
   // promos du Black Friday").
@@ -60,7 +61,7 @@ const PITCH = wordsPattern([
   // Sales as the sender's own or on now, not the season as a topic ("les soldes de janvier, ça te stresse ?").
   '(?:nos|our|mes|profitez des|profite des) soldes', 'soldes (?:sont la|commencent|continuent|en cours|jusqu|de \\d+|a \\d+|chez nous|sur (?:tout|le site|notre))', 'nos promo(?:tion)?s', 'en promo(?:tion)?', 'promo(?:tion)?s? (?:exceptionnelle|speciale|du moment|en cours)s?',
   'offres? (?:limitee|speciale|exclusive|exceptionnelle|de bienvenue|promotionnelle|flash|du moment)s?', 'vente flash', 'profitez en',
-  'profitez (?:de|des) (?:nos offres|notre offre|cette offre|la promo|\\d+)', 'derniere chance', 'livraison (?:gratuite|offerte)', 'frais de port offerts',
+  'profitez (?:de|des) (?:nos offres|notre offre|cette offre|la promo|\\d+)', 'derniere chance(?! de (?!reserver|profiter|commander|obtenir|recuperer|decrocher|bloquer|t inscrire|vous inscrire)\\p{L}+ (?:ton|ta|tes|votre|vos|son|sa|ses))', 'livraison (?:gratuite|offerte)', 'frais de port offerts',
   'ne (?:ratez|manquez) pas (?:notre|nos|cette) (?:offre|promo|vente)s?', 'depechez vous', "aujourd'hui seulement", 'prix (?:casses|choc|imbattables?|special|speciaux)',
   'bons? de reduction', 'satisfait ou rembourse', 'ajoute[rz]? au panier', 'dans la limite des stocks',
 ]);
@@ -148,6 +149,19 @@ function negated(source: string, range: TextRange): boolean {
   return ['no', 'pas', 'sans', 'aucune', 'aucun', 'never', 'de'].includes(previous) || (tokens[index]?.word === 'hurry' && (next === 'back' || next === 'home'));
 }
 
+// Taking the offer: "last chance to grab your spot" is a pitch even with "your".
+const GRAB_VERBS = new Set(['grab', 'get', 'book', 'claim', 'secure', 'reserve', 'save', 'order', 'buy', 'snag', 'lock', 'join', 'sign', 'enrol', 'enroll', 'reserver', 'profiter', 'commander', 'obtenir', 'recuperer', 'decrocher', 'bloquer']);
+const READER = new Set(['your', 'ur', 'his', 'her', 'their', 'ton', 'ta', 'tes', 'votre', 'vos', 'son', 'sa', 'ses']);
+
+/** "Last chance to admire your tulips": a chance for something of theirs is no offer. */
+function chanceForTheirs(source: string, range: TextRange): boolean {
+  const tokens = tokenText(source).tokens;
+  const last = tokens.findLastIndex((token) => token.end <= range.end);
+  if (last < 0 || tokens[last]!.word !== 'chance') return false;
+  const [to, verb, whose] = [tokens[last + 1]?.word, tokens[last + 2], tokens[last + 3]?.word];
+  return (to === 'to' || to === 'de') && verb !== undefined && !GRAB_VERBS.has(verb.word) && /^\p{L}+$/u.test(verb.word) && whose !== undefined && READER.has(whose);
+}
+
 const overlapsAny = (range: TextRange, ranges: readonly TextRange[]): boolean => ranges.some((other) => range.start < other.end && other.start < range.end);
 
 export function check(context: AuditContext): RuleFinding[] {
@@ -156,7 +170,7 @@ export function check(context: AuditContext): RuleFinding[] {
     if (!overlapsAny(range, pitches) && !aboutTheirWork(context.text, range)) pitches.push(range);
   }
   for (const range of findTokens(context.text, TOKEN_PITCH)) {
-    if (!overlapsAny(range, pitches) && !negated(context.text, range) && !aboutTheirWork(context.text, range)) pitches.push(range);
+    if (!overlapsAny(range, pitches) && !negated(context.text, range) && !aboutTheirWork(context.text, range) && !chanceForTheirs(context.text, range)) pitches.push(range);
   }
   const findings: RuleFinding[] = pitches.map((range) => ({ messageId: 'pitch', ...range, suggestion: SUGGESTIONS.pitch }));
   const bracketed = [...context.text.matchAll(BRACKETED)].map((match) => ({ start: match.index, end: match.index + match[0].length }));

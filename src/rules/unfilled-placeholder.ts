@@ -48,6 +48,16 @@ function namesSlot(inside: string): boolean {
   return words.length <= 4 && words.some((word) => SLOT_PARTS.has(word));
 }
 
+/**
+ * Whether a bare word in capitals is a slot's name through and through ("FIRST_NAME", "NOM_CLIENT"),
+ * not a constant that contains one ("NAME_MAX", "USER_AGENT"): outside brackets, every part must name a slot.
+ */
+function wholeSlot(inside: string): boolean {
+  const words = foldString(inside).split(/[\s_.-]+/).filter(Boolean);
+  return words.length > 0 && (SLOT_NAMES.has(words.join('')) || words.every((word) => SLOT_NAMES.has(word) || SLOT_JOINERS.has(word)));
+}
+const SLOT_JOINERS = new Set(['de', 'du', 'the', 'of', 'your', 'votre', 'ton', 'ta', 'his', 'her', 'their', 'famille']);
+
 function fieldShaped(inner: string): boolean {
   return namesSlot(inner) || /[_.|]/u.test(inner) || /^\s*\p{Lu}[\p{Lu}\p{N} ]+\s*$/u.test(inner) || /^\s*(?:if|for|endif|endfor|else)\b/u.test(inner);
 }
@@ -74,7 +84,7 @@ const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]
   // $firstName, $PRENOM, $name — a dollar variable named for a slot, not $HOME or $49.
   [/(?<![\p{L}\p{N}$])\$([\p{L}_][\p{L}\p{N}_]{1,30})/gu, (_match, inner) => namesSlot(inner.replace(/(\p{Ll})(\p{Lu})/gu, '$1_$2'))],
   // A slot name in capitals left in the text: FIRSTNAME, FIRST_NAME, PRENOM, NOM_CLIENT.
-  [/(?<![\p{L}\p{N}_])(\p{Lu}[\p{Lu}_]{2,30})(?![\p{L}\p{N}_])/gu, (_match, inner) => namesSlot(inner)],
+  [/(?<![\p{L}\p{N}_])(\p{Lu}[\p{Lu}_]{2,30})(?![\p{L}\p{N}_])/gu, (_match, inner) => wholeSlot(inner)],
   // Blanks to fill in: "Hi ____,".
   [/(?<![\p{L}\p{N}_])_{3,}(?![\p{L}\p{N}_])/gu],
   // Dummy text and markers teams put in templates.

@@ -3,6 +3,7 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a last chance for something of theirs', text: 'Thanks, Jo! Last chance to admire your tulips before they fade.' },
     { name: 'a discount airline is a kind of airline', text: 'Thanks! Your review of discount airlines was spot on.' },
     { name: "a percentage that is their thread's topic", text: 'Merci ! Ton fil sur les -30 % du Black Friday était très juste.' },
     { name: '"hurry back" wishes them back', text: 'Thanks! Hurry back, we miss you.' },
@@ -23,6 +24,7 @@ ruleTester(rule, {
     { name: '"early" alone is not a price about to change', text: "Thanks! We'll add you to the early-access list if you like." },
   ],
   invalid: [
+    { name: 'a last chance to take the offer, even for "your" spot', text: 'Thanks! Last chance to grab your spot.', errors: [{ messageId: 'pitch', text: 'Last chance' }] },
     { name: 'a percentage glued to its unit', text: 'Thanks! 25pct off this week.', errors: [{ messageId: 'pitch', text: '25pct off' }] },
     { name: 'money given away', text: 'Merci ! 5 € offerts sur ta première commande.', errors: [{ messageId: 'pitch', text: '5 € offerts sur ta première commande' }] },
     { name: 'free shipping in other words', text: 'Thanks! Shipping is free until Sunday.', errors: [{ messageId: 'pitch', text: 'Shipping is free' }] },

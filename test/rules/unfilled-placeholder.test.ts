@@ -3,6 +3,7 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a constant that contains a slot word', text: 'Thanks, Remy! Your tips on NAME_MAX limits were gold.' },
     { name: 'a marker used as a word', text: 'Thanks! Your TODO app is neat.' },
     'Merci de nous suivre, Anna !',
     'Thanks for the follow, Sam! <3',
