@@ -67,6 +67,8 @@ const IMPERATIVE = new RegExp(
   `${WORD_START}(?:(?!(?:chez|assez|nez|rez)${WORD_END})\\p{L}{2,}ez|\\p{L}+-(?:nous|moi|toi))${WORD_END}|${CLAUSE_START}(?:n')?(?:${[...ENGLISH_IMPERATIVES, ...FRENCH_IMPERATIVES].join('|')})${WORD_END}`,
   'gu',
 );
+// A question is put to them, even one about us ("Why us, if I may ask?").
+const QUESTION = /\?+/g;
 // Two statements about the team and not one word to them: the message is all about us.
 const ALL_ABOUT_US_MIN = 2;
 // Five "we" or more, four times as many as "you": the balance of a message centred on the sender.
@@ -101,7 +103,7 @@ export function check(context: AuditContext): RuleFinding[] {
   const you = count(SECOND_PERSON, folded) + (named ? 1 : 0);
   // Whether anything speaks to them at all: "thank you" and "following us" are formulas, an imperative is an address.
   const aboutUs = we - count(FOLLOWING_US, folded);
-  const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded);
+  const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded) + count(QUESTION, folded);
   if (toThem <= 0 && aboutUs >= ALL_ABOUT_US_MIN) return [{ messageId: 'allAboutUs', ...wholeText(context.text), data: { we }, suggestion: SUGGESTION }];
   if (we >= MOSTLY_MIN && we >= MOSTLY_RATIO * you) return [{ messageId: 'mostlyAboutUs', ...wholeText(context.text), data: { we, you }, suggestion: SUGGESTION }];
   return [];

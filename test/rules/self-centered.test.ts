@@ -3,6 +3,7 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a question is put to them, even one about us', text: 'Thanks a lot! Why us, if I may ask?' },
     { name: 'an imperative mid-sentence has an implied "you"', text: 'Thanks! We make lamps, so give us a shout.' },
     { name: 'a French "tu" imperative', text: 'Merci ! Pense à regarder notre atelier, on y fabrique tout.', lang: 'fr' },
     { name: 'their name in the greeting, with no follower known', text: 'Thanks for the follow, Ines! Our shop is in Leeds and we make lamps.' },
