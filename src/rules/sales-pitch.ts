@@ -46,6 +46,7 @@ const PITCH = wordsPattern([
   'promo(?:tional)? codes?', 'discount codes?', '(?:a|an|our|my|this|special|exclusive|welcome|member|extra|\\d+ ?%) discount(?! (?:airlines?|carriers?|flights?|stores?|shops?|supermarkets?|chains?|retailers?|brands?|grocers?))', 'discounts? (?:for you|just for you|on|off|of)', 'discounted', 'coupons?', 'use (?:the |my |our )?code', 'vouchers?',
   '(?:save|get) (?:up to )?\\d+ ?%', 'limited(?: time)? (?:offer|deal)', 'limited time', 'special (?:offer|deal|price)', 'exclusive (?:offer|deal|discount)',
   'offer ends', 'sale ends', 'flash sale', 'on sale', 'free shipping', "don't miss (?:out|this offer|our offer)", 'act now', 'hurry (?:up|now|while|before)',
+  "don't miss (?:out|(?:this|our|the) (?:\\p{L}+ )?(?:offer|deal|sale|promo|discount|launch price)s?)", 'ne (?:rate|manque|loupe|loupez|rate[sz]?) pas (?:notre|nos|cette|l) ?(?:\\p{L}+ )?(?:offre|promo|vente|remise)s?',
   // Not "last chance to admire your tulips": a chance for their own things is no offer.
   'today only', 'last chance(?! to (?!grab|get|book|claim|secure|reserve|save|order|buy|snag|lock|join|sign|enrol)\\p{L}+ (?:your|ur|his|her|their))', '(?:best|lowest) price', 'deals? of the day', 'bogo',
   // A sales event is a pitch when it is the sender's own or is pushed as on now ("our Black Friday
@@ -90,8 +91,17 @@ const TOKEN_PITCH = tokenPattern(
     '=jusque|=until|=till ~1 @TIME ~1 =only|=seulement|=uniquement',
     '@TIME =only|=seulement|=uniquement',
     '=encore|=only|=just ~1 #num|#dur ~1 =h|=heures|=hours|=jours|=days|=heure|=hour',
-    '=plus_que|=only|=just|=il_ne_reste_que|=il_reste|=que|=reste|=restent ~1 #num|=a_handful|=quelques|=few ~3 @ITEMS',
+    '=plus_que|=only|=just|=il_ne_reste_que|=il_reste|=que|=reste|=restent ~1 #num|=a_handful|=quelques|=few|=couple|=two|=three|=deux|=trois ~3 @ITEMS',
     '#num|=a_handful|=quelques|=few ~2 @ITEMS ~1 =left|=remain|=remaining|=restant|=restantes|=disponibles|=available',
+    // Time left to take it: "48 hours left to grab the bundle", "3 jours restants pour en profiter".
+    '#num|#dur|=few|=quelques ~1 =left|=to_go|=remaining|=restants|=restantes|=restant ~2 =to_grab|=to_book|=to_get|=to_order|=to_save|=to_join|=to_sign|=to_enrol|=to_claim|=pour_profiter|=pour_en_profiter|=pour_reserver|=pour_commander|=pour_te_inscrire|=pour_vous_inscrire',
+    // Places going: "spots are filling up fast", "les places partent vite"; "50 pieces only".
+    '@ITEMS ~2 =filling_up|=fill_up|=se_remplissent|=partent|=selling_out|=sell_out|=going_fast|=are_going',
+    '#num @ITEMS =only|=seulement|=uniquement|=max|=maximum',
+    // Buy some, get one: "2 achetés = 1 offert", "buy 2 get 1 free".
+    '#num =achetes|=achete|=achetees|=bought|=purchased ~2 =offert|=offerte|=free|=gratuit|=gratuite',
+    '=offre|=offer|=deal|=code|=promo|=remise|=tarif ~2 =valable|=valid|=good ~3 @TIME',
+    '=vente_privee|=ventes_privees|=private_sale|=flash_deal|=flash_deals|=members_only_sale',
     '=handful ~3 =remain|=left',
     // Scarcity.
     '=almost|=nearly|=presque|=bientot ~2 =sold_out|=epuise|=epuises|=epuisee|=gone|=complet',

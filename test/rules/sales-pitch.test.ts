@@ -3,6 +3,8 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'days left before their own event', text: 'Thanks! 3 days left until your marathon, good luck!' },
+    { name: 'a title in capitals is not a code', text: 'Thanks! Your CODE BLUE episode was great.' },
     { name: 'a last chance for something of theirs', text: 'Thanks, Jo! Last chance to admire your tulips before they fade.' },
     { name: 'a discount airline is a kind of airline', text: 'Thanks! Your review of discount airlines was spot on.' },
     { name: "a percentage that is their thread's topic", text: 'Merci ! Ton fil sur les -30 % du Black Friday était très juste.' },
@@ -24,6 +26,10 @@ ruleTester(rule, {
     { name: '"early" alone is not a price about to change', text: "Thanks! We'll add you to the early-access list if you like." },
   ],
   invalid: [
+    { name: 'time left to take it', text: 'Thanks! 48 hours left to grab the bundle.', errors: [{ messageId: 'pitch', text: '48 hours left to grab' }] },
+    { name: 'places going', text: 'Thanks! Spots are filling up fast for the workshop.', errors: [{ messageId: 'pitch', text: 'Spots are filling up' }] },
+    { name: 'buy some, get one', text: 'Merci ! 2 achetés = 1 offert.', errors: [{ messageId: 'pitch', text: '2 achetés = 1 offert' }] },
+    { name: 'a code in capitals without digits, named so', text: 'Merci ! Ton code : BIENVENUE.', errors: [{ messageId: 'pitch', text: 'code : BIENVENUE' }] },
     { name: 'a last chance to take the offer, even for "your" spot', text: 'Thanks! Last chance to grab your spot.', errors: [{ messageId: 'pitch', text: 'Last chance' }] },
     { name: 'a percentage glued to its unit', text: 'Thanks! 25pct off this week.', errors: [{ messageId: 'pitch', text: '25pct off' }] },
     { name: 'money given away', text: 'Merci ! 5 € offerts sur ta première commande.', errors: [{ messageId: 'pitch', text: '5 € offerts sur ta première commande' }] },
