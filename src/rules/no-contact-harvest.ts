@@ -95,6 +95,11 @@ const TOKEN_PATTERNS = tokenPattern(
     '@ANY_LIST ~8 @ADD_TO =you|=vous|=te', '@ANY_LIST ~8 =te|=vous @ADD_TO',
     // Our list offered to them: "tu veux recevoir notre newsletter ?", "want to get our weekly letter?".
     '@RECEIVE_WANT ~3 @OURS @ADJ? @ANY_LIST',
+    // "Sign up to our list", "subscribe to our emails", "put your name down for the newsletter".
+    '@SUBSCRIBE ~2 @OURS @ADJ? =list|=liste|=emails|=mails|=mailer|=letter|=lettre|=updates',
+    '=put|=add|=write|=pop|=mets|=ajoute|=inscris|=note =your|=ton|=votre =name|=nom ~4 @ANY_LIST',
+    // Asked whether we may reach them: "on peut t'appeler un de ces jours ?", "can we email you?".
+    '=peut|=peux|=pourrait|=pourrais|=pourrions|=can|=could|=may ~2 @REACH_YOU ~6 <?>',
     // A call proposed with a time to find: "happy to set up a quick call, when works for you?", "un petit appel, tu es dispo quand ?".
     '@CALL_NOUN ~6 @WHEN', '@WHEN ~6 @CALL_NOUN',
     '=vous|=te @ADD_TO ~4 @ANY_LIST',
@@ -144,15 +149,25 @@ const TOKEN_PATTERNS = tokenPattern(
       // Being in touch, in other words: "get in touch with you", "get hold of you", "te recontacter", "t'écrire en direct".
       '=get_in_touch_with_you', '=be_in_touch_with_you', '=stay_in_touch_with_you', '=keep_in_touch_with_you', '=get_hold_of_you', '=reach_out_to_you',
       '=email_you', '=mail_you', '=message_you', '=ping_you', '=vous_recontacter', '=te_recontacter', '=vous_ecrire', '=te_ecrire', '=t_ecrire',
-      '=rester_en_contact', '=garder_le_contact', '=vous_envoyer_un', '=t_envoyer_un', '=te_envoyer_un',
+      '=rester_en_contact', '=garder_le_contact', '=reste_en_contact', '=restions_en_contact', '=rester_en_lien', '=keep_in_touch', '=stay_in_touch', '=stay_connected', '=vous_envoyer_un', '=t_envoyer_un', '=te_envoyer_un',
     ],
-    SUBSCRIBE: ['sign_up', 'signup', 'subscrib*', 'register', 'join', 'get_on', 'hop_on', 'jump_on', 'inscri*', 'abonn*', 'rejoign*', 'rejoin*'],
+    // Reaching them by a channel (not "can we keep in touch?", which asks for nothing).
+    REACH_YOU: [
+      '=reach_you', '=contact_you', '=call_you', '=ring_you', '=text_you', '=phone_you', '=email_you', '=mail_you', '=message_you', '=vous_joindre', '=te_joindre',
+      '=vous_appeler', '=t_appeler', '=te_appeler', '=vous_contacter', '=te_contacter', '=vous_rappeler', '=te_rappeler', '=te_ecrire', '=t_ecrire', '=vous_ecrire',
+    ],
+    SUBSCRIBE: [
+      'sign_up', 'signup', 'subscrib*', 'register', 'join', 'get_on', 'hop_on', 'jump_on', 'inscri*', 'abonn*', 'rejoign*', 'rejoin*',
+      // Said as an offer: "want in?", "ça te dit ?", "partant ?".
+      '=want_in', '=ca_te_dit', '=ca_vous_dit', '=partant', '=partante', '=partants', '=interested',
+    ],
     LIST: [
       'newsletter', '=news_letter', '=mailing_list', '=mailing', '=email_list', '=liste_de_diffusion', '=lettre_de_info', '=lettre_de_information', '=infolettre', '=digest',
       '=substack', '=mailchimp', '=beehiiv', '=sendinblue', '=brevo', '=convertkit', '=buttondown', '=revue', '=par_courriel', '=par_e_mail', '=par_mail', '=by_email', '=via_email', '=letter',
-      '=lettre', '=lettre_hebdo', '=lettre_mensuelle', '=weekly_letter', '=weekly_email', '=monthly_email', '=email_digest', '=mailing_hebdo', '=tinyletter', '=mailerlite',
+      '=lettre', '=lettre_hebdo', '=lettre_mensuelle', '=mailer', '=mailers', '=weekly_letter', '=weekly_email', '=monthly_email', '=email_digest', '=mailing_hebdo', '=tinyletter', '=mailerlite',
     ],
-    STRICT: ['=adresse_electronique', '=adresse_e_mail', '=adresse_mail', '=email', '=e_mail', '=numero', '=number', '=phone_number', '=coordonnees', '=contact_details', '=infos_de_contact', '=06', '=mobile'],
+    STRICT: [
+      '=mail_perso', '=email_perso', '=e_mail_perso', '=mail_pro', '=email_pro', '=tel_perso', '=numero_perso', '=personal_email', '=work_email','=adresse_electronique', '=adresse_e_mail', '=adresse_mail', '=email', '=e_mail', '=numero', '=number', '=phone_number', '=coordonnees', '=contact_details', '=infos_de_contact', '=06', '=mobile'],
     RECEIVE: ['recev*', '=receive', '=get'],
     RECEIVE_WANT: ['recev*', '=receive', '=get', '=want', '=veux', '=voulez', '=aimerais', '=aimeriez', '=like', '=love', '=interested', '=interesse', '=interessee', '=envie'],
     OURS: ['=our', '=my', '=notre', '=nos', '=mon', '=ma', '=mes', '=the', '=la', '=le'],
@@ -166,7 +181,7 @@ const TOKEN_PATTERNS = tokenPattern(
     ],
     ADD_TO: ['=add', '=put', '=pop', '=sign', '=subscribe', '=enroll', '=ajoute', '=ajouter', '=ajoutons', '=ajoutera', '=ajouterons', '=mets', '=mettre', '=met', '=mettons', '=inscris', '=inscrire', '=inscrit', '=inscrivons', '=abonne', '=abonner'],
     ANY_LIST: [
-      'newsletter', '=mailing_list', '=mailing', '=email_list', '=list', '=liste', '=waitlist', '=waiting_list', '=liste_de_attente', '=liste_de_diffusion', '=lettre', '=infolettre',
+      'newsletter', '=mailing_list', '=mailing', '=email_list', '=list', '=liste', '=mailer', '=waitlist', '=waiting_list', '=liste_de_attente', '=liste_de_diffusion', '=lettre', '=infolettre',
       '=substack', '=mailchimp', '=beehiiv', '=digest',
     ],
     MOBILE: ['=06', '=07', '=digits', '=num', '=tel', '=numero', '=number', '=phone_number', '=portable', '=mobile', '=cell', '=whatsapp'],
@@ -197,7 +212,7 @@ const KINDS: Array<[RegExp, string]> = [
   [new RegExp(`${WORD_START}(?:${phrase(EMAIL)})${WORD_END}`, 'u'), 'email'],
   [new RegExp(`${WORD_START}(?:${phrase(PHONE)})${WORD_END}`, 'u'), 'phone'],
   [new RegExp(`${WORD_START}(?:${phrase(DETAILS)})${WORD_END}`, 'u'), 'details'],
-  [/newsletter|infolettre|mailing|list|lettre|liste|substack|mailchimp|beehiiv|sendinblue|brevo|convertkit|buttondown|digest|courriel/u, 'newsletter'],
+  [/newsletter|infolettre|mailing|mailer|list|lettre|liste|substack|mailchimp|beehiiv|sendinblue|brevo|convertkit|buttondown|digest|courriel/u, 'newsletter'],
   // Reaching them, in other words: a call, a ring, "vous joindre".
   [/call|ring|appel|coup de fil|joindre|joint|whatsapp|sms|texto|text/u, 'phone'],
   [/reach|contact|deets|infos?|joignable|coordo/u, 'details'],
