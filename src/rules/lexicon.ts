@@ -32,7 +32,7 @@ export const NETWORK_NAMES: Record<string, string> = {
 
 /** Places on a network one can be sent to. */
 export const VENUES = [
-  'group', 'groupe', '=groupes', 'channel', '=chaine', '=chaines', 'server', '=serveur', 'page', 'community', '=communaute', '=compte', 'account',
+  'group', 'groupe', '=groupes', '=canal', '=canaux', 'channel', '=chaine', '=chaines', 'server', '=serveur', 'page', 'community', '=communaute', '=compte', 'account',
   'profile', '=profil', 'board', 'story', 'stories', '=live', '=lives', '=subreddit', '=forum', '=commu', '=crew', '=squad', '=gc', '=group_chat',
 ] as const;
 

@@ -140,7 +140,7 @@ const LEXICONS = {
     '=moved', '=moving', '=move', '=migrated', '=migrating', '=migrate', '=switched', '=switching', '=shifted', '=shifting', '=relocated', '=heading', '=headed',
     '=demenage', '=demenageons', '=demenagent', '=migre', '=migrons', '=bascule', '=basculons', '=basculent', '=passe', '=passons', '=partis', '=parti',
   ],
-  VENUE_NOUN: ['group', 'groupe', 'channel', '=chaine', 'server', '=serveur', 'page', 'community', '=communaute', '=commu', '=sub', '=forum'],
+  VENUE_NOUN: ['=canal', '=canaux', 'group', 'groupe', 'channel', '=chaine', 'server', '=serveur', 'page', 'community', '=communaute', '=commu', '=sub', '=forum'],
   // Where the content lives, without a call: "our tutorials live on the YT channel", "nos vidéos sont sur TikTok".
   LIVE: [
     '=live', '=lives', '=is', '=are', '=sont', '=est', '=vivent', '=vit', '=happen', '=happens', '=go_up', '=goes_up', '=go_live', '=goes_live', '=drop', '=drops',
@@ -179,7 +179,11 @@ const LEXICONS = {
     '=suivez', '=suis_nous', '=suis_moi', 'rejoign*', '=rejoins', 'abonn*', 'ajout*', 'retrouv*', '=venez', '=viens', 'passez', 'passe_nous', 'connect*',
     '=on_y', '=nous_y', '=we_post', '=we_share', '=we_are_there', '=there_too',
   ],
-  VENUE_STRICT: ['group', 'groupe', '=groupes', 'channel', '=chaine', 'server', '=serveur', 'page', 'community', '=communaute', '=subreddit', '=forum'],
+  WE_THERE: [
+    '=we_are_there', '=we_re_there', '=we_are_on_it', '=on_y_est', '=on_y_poste', '=nous_y_sommes', '=on_a_un', '=on_a_une', '=we_have_a', '=we_run_a', '=nous_avons_un',
+    '=nous_avons_une', '=find_us', '=join_us', '=rejoins_nous', '=rejoignez_nous', '=retrouve_nous', '=retrouvez_nous', '=come_say', '=viens_nous', '=venez_nous',
+  ],
+  VENUE_STRICT: ['=canal', '=canaux', 'group', 'groupe', '=groupes', 'channel', '=chaine', 'server', '=serveur', 'page', 'community', '=communaute', '=subreddit', '=forum'],
 };
 const TOKEN_CALLS = tokenPattern(
   [
@@ -205,7 +209,11 @@ const TOKEN_CALLS = tokenPattern(
     // "Nos lives, c'est tous les jeudis sur Twitch".
     '@OURS @CONTENT <,>? =ce|=it =est|=is ~4 =sur|=on|=over_on @THE_OURS? @NETWORK',
     // "Direction TikTok !", "RDV sur Insta", "see you over on Insta".
-    '=direction|=cap_sur|=rdv =sur|=on? @NETWORK',
+    '=direction|=cap_sur|=rdv =sur|=on? @THE_OURS? @VENUE? @NETWORK',
+    // "If TikTok is your thing, we're there too", "si tu es sur Discord, on a un serveur".
+    '=if|=si ~5 @NETWORK +8 @WE_THERE',
+    // "Tu nous trouveras aussi sur Threads".
+    '=you|=tu|=vous ~1 =nous|=us|=me|=moi ~1 find|trouv*|retrouv* ~3 =on|=sur|=over_on @THE_OURS? @NETWORK',
     '=see_you|=catch_you|=a_bientot|=a_tout_de_suite =over_on|=on|=sur|=over|=there_on @NETWORK',
     // Clefts: "c'est sur Insta que ça se passe", "c'est sur TikTok que vous les trouverez", "it's on Discord that we hang out".
     '=ce|=it =est|=is @ADVERB? @ADVERB? =sur|=on|=over_on @NETWORK =que|=that|=where @CLEFT_NEXT',
