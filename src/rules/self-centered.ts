@@ -52,7 +52,8 @@ const ADDRESSING = new RegExp(
 // Imperatives speak to the reader, with an implied "you": French "-ez" forms and "rejoins-nous", and
 // a verb opening a clause, after a stop, a comma or a linking word ("so give us a follow", "Pense à
 // liker", "…, find us there").
-const CLAUSE_START = "(?:^|[.!?:,;(]\\s*|(?<![\\p{L}\\p{N}])(?:so|and|then|just|please|pls|now|do|go|or|et|alors|puis|donc|surtout|juste|stp|svp)\\s+)";
+// Weak links ("and", "just", "then") count only right after a clause's start: "we've just hit 10k" is no imperative.
+const CLAUSE_START = "(?:(?:^|[.!?:,;(])\\s*(?:(?:and|then|just|now|or|et|puis|surtout|juste)\\s+)?|(?<![\\p{L}\\p{N}])(?:so|please|pls|do|go|alors|donc|stp|svp)\\s+)";
 const ENGLISH_IMPERATIVES = [
   'sign', 'join', 'check', 'follow', 'grab', 'get', 'come', 'see', 'enjoy', 'take', 'read', 'find', 'feel', 'drop', 'send', 'tell', 'give', 'use', 'try', 'hit',
   'visit', 'subscribe', 'reply', 'ask', 'share', 'pop', 'hop', 'jump', 'head', 'say', 'catch', 'connect', 'add', 'like', 'leave', 'stop', 'swing', 'look', 'watch',

@@ -17,6 +17,7 @@ ruleTester(rule, {
     { name: 'inclusive "on" once, with a question', text: 'Merci ! On se voit au salon ?', lang: 'fr' },
   ],
   invalid: [
+    { name: '"just" after "we" is no imperative', text: "Thanks! We've just hit 10k followers and we're celebrating all week!", errors: [{ messageId: 'allAboutUs' }] },
     { text: 'Thanks for following us! We post about design every week, our favourite topic.', errors: [{ messageId: 'allAboutUs', start: 0, text: 'Thanks for following us! We post about design every week, our favourite topic.' }] },
     { text: 'Bienvenue ! Nous sommes une agence, notre équipe adore son métier, nos clients aussi.', errors: [{ messageId: 'allAboutUs' }] },
     { name: 'elided "j’" counts as "I"', text: "Merci ! J’écris sur le vin, j’anime un club à Lyon et mon blog en parle.", errors: [{ messageId: 'allAboutUs' }] },
