@@ -172,15 +172,26 @@ function chanceForTheirs(source: string, range: TextRange): boolean {
   return (to === 'to' || to === 'de') && verb !== undefined && !GRAB_VERBS.has(verb.word) && /^\p{L}+$/u.test(verb.word) && whose !== undefined && READER.has(whose);
 }
 
+// A pitch phrase between quotes is named, not used: "your shop's 'last chance' bin".
+const QUOTED = /(?<![\p{L}\p{N}])(["“«‘'])\s?[^"”»’'\n]{1,40}?\s?["”»’'](?![\p{L}\p{N}])/gu;
+function quotedSpans(text: string): TextRange[] {
+  if (!/["“«‘']/u.test(text)) return [];
+  return [...text.matchAll(QUOTED)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+const inside = (range: TextRange, spans: readonly TextRange[]): boolean => spans.some((span) => range.start >= span.start && range.end <= span.end);
+
 const overlapsAny = (range: TextRange, ranges: readonly TextRange[]): boolean => ranges.some((other) => range.start < other.end && other.start < range.end);
 
 export function check(context: AuditContext): RuleFinding[] {
   const pitches: TextRange[] = [];
+  const quoted = quotedSpans(context.text);
   for (const range of [...findAll(context.text, PITCH), ...findAll(context.text, PERCENT_OFF)]) {
-    if (!overlapsAny(range, pitches) && !aboutTheirWork(context.text, range)) pitches.push(range);
+    if (!overlapsAny(range, pitches) && !aboutTheirWork(context.text, range) && !inside(range, quoted)) pitches.push(range);
   }
   for (const range of findTokens(context.text, TOKEN_PITCH)) {
-    if (!overlapsAny(range, pitches) && !negated(context.text, range) && !aboutTheirWork(context.text, range) && !chanceForTheirs(context.text, range)) pitches.push(range);
+    if (!overlapsAny(range, pitches) && !negated(context.text, range) && !aboutTheirWork(context.text, range) && !chanceForTheirs(context.text, range) && !inside(range, quoted)) {
+      pitches.push(range);
+    }
   }
   const findings: RuleFinding[] = pitches.map((range) => ({ messageId: 'pitch', ...range, suggestion: SUGGESTIONS.pitch }));
   const bracketed = [...context.text.matchAll(BRACKETED)].map((match) => ({ start: match.index, end: match.index + match[0].length }));

@@ -81,7 +81,7 @@ const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]
   // Capitals between brackets name a slot or an instruction, not a tag such as [WIP].
   [/\[\p{Lu}[\p{Lu}\p{N}_ '’-]{2,40}\]/gu, (match) => namesSlot(match.slice(1, -1)) || /^\[\s*(?:INSERT|INS[EÉ]RER|AJOUTER|YOUR|VOTRE|TON|TA)\b/u.test(match)],
   // [Nom de l'abonné], [Name of follower]: any bracketed words that name a slot.
-  [/\[([^\[\]\n]{1,40})\]/gu, (_match, inner) => namesSlot(inner) && !/^\d+$/u.test(inner.trim())],
+  [/\[([^[\]\n]{1,40})\]/gu, (_match, inner) => namesSlot(inner) && !/^\d+$/u.test(inner.trim())],
   // {{1}}: numbered slots (messaging templates).
   [/\{\{\s*\d{1,2}\s*\}\}/gu],
   // (first_name), ((name)): parentheses around a slot's name alone.

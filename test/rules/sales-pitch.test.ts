@@ -3,6 +3,7 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a pitch phrase between quotes is named, not used', text: "Thanks for following! Your shop's 'last chance' bin of seconds is such a good idea." },
     { name: 'days left before their own event', text: 'Thanks! 3 days left until your marathon, good luck!' },
     { name: 'a title in capitals is not a code', text: 'Thanks! Your CODE BLUE episode was great.' },
     { name: 'a last chance for something of theirs', text: 'Thanks, Jo! Last chance to admire your tulips before they fade.' },
