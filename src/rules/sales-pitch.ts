@@ -116,7 +116,7 @@ const TOKEN_PITCH = tokenPattern(
     // Now or never: "now's your chance", "c'est maintenant ou jamais", "last call".
     '=now_is_your_chance|=now_or_never|=maintenant_ou_jamais|=last_call|=dernier_appel|=don_t_miss_out|=ne_rate_pas_ca|=ne_loupe_pas|=ne_manque_pas_ca',
     // Price changes.
-    '=price|=prices|=prix|=tarif|=tarifs|=rate|=rates ~3 =go_up|=going_up|=goes_up|=increase|=increases|=rise|=rises|augment*|=change|=changes|=hausse|=passe_de|=passent_de|=passe_a|=passera_a|=passent_a|=passeront_a|=grimpe|=grimpera|=jumps_to|=goes_to|=moves_to|=doubles|=double',
+    '=price|=prices|=pricing|=prix|=tarif|=tarifs|=rate|=rates ~3 =jumps|=jump|=jumping|=go_up|=going_up|=goes_up|=increase|=increases|=rise|=rises|augment*|=change|=changes|=hausse|=passe_de|=passent_de|=passe_a|=passera_a|=passent_a|=passeront_a|=grimpe|=grimpera|=jumps_to|=goes_to|=moves_to|=doubles|=double',
     '=before|=avant ~2 =price_change|=la_hausse|=the_increase', '=lock_in', '=early_bird|=earlybird|=early_price|=early_rate|=prevente|=tarif_de_lancement|=launch_price|=tarif_preferentiel|=plein_tarif|=full_price',
     // Discounts in any notation.
     '#pct ~2 =off|=de_reduction|=de_remise|=de_rabais|=cheaper|=moins_cher|=discount|=savings|=reduction',

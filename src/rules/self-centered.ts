@@ -68,6 +68,12 @@ const IMPERATIVE = new RegExp(
   `${WORD_START}(?:(?!(?:chez|assez|nez|rez)${WORD_END})\\p{L}{2,}ez|\\p{L}+-(?:nous|moi|toi))${WORD_END}|${CLAUSE_START}(?:n')?(?:${[...ENGLISH_IMPERATIVES, ...FRENCH_IMPERATIVES].join('|')})${WORD_END}`,
   'gu',
 );
+// What the reader may do, as an infinitive of purpose with "you" implied: "le mieux pour suivre nos
+// nouveautés", "the easiest way to keep up" (not "we're thrilled to see", which is about us).
+const READER_PURPOSE = new RegExp(
+  `(?<!(?:excited|thrilled|happy|proud|glad|love|loved|able|hope|hoping|want|wants|need|heureux|heureuse|ravi|ravis|fier|fiers|hate) )${WORD_START}(?:pour (?:ne (?:rien|pas) )?(?:suivre|voir|decouvrir|rater|manquer|louper|retrouver|rejoindre|recevoir|rester au courant)|to (?:follow|see|keep up|catch|discover|miss|find|stay|join))${WORD_END}`,
+  'gu',
+);
 // A question is put to them, even one about us ("Why us, if I may ask?").
 const QUESTION = /\?+/g;
 // Two statements about the team and not one word to them: the message is all about us.
@@ -104,7 +110,7 @@ export function check(context: AuditContext): RuleFinding[] {
   const you = count(SECOND_PERSON, folded) + (named ? 1 : 0);
   // Whether anything speaks to them at all: "thank you" and "following us" are formulas, an imperative is an address.
   const aboutUs = we - count(FOLLOWING_US, folded);
-  const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded) + count(QUESTION, folded);
+  const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded) + count(QUESTION, folded) + count(READER_PURPOSE, folded);
   if (toThem <= 0 && aboutUs >= ALL_ABOUT_US_MIN) return [{ messageId: 'allAboutUs', ...wholeText(context.text), data: { we }, suggestion: SUGGESTION }];
   if (we >= MOSTLY_MIN && we >= MOSTLY_RATIO * you) return [{ messageId: 'mostlyAboutUs', ...wholeText(context.text), data: { we, you }, suggestion: SUGGESTION }];
   return [];

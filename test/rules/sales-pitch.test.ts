@@ -3,6 +3,7 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'money paid, with a day', text: "Thanks! I paid $99 after Sunday's repair, ouch." },
     { name: 'a pitch phrase between quotes is named, not used', text: "Thanks for following! Your shop's 'last chance' bin of seconds is such a good idea." },
     { name: 'days left before their own event', text: 'Thanks! 3 days left until your marathon, good luck!' },
     { name: 'a title in capitals is not a code', text: 'Thanks! Your CODE BLUE episode was great.' },
@@ -27,6 +28,7 @@ ruleTester(rule, {
     { name: '"early" alone is not a price about to change', text: "Thanks! We'll add you to the early-access list if you like." },
   ],
   invalid: [
+    { name: 'pricing that jumps', text: 'Thanks for following! Pricing jumps to $99 after Sunday.', errors: [{ messageId: 'pitch', text: 'Pricing jumps to' }] },
     { name: 'time left to take it', text: 'Thanks! 48 hours left to grab the bundle.', errors: [{ messageId: 'pitch', text: '48 hours left to grab' }] },
     { name: 'places going', text: 'Thanks! Spots are filling up fast for the workshop.', errors: [{ messageId: 'pitch', text: 'Spots are filling up' }] },
     { name: 'buy some, get one', text: 'Merci ! 2 achetés = 1 offert.', errors: [{ messageId: 'pitch', text: '2 achetés = 1 offert' }] },

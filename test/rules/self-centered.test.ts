@@ -3,6 +3,7 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'an infinitive of purpose for the reader', text: "Merci ! Le mieux pour suivre nos nouveautés, c'est notre chaîne YouTube.", lang: 'fr' },
     { name: 'a question is put to them, even one about us', text: 'Thanks a lot! Why us, if I may ask?' },
     { name: 'an imperative mid-sentence has an implied "you"', text: 'Thanks! We make lamps, so give us a shout.' },
     { name: 'a French "tu" imperative', text: 'Merci ! Pense à regarder notre atelier, on y fabrique tout.', lang: 'fr' },
@@ -17,6 +18,7 @@ ruleTester(rule, {
     { name: 'inclusive "on" once, with a question', text: 'Merci ! On se voit au salon ?', lang: 'fr' },
   ],
   invalid: [
+    { name: 'an infinitive about us is still about us', text: "Thanks! We're thrilled to see our community grow and our team is growing.", errors: [{ messageId: 'allAboutUs' }] },
     { name: '"just" after "we" is no imperative', text: "Thanks! We've just hit 10k followers and we're celebrating all week!", errors: [{ messageId: 'allAboutUs' }] },
     { text: 'Thanks for following us! We post about design every week, our favourite topic.', errors: [{ messageId: 'allAboutUs', start: 0, text: 'Thanks for following us! We post about design every week, our favourite topic.' }] },
     { text: 'Bienvenue ! Nous sommes une agence, notre équipe adore son métier, nos clients aussi.', errors: [{ messageId: 'allAboutUs' }] },
