@@ -42,7 +42,8 @@ const words = (list: readonly string[]): string => `(?:${list.join('|')})`;
 const question = (source: string): RegExp => new RegExp(phrase(source), 'gu');
 const US = "(?:us|me|this account|here)";
 const PLACE = "(?:account|profile|page|feed|timeline|tweets|posts)";
-const NOUS = "(?:nous|me|m'|moi|te|t')";
+// Elided "m'" and "t'" need their apostrophe (\x27, which phrase() leaves alone): else the "t" of "as-tu" reads as "t'".
+const NOUS = "(?:nous|me|m\\x27|moi|te|t\\x27)";
 const QUESTION_END = '[^.!?]*\\?';
 
 const PATTERNS: Array<[string, RegExp]> = [
@@ -89,16 +90,39 @@ const LEXICONS = {
   US_FR_BEFORE: ['=nous', '=me', '=m', '=moi'],
   US_FR_AFTER: ['=de_nous', '=de_moi', '=sur_nous', '=sur_notre', '=sur_nos', '=sur_mon', '=sur_ma', '=sur_ce_compte', '=notre_compte', '=mon_compte', '=notre_profil', '=ici', '=chez_nous', '=jusqu_a_nous', '=jusque_a_nous', '=nous'],
   WHAT: ['=what', '=whats', '=que', '=quoi', '=quel', '=quelle', '=quels', '=quelles', '=ce_que'],
+  // The cause asked for, split from its question word: "what was it that made you follow", "ce qui au fond t'a poussé à t'abonner".
+  WHAT_IT: ['=what', '=whats', '=which', '=ce_qui', '=qu_est_ce_qui', '=quoi', '=quel', '=quelle', '=why', '=pourquoi'],
+  CAUSED: [
+    '=made', '=makes', '=brought', '=brings', '=led', '=got', '=drew', '=draws', '=prompted', '=inspired', '=pushed', '=convinced', '=tempted', '=persuaded', '=sold',
+    '=amene', '=a_amene', '=pousse', '=a_pousse', '=a_donne_envie', '=donne_envie', '=decide', '=a_decide', '=convaincu', '=a_convaincu', '=motive', '=a_motive', '=attire', '=a_attire',
+  ],
   EXPECT: ['expect*', 'hope', 'hoping', '=looking_for', '=want', '=wanting', 'search*', '=get_out_of', '=after', 'attend*', 'attent*', 'esper*', 'cherch*', '=venez_chercher', '=viens_chercher'],
+  SOMEONE: ['=someone', '=somebody', '=anyone', '=anybody', '=a_friend', '=who', '=qui', '=quelquun', '=un_ami', '=une_amie', '=un_pote', '=une_pote'],
+  SENT: ['=send', '=sent', '=point', '=pointed', '=refer', '=referred', '=recommend', '=recommended', '=tell', '=told', '=envoye', '=envoyee', '=a_envoye', '=recommande', '=a_recommande', '=parle', '=a_parle', '=oriente', '=a_oriente'],
+  OUR_WAY: ['=our_way', '=my_way', '=here', '=to_us', '=to_me', '=about_us', '=about_me', '=ici', '=vers_nous', '=chez_nous', '=de_nous', '=de_moi', '=notre_compte', '=mon_compte', '=ce_compte', '=our_account', '=this_account'],
   FROM_EN: ['=from', '=of', '=out_of', '=on', '=in', '=at', '=following', '=when_you_found'],
   US_EXPECT_EN: ['=us', '=me', '=our', '=my', '=this_account', '=this_page', '=here', '=following_us'],
   FROM_FR: ['=de_nous', '=de_moi', '=de_notre', '=de_nos', '=de_mon', '=de_ma', '=de_mes', '=de_ce_compte', '=sur_notre', '=sur_nos', '=sur_mon', '=sur_ce_compte', '=chez_nous', '=ici', '=vis_a_vis_de_notre', '=vis_a_vis_de_nos', '=envers_nous'],
 };
 
 const TOKEN_PATTERNS: Array<[string, TokenPattern[]]> = [
-  ['whyFollow', tokenPattern(['@WHY ~6 @FOLLOW', '@WHY ~4 @AMENE? @TARGET_PLACE'], 'any', LEXICONS)],
-  ['howFound', tokenPattern(['@HOW ~6 @FIND_EN ~2 @US_EN', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
-  ['whatExpect', tokenPattern(['@WHAT ~6 @EXPECT ~6 @FROM_EN @US_EXPECT_EN', '@WHAT ~4 @EXPECT ~4 @FROM_FR', '@EXPECT ~4 @FROM_FR ~3 <?>', '=your|=vos|=tes @EXPECT ~4 @FROM_EN @US_EXPECT_EN', '=vos|=tes @EXPECT ~4 @FROM_FR'], 'any', LEXICONS)],
+  ['whyFollow', tokenPattern(['@WHY ~6 @FOLLOW', '@WHY ~4 @AMENE? @TARGET_PLACE', '@WHAT_IT ~4 @CAUSED =you ~4 @FOLLOW', '@WHAT_IT ~4 @CAUSED =you ~2 @TARGET_PLACE', '@WHAT_IT ~3 =vous|=te ~1 @CAUSED ~4 @FOLLOW',
+    // "Was it the giveaway that got you here?": the cause asked by a cleft, with its question mark.
+    '@CAUSED =you ~1 =here|=to_us|=to_me|=our_way|=my_way|=to_our|=to_my ~4 <?>',
+    '@WHAT_IT ~2 =drew|=draws|=pulled|=lured|=hooked|=sucked =you =in',
+    '=why_us|=why_me|=why_this_account|=why_our_account|=pourquoi_nous|=pourquoi_moi|=pourquoi_ce_compte|=pourquoi_notre_compte',
+    // "Tu nous suis pour quelle raison ?".
+    '=nous|=me|=m|=us ~1 @FOLLOW ~4 =pour_quelle_raison|=pourquoi|=why|=how_come|=for_what_reason'], 'any', LEXICONS)],
+  ['howFound', tokenPattern([
+    // A referral asked about: "did someone send you our way?", "quelqu'un t'a recommandé notre compte ?".
+    '@SOMEONE ~2 @SENT =you|=te|=vous ~2 @OUR_WAY ~4 <?>',
+    '@SOMEONE =te|=vous ~1 @SENT ~3 @OUR_WAY ~4 <?>',
+    // "Tu es arrivé ici comment ?".
+    '@FIND_FR ~3 @US_FR_AFTER ~1 =comment|=d_ou|=par_ou|=how',
+    '@HOW ~6 @FIND_EN ~2 @US_EN', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
+  ['whatExpect', tokenPattern([
+    // "Tell us what you're after here", "what you're hoping for from this account".
+    '@WHAT ~3 =after|=looking_for|=hoping_for|=hoping_to_find|=hoping_to_get =here|=from_us|=with_us|=on_this_account|=from_this_account','@WHAT ~6 @EXPECT ~6 @FROM_EN @US_EXPECT_EN', '@WHAT ~4 @EXPECT ~4 @FROM_FR', '@EXPECT ~4 @FROM_FR ~3 <?>', '=your|=vos|=tes @EXPECT ~4 @FROM_EN @US_EXPECT_EN', '=vos|=tes @EXPECT ~4 @FROM_FR'], 'any', LEXICONS)],
 ];
 
 export function check(context: AuditContext): RuleFinding[] {

@@ -10,6 +10,9 @@ export const NETWORKS = [
   // Newer networks and the short forms people type (Substack is a mailing list: no-contact-harvest).
   '=bereal', '=lkdn', '=lnkd', '=linkdin', '=ytb', '=tiktoks', '=masto', '=fediverse', '=snap_chat', '=watsap', '=wsp', '=telegramme',
   '=lemon8', '=vk', '=onlyfans', '=kofi', '=linktree', '=fanpage', '=behance', '=dribbble', '=gram',
+  // Nicknames that name a network without its name: Bluesky's butterfly, the fediverse, Telegram's "tg".
+  '=butterfly_app', '=butterfly_site', '=butterfly_network', '=butterfly_place', '=blue_butterfly', '=papillon_bleu', '=app_au_papillon',
+  '=app_du_papillon', '=reseau_au_papillon', '=reseau_du_papillon', '=fedi', '=fedivers', '=fediverso', '=pixelfed', '=lemmy', '=tg', '=subreddits',
 ] as const;
 
 /** The name people know, for a message: keyed by the folded word. */
@@ -23,12 +26,14 @@ export const NETWORK_NAMES: Record<string, string> = {
   bereal: 'BeReal', lkdn: 'LinkedIn', lnkd: 'LinkedIn', linkdin: 'LinkedIn', ytb: 'YouTube', tiktoks: 'TikTok',
   masto: 'Mastodon', fediverse: 'Mastodon', watsap: 'WhatsApp', wsp: 'WhatsApp', telegramme: 'Telegram', lemon8: 'Lemon8',
   vk: 'VK', onlyfans: 'OnlyFans', kofi: 'Ko-fi', linktree: 'Linktree', fanpage: 'Facebook', behance: 'Behance', dribbble: 'Dribbble',
+  butterfly: 'Bluesky', papillon: 'Bluesky', fedi: 'Mastodon', fedivers: 'Mastodon', fediverso: 'Mastodon', pixelfed: 'Pixelfed', lemmy: 'Lemmy', tg: 'Telegram',
+  subreddits: 'Reddit',
 };
 
 /** Places on a network one can be sent to. */
 export const VENUES = [
-  'group', 'groupe', '=groupes', 'channel', '=chaine', '=chaines', 'server', '=serveur', 'page', 'community', '=communaute', '=compte', 'account',
-  'profile', '=profil', 'board', 'story', 'stories', '=live', '=lives', '=subreddit', '=forum',
+  'group', 'groupe', '=groupes', '=canal', '=canaux', 'channel', '=chaine', '=chaines', 'server', '=serveur', 'page', 'community', '=communaute', '=compte', 'account',
+  'profile', '=profil', 'board', 'story', 'stories', '=live', '=lives', '=subreddit', '=forum', '=commu', '=crew', '=squad', '=gc', '=group_chat',
 ] as const;
 
 /** The sender speaking of itself. */

@@ -36,7 +36,11 @@ const THANKS = wordsPattern([
   // British "ta" ("Ta very much!", "Ta, Sam!"), and not the French "ta" (your): followed by what
   // only follows thanks, or standing alone before a stop or a comma.
   'ta (?:very much|v much|much|muchly|so much|loads|lots|mate|for)', 'ta(?=\\s*[!.,]|\\s*$)',
-  'appreciat\\p{L}*', 'grateful', 'much obliged', 'cheers for', 'kudos for',
+  'appreciat\\p{L}*', "'?preciate", 'grateful', 'much obliged', 'cheers for', 'kudos for', 'thnk', 'thnk u', 'thnq', 'tq', 'merki', 'arigato+u?',
+  // Cheers as thanks, not as a sign-off: opening the message, or with what only follows thanks.
+  '(?<=^\\s*)cheers', 'cheers (?:mate|m8|muchly|so much|loads|heaps|a lot|again)',
+  // Appreciation for the follow in other words: "big ups for the follow", "shout-out for following", "nice one for the follow".
+  '(?:big ups|shout ?outs?|props|big love|much love|nice one|respect|hats off) for (?:the )?follow(?:ing)?(?: us| me)?',
 ]);
 
 export function check(context: AuditContext): RuleFinding[] {

@@ -124,13 +124,23 @@ const LEXICONS = {
     '=sub', '=subs', '=sub_to', '=go_follow', '=go_check', '=go_sub', '=go_see', 'slide', '=pull_up', '=drop_by', '=stop_by', '=look_us_up', '=look_for_us',
     '=take_a_look', '=have_a_look', '=peep', 'jett*', '=jetez', '=jeter_un', '=va_voir', '=allez_voir', '=va_jeter', '=allez_jeter', '=fonce', '=foncez', '=clique', '=cliquez',
     '=passe', '=cherche_nous', '=cherchez_nous', '=tape', '=tapez',
+    // Waiting for them there: "on t'attend sur Bluesky", "we'll be waiting for you on Discord".
+    '=attend', '=attends', '=attendons', '=waiting', '=await', '=awaits',
   ],
   // After the network: "on FB, see you there", "sur TikTok, rejoignez-nous".
   CALL_AFTER: [
     'see_you', 'come_along', 'come_say', 'pop_by', 'jump_in', 'hop_in', 'join_us', 'follow_us', '=venez', 'rejoignez', '=rejoins', 'abonnez', '=suivez',
     '=viens', 'ajout*', '=add_us', '=add_me', '=follow', 'retrouv*', '=suis_nous', '=suis_moi', 'jett*', '=jetez', '=come', '=say_hi', '=sub', '=subscribe', 'abonne_toi',
-    '=check_it', '=check_us', '=go_check', '=passe', '=passez',
+    '=check_it', '=check_us', '=go_check', '=passe', '=passez', '=find_us', '=find_me', '=catch_us', '=tap_in', '=hop_over', '=pop_over', '=swing_by',
   ],
+  // Our account there, named by the handle it shares with this one: "on Threads, same handle".
+  SAME_HANDLE: ['=same_handle', '=same_name', '=same_username', '=same_user', '=same_at', '=meme_pseudo', '=meme_nom', '=meme_compte', '=meme_identifiant', '=same_account'],
+  // Moving the conversation elsewhere: "we're moving most convos over to Bluesky", "on migre sur Mastodon".
+  MOVE: [
+    '=moved', '=moving', '=move', '=migrated', '=migrating', '=migrate', '=switched', '=switching', '=shifted', '=shifting', '=relocated', '=heading', '=headed',
+    '=demenage', '=demenageons', '=demenagent', '=migre', '=migrons', '=bascule', '=basculons', '=basculent', '=passe', '=passons', '=partis', '=parti',
+  ],
+  VENUE_NOUN: ['=canal', '=canaux', 'group', 'groupe', 'channel', '=chaine', 'server', '=serveur', 'page', 'community', '=communaute', '=commu', '=sub', '=forum'],
   // Where the content lives, without a call: "our tutorials live on the YT channel", "nos vidéos sont sur TikTok".
   LIVE: [
     '=live', '=lives', '=is', '=are', '=sont', '=est', '=vivent', '=vit', '=happen', '=happens', '=go_up', '=goes_up', '=go_live', '=goes_live', '=drop', '=drops',
@@ -169,14 +179,28 @@ const LEXICONS = {
     '=suivez', '=suis_nous', '=suis_moi', 'rejoign*', '=rejoins', 'abonn*', 'ajout*', 'retrouv*', '=venez', '=viens', 'passez', 'passe_nous', 'connect*',
     '=on_y', '=nous_y', '=we_post', '=we_share', '=we_are_there', '=there_too',
   ],
-  VENUE_STRICT: ['group', 'groupe', '=groupes', 'channel', '=chaine', 'server', '=serveur', 'page', 'community', '=communaute', '=subreddit', '=forum'],
+  WE_THERE: [
+    '=we_are_there', '=we_re_there', '=we_are_on_it', '=on_y_est', '=on_y_poste', '=nous_y_sommes', '=on_a_un', '=on_a_une', '=we_have_a', '=we_run_a', '=nous_avons_un',
+    '=nous_avons_une', '=find_us', '=join_us', '=rejoins_nous', '=rejoignez_nous', '=retrouve_nous', '=retrouvez_nous', '=come_say', '=viens_nous', '=venez_nous',
+  ],
+  VENUE_STRICT: ['=canal', '=canaux', 'group', 'groupe', '=groupes', 'channel', '=chaine', 'server', '=serveur', 'page', 'community', '=communaute', '=subreddit', '=forum'],
 };
 const TOKEN_CALLS = tokenPattern(
   [
     '@CALL ^5 @NETWORK',
     '@WE @ADVERB? @OPEN @OPEN? @A @A? @VENUE? @NETWORK',
+    // "We also have a little Discord for makers", "on a un petit serveur Discord".
+    '@WE @ADVERB? @OPEN ^3 @NETWORK',
     '@NETWORK ^3 @CALL_AFTER',
-    '@WE @BE? @ADVERB? @ADVERB? @ADVERB? on|sur|over_on @NETWORK',
+    '@WE @BE? @ADVERB? @ADVERB? @ADVERB? on|sur|over_on @THE_OURS? @NETWORK',
+    // "We're way chattier over on Threads", "on est bien plus présents sur le papillon bleu".
+    '@WE @BE ^3 =on|=sur|=over_on|=over_at|=over_in @THE_OURS? @NETWORK',
+    '@WE ~3 @MOVE ~4 =to|=over_to|=sur|=vers|=on|=over|=chez @THE_OURS? @NETWORK',
+    '@NETWORK <,>? ~1 @SAME_HANDLE',
+    // "Our sub, r/kilnfails", "notre serveur : Discord".
+    '@OURS @VENUE_NOUN <,>|<:> @NETWORK',
+    // "Our community lives on the butterfly app now" (a place for them, not "our team is on Slack all day").
+    '@OURS @VENUE_NOUN ^2 @LIVE @ADVERB? =on|=sur|=over_on|=over_at @THE_OURS? @NETWORK',
     '@WE @POST ^4 on|sur @NETWORK',
     // Where the content lives: "our tutorials live on the YT channel", "the replays are on Twitch".
     '@THE_MOST ^2 @CONTENT ^3 @LIVE @ADVERB? @ADVERB? =on|=sur|=over_on @THE_OURS? @NETWORK',
@@ -185,7 +209,11 @@ const TOKEN_CALLS = tokenPattern(
     // "Nos lives, c'est tous les jeudis sur Twitch".
     '@OURS @CONTENT <,>? =ce|=it =est|=is ~4 =sur|=on|=over_on @THE_OURS? @NETWORK',
     // "Direction TikTok !", "RDV sur Insta", "see you over on Insta".
-    '=direction|=cap_sur|=rdv =sur|=on? @NETWORK',
+    '=direction|=cap_sur|=rdv =sur|=on? @THE_OURS? @VENUE? @NETWORK',
+    // "If TikTok is your thing, we're there too", "si tu es sur Discord, on a un serveur".
+    '=if|=si ~5 @NETWORK +8 @WE_THERE',
+    // "Tu nous trouveras aussi sur Threads".
+    '=you|=tu|=vous ~1 =nous|=us|=me|=moi ~1 find|trouv*|retrouv* ~3 =on|=sur|=over_on @THE_OURS? @NETWORK',
     '=see_you|=catch_you|=a_bientot|=a_tout_de_suite =over_on|=on|=sur|=over|=there_on @NETWORK',
     // Clefts: "c'est sur Insta que ça se passe", "c'est sur TikTok que vous les trouverez", "it's on Discord that we hang out".
     '=ce|=it =est|=is @ADVERB? @ADVERB? =sur|=on|=over_on @NETWORK =que|=that|=where @CLEFT_NEXT',
@@ -219,7 +247,13 @@ function networkNamed(excerpt: string): string | undefined {
 
 const overlaps = (a: TextRange, b: TextRange): boolean => a.start < b.end && b.start < a.end;
 
+// A subreddit written as such ("r/kilnfails") names Reddit: read as the word, same length, so the
+// offsets hold.
+const SUBREDDIT = /(?<![\p{L}\p{N}/.])r\/[A-Za-z0-9_]{4,21}(?![\p{L}\p{N}_/])/gu;
+const asReddit = (name: string): string => 'reddit'.padEnd(name.length, ' ');
+
 export function check(context: AuditContext): RuleFinding[] {
+  const text = context.text.includes('r/') ? context.text.replace(SUBREDDIT, asReddit) : context.text;
   const links: RuleFinding[] = [];
   for (const link of extractLinks(context.text)) {
     const network = NETWORK_DOMAINS[link.domain ?? link.host] ?? NETWORK_DOMAINS[link.host];
@@ -237,9 +271,11 @@ export function check(context: AuditContext): RuleFinding[] {
       );
     }
   }
-  for (const range of MAY_REDIRECT(context.text) ? findTokens(context.text, TOKEN_CALLS) : []) {
+  for (const range of MAY_REDIRECT(text) ? findTokens(text, TOKEN_CALLS) : []) {
     if (calls.some((call) => overlaps(call, range))) continue;
-    const network = networkInTokens(context.text, range);
+    // A subreddit read as "reddit" is reported whole.
+    while (range.end < text.length && text[range.end] === ' ' && context.text[range.end] !== ' ') range.end++;
+    const network = networkInTokens(text, range);
     calls.push(
       network
         ? { messageId: 'callToAction', ...range, data: { network }, suggestion: SUGGESTION }

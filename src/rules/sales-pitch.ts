@@ -1,6 +1,7 @@
 import type { WelcomeRuleMeta } from './rule';
 import { findAll, WORD_END, WORD_START, wordsPattern } from './text';
 import { findTokens, tokenPattern, tokenText } from './tokens';
+import { aboutTheirWork } from './topic';
 import type { TextRange } from './text';
 import type { AuditContext, RuleFinding } from './types';
 
@@ -41,10 +42,13 @@ const SALES_EVENT = '(?:black friday|cyber monday|prime day|singles day|french d
 // "gratuit" / "free" alone is often a gift (a free guide), so neither is listed.
 const PITCH = wordsPattern([
   'buy (?:now|today|it now|yours|one|ours|our|from us)', 'shop (?:now|today|our)', 'order (?:now|today|yours)',
-  'promo(?:tional)? codes?', 'discount(?:s|ed)?(?: codes?)?', 'coupons?', 'use (?:the |my |our )?code', 'vouchers?',
+  // A discount offered, not the word: "discount airlines" is a kind of airline.
+  'promo(?:tional)? codes?', 'discount codes?', '(?:a|an|our|my|this|special|exclusive|welcome|member|extra|\\d+ ?%) discount(?! (?:airlines?|carriers?|flights?|stores?|shops?|supermarkets?|chains?|retailers?|brands?|grocers?))', 'discounts? (?:for you|just for you|on|off|of)', 'discounted', 'coupons?', 'use (?:the |my |our )?code', 'vouchers?',
   '(?:save|get) (?:up to )?\\d+ ?%', 'limited(?: time)? (?:offer|deal)', 'limited time', 'special (?:offer|deal|price)', 'exclusive (?:offer|deal|discount)',
   'offer ends', 'sale ends', 'flash sale', 'on sale', 'free shipping', "don't miss (?:out|this offer|our offer)", 'act now', 'hurry (?:up|now|while|before)',
-  'today only', 'last chance', '(?:best|lowest) price', 'deals? of the day', 'bogo',
+  "don't miss (?:out|(?:this|our|the) (?:\\p{L}+ )?(?:offer|deal|sale|promo|discount|launch price)s?)", 'ne (?:rate|manque|loupe|loupez|rate[sz]?) pas (?:notre|nos|cette|l) ?(?:\\p{L}+ )?(?:offre|promo|vente|remise)s?',
+  // Not "last chance to admire your tulips": a chance for their own things is no offer.
+  'today only', 'last chance(?! to (?!grab|get|book|claim|secure|reserve|save|order|buy|snag|lock|join|sign|enrol)\\p{L}+ (?:your|ur|his|her|their))', '(?:best|lowest) price', 'deals? of the day', 'bogo',
   // A sales event is a pitch when it is the sender's own or is pushed as on now ("our Black Friday
   // deals are live", "profitez de notre Black Friday"), not when it is the topic ("ton thread sur les
   // promos du Black Friday").
@@ -58,7 +62,7 @@ const PITCH = wordsPattern([
   // Sales as the sender's own or on now, not the season as a topic ("les soldes de janvier, ça te stresse ?").
   '(?:nos|our|mes|profitez des|profite des) soldes', 'soldes (?:sont la|commencent|continuent|en cours|jusqu|de \\d+|a \\d+|chez nous|sur (?:tout|le site|notre))', 'nos promo(?:tion)?s', 'en promo(?:tion)?', 'promo(?:tion)?s? (?:exceptionnelle|speciale|du moment|en cours)s?',
   'offres? (?:limitee|speciale|exclusive|exceptionnelle|de bienvenue|promotionnelle|flash|du moment)s?', 'vente flash', 'profitez en',
-  'profitez (?:de|des) (?:nos offres|notre offre|cette offre|la promo|\\d+)', 'derniere chance', 'livraison (?:gratuite|offerte)', 'frais de port offerts',
+  'profitez (?:de|des) (?:nos offres|notre offre|cette offre|la promo|\\d+)', 'derniere chance(?! de (?!reserver|profiter|commander|obtenir|recuperer|decrocher|bloquer|t inscrire|vous inscrire)\\p{L}+ (?:ton|ta|tes|votre|vos|son|sa|ses))', 'livraison (?:gratuite|offerte)', 'frais de port offerts',
   'ne (?:ratez|manquez) pas (?:notre|nos|cette) (?:offre|promo|vente)s?', 'depechez vous', "aujourd'hui seulement", 'prix (?:casses|choc|imbattables?|special|speciaux)',
   'bons? de reduction', 'satisfait ou rembourse', 'ajoute[rz]? au panier', 'dans la limite des stocks',
 ]);
@@ -87,8 +91,17 @@ const TOKEN_PITCH = tokenPattern(
     '=jusque|=until|=till ~1 @TIME ~1 =only|=seulement|=uniquement',
     '@TIME =only|=seulement|=uniquement',
     '=encore|=only|=just ~1 #num|#dur ~1 =h|=heures|=hours|=jours|=days|=heure|=hour',
-    '=plus_que|=only|=just|=il_ne_reste_que|=il_reste|=que|=reste|=restent ~1 #num|=a_handful|=quelques|=few ~3 @ITEMS',
+    '=plus_que|=only|=just|=il_ne_reste_que|=il_reste|=que|=reste|=restent ~1 #num|=a_handful|=quelques|=few|=couple|=two|=three|=deux|=trois ~3 @ITEMS',
     '#num|=a_handful|=quelques|=few ~2 @ITEMS ~1 =left|=remain|=remaining|=restant|=restantes|=disponibles|=available',
+    // Time left to take it: "48 hours left to grab the bundle", "3 jours restants pour en profiter".
+    '#num|#dur|=few|=quelques ~1 =left|=to_go|=remaining|=restants|=restantes|=restant ~2 =to_grab|=to_book|=to_get|=to_order|=to_save|=to_join|=to_sign|=to_enrol|=to_claim|=pour_profiter|=pour_en_profiter|=pour_reserver|=pour_commander|=pour_te_inscrire|=pour_vous_inscrire',
+    // Places going: "spots are filling up fast", "les places partent vite"; "50 pieces only".
+    '@ITEMS ~2 =filling_up|=fill_up|=se_remplissent|=partent|=selling_out|=sell_out|=going_fast|=are_going',
+    '#num @ITEMS =only|=seulement|=uniquement|=max|=maximum',
+    // Buy some, get one: "2 achetés = 1 offert", "buy 2 get 1 free".
+    '#num =achetes|=achete|=achetees|=bought|=purchased ~2 =offert|=offerte|=free|=gratuit|=gratuite',
+    '=offre|=offer|=deal|=code|=promo|=remise|=tarif ~2 =valable|=valid|=good ~3 @TIME',
+    '=vente_privee|=ventes_privees|=private_sale|=flash_deal|=flash_deals|=members_only_sale',
     '=handful ~3 =remain|=left',
     // Scarcity.
     '=almost|=nearly|=presque|=bientot ~2 =sold_out|=epuise|=epuises|=epuisee|=gone|=complet',
@@ -99,27 +112,40 @@ const TOKEN_PITCH = tokenPattern(
     // Haste.
     '=hurry|=hurry_up|=foncez|=fonce|depech*|=ne_tardez_pas|=ne_trainez_pas|=ne_traine_pas|=don_t_wait|=do_not_wait|=don_t_sleep|=do_not_sleep|=get_in_quick|=act_fast',
     '@GRAB ~3 =now|=today|=maintenant|=vite|=while|=before|=avant|=tant_que|=aujourd_hui|=quickly|=fast|=yours|=la_votre|=le_votre|=a_pair',
-    '=c_est_le_moment|=it_is_time_to ~3 =vous_decider|=decide|=commander|=order|=reserver|=book',
+    '=c_est_le_moment|=it_is_time_to ~3 =vous_decider|=decide|=commander|=order|=reserver|=book|=te_inscrire|=vous_inscrire|=se_inscrire|=sign_up|=enroll|=join|=en_profiter|=jump_in',
+    // Now or never: "now's your chance", "c'est maintenant ou jamais", "last call".
+    '=now_is_your_chance|=now_or_never|=maintenant_ou_jamais|=last_call|=dernier_appel|=don_t_miss_out|=ne_rate_pas_ca|=ne_loupe_pas|=ne_manque_pas_ca',
     // Price changes.
-    '=price|=prices|=prix|=tarif|=tarifs|=rate|=rates ~3 =go_up|=going_up|=goes_up|=increase|=increases|=rise|=rises|augment*|=change|=changes|=hausse|=passe_de|=passent_de',
+    '=price|=prices|=pricing|=prix|=tarif|=tarifs|=rate|=rates ~3 =jumps|=jump|=jumping|=go_up|=going_up|=goes_up|=increase|=increases|=rise|=rises|augment*|=change|=changes|=hausse|=passe_de|=passent_de|=passe_a|=passera_a|=passent_a|=passeront_a|=grimpe|=grimpera|=jumps_to|=goes_to|=moves_to|=doubles|=double',
     '=before|=avant ~2 =price_change|=la_hausse|=the_increase', '=lock_in', '=early_bird|=earlybird|=early_price|=early_rate|=prevente|=tarif_de_lancement|=launch_price|=tarif_preferentiel|=plein_tarif|=full_price',
     // Discounts in any notation.
     '#pct ~2 =off|=de_reduction|=de_remise|=de_rabais|=cheaper|=moins_cher|=discount|=savings|=reduction',
     '=moins|=minus|=save|=economisez|=get|=enjoy|=profitez_de|=here_is|=voici ~1 #pct|#money',
-    '#pct ~3 =sur|=on ~3 @PURCHASE', '#money ~2 =off|=de_remise|=de_reduction|=discount|=de_rabais',
+    '#pct|#money ~3 =sur|=on ~3 @PURCHASE', '#money ~2 =off|=de_remise|=de_reduction|=discount|=de_rabais',
     '=from|=de #money =to|=a #money', '#money =instead_of|=au_lieu_de #money', '=half_off|=half_price|=moitie_prix|=a_moitie_prix|=half_off_the',
     '=two_for_the_price_of_one|=deux_pour_le_prix_de_un|=2_pour_1|=2_for_1|=for_the_price_of_one',
     '=code|=with|=avec|=use|=utilisez|=checkout ~2 #code', '#code ~4 #pct|#money', '#pct|#money ~4 #code',
-    '=welcome_discount|=remise_de_bienvenue|=discount',
+    '=welcome_discount|=remise_de_bienvenue',
+    // Shipping given away: "la livraison est offerte", "shipping's on us".
+    '=livraison|=shipping|=delivery|=frais_de_port|=port ~2 =offerte|=offerts|=gratuite|=gratuits|=free|=on_us|=included|=inclus|=incluse',
+    // Money or a percentage given away: "10 € offerts", "$5 free", "20pct back".
+    '#pct|#money ~1 =offerts|=offert|=offerte|=offertes|=free|=gratuits|=en_moins|=de_moins|=back|=cashback',
+    // A deal with a deadline: "10 € offerts … jusqu'à dimanche", "20% off until Friday".
+    '@GIVEN ~6 =jusque|=until|=till|=through|=thru|=avant|=before|=ends ~2 @TIME',
   ],
   'any',
   {
-    OFFER: ['=sale', '=sales', '=soldes', '=offer', '=offre', '=deal', '=promo', '=registration', '=registrations', '=inscriptions', '=doors', '=portes', '=early_bird', '=tarif', '=rate', '=ventes', '=vente', '=bundle'],
+    OFFER: [
+      '=sale', '=sales', '=soldes', '=offer', '=offre', '=deal', '=promo', '=registration', '=registrations', '=inscriptions', '=doors', '=portes', '=early_bird', '=tarif', '=rate', '=ventes', '=vente', '=bundle',
+      // What one signs up or pays for: "enrollment closes tonight", "la billetterie ferme dimanche".
+      '=enrollment', '=enrolment', '=enrollments', '=signups', '=sign_ups', '=preorders', '=pre_orders', '=precommandes', '=precommande', '=billetterie', '=admissions', '=applications',
+    ],
     ENDS: ['=ends', '=end', 'expir*', '=closes', '=close', '=closing', '=finishes', '=se_termine', '=se_terminent', 'termin*', '=ferme', '=ferment', '=prend_fin', '=disappears', '=disparait', '=ouvertes_encore', '=is_over'],
     ITEMS: ['=left', '=places', '=place', '=spots', '=spot', '=seats', '=seat', '=kits', '=pieces', '=exemplaires', '=tickets', '=billets', '=units', '=boxes', '=items', '=articles', '=kit', '=in_stock', '=en_stock'],
     GRAB: ['=grab', '=snag', '=order', '=book', '=reserve', '=reserv', '=reservez', '=reserve_la', '=commandez', '=commande', '=claim', '=get_yours', '=secure', '=profitez', '=shop'],
     PURCHASE: ['=commande', '=commandes', '=tout', '=site', '=collection', '=boutique', '=achat', '=achats', '=panier', '=order', '=orders', '=purchase', '=box', '=plan', '=everything', '=first', '=premiere', '=premier'],
     TIME: TIME,
+    GIVEN: ['#pct', '#money', '=off', '=offerts', '=offert', '=offerte', '=offertes', '=remise', '=reduction', '=discount', '=deal', '=offre', '=offer', '=promo'],
   },
 );
 
@@ -128,18 +154,44 @@ function negated(source: string, range: TextRange): boolean {
   const tokens = tokenText(source).tokens;
   const index = tokens.findIndex((token) => token.start === range.start);
   const previous = index > 0 ? tokens[index - 1]!.word : '';
-  return ['no', 'pas', 'sans', 'aucune', 'aucun', 'never', 'de'].includes(previous);
+  // "Hurry back", "hurry home": a wish to see them again, not haste to buy.
+  const next = index >= 0 ? tokens[index + 1]?.word : undefined;
+  return ['no', 'pas', 'sans', 'aucune', 'aucun', 'never', 'de'].includes(previous) || (tokens[index]?.word === 'hurry' && (next === 'back' || next === 'home'));
 }
+
+// Taking the offer: "last chance to grab your spot" is a pitch even with "your".
+const GRAB_VERBS = new Set(['grab', 'get', 'book', 'claim', 'secure', 'reserve', 'save', 'order', 'buy', 'snag', 'lock', 'join', 'sign', 'enrol', 'enroll', 'reserver', 'profiter', 'commander', 'obtenir', 'recuperer', 'decrocher', 'bloquer']);
+const READER = new Set(['your', 'ur', 'his', 'her', 'their', 'ton', 'ta', 'tes', 'votre', 'vos', 'son', 'sa', 'ses']);
+
+/** "Last chance to admire your tulips": a chance for something of theirs is no offer. */
+function chanceForTheirs(source: string, range: TextRange): boolean {
+  const tokens = tokenText(source).tokens;
+  const last = tokens.findLastIndex((token) => token.end <= range.end);
+  if (last < 0 || tokens[last]!.word !== 'chance') return false;
+  const [to, verb, whose] = [tokens[last + 1]?.word, tokens[last + 2], tokens[last + 3]?.word];
+  return (to === 'to' || to === 'de') && verb !== undefined && !GRAB_VERBS.has(verb.word) && /^\p{L}+$/u.test(verb.word) && whose !== undefined && READER.has(whose);
+}
+
+// A pitch phrase between quotes is named, not used: "your shop's 'last chance' bin".
+const QUOTED = /(?<![\p{L}\p{N}])(["“«‘'])\s?[^"”»’'\n]{1,40}?\s?["”»’'](?![\p{L}\p{N}])/gu;
+function quotedSpans(text: string): TextRange[] {
+  if (!/["“«‘']/u.test(text)) return [];
+  return [...text.matchAll(QUOTED)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+const inside = (range: TextRange, spans: readonly TextRange[]): boolean => spans.some((span) => range.start >= span.start && range.end <= span.end);
 
 const overlapsAny = (range: TextRange, ranges: readonly TextRange[]): boolean => ranges.some((other) => range.start < other.end && other.start < range.end);
 
 export function check(context: AuditContext): RuleFinding[] {
   const pitches: TextRange[] = [];
+  const quoted = quotedSpans(context.text);
   for (const range of [...findAll(context.text, PITCH), ...findAll(context.text, PERCENT_OFF)]) {
-    if (!overlapsAny(range, pitches)) pitches.push(range);
+    if (!overlapsAny(range, pitches) && !aboutTheirWork(context.text, range) && !inside(range, quoted)) pitches.push(range);
   }
   for (const range of findTokens(context.text, TOKEN_PITCH)) {
-    if (!overlapsAny(range, pitches) && !negated(context.text, range)) pitches.push(range);
+    if (!overlapsAny(range, pitches) && !negated(context.text, range) && !aboutTheirWork(context.text, range) && !chanceForTheirs(context.text, range) && !inside(range, quoted)) {
+      pitches.push(range);
+    }
   }
   const findings: RuleFinding[] = pitches.map((range) => ({ messageId: 'pitch', ...range, suggestion: SUGGESTIONS.pitch }));
   const bracketed = [...context.text.matchAll(BRACKETED)].map((match) => ({ start: match.index, end: match.index + match[0].length }));

@@ -44,12 +44,38 @@ const TEAM = new RegExp(
 const THANK_YOU = new RegExp(`${WORD_START}(?:thank (?:you|u)|ty)${WORD_END}`, 'gu');
 const FOLLOWING_US = new RegExp(`${WORD_START}(?:following us|followed us|de nous suivre|nous suivre)${WORD_END}`, 'gu');
 // An offer to help speaks to them even without "you": "feel free to ask us", "n'hésitez pas".
-const ADDRESSING = new RegExp(`${WORD_START}(?:feel free|don't hesitate|do not hesitate|n'hesite[zs]? pas|just ask|ask us|let us know|ping us|shout|dites nous|ecrivez nous)${WORD_END}`, 'gu');
-// Imperatives speak to the reader: French "-ez" forms and "rejoins-nous", English verbs opening a sentence.
-const IMPERATIVE = new RegExp(
-  `${WORD_START}(?:(?!(?:chez|assez|nez|rez)${WORD_END})\\p{L}{2,}ez|\\p{L}+-(?:nous|moi|toi))${WORD_END}|(?:^|[.!?:]\\s*)(?:sign|join|check|follow|grab|get|come|see|enjoy|take|read|find|feel|drop|send|tell|give|use|try|hit|visit|subscribe|reply|ask|share|pop|hop|jump|head|say|catch|connect|add|like|leave|stop|swing)${WORD_END}`,
+// A recommendation made to them, its "you" implied: "worth a peek", "ça vaut le détour".
+const ADDRESSING = new RegExp(
+  `${WORD_START}(?:feel free|don't hesitate|do not hesitate|n'hesite[zs]? pas|just ask|ask us|let us know|ping us|shout|dites nous|ecrivez nous|(?:well )?worth (?:a|the) (?:peek|look|visit|listen|read|follow|try|watch|detour)|ca vaut (?:le detour|le coup|la peine))${WORD_END}`,
   'gu',
 );
+// Imperatives speak to the reader, with an implied "you": French "-ez" forms and "rejoins-nous", and
+// a verb opening a clause, after a stop, a comma or a linking word ("so give us a follow", "Pense à
+// liker", "…, find us there").
+// Weak links ("and", "just", "then") count only right after a clause's start: "we've just hit 10k" is no imperative.
+const CLAUSE_START = "(?:(?:^|[.!?:,;(])\\s*(?:(?:and|then|just|now|or|et|puis|surtout|juste)\\s+)?|(?<![\\p{L}\\p{N}])(?:so|please|pls|do|go|alors|donc|stp|svp)\\s+)";
+const ENGLISH_IMPERATIVES = [
+  'sign', 'join', 'check', 'follow', 'grab', 'get', 'come', 'see', 'enjoy', 'take', 'read', 'find', 'feel', 'drop', 'send', 'tell', 'give', 'use', 'try', 'hit',
+  'visit', 'subscribe', 'reply', 'ask', 'share', 'pop', 'hop', 'jump', 'head', 'say', 'catch', 'connect', 'add', 'like', 'leave', 'stop', 'swing', 'look', 'watch',
+  'listen', 'ping', 'dm', 'text', 'call', 'ring', 'message', 'reach', 'shoot', 'let', 'keep', 'stay', 'mind', 'tap', 'slide', 'sub', 'peep', 'tune', 'hang', 'meet',
+];
+const FRENCH_IMPERATIVES = [
+  'pense', 'passe', 'viens', 'rejoins', 'retrouve', 'file', 'dis', 'ecris', 'regarde', 'jette', 'envoie', 'laisse', 'reponds', 'clique', 'decouvre', 'profite',
+  'fonce', 'essaie', 'essaye', 'ajoute', 'partage', 'garde', 'prends', 'fais', 'raconte', 'montre', 'note', 'tente', 'abonne', 'ecoute', 'lis', 'teste',
+  'reserve', 'inscris', 'oublie', 'hesite', 'cherche', 'tape', 'glisse', 'balance', 'contacte', 'appelle',
+];
+const IMPERATIVE = new RegExp(
+  `${WORD_START}(?:(?!(?:chez|assez|nez|rez)${WORD_END})\\p{L}{2,}ez|\\p{L}+-(?:nous|moi|toi))${WORD_END}|${CLAUSE_START}(?:n')?(?:${[...ENGLISH_IMPERATIVES, ...FRENCH_IMPERATIVES].join('|')})${WORD_END}`,
+  'gu',
+);
+// What the reader may do, as an infinitive of purpose with "you" implied: "le mieux pour suivre nos
+// nouveautés", "the easiest way to keep up" (not "we're thrilled to see", which is about us).
+const READER_PURPOSE = new RegExp(
+  `(?<!(?:excited|thrilled|happy|proud|glad|love|loved|able|hope|hoping|want|wants|need|heureux|heureuse|ravi|ravis|fier|fiers|hate) )${WORD_START}(?:pour (?:ne (?:rien|pas) )?(?:suivre|voir|decouvrir|rater|manquer|louper|retrouver|rejoindre|recevoir|rester au courant)|to (?:follow|see|keep up|catch|discover|miss|find|stay|join))${WORD_END}`,
+  'gu',
+);
+// A question is put to them, even one about us ("Why us, if I may ask?").
+const QUESTION = /\?+/g;
 // Two statements about the team and not one word to them: the message is all about us.
 const ALL_ABOUT_US_MIN = 2;
 // Five "we" or more, four times as many as "you": the balance of a message centred on the sender.
@@ -71,13 +97,20 @@ function addressesFollower(folded: string, follower: AuditContext['follower']): 
   return names.some((name) => folded.includes(name));
 }
 
+// The person called by their name in the opening greeting: "Thanks for the follow, Ines!", "Merci Zoé !",
+// "Hi Sam,". Read on the first sentence only, where a name is a vocative and not a list's last item;
+// used when the audit has no follower to compare it with.
+const GREETING_NAME = /^[^.!?\n]*?(?:,\s*|(?<![\p{L}\p{N}])(?:[Tt]hanks|[Tt]hank you|[Tt]hank u|[Tt]hx|[Tt]y|[Mm]erci|[Hh]i|[Hh]ey|[Hh]ello|[Bb]onjour|[Ss]alut|[Cc]oucou|[Ww]elcome|[Bb]ienvenue|[Cc]heers)\s+)(\p{Lu}\p{Ll}{1,20})\s*[!,.?]/u;
+
 export function check(context: AuditContext): RuleFinding[] {
   const folded = foldText(context.text).folded;
   const we = count(FIRST_PERSON, folded) + count(TEAM, folded) + (context.lang === 'fr' ? count(ON, folded) : 0);
-  const you = count(SECOND_PERSON, folded) + (addressesFollower(folded, context.follower) ? 1 : 0);
+  // A name in the greeting is theirs only when the audit cannot tell: with the follower known, their own name decides.
+  const named = context.follower?.name || context.follower?.handle ? addressesFollower(folded, context.follower) : GREETING_NAME.test(context.text);
+  const you = count(SECOND_PERSON, folded) + (named ? 1 : 0);
   // Whether anything speaks to them at all: "thank you" and "following us" are formulas, an imperative is an address.
   const aboutUs = we - count(FOLLOWING_US, folded);
-  const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded);
+  const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded) + count(QUESTION, folded) + count(READER_PURPOSE, folded);
   if (toThem <= 0 && aboutUs >= ALL_ABOUT_US_MIN) return [{ messageId: 'allAboutUs', ...wholeText(context.text), data: { we }, suggestion: SUGGESTION }];
   if (we >= MOSTLY_MIN && we >= MOSTLY_RATIO * you) return [{ messageId: 'mostlyAboutUs', ...wholeText(context.text), data: { we, you }, suggestion: SUGGESTION }];
   return [];

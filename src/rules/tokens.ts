@@ -57,8 +57,23 @@ const PIECE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|[%€$£¥]|[.?!;:,]+|\n/gu;
 const NUMBER = /^\d+$/;
 const DURATION = /^\d+(?:h|hr|hrs|j|d|min|mn)$/;
 const CODE_SHAPE = /^(?=.*\p{Lu})(?=.*\d)[\p{Lu}\d]{4,}$/u;
+// A number glued to its unit: "20pct", "15percent", "10eur", "5bucks".
+const GLUED_PERCENT = /^\d+(?:pct|percent|pourcent)$/;
+const GLUED_MONEY = /^\d+(?:eur|euros?|usd|dollars?|bucks|balles)$/;
 const CURRENCY_WORDS = new Set(['euro', 'euros', 'eur', 'dollar', 'dollars', 'usd', 'gbp', 'balles', 'bucks', 'pounds', 'quid', 'cents']);
 const PERCENT_WORDS = new Set(['percent', 'per', 'pourcent', 'pct']);
+
+// A code in capitals without digits is a code when named so: "code BIENVENUE", "coupon: HELLO".
+const CODE_WORDS = new Set(['code', 'codes', 'coupon', 'voucher', 'promo']);
+const CAPITALS = /^\p{Lu}{4,}$/u;
+/** The last word before the punctuation that ends `raw`, unless it is itself in capitals ("CODE BLUE" is a title). */
+function lastWord(raw: readonly Token[], source: string): string {
+  for (let i = raw.length - 1; i >= 0 && i >= raw.length - 2; i--) {
+    const token = raw[i]!;
+    if (/\p{L}/u.test(token.word)) return CAPITALS.test(source.slice(token.start, token.end)) ? '' : token.word;
+  }
+  return '';
+}
 
 function word(text: string, start: number, end: number): Token {
   const [en, fr] = stems(text);
@@ -110,7 +125,9 @@ function tokenize(source: string): Token[] {
     }
     if (NUMBER.test(piece)) raw.push(notation(piece, '#num', start, end));
     else if (DURATION.test(piece)) raw.push(notation(piece, '#dur', start, end));
-    else if (CODE_SHAPE.test(source.slice(start, end))) raw.push(notation(piece, '#code', start, end));
+    else if (GLUED_PERCENT.test(piece)) raw.push(notation(piece, '#pct', start, end));
+    else if (GLUED_MONEY.test(piece)) raw.push(notation(piece, '#money', start, end));
+    else if (CODE_SHAPE.test(source.slice(start, end)) || (CODE_WORDS.has(lastWord(raw, source)) && CAPITALS.test(source.slice(start, end)))) raw.push(notation(piece, '#code', start, end));
     else if (/^[%€$£¥]$/.test(piece)) raw.push(notation(piece, piece === '%' ? '%' : '#cur', start, end));
     else raw.push(word(piece, start, end));
   }

@@ -38,6 +38,8 @@ const SLOT_NAMES = new Set([
   'prenom', 'nom', 'pseudo', 'societe', 'entreprise', 'marque', 'lien', 'sujet', 'theme', 'ville', 'metier', 'poste', 'secteur', 'produit', 'abonne', 'utilisateur',
   'destinataire', 'nomutilisateur', 'nomdefamille', 'nomabonne', 'nomclient', 'prenomabonne', 'prenomclient', 'first', 'last',
 ]);
+// The person's own slots: words that, alone between parentheses, can only be a field ("(name)", not "(brand) new").
+const PERSON_SLOTS = new Set(['name', 'firstname', 'lastname', 'fullname', 'fname', 'lname', 'username', 'handle', 'prenom', 'nom', 'pseudo', 'nomdefamille', 'username']);
 const SLOT_PARTS = new Set(['name', 'prenom', 'nom', 'first', 'handle', 'pseudo', 'company', 'user', 'username', 'topic', 'sujet', 'ville', 'city', 'entreprise', 'societe']);
 
 /** Whether the words inside a placeholder name a slot, not ordinary words or code. */
@@ -47,6 +49,16 @@ function namesSlot(inside: string): boolean {
   if (SLOT_NAMES.has(words.join(''))) return true;
   return words.length <= 4 && words.some((word) => SLOT_PARTS.has(word));
 }
+
+/**
+ * Whether a bare word in capitals is a slot's name through and through ("FIRST_NAME", "NOM_CLIENT"),
+ * not a constant that contains one ("NAME_MAX", "USER_AGENT"): outside brackets, every part must name a slot.
+ */
+function wholeSlot(inside: string): boolean {
+  const words = foldString(inside).split(/[\s_.-]+/).filter(Boolean);
+  return words.length > 0 && (SLOT_NAMES.has(words.join('')) || words.every((word) => SLOT_NAMES.has(word) || SLOT_JOINERS.has(word)));
+}
+const SLOT_JOINERS = new Set(['de', 'du', 'the', 'of', 'your', 'votre', 'ton', 'ta', 'his', 'her', 'their', 'famille', 'here', 'ici', 'goes', 'insert']);
 
 function fieldShaped(inner: string): boolean {
   return namesSlot(inner) || /[_.|]/u.test(inner) || /^\s*\p{Lu}[\p{Lu}\p{N} ]+\s*$/u.test(inner) || /^\s*(?:if|for|endif|endfor|else)\b/u.test(inner);
@@ -66,19 +78,28 @@ const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]
   // [First name], [PRÉNOM], [lien], [Insert topic]
   [new RegExp(`\\[\\s*(?:${FIELD_WORDS})\\s*\\]`, 'giu')],
   // [FIRST_NAME], [NOM DE L'ENTREPRISE]: capitals between brackets.
-  [/\[\p{Lu}[\p{Lu}\p{N}_ '’-]{2,40}\]/gu],
+  // Capitals between brackets name a slot or an instruction, not a tag such as [WIP].
+  [/\[\p{Lu}[\p{Lu}\p{N}_ '’-]{2,40}\]/gu, (match) => namesSlot(match.slice(1, -1)) || /^\[\s*(?:INSERT|INS[EÉ]RER|AJOUTER|YOUR|VOTRE|TON|TA)\b/u.test(match)],
+  // [Nom de l'abonné], [Name of follower]: any bracketed words that name a slot.
+  [/\[([^[\]\n]{1,40})\]/gu, (_match, inner) => namesSlot(inner) && !/^\d+$/u.test(inner.trim())],
+  // {{1}}: numbered slots (messaging templates).
+  [/\{\{\s*\d{1,2}\s*\}\}/gu],
+  // (first_name), ((name)): parentheses around a slot's name alone.
+  [/\(\(?([^()\n]{1,30})\)?\)/gu, (_match, inner) => PERSON_SLOTS.has(foldString(inner).replace(/[\s_.-]+/gu, '')) || (/_/u.test(inner) && namesSlot(inner))],
   // %FIRST_NAME%, %prenom%, %%PRENOM%%
-  [/%%?[\p{L}_][\p{L}\p{N}_ .-]{0,30}%%?/gu],
+  // Not an environment variable such as %APPDATA%.
+  [/%%?([\p{L}_][\p{L}\p{N}_ .-]{0,30})%%?/gu, (_match, inner) => namesSlot(inner)],
   // <first_name>, <<prénom>>, <NAME> — not an HTML tag like <br> or <div>.
   [/<<?([\p{L}_][\p{L}\p{N}_ -]{0,30})>>?/gu, (match, inner) => match.startsWith('<<') || namesSlot(inner) || /^[\p{Lu}_ ]{3,}$/u.test(inner)],
   // $firstName, $PRENOM, $name — a dollar variable named for a slot, not $HOME or $49.
   [/(?<![\p{L}\p{N}$])\$([\p{L}_][\p{L}\p{N}_]{1,30})/gu, (_match, inner) => namesSlot(inner.replace(/(\p{Ll})(\p{Lu})/gu, '$1_$2'))],
   // A slot name in capitals left in the text: FIRSTNAME, FIRST_NAME, PRENOM, NOM_CLIENT.
-  [/(?<![\p{L}\p{N}_])(\p{Lu}[\p{Lu}_]{2,30})(?![\p{L}\p{N}_])/gu, (_match, inner) => namesSlot(inner)],
+  [/(?<![\p{L}\p{N}_])(\p{Lu}[\p{Lu}_]{2,30})(?![\p{L}\p{N}_])/gu, (_match, inner) => wholeSlot(inner)],
   // Blanks to fill in: "Hi ____,".
   [/(?<![\p{L}\p{N}_])_{3,}(?![\p{L}\p{N}_])/gu],
   // Dummy text and markers teams put in templates.
-  [/(?<![\p{L}\p{N}])(?:XXX+|TODO|TBD)(?![\p{L}\p{N}_])/gu],
+  // Not a marker used as a word: "your TODO app", "the TBD list".
+  [/(?<![\p{L}\p{N}])(?<!\b(?:[Yy]our|[Mm]y|[Oo]ur|[Tt]he|[Aa]|[Tt]on|[Tt]a|[Mm]on|[Mm]a|[Nn]otre|[Vv]otre|[Ll]a|[Ll]e|[Uu]ne?) )(?:XXX+|TODO|TBD)(?![\p{L}\p{N}_])(?! (?:lists?|apps?|items?|liste|appli))/gu],
   [/(?<![\p{L}\p{N}])(?:lorem ipsum|@(?:handle|username|pseudo|user|nom_utilisateur))(?![\p{L}\p{N}_])/giu],
 ];
 

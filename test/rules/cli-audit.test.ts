@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEVELOPMENT, HELD_OUT } from '../../bench/audit-eval';
 import { runAuditCommand } from '../../src/cli/audit';
 
 interface Run {
@@ -232,19 +234,20 @@ describe('accueil audit --eval', () => {
   });
 
   it('keeps every rule at its targets on the development corpus it was tuned on', async () => {
-    const run = await audit(['--json', '--eval', join(import.meta.dirname, '../corpus/audit-dev.jsonl'), '--min-recall', '0.95', '--max-fp', '0.01']);
+    const run = await audit(['--json', '--eval', DEVELOPMENT, '--min-recall', '0.95', '--max-fp', '0.01']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { overall: { recall: number; falsePositiveRate: number } };
     expect(report.overall.recall).toBeGreaterThanOrEqual(0.95);
     expect(report.overall.falsePositiveRate).toBeLessThanOrEqual(0.01);
   });
 
-  it('does not fall below what it scored on the fresh held-out corpus (68 of 70 caught, 4 false alarms in 1,370; per rule, redirect and contact harvest at 9/10: issue 14 is not done)', async () => {
-    const run = await audit(['--json', '--eval', join(import.meta.dirname, '../corpus/audit-heldout.jsonl')]);
-    const report = JSON.parse(run.stdout) as { overall: { caught: number; positives: number; falseAlarms: number; falsePositiveRate: number } };
-    expect(report.overall.positives).toBe(70);
-    expect(report.overall.caught).toBeGreaterThanOrEqual(68);
-    expect(report.overall.falseAlarms).toBeLessThanOrEqual(4);
+  // The blind held-out corpus is added by the lead, who scores on it once; until then there is nothing to score.
+  it.runIf(existsSync(HELD_OUT))('meets issue 14\'s targets on the blind held-out corpus, for every rule', async () => {
+    const run = await audit(['--json', '--eval', HELD_OUT, '--min-recall', '0.95', '--max-fp', '0.01']);
+    const report = JSON.parse(run.stdout) as { belowThresholds: string[]; overall: { recall: number; falsePositiveRate: number } };
+    expect(report.belowThresholds).toEqual([]);
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.95);
     expect(report.overall.falsePositiveRate).toBeLessThanOrEqual(0.01);
+    expect(run.code).toBe(0);
   });
 });

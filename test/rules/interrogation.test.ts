@@ -3,6 +3,9 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'glad the algorithm brought them, not a question', text: 'Thanks! So glad the algorithm brought you here.' },
+    { name: 'what they look for in a thing, not from us', text: 'Thanks! What are you looking for in a camera?' },
+    { name: 'how they liked an event, with an inverted "tu"', text: "Merci ! Comment as-tu trouvé l'expo ?" },
     { name: 'a friendly question about their work', text: 'Thanks for the follow! What are you working on these days?' },
     { text: 'Merci de nous suivre ! Sur quoi travaillez-vous en ce moment ?' },
     { name: 'asking how they liked something is feedback, not an interrogation', text: "Merci ! Comment avez-vous trouvé l'atelier de jeudi ?" },
@@ -14,6 +17,12 @@ ruleTester(rule, {
     { name: 'what got them into their craft', text: 'Thanks! What got you into letterpress printing?' },
   ],
   invalid: [
+    { name: 'a referral asked about', text: 'Thanks! Did someone send you our way?', errors: [{ messageId: 'howFound', text: 'someone send you our way?' }] },
+    { name: 'the cause asked by a cleft', text: 'Thanks! Was it the giveaway that got you here?', errors: [{ messageId: 'whyFollow', text: 'got you here?' }] },
+    { name: 'the expectation, indirect and without a question mark', text: "Thanks! Tell us what you're after here.", errors: [{ messageId: 'whatExpect', text: "what you're after here" }] },
+    { name: 'the reason after the verb', text: 'Merci ! Tu nous suis pour quelle raison ?', errors: [{ messageId: 'whyFollow', text: 'nous suis pour quelle raison' }] },
+    { name: 'how they came, the question word last', text: 'Merci ! Tu es arrivé ici comment ?', errors: [{ messageId: 'howFound', text: 'arrivé ici comment' }] },
+    { name: 'the cause of the follow, split from its question word', text: 'Thanks! What was it that got you to follow us?', errors: [{ messageId: 'whyFollow', text: 'What was it that got you to follow' }] },
     { text: 'Thanks! Why did you follow me?', errors: [{ messageId: 'whyFollow', text: 'Why did you follow' }] },
     { text: 'Merci ! Comment nous avez-vous trouvés ?', errors: [{ messageId: 'howFound', text: 'Comment nous avez-vous trouvés' }] },
     { name: 'typographic apostrophe and no-break space', text: 'Merci ! Qu’attendez-vous de nous\u00a0?', errors: [{ messageId: 'whatExpect', text: 'Qu’attendez-vous de nous\u00a0?' }] },

@@ -3,6 +3,9 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    "'Preciate it, Dee!",
+    { name: 'appreciation for the follow in other words', text: 'Big ups for the follow, Ray!' },
+    { name: 'cheers opening the message is thanks', text: 'Cheers, Sam! Your work is great.' },
     'Merci de nous suivre, Anna !',
     { name: '"un grand merci" is thanks', text: 'Un grand MERCI pour le suivi 🙏' },
     { text: 'Nous vous remercions de votre confiance, bienvenue !' },
@@ -21,6 +24,7 @@ ruleTester(rule, {
     { text: 'Thx for the follow!' },
   ],
   invalid: [
+    { name: 'cheers as a sign-off is not thanks', text: 'Welcome aboard! Your work is lovely. Cheers, the team', errors: [{ messageId: 'noThanks' }] },
     { text: 'Bienvenue parmi nous, Anna !', errors: [{ messageId: 'noThanks', start: 0, end: 28 }] },
     { name: 'a greeting is not thanks', text: 'Ravi de vous compter parmi nous !', errors: [{ messageId: 'noThanks' }] },
     { text: 'Welcome aboard, Sam!', errors: [{ messageId: 'noThanks', text: 'Welcome aboard, Sam!' }] },

@@ -3,6 +3,10 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'keeping in touch asks for nothing', text: 'Thanks! Can we keep in touch? Loved your work.' },
+    { name: 'their newsletter, then an offer of ours', text: 'Thanks! Your newsletter is great, want in on our beta?' },
+    { name: 'their newsletter, which we subscribed to', text: 'Thanks! Your newsletter on maps is great, we subscribed right away.' },
+    { name: 'a call that is their topic, to someone else', text: 'Thanks! Loved your video on the best time to call your landlord.' },
     { name: 'offering our own address is not asking for theirs', text: 'Merci de nous suivre ! Une question ? Écrivez-nous par e-mail à aide@brand.fr.' },
     'Thanks for the follow! If you ever need help, email us at help@brand.com.',
     { text: 'Merci pour le suivi, Anna. Sur quoi travaillez-vous en ce moment ?' },
@@ -17,6 +21,17 @@ ruleTester(rule, {
     { text: 'Merci ! Un petit café ?' },
   ],
   invalid: [
+    { name: 'our list, in other words', text: 'Thanks! Sign up to our list at the link in bio.', errors: [{ messageId: 'newsletter', text: 'Sign up to our list' }] },
+    { name: 'a mailer offered with "want in?"', text: 'Thanks! Our monthly mailer is a good read, want in?', errors: [{ messageId: 'newsletter' }] },
+    { name: 'asking whether we may call them', text: "Merci ! On peut t'appeler un de ces jours ? Dis-moi quand.", errors: [{ messageId: 'phone', text: "peut t'appeler un de ces jours ?" }] },
+    { name: 'a mail asked to stay in touch', text: "Merci ! Un petit mail pour qu'on reste en contact ?", errors: [{ messageId: 'email', text: "mail pour qu'on reste en contact" }] },
+    { name: 'an address in slang, asked with slang', text: "Thanks! Ping me your addy and I'll post you a sticker.", errors: [{ messageId: 'email', text: 'Ping me your addy' }] },
+    { text: "Merci ! Balance-moi ton mail, je t'envoie le PDF.", errors: [{ messageId: 'email', text: 'Balance-moi ton mail' }] },
+    { name: 'being in touch, without a channel named', text: "What's the easiest way to get in touch with you off X? Thanks!", errors: [{ messageId: 'details', text: "What's the easiest way to get in touch with you" }] },
+    { name: 'their details named as theirs, without a verb', text: 'Merci ! Tes coordonnées nous aideraient pour la suite.', errors: [{ messageId: 'details', text: 'Tes coordonnées' }] },
+    { name: 'putting them on a list', text: "Merci ! On t'ajoute à la liste de diffusion ?", errors: [{ messageId: 'newsletter', text: "t'ajoute à la liste de diffusion" }] },
+    { name: 'mail promised to their inbox', text: 'Thanks! The digest lands straight in your inbox every Friday.', errors: [{ messageId: 'newsletter', text: 'in your inbox' }] },
+    { text: 'Thanks! Tell me where to send the zine.', errors: [{ messageId: 'details', text: 'where to send' }] },
     { text: 'Merci ! Laissez-nous votre e-mail pour recevoir nos conseils.', errors: [{ messageId: 'email', text: 'Laissez-nous votre e-mail' }] },
     { text: 'Thanks for following! Send us your email address and we will keep you posted.', errors: [{ messageId: 'email', text: 'Send us your email address' }] },
     { text: 'Merci du suivi ! Quel est ton numéro de téléphone ?', errors: [{ messageId: 'phone', text: 'Quel est ton numéro de téléphone' }] },

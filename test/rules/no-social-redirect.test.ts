@@ -3,6 +3,9 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'their channel, in French', text: 'Merci ! Ton canal Telegram est top.' },
+    { name: "a subreddit that is where their post was", text: 'Thanks! Your post on r/woodworking was great.' },
+    { name: 'a nickname word in another sense', text: 'Thanks! I read your take on the butterfly effect in markets.' },
     'Merci de nous suivre, Anna ! Sur quoi travaillez-vous en ce moment ?',
     { name: 'mentioning a network is not sending them there', text: 'Thanks for the follow! I loved your LinkedIn post about onboarding.' },
     { text: "Merci pour le suivi ! J'ai vu votre vidéo YouTube sur le compost, bravo.", lang: 'fr' },
@@ -20,6 +23,15 @@ ruleTester(rule, {
     { name: 'their live on a network', text: "Merci ! Ton live Twitch d'hier était top." },
   ],
   invalid: [
+    { name: 'a conditional on their network, then us there', text: "Thanks! If TikTok is your thing, we're there too 😉", errors: [{ messageId: 'callToAction', text: "If TikTok is your thing, we're there" }] },
+    { name: 'finding us there, French order', text: 'Merci ! Tu nous trouveras aussi sur Threads.', errors: [{ messageId: 'callToAction', text: 'Tu nous trouveras aussi sur Threads' }] },
+    { name: 'direction, with the venue named', text: 'Merci ! Direction notre canal WhatsApp pour les bons plans.', errors: [{ messageId: 'callToAction', text: 'Direction notre canal WhatsApp' }] },
+    { name: 'moving the conversation to another network', text: "Thanks! We're moving our chats over to Bluesky, see you there.", errors: [{ messageId: 'callToAction', text: "We're moving our chats over to Bluesky" }] },
+    { name: "Bluesky by its nickname, in French", text: 'Merci ! On est bien plus présents sur le papillon bleu.', errors: [{ messageId: 'callToAction', text: 'On est bien plus présents sur le papillon bleu' }] },
+    { name: 'a community living on a nicknamed network', text: 'Thanks! Our community lives on the butterfly app now.', errors: [{ messageId: 'callToAction', text: 'Our community lives on the butterfly app' }] },
+    { name: 'our account there, by the handle it shares', text: "Thanks! Threads, same handle, if you're there.", errors: [{ messageId: 'callToAction', text: 'Threads, same handle' }] },
+    { name: 'a subreddit written as such', text: 'Thanks! Our sub, r/lampmakers, is where the fun is.', errors: [{ messageId: 'callToAction', text: 'Our sub, r/lampmakers' }] },
+    { name: 'a network we have, with words in between', text: 'Thanks! We also run a tiny Discord for lamp nerds.', errors: [{ messageId: 'callToAction', text: 'We also run a tiny Discord' }] },
     { text: 'Merci ! Suivez-nous aussi sur Instagram 📸', errors: [{ messageId: 'callToAction', text: 'Suivez-nous aussi sur Instagram' }] },
     { text: 'Thanks for the follow! Like our page on Facebook too.', errors: [{ messageId: 'callToAction', text: 'Like our page on Facebook' }] },
     { name: 'a link to a network', text: 'Merci pour le suivi ! https://www.facebook.com/brand', errors: [{ messageId: 'socialLink', text: 'https://www.facebook.com/brand' }] },

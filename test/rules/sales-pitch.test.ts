@@ -3,6 +3,14 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'money paid, with a day', text: "Thanks! I paid $99 after Sunday's repair, ouch." },
+    { name: 'a pitch phrase between quotes is named, not used', text: "Thanks for following! Your shop's 'last chance' bin of seconds is such a good idea." },
+    { name: 'days left before their own event', text: 'Thanks! 3 days left until your marathon, good luck!' },
+    { name: 'a title in capitals is not a code', text: 'Thanks! Your CODE BLUE episode was great.' },
+    { name: 'a last chance for something of theirs', text: 'Thanks, Jo! Last chance to admire your tulips before they fade.' },
+    { name: 'a discount airline is a kind of airline', text: 'Thanks! Your review of discount airlines was spot on.' },
+    { name: "a percentage that is their thread's topic", text: 'Merci ! Ton fil sur les -30 % du Black Friday était très juste.' },
+    { name: '"hurry back" wishes them back', text: 'Thanks! Hurry back, we miss you.' },
     'Merci de nous suivre ! Notre guide gratuit pour bien démarrer : brand.fr/guide',
     { name: 'a price mentioned in passing is not a pitch', text: "Merci pour le suivi ! L'atelier de jeudi coûte 10 €, on en reparle si ça vous tente ?" },
     { text: 'Thanks for the follow! Tickets for the meetup are $15, and the talks are online for free.' },
@@ -20,6 +28,15 @@ ruleTester(rule, {
     { name: '"early" alone is not a price about to change', text: "Thanks! We'll add you to the early-access list if you like." },
   ],
   invalid: [
+    { name: 'pricing that jumps', text: 'Thanks for following! Pricing jumps to $99 after Sunday.', errors: [{ messageId: 'pitch', text: 'Pricing jumps to' }] },
+    { name: 'time left to take it', text: 'Thanks! 48 hours left to grab the bundle.', errors: [{ messageId: 'pitch', text: '48 hours left to grab' }] },
+    { name: 'places going', text: 'Thanks! Spots are filling up fast for the workshop.', errors: [{ messageId: 'pitch', text: 'Spots are filling up' }] },
+    { name: 'buy some, get one', text: 'Merci ! 2 achetés = 1 offert.', errors: [{ messageId: 'pitch', text: '2 achetés = 1 offert' }] },
+    { name: 'a code in capitals without digits, named so', text: 'Merci ! Ton code : BIENVENUE.', errors: [{ messageId: 'pitch', text: 'code : BIENVENUE' }] },
+    { name: 'a last chance to take the offer, even for "your" spot', text: 'Thanks! Last chance to grab your spot.', errors: [{ messageId: 'pitch', text: 'Last chance' }] },
+    { name: 'a percentage glued to its unit', text: 'Thanks! 25pct off this week.', errors: [{ messageId: 'pitch', text: '25pct off' }] },
+    { name: 'money given away', text: 'Merci ! 5 € offerts sur ta première commande.', errors: [{ messageId: 'pitch', text: '5 € offerts sur ta première commande' }] },
+    { name: 'free shipping in other words', text: 'Thanks! Shipping is free until Sunday.', errors: [{ messageId: 'pitch', text: 'Shipping is free' }] },
     // Lexicon phrases are read through the tokenizer's elisions and contractions ("don_t" is "do not").
     { name: 'a phrase written with an apostrophe in the lexicon', text: "Thanks for the follow! Don't wait, your seat is here.", errors: [{ messageId: 'pitch' }] },
     { name: "aujourd'hui, one word for the tokenizer", text: "Merci ! Réservez votre créneau aujourd'hui.", lang: 'fr', errors: [{ messageId: 'pitch' }] },

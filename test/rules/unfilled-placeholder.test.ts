@@ -3,6 +3,11 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a tag in capitals between brackets', text: 'Thanks! Your [WIP] post was great.' },
+    { name: 'an environment variable between percent signs', text: 'Thanks! Your blog about %APPDATA% quirks is gold.' },
+    { name: 'a word between parentheses', text: 'Thanks! Your (brand) new site rocks.' },
+    { name: 'a constant that contains a slot word', text: 'Thanks, Remy! Your tips on NAME_MAX limits were gold.' },
+    { name: 'a marker used as a word', text: 'Thanks! Your TODO app is neat.' },
     'Merci de nous suivre, Anna !',
     'Thanks for the follow, Sam! <3',
     { name: 'a percentage is not a merge tag', text: 'Thanks! 90% of our readers start with this guide: brand.com/start' },
@@ -17,6 +22,9 @@ ruleTester(rule, {
     { name: 'double braces naming the syntax, not a field', text: 'Thanks! I read your post on {{ mustache }} templates.' },
   ],
   invalid: [
+    { name: 'bracketed words naming a slot', text: "Merci [Nom de l'abonné] !", errors: [{ text: "[Nom de l'abonné]" }] },
+    { name: 'a numbered slot', text: 'Thanks {{1}}! Loved your post.', errors: [{ text: '{{1}}' }] },
+    { name: 'a slot between parentheses', text: 'Thanks ((first_name))!', errors: [{ text: '((first_name))' }] },
     { text: 'Bonjour {{prenom}}, merci de nous suivre !', errors: [{ messageId: 'placeholder', start: 8, end: 18, text: '{{prenom}}' }] },
     { text: 'Hi [First name], thanks for the follow!', errors: [{ text: '[First name]' }] },
     { text: 'Hello %FIRST_NAME%, thanks for following!', errors: [{ text: '%FIRST_NAME%' }] },
