@@ -36,7 +36,7 @@ let demoDir: string;
 let demo: Run;
 
 // The demo always runs on its embedded database: once per test run is enough.
-describe.runIf(testDriver() === 'pglite')('npm run demo', () => {
+describe.runIf(testDriver() === 'embedded')('npm run demo', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'accueil-demo-test-'));
     demoDir = join(root, 'demo');
@@ -56,7 +56,7 @@ describe.runIf(testDriver() === 'pglite')('npm run demo', () => {
     expect(demo.stdout).toMatch(/DM to \S+: “/);
     expect(demo.stdout).toContain(`DATA_DIR=${demoDir} npx accueil digest --preview`);
     expect(existsSync(join(demoDir, DEMO_MARKER))).toBe(true);
-    expect(existsSync(join(demoDir, 'PG_VERSION'))).toBe(true);
+    expect(existsSync(join(demoDir, 'postgres', 'PG_VERSION'))).toBe(true);
   });
 
   it('shows a conversation in Léa’s card thread: her DM comes back, Marie answers it from Slack, and X sends the answer', () => {
