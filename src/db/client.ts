@@ -20,6 +20,8 @@ export interface Database {
   location: string;
   /** The Postgres URL, for libraries that open their own pool (pg-boss). */
   connectionString: string;
+  /** The embedded server, when this process opened one: how it got it, and its process and port. */
+  embedded: Pick<EmbeddedServer, 'how' | 'pid' | 'port'> | null;
   executeSql: ExecuteSql;
   migrate(): Promise<void>;
   /** Closes the pool, then stops the embedded server (when this process runs it). */
@@ -54,6 +56,7 @@ function openPostgres(url: string, driver: Database['driver'], location: string,
     driver,
     location,
     connectionString: url,
+    embedded: server && { how: server.how, pid: server.pid, port: server.port },
     executeSql: async (text, values = []) => {
       const rows = await client.unsafe(text, values as never[]);
       return { rows: rows as unknown as Record<string, unknown>[] };

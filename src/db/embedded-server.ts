@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { EMBEDDED_USER, ensureCluster, postgresBinaries, serverUser, templateDir } from './embedded-cluster';
 
 export interface EmbeddedServer {
@@ -71,7 +71,17 @@ export async function startEmbeddedServer(dataDir: string, opts: EmbeddedServerO
   await ensureCluster(clusterDir, opts.progress, opts.template ?? templateDir());
   // Run as root, the server's user must be able to reach its cluster through DATA_DIR (a 0700
   // directory made by mkdtemp, say); what DATA_DIR holds besides stays root's.
-  if (process.getuid?.() === 0) chmodSync(dataDir, statSync(dataDir).mode | 0o711);
+  const owner = serverUser();
+  if (owner) {
+    chmodSync(dataDir, statSync(dataDir).mode | 0o711);
+    const closed = closedAncestor(resolve(dataDir), owner);
+    if (closed) {
+      throw new Error(
+        `accueil: the embedded PostgreSQL runs as the ${EMBEDDED_USER} user (Postgres refuses root), which cannot enter ${closed}; ` +
+          `allow it (chmod o+x ${closed}), put DATA_DIR elsewhere, or run accueil as a normal user.`,
+      );
+    }
+  }
   const settings = { ...serverSettings(opts.maxConnections ?? 20), ...opts.settings };
 
   const running = findRunningServer(clusterDir);
@@ -284,6 +294,16 @@ function readOwner(dataDir: string): Owner | null {
 
 function sameProcess(owner: Owner): boolean {
   return alive(owner.pid) && (owner.started === null || processStart(owner.pid) === owner.started);
+}
+
+/** The first directory above `dir` that the server's user cannot enter, if any. */
+function closedAncestor(dir: string, user: { uid: number; gid: number }): string | null {
+  for (let at = dirname(dir); ; at = dirname(at)) {
+    const { mode, uid, gid } = statSync(at);
+    const enters = uid === user.uid ? mode & 0o100 : gid === user.gid ? mode & 0o010 : mode & 0o001;
+    if (!enters) return at;
+    if (dirname(at) === at) return null;
+  }
 }
 
 function freePort(): Promise<number> {
