@@ -153,7 +153,7 @@ export async function initdb(dir: string, owner = serverUser()): Promise<void> {
   const child = spawn(bin, ['-D', dir, '-U', EMBEDDED_USER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-instructions'], {
     ...(owner ?? {}),
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', TZ: 'UTC' },
+    env: { LC_ALL: 'C', TZ: 'UTC' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -121,7 +121,7 @@ async function startNew(dataDir: string, clusterDir: string, settings: Record<st
         ...(owner ?? {}),
         cwd: clusterDir,
         detached: true,
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', TZ: 'UTC' },
+        env: { LC_ALL: 'C', TZ: 'UTC' },
         stdio: ['ignore', log, log],
       });
     } finally {
