@@ -2,7 +2,7 @@
 // database of the demo's own, which it leaves behind with eight weeks of history to look at.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,8 @@ let demo: Run;
 describe.runIf(testDriver() === 'embedded')('npm run demo', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'accueil-demo-test-'));
+    // Run as root, the demo's server runs as the postgres user, who must be able to enter the directories above it.
+    await chmod(root, 0o755);
     demoDir = join(root, 'demo');
     demo = await accueil(['demo', '--dir', demoDir]);
   }, 300_000);

