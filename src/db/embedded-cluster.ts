@@ -111,6 +111,8 @@ export async function ensureCluster(
     // Postgres starts only on a data directory that its user owns and nobody else can read.
     chmodSync(staging, 0o700);
     if (owner) chownTree(staging, owner);
+    // Another process's first start finished meanwhile (two bots started at once): its cluster stays.
+    if (existsSync(join(target, 'PG_VERSION'))) return 'existing';
     moveIn(staging, target);
     if (Date.now() - started >= 1000) progress(`accueil: embedded database ready (${((Date.now() - started) / 1000).toFixed(1)} s).`);
     return how;

@@ -69,6 +69,17 @@ export async function startEmbeddedServer(dataDir: string, opts: EmbeddedServerO
     );
   }
   await ensureCluster(clusterDir, opts.progress, opts.template ?? templateDir());
+  const settings = { ...serverSettings(opts.maxConnections ?? 20), ...opts.settings };
+  try {
+    return await startOrFind(dataDir, clusterDir, settings);
+  } catch (error) {
+    // Two processes started at once: the other's server took the cluster first; find it and share it.
+    if (!/lock file .* already exists/i.test(String(error))) throw error;
+    return await startOrFind(dataDir, clusterDir, settings);
+  }
+}
+
+async function startOrFind(dataDir: string, clusterDir: string, settings: Record<string, string>): Promise<EmbeddedServer> {
   // Run as root, the server's user must be able to reach its cluster through DATA_DIR (a 0700
   // directory made by mkdtemp, say); what DATA_DIR holds besides stays root's.
   const owner = serverUser();
@@ -82,8 +93,6 @@ export async function startEmbeddedServer(dataDir: string, opts: EmbeddedServerO
       );
     }
   }
-  const settings = { ...serverSettings(opts.maxConnections ?? 20), ...opts.settings };
-
   const running = findRunningServer(clusterDir);
   if (running) {
     const owner = readOwner(dataDir);
@@ -100,8 +109,11 @@ export async function startEmbeddedServer(dataDir: string, opts: EmbeddedServerO
     }
     await stopPid(running.pid, null);
   }
-  // A postmaster.pid whose process is gone (or is someone else by now) would block the start.
-  rmSync(join(clusterDir, 'postmaster.pid'), { force: true });
+  // Postgres itself starts past a postmaster.pid whose process is gone, but not past one whose pid
+  // belongs to another process by now (after a reboot, say): that one is removed. Never any other:
+  // a server starting this very moment may have just written it.
+  const stale = readPidFile(clusterDir);
+  if (stale && alive(stale.pid) && !isServerOf(stale.pid, clusterDir)) rmSync(join(clusterDir, 'postmaster.pid'), { force: true });
   return startNew(dataDir, clusterDir, settings);
 }
 
@@ -191,22 +203,9 @@ interface RunningServer {
  * directory is this cluster (a pid of a dead server can belong to anything by now).
  */
 export function findRunningServer(clusterDir: string): RunningServer | null {
-  let lines: string[];
-  try {
-    lines = readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n');
-  } catch {
-    return null;
-  }
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return null;
-  try {
-    if (readlinkSync(`/proc/${pid}/cwd`) !== realpathSync(clusterDir)) return null;
-    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]?.endsWith('postgres')) return null;
-  } catch {
-    // Not Linux (no /proc), or the process just left: trust postmaster.pid while the pid is alive.
-    if (!alive(pid)) return null;
-  }
+  const pidFile = readPidFile(clusterDir);
+  if (!pidFile || !alive(pidFile.pid) || !isServerOf(pidFile.pid, clusterDir)) return null;
+  const { pid, port } = pidFile;
   const settings: Record<string, string> = {};
   try {
     // postmaster.opts: the server's command line, each argument in double quotes.
@@ -216,6 +215,27 @@ export function findRunningServer(clusterDir: string): RunningServer | null {
     // no opts: the settings cannot be compared, and the server is restarted
   }
   return { pid, port, settings };
+}
+
+/** postmaster.pid's first lines: the server's pid and port. */
+function readPidFile(clusterDir: string): { pid: number; port: number } | null {
+  try {
+    const lines = readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    return Number.isInteger(pid) && pid > 0 ? { pid, port: Number(lines[3]) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a live process is a postgres working in this cluster (its current directory). */
+function isServerOf(pid: number, clusterDir: string): boolean {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`) === realpathSync(clusterDir) && Boolean(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]?.endsWith('postgres'));
+  } catch {
+    // Not Linux (no /proc), or not ours to look at: trust postmaster.pid while the pid is alive.
+    return alive(pid);
+  }
 }
 
 /** Ready when postmaster.pid's status line says so (the server accepts connections); false if the process left first. */

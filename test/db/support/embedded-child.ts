@@ -9,12 +9,12 @@ const database = await openDatabase({ dataDir, embedded: { progress: () => {} } 
 await database.migrate();
 await database.executeSql('create table if not exists lifecycle_probe (n bigserial primary key)');
 const { rows } = await database.executeSql('select coalesce(max(n), 0)::int as n from lifecycle_probe');
-say({ ready: database.embedded!.how, pid: database.embedded!.pid, port: database.embedded!.port, rows: Number(rows[0]!.n) });
 let stopping = false;
 process.once('SIGTERM', () => {
   stopping = true;
   void database.close().then(() => process.exit(0));
 });
+say({ ready: database.embedded!.how, pid: database.embedded!.pid, port: database.embedded!.port, rows: Number(rows[0]!.n) });
 while (!stopping) {
   const inserted = await database.executeSql('insert into lifecycle_probe default values returning n');
   say({ committed: Number(inserted.rows[0]!.n) });
