@@ -24,7 +24,7 @@ const X_SUITES = [
 export default defineConfig({
   test: {
     pool: 'forks',
-    globalSetup: ['test/setup/pglite-template.ts'],
+    globalSetup: ['test/setup/database.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

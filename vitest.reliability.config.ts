@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/reliability/**/*.test.ts'],
+    // The embedded server (or DATABASE_URL's) and the migrated template, as in the main suite.
+    globalSetup: ['test/setup/database.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 600_000,

@@ -8,7 +8,7 @@ import { createLogger } from '../src/logger';
 import { startBot } from '../src/main';
 import { blockActionsPayload, postInteraction, postSlashCommand, slashCommandFields } from '../src/sandbox/slack-request';
 import { BENCH_CHANNEL, BENCH_SIGNING_SECRET, startFakes } from './fixture';
-import { percentile, round, waitUntil } from './lib';
+import { percentile, round, waitUntil, benchDataDir } from './lib';
 
 export interface AckBenchResult {
   ack_p99_ms: number;
@@ -34,7 +34,7 @@ async function fire(url: string, requests: Request[]): Promise<number[]> {
 
 export async function runAckBench(concurrency = 50, rounds = 5, databaseUrl?: string): Promise<AckBenchResult> {
   const fakes = await startFakes();
-  const config = loadConfig({ ...fakes.env({ DATA_DIR: 'memory://', POLL_INTERVAL_SECONDS: '3600', X_DM_POLICY: 'approved', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }) });
+  const config = loadConfig({ ...fakes.env({ DATA_DIR: benchDataDir(), POLL_INTERVAL_SECONDS: '3600', X_DM_POLICY: 'approved', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }) });
   const bot = await startBot(config, { logger: createLogger('silent') });
   const bare = new HTTPReceiver({ signingSecret: BENCH_SIGNING_SECRET, endpoints: '/slack/events' });
   const bareApp = new App({ receiver: bare, token: fakes.slack.token, botId: 'B0', botUserId: 'U0', clientOptions: { slackApiUrl: fakes.slack.apiUrl } });

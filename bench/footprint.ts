@@ -11,7 +11,7 @@ import { ACTIONS } from '../src/bot/ids';
 import type { FakeMessage } from '../src/sandbox/slack';
 import { blockActionsPayload, postInteraction, postSlashCommand, slashCommandFields } from '../src/sandbox/slack-request';
 import { BENCH_CHANNEL, BENCH_SIGNING_SECRET, startFakes, type Fakes } from './fixture';
-import { percentile, round, sleep, waitUntil } from './lib';
+import { percentile, round, rssMb, sleep, waitUntil } from './lib';
 import { scratchBenchPostgres, spawnBareBolt, spawnBuiltBot, treePssMb, treeRssMb, type RunningProcess } from './processes';
 
 export const benchPostgresUrl = (): string => process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -220,7 +220,12 @@ export async function runClickToCardBench(approvals = 50, xLatencyMs = 300): Pro
 }
 
 export interface ImportPeakResult {
+  /** RSS summed over the bot's process tree: the server's ~20 processes each count the pages they share (buffers, the binary). */
   import_peak_rss_mb: number;
+  /** Proportional set size of the same tree: shared pages counted once, the footprint on the machine. */
+  import_peak_pss_mb: number;
+  /** The bot's own process (Node), without the server. */
+  import_peak_bot_rss_mb: number;
   import_seconds: number;
   import_followers: number;
 }
@@ -231,17 +236,29 @@ export async function runImportPeakBench(followers = 100_000): Promise<ImportPea
   fakes.x.addFollowers(followers);
   const dataDir = mkdtempSync(join(tmpdir(), 'accueil-bench-'));
   try {
-    const bot = await spawnBuiltBot(fakes.env({ DATA_DIR: dataDir, POLL_INTERVAL_SECONDS: '3600' }));
+    // Every follower (BASELINE=full): the default baseline reads only the first page.
+    const bot = await spawnBuiltBot(fakes.env({ DATA_DIR: dataDir, POLL_INTERVAL_SECONDS: '3600', BASELINE: 'full' }));
     let peak = treeRssMb(bot.child.pid!);
-    const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(bot.child.pid!))), 25);
+    let peakPss = treePssMb(bot.child.pid!);
+    let peakBot = rssMb(bot.child.pid!);
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, treeRssMb(bot.child.pid!));
+      try {
+        peakBot = Math.max(peakBot, rssMb(bot.child.pid!));
+      } catch {
+        // the bot left while we looked
+      }
+    }, 25);
+    const pssSampler = setInterval(() => (peakPss = Math.max(peakPss, treePssMb(bot.child.pid!))), 100);
     const started = performance.now();
     try {
       await waitUntil(() => fakes.x.usersReturned >= followers, 300_000, 'the baseline to be read');
       // The last page is written after it is read.
       await sleep(2000);
-      return { import_peak_rss_mb: Math.round(peak), import_seconds: round((performance.now() - started) / 1000, 1), import_followers: followers };
+      return { import_peak_rss_mb: Math.round(peak), import_peak_pss_mb: Math.round(peakPss), import_peak_bot_rss_mb: Math.round(peakBot), import_seconds: round((performance.now() - started) / 1000, 1), import_followers: followers };
     } finally {
       clearInterval(sampler);
+      clearInterval(pssSampler);
       await bot.stop();
     }
   } finally {

@@ -1,6 +1,6 @@
 // One first-run baseline import, in its own process so its peak memory is its own.
-// Args: MODE (accueil | raw) ; env: FAKE_X_URL + credentials, DATABASE_URL (unset = PGlite in memory).
-import { mkdtempSync, rmSync } from 'node:fs';
+// Args: MODE (accueil | raw) ; env: FAKE_X_URL + credentials, DATABASE_URL (unset = the embedded server in a fresh directory).
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -21,9 +21,10 @@ const client = createXClient({
   accessSecret: process.env.FAKE_X_TOKEN_SECRET!,
 });
 const accountXId = process.env.FAKE_X_ACCOUNT!;
-// PGlite on disk, as the bot runs it (its cluster created in a child process, see src/db/client.ts).
+// The embedded server, as the bot runs it, in a directory the postgres user can enter (under root).
 const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'accueil-import-'));
-const database = dataDir ? await openDatabase({ dataDir }) : await createTestDatabase();
+if (dataDir) chmodSync(dataDir, 0o755);
+const database = dataDir ? await openDatabase({ dataDir: join(dataDir, 'data') }) : await createTestDatabase();
 if (dataDir) await database.migrate();
 const account = await upsertAccount(
   database.db,
@@ -31,7 +32,7 @@ const account = await upsertAccount(
   { kind: 'business', dmPolicy: 'engaged-only', sendMode: 'api', ownDomains: [], topics: [] },
   'C0DESK001',
 );
-const raw = mode === 'raw' && database.connectionString ? postgres(database.connectionString, { max: 1, onnotice: () => {} }) : null;
+const raw = mode === 'raw' ? postgres(database.connectionString, { max: 1, onnotice: () => {} }) : null;
 const memory = sampleRss();
 const started = performance.now();
 const result = await pollFollowers({
@@ -46,12 +47,7 @@ const result = await pollFollowers({
       return;
     }
     const rows = users.map((user) => ({ account_id: account.id, x_user_id: user.xUserId, handle: user.handle, source: 'baseline' }));
-    if (raw) await raw`insert into followers ${raw(rows)}`;
-    else {
-      // PGlite has no postgres.js: the floor there is one parameterised multi-row INSERT.
-      const values = rows.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`).join(',');
-      await database.executeSql(`insert into followers (account_id, x_user_id, handle, source) values ${values}`, rows.flatMap((r) => [r.account_id, r.x_user_id, r.handle, r.source]));
-    }
+    await raw!`insert into followers ${raw!(rows)}`;
   },
 });
 const ms = performance.now() - started;

@@ -14,7 +14,7 @@ interface ChildResult {
 
 export interface ImportRun {
   followers: number;
-  driver: 'pglite' | 'postgres';
+  driver: 'embedded' | 'postgres';
   accueil: ChildResult;
   raw: ChildResult;
   ratio: number;
@@ -40,7 +40,7 @@ export async function runImportBench(sizes = [10_000, 100_000], postgresUrl = pr
       FAKE_X_ACCOUNT: x.account.id,
     };
     try {
-      for (const driver of ['pglite', 'postgres'] as const) {
+      for (const driver of ['embedded', 'postgres'] as const) {
         const dbEnv = driver === 'postgres' ? { ...env, DATABASE_URL: postgresUrl } : { ...env, DATABASE_URL: '' };
         const accueil = await runChild<ChildResult>('bench/import-child.ts', ['accueil'], dbEnv);
         const raw = await runChild<ChildResult>('bench/import-child.ts', ['raw'], dbEnv);

@@ -13,6 +13,8 @@ import { runPacingBench } from './pacing';
 import { runPollReadsBench } from './poll-reads';
 import { runSpendBench } from './spend';
 import { runStartupBench } from './startup';
+import { benchDataDir } from './lib';
+import { startEmbeddedServer } from '../src/db/embedded-server';
 import { runWebhookLatencyBench } from './webhook';
 
 interface Target {
@@ -85,6 +87,13 @@ async function main(): Promise<void> {
     await step('audit', () => runAuditBench());
     await step('audit accuracy', () => runAuditEvalBench());
   } else if (!args.has('--only-production')) {
+    // The in-process steps' databases (test/helpers/db.ts) live on one server: DATABASE_URL's, or an
+    // embedded one for this run, as `npm test` does.
+    if (!process.env.DATABASE_URL) {
+      const server = await startEmbeddedServer(benchDataDir(), { maxConnections: 100, progress: () => {} });
+      process.env.DATABASE_URL = server.url;
+      process.once('beforeExit', () => void server.stop());
+    }
     await step('audit', () => runAuditBench());
     await step('audit accuracy', () => runAuditEvalBench());
     await step('poll reads', () => runPollReadsBench());

@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startBot } from '../src/main';
 import { BENCH_CHANNEL, startFakes } from './fixture';
-import { round, sleep, waitUntil } from './lib';
+import { round, sleep, waitUntil, benchDataDir } from './lib';
 
 export interface PollLatencyResult {
   poll_to_card_max_s: number;
@@ -15,7 +15,7 @@ export interface PollLatencyResult {
 
 export async function runPollLatencyBench(follows = 6, intervalSeconds = 5): Promise<PollLatencyResult> {
   const fakes = await startFakes();
-  const config = loadConfig(fakes.env({ DATA_DIR: 'memory://', POLL_INTERVAL_SECONDS: String(intervalSeconds) }));
+  const config = loadConfig(fakes.env({ DATA_DIR: benchDataDir(), POLL_INTERVAL_SECONDS: String(intervalSeconds) }));
   const bot = await startBot(config, { logger: createLogger('silent') });
   try {
     // Let the baseline poll pass, so what follows measures the steady state.

@@ -1,6 +1,8 @@
 // Small helpers shared by the benchmarks: percentiles, timing, memory, and child processes.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export function percentile(values: readonly number[], fraction: number): number {
   if (values.length === 0) return Number.NaN;
@@ -59,4 +61,15 @@ export async function waitUntil<T>(check: () => Promise<T | null | false> | T | 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(5);
   }
+}
+
+/**
+ * A fresh data directory for an embedded database, removed when the bench exits (its bot stopped
+ * the server before). Enterable by the postgres user, whom the server runs as under root.
+ */
+export function benchDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'accueil-bench-'));
+  chmodSync(dir, 0o755);
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, 'data');
 }

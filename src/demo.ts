@@ -7,7 +7,9 @@
 // Sam's draft uses. Every card and every outcome is printed; the database stays, for
 // `accueil digest --preview` and the rest.
 import { parseArgs } from 'node:util';
-import { DEFAULT_DEMO_DIR, prepareDemoDirectory } from './demo/directory';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_DEMO_DIR, DEMO_MARKER, prepareDemoDirectory } from './demo/directory';
 import { createDemoClock, playHistoryInto, type HistorySummary } from './demo/history';
 import { startFakeSlack, type FakeMessage } from './sandbox/slack';
 import { startFakeX } from './sandbox/x';
@@ -17,6 +19,7 @@ import { renderBlocksAsText } from './bot/blocks/render-text';
 import { ACTIONS, ANSWER_MODAL, CONVERSATION_ACTIONS, HOME_TEMPLATE_IDS, TEMPLATE_EDITOR } from './bot/ids';
 import { menuValue } from './bot/blocks/home-templates';
 import { databaseUrlIsSet, loadConfig } from './config';
+import { stopServerIn } from './db/embedded-server';
 import { latestTemplates } from './db/templates';
 import { listWelcomeEvents, listWelcomes } from './db/welcomes';
 import { QUEUES } from './desk/desk';
@@ -55,6 +58,8 @@ export async function runDemo({ out, err = out, argv = [], databaseUrlSet = data
     err.write(`${error instanceof Error ? error.message : String(error)}\n\n${DEMO_USAGE}`);
     return 2;
   }
+  // A demo killed (kill -9) leaves its database server running in the directory about to be emptied.
+  if (!databaseUrlSet && existsSync(join(dataDir, DEMO_MARKER))) await stopServerIn(dataDir);
   const prepared = prepareDemoDirectory(dataDir, { databaseUrlSet });
   if (!prepared.ok) {
     err.write(`accueil demo: ${prepared.problem}\n`);

@@ -91,7 +91,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     await database.migrate();
     metrics = createMetrics(database.db);
     health.database = true;
-    logger.info({ driver: database.driver, location: database.location }, 'database migrated');
+    logger.info({ driver: database.driver, location: database.location, ...(database.embedded && { server: database.embedded }) }, 'database migrated');
 
     const slack = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: SLACK_RETRIES });
     const identity = await slack.auth.test();

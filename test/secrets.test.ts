@@ -89,8 +89,7 @@ describe('the bot with ACCUEIL_SECRET_KEY', () => {
     location = await createTestDatabaseLocation();
     const config = loadConfig(
       envForFakes({ x, slack }, { signingSecret: SIGNING_SECRET, channelId: DESK_CHANNEL }, {
-        ...(location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : {}),
-        DATA_DIR: location.dataDir,
+        DATABASE_URL: location.databaseUrl,
         X_DM_POLICY: 'approved',
         ACCUEIL_SECRET_KEY: KEY.toString('base64'),
       }),

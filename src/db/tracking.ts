@@ -99,13 +99,13 @@ export async function enrolFollowerChecks(db: Db, accountId: number): Promise<{ 
 
 /**
  * Makes the control cohort's random draw (enrolFollowerChecks) repeatable from here on, for this
- * session: the demo's seeded history on the embedded database, which is one session.
+ * session: the demo's seeded history, played on one connection (src/demo/history.ts).
  */
 export async function repeatControlDraws(db: Db, seed: number): Promise<void> {
   await db.execute(sql`select setseed(${seed})`);
 }
 
-/** postgres.js returns the rows as the result; PGlite wraps them in { rows }. */
+/** The rows of `db.execute`: postgres.js returns them as the result, other drivers wrap them in { rows }. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];

@@ -183,8 +183,8 @@ export async function listWelcomeEvents(db: Db, welcomeId: number) {
 
 /** What the audit's history-aware rules need: this follower's earlier welcome, and texts sent to others. */
 export async function auditHistory(db: Db, accountId: number, followerId: number, excludeWelcomeId?: number): Promise<AuditHistory> {
-  // Both at once: under fifty concurrent approvals each statement waits its turn in the embedded
-  // database's queue, so two statements in sequence cost two turns, side by side one.
+  // Both at once: under fifty concurrent approvals each statement waits for a connection of the
+  // pool, so two statements in sequence cost two waits, side by side one.
   const [[previous], sent] = await Promise.all([
     db
       .select()

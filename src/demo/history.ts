@@ -454,7 +454,8 @@ function withPersonalLine(draft: string, line: string): string {
 export async function playHistoryInto(dataDir: string, opts: { x: FakeX; clock: DemoClock; end: Date; seed?: number }): Promise<HistorySummary> {
   const slack = await startFakeSlack({ strictTriggers: false });
   const config = loadConfig(envForFakes({ x: opts.x, slack }, { signingSecret: 'demo-history', channelId: HISTORY_CHANNEL }, { DATA_DIR: dataDir }));
-  const database = await openDatabase({ dataDir });
+  // One connection: the seeded control draws (repeatControlDraws) hold for the session they were set in.
+  const database = await openDatabase({ dataDir, poolSize: 1 });
   try {
     await database.migrate();
     return await generateHistory({ database, x: opts.x, config, clock: opts.clock, logger: createLogger('silent'), end: opts.end, seed: opts.seed });

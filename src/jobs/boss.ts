@@ -1,18 +1,17 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
 
-/**
- * pg-boss on the same database as everything else: its own pool on Postgres, and the one embedded
- * connection on PGlite (through pg-boss's `db` option), so jobs survive restarts either way.
- */
+/** pg-boss on the same database as everything else, with its own small pool, so jobs survive restarts. */
 export function createBoss(database: Database): PgBoss {
-  const options: PgBoss.ConstructorOptions = {
-    schema: 'pgboss',
-    // Maintenance and monitoring are cheap, but on PGlite everything shares one connection.
-    maintenanceIntervalSeconds: 120,
-  };
-  if (database.connectionString) {
-    return new PgBoss({ ...options, connectionString: database.connectionString, max: 4 });
-  }
-  return new PgBoss({ ...options, db: { executeSql: (text, values) => database.executeSql(text, values) } });
+  return new PgBoss({ schema: 'pgboss', maintenanceIntervalSeconds: 120, connectionString: database.connectionString, max: 4 });
+}
+
+/**
+ * pg-boss's schema in a database, nothing running (the build's template cluster, the tests' template
+ * database): without its maintenance and schedule workers, its stop leaves no timer behind.
+ */
+export async function createBossSchema(database: Database): Promise<void> {
+  const boss = new PgBoss({ schema: 'pgboss', connectionString: database.connectionString, max: 1, supervise: false, schedule: false });
+  await boss.start();
+  await boss.stop({ graceful: false, wait: true });
 }

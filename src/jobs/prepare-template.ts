@@ -1,9 +1,10 @@
-// Built to dist/prepare-template.js and run by the build: one embedded cluster, migrated and with
-// pg-boss's schema, in dist/pglite-template, which a bot's first start copies instead of running
-// initdb. Usage: node dist/prepare-template.js DIR
+// Built to dist/prepare-template.js and run by the build: one embedded cluster, initdb'd, migrated
+// and with pg-boss's schema, in dist/pg-template, which a bot's first start copies instead of
+// running initdb. Usage: node dist/prepare-template.js DIR
 import { renameSync, rmSync } from 'node:fs';
 import { openDatabase } from '../db/client';
-import { createBoss } from './boss';
+import { clusterDirOf } from '../db/embedded-server';
+import { createBossSchema } from './boss';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -12,11 +13,12 @@ if (!dir) {
 }
 const building = `${dir}.building`;
 rmSync(building, { recursive: true, force: true });
-const database = await openDatabase({ dataDir: building });
+// No template to start from (this makes it): initdb, then the server stopped cleanly, so the copy
+// needs no recovery when it first starts.
+const database = await openDatabase({ dataDir: building, embedded: { template: '/nonexistent', progress: () => {} } });
 await database.migrate();
-const boss = createBoss(database);
-await boss.start();
-await boss.stop({ graceful: false, wait: true });
+await createBossSchema(database);
 await database.close();
 rmSync(dir, { recursive: true, force: true });
-renameSync(building, dir);
+renameSync(clusterDirOf(building), dir);
+rmSync(building, { recursive: true, force: true });

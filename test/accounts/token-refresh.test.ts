@@ -7,7 +7,7 @@ import { openSecret } from '../../src/secrets';
 import { buildAuthorizationRequest, exchangeCode, refreshTokens, type XOAuth2Client, type XTokenSet } from '../../src/x/oauth2';
 import { startFakeX } from '../../src/sandbox/x';
 import { FAKE_OAUTH2_CLIENT } from '../../src/sandbox/x/oauth2';
-import { createTestDatabaseLocation, testDriver, type TestDatabaseLocation } from '../helpers/db';
+import { createTestDatabaseLocation, type TestDatabaseLocation } from '../helpers/db';
 
 type FakeX = Awaited<ReturnType<typeof startFakeX>>;
 const KEY = randomBytes(32);
@@ -20,8 +20,7 @@ const now = () => new Date(clock());
 let x: FakeX;
 let client: XOAuth2Client;
 let location: TestDatabaseLocation;
-// Two independent connections to the same database: two bot processes. PGlite lives inside one
-// process, so there the second "process" is the same database handle.
+// Two independent connections to the same database: two bot processes.
 let first: Database;
 let second: Database;
 
@@ -31,11 +30,11 @@ beforeAll(async () => {
   location = await createTestDatabaseLocation();
   first = await openDatabase(location);
   await first.migrate();
-  second = location.databaseUrl ? await openDatabase(location) : first;
+  second = await openDatabase(location);
 });
 afterAll(async () => {
   await x?.close();
-  if (second !== first) await second?.close();
+  await second?.close();
   await first?.close();
   await location?.drop();
 });
@@ -91,7 +90,7 @@ describe('an OAuth 2.0 access token', () => {
     expect(x.oauth2.isLiveRefreshToken(tokens.refreshToken!)).toBe(false);
   });
 
-  it(`${testDriver() === 'postgres' ? 'two processes' : 'two callers'} refreshing at once make exactly one refresh call; both get the new token and the old refresh token is never reused`, async () => {
+  it('two processes refreshing at once make exactly one refresh call; both get the new token and the old refresh token is never reused', async () => {
     const tokens = await login();
     await saveXTokens(first.db, KEY, identity(), tokens);
     const refreshesBefore = x.oauth2.stats.refreshes;

@@ -38,8 +38,7 @@ beforeAll(async () => {
   slack = await startFakeSlack({ strictTriggers: false });
   location = await createTestDatabaseLocation();
   config = loadConfig({
-    ...(location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : {}),
-    DATA_DIR: location.dataDir,
+    DATABASE_URL: location.databaseUrl,
     SLACK_BOT_TOKEN: slack.token,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_CHANNEL_ID: LUMEN_DESK,

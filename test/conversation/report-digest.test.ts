@@ -10,7 +10,7 @@ import { insertNewFollower } from '../../src/db/followers';
 import { createWelcome } from '../../src/db/welcomes';
 import { createTestDatabase } from '../helpers/db';
 
-// The digest's conversation figures on real SQL (PGlite, or Postgres with DATABASE_URL): a week of
+// The digest's conversation figures on real SQL (the embedded server, or Postgres with DATABASE_URL): a week of
 // followers' messages whose answers are known.
 const END = new Date('2026-03-09T09:00:00Z');
 const FROM = new Date(END.getTime() - 7 * 86_400_000);

@@ -8,7 +8,7 @@ import { DEFAULTS, eventEnvelope, postEvent } from '../../src/sandbox/slack-requ
 import { DESK_CHANNEL, SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
 
 // App Home lists the conversations waiting for an answer, oldest first, each linked to its card's
-// thread: through a signed app_home_opened event and the real bot, on PGlite or Postgres.
+// thread: through a signed app_home_opened event and the real bot, on the embedded server or Postgres.
 const MARIE = DEFAULTS.userId;
 
 let desk: TestDesk;

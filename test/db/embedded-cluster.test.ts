@@ -1,7 +1,7 @@
 // The embedded database's first start: a cluster copied from the build's template, moved in whole,
 // and a start killed half-way (a staging copy left beside the data directory, or a data directory
 // holding part of a cluster without PG_VERSION) ends in a whole cluster on the next start.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,8 +57,11 @@ describe('ensureCluster', () => {
 describe.skipIf(!existsSync(join(templateDir(), 'PG_VERSION')))('the template built into dist/', () => {
   it('opens as a migrated database with pg-boss already in it', async () => {
     const dataDir = join(root, 'data');
+    // Run as root, the server runs as the postgres user, who must be able to enter the directories above DATA_DIR.
+    chmodSync(root, 0o755);
     const database = await openDatabase({ dataDir });
     try {
+      expect(database.embedded?.how).toBe('started');
       await database.migrate();
       const { rows } = await database.executeSql("select count(*)::int as n from information_schema.tables where table_schema in ('public', 'pgboss')");
       expect(Number(rows[0]?.n)).toBeGreaterThan(10);

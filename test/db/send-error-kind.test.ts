@@ -28,18 +28,13 @@ function migrationsBefore(tag: string): string {
 }
 
 async function migrateWith(db: Database, folderPath: string): Promise<void> {
-  if (db.driver === 'pglite') {
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    await migrate(db.db as never, { migrationsFolder: folderPath });
-  } else {
-    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    await migrate(db.db as never, { migrationsFolder: folderPath });
-  }
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  await migrate(db.db as never, { migrationsFolder: folderPath });
 }
 
 describe('the migration to stored error kinds', () => {
   it('keeps a failure written as a sentence readable, as the detail of a legacy kind, and drops the old column', async () => {
-    location = await createTestDatabaseLocation();
+    location = await createTestDatabaseLocation({ empty: true });
     database = await openDatabase(location);
     await migrateWith(database, migrationsBefore('0010_send-error-kind'));
     const sql = database.executeSql;

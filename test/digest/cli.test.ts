@@ -16,9 +16,9 @@ let env: Record<string, string>;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'accueil-digest-'));
   location = await createTestDatabaseLocation();
-  // The command opens the database itself: PGlite needs a directory, not memory, to be opened twice.
-  env = location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : { DATA_DIR: join(dir, 'data') };
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  // The command opens the database itself, through the URL.
+  env = { DATABASE_URL: location.databaseUrl };
+  const database = await openDatabase({ databaseUrl: location.databaseUrl });
   await database.migrate();
   await seedDigestHistory(database.db);
   await database.close();

@@ -44,13 +44,13 @@ describe('the weekly digest schedule', () => {
     cleanup.push(() => slack.close());
     const location: TestDatabaseLocation = await createTestDatabaseLocation();
     cleanup.push(() => location.drop());
-    // Two processes: two connections to Postgres; on PGlite, two pg-boss instances on the one embedded database.
+    // Two processes: two connections to the one database.
     const first = await openDatabase(location);
     await first.migrate();
-    const second = location.databaseUrl ? await openDatabase(location) : first;
+    const second = await openDatabase(location);
     cleanup.push(async () => {
       await first.close();
-      if (second !== first) await second.close();
+      await second.close();
     });
     await first.db.insert(xAccounts).values({ xUserId: '100', handle: 'maison_lumen', slackChannelId: CHANNEL });
 

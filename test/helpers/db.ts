@@ -1,41 +1,31 @@
-import { readFileSync } from 'node:fs';
 import { scratchPostgres } from '../../src/sandbox/scratch-postgres';
 import { openDatabase, type Database } from '../../src/db/client';
 
-/** Where a test's database lives: PGlite in memory, or a fresh database on the Postgres of DATABASE_URL. */
+/** Where a test's database lives: a fresh database on the run's server (test/setup/database.ts). */
 export interface TestDatabaseLocation {
-  databaseUrl: string | undefined;
-  dataDir: string;
+  databaseUrl: string;
   drop(): Promise<void>;
 }
 
-export const testDriver = (): 'pglite' | 'postgres' => (process.env.DATABASE_URL ? 'postgres' : 'pglite');
+/** The run's server: the embedded PostgreSQL `npm test` starts, or the Postgres of DATABASE_URL. */
+export const testDriver = (): 'embedded' | 'postgres' => (process.env.ACCUEIL_TEST_EMBEDDED ? 'embedded' : 'postgres');
 
 /**
- * A new empty database for one test file (or one bot). With DATABASE_URL set, a database named
- * accueil_test_… is created on that server and dropped afterwards: the same suites run on both drivers.
+ * A new database for one test file (or one bot), copied from the run's migrated template (or empty,
+ * for tests of the migrations themselves), dropped afterwards: the same suites run on the embedded
+ * server and on an external Postgres.
  */
-export async function createTestDatabaseLocation(): Promise<TestDatabaseLocation> {
+export async function createTestDatabaseLocation(opts: { empty?: boolean } = {}): Promise<TestDatabaseLocation> {
   const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) return { databaseUrl: undefined, dataDir: 'memory://', drop: async () => {} };
-  const scratch = await scratchPostgres(adminUrl, 'accueil_test');
-  return { databaseUrl: scratch.url, dataDir: 'memory://', drop: scratch.drop };
-}
-
-let template: Blob | undefined;
-
-/** The migrated PGlite tarball made by test/setup/pglite-template.ts, when there is one. */
-export function pgliteTemplate(): Blob | undefined {
-  const path = process.env.ACCUEIL_TEST_PGLITE_TEMPLATE;
-  if (!path) return undefined;
-  template ??= new Blob([readFileSync(path)]);
-  return template;
+  if (!adminUrl) throw new Error('no test database server: run the tests through vitest (test/setup/database.ts starts one)');
+  const scratch = await scratchPostgres(adminUrl, 'accueil_test', opts.empty ? undefined : process.env.ACCUEIL_TEST_TEMPLATE_DATABASE);
+  return { databaseUrl: scratch.url, drop: scratch.drop };
 }
 
 /** A fresh, migrated database, closed and dropped by `close()`. */
 export async function createTestDatabase(): Promise<Database> {
   const location = await createTestDatabaseLocation();
-  const database = await openDatabase({ ...location, template: pgliteTemplate() });
+  const database = await openDatabase({ databaseUrl: location.databaseUrl });
   await database.migrate();
   const close = database.close;
   return {

@@ -6,8 +6,7 @@ import { createLogger, type Logger } from '../../src/logger';
 import { startBot, type RunningBot, type StartOptions } from '../../src/main';
 import { startFakeSlack, type FakeMessage, type FakeSlack, type FakeSlackOptions } from '../../src/sandbox/slack';
 import { startFakeX, type FakeX, type FakeXOptions } from '../../src/sandbox/x';
-import { openDatabase } from '../../src/db/client';
-import { createTestDatabaseLocation, pgliteTemplate } from './db';
+import { createTestDatabaseLocation } from './db';
 import { blockActionsPayload, DEFAULTS, postInteraction, viewSubmissionPayload, type SlackHttpResponse } from '../../src/sandbox/slack-request';
 import { HOME_IDS, SETTINGS_INPUTS } from '../../src/bot/blocks/home';
 
@@ -57,14 +56,11 @@ export async function startTestDesk(options: TestDeskOptions = {}): Promise<Test
   // Tests poll by hand (the fakes' environment sets an hour): the timer must not race them.
   const config = loadConfig(
     envForFakes({ x, slack }, { signingSecret: SIGNING_SECRET, channelId: DESK_CHANNEL }, {
-      ...(location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : {}),
-      DATA_DIR: location.dataDir,
+      DATABASE_URL: location.databaseUrl,
       ...options.env,
     }),
   );
-  // On PGlite, start from the migrated template rather than an empty cluster (seconds per test).
-  const database = location.databaseUrl ? undefined : await openDatabase({ dataDir: 'memory://', template: pgliteTemplate() });
-  const bot = await startBot(config, { logger: options.logger ?? createLogger('silent'), database, schedules: options.schedules ?? false, ...options.bot });
+  const bot = await startBot(config, { logger: options.logger ?? createLogger('silent'), schedules: options.schedules ?? false, ...options.bot });
   // The first poll (queued at start) takes the baseline.
   await waitForPollCount(bot, 1);
   const baseUrl = `http://127.0.0.1:${bot.port}`;

@@ -1,6 +1,6 @@
 // A view submission acks right after validation: what validation needs from the database was read
 // when the modal opened and rides in private_metadata. Here the database is held (a transaction
-// that locks the tables these submissions read and write, and on PGlite the one connection) while
+// that locks the tables these submissions read and write) while
 // the submission comes in: the ack must arrive anyway, and the work after it once the database is back.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,6 @@ import { AUDIT_MODAL } from '../../../src/bot/blocks/audit-modal';
 import { HOME_IDS, SETTINGS_INPUTS } from '../../../src/bot/blocks/home';
 import { EDIT_INPUT, VIEWS } from '../../../src/bot/ids';
 import { blockActionsPayload, DEFAULTS, postInteraction, viewSubmissionPayload, type SlackHttpResponse } from '../../../src/sandbox/slack-request';
-import { testDriver } from '../../helpers/db';
 import { DESK_CHANNEL, SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../../helpers/desk';
 import { waitUntil, welcomeRow } from '../../helpers/wait';
 import { slash } from './helpers';
@@ -25,7 +24,7 @@ afterAll(async () => {
   await desk?.stop();
 });
 
-/** Holds the database until `release()`: every statement on these tables (on PGlite, every statement) waits. */
+/** Holds the database until `release()`: every statement on these tables waits. */
 async function holdDatabase(): Promise<{ release(): Promise<void> }> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -130,10 +129,7 @@ describe('a view submission while the database is held', () => {
   });
 });
 
-/**
- * Writes to `welcomes` wait until `release()`; reads go on (Postgres only: PGlite has one connection,
- * so any held transaction holds the reads too). `meanwhile` runs inside the holding transaction.
- */
+/** Writes to `welcomes` wait until `release()`; reads go on. `meanwhile` runs inside the holding transaction. */
 async function holdWelcomeWrites(): Promise<{ meanwhile(statement: ReturnType<typeof sql>): Promise<void>; release(): Promise<void> }> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -156,7 +152,7 @@ async function holdWelcomeWrites(): Promise<{ meanwhile(statement: ReturnType<ty
   };
 }
 
-describe.skipIf(testDriver() === 'pglite')('the edit modal while writes to welcomes are held (Postgres)', () => {
+describe('the edit modal while writes to welcomes are held', () => {
   let welcomeId: number;
   beforeAll(async () => {
     desk.x.addFollower({ handle: 'gaelle_w', name: 'Gaëlle', bio: 'Design et céramique.' });

@@ -19,7 +19,7 @@ export function record(result: ScenarioResult): void {
     writeFileSync(FILE, `| scenario | runs | duplicates | lost | result | driver |\n| --- | --- | --- | --- | --- | --- |\n`);
   }
   const ok = result.duplicates === 0 && result.lost === 0;
-  const driver = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+  const driver = process.env.ACCUEIL_TEST_EMBEDDED ? 'embedded' : 'postgres';
   const line = `| ${result.scenario} | ${result.runs} | ${result.duplicates} | ${result.lost} | ${ok ? 'pass' : 'FAIL'} | ${driver} |`;
   appendFileSync(FILE, `${line}\n`);
   process.stdout.write(`${line}\n`);
