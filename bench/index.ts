@@ -37,6 +37,8 @@ const TARGETS: Target[] = [
   { key: 'audit_p99_ms', what: 'audit latency per message, p99', target: '< 2 ms', check: (v) => v < 2 },
   { key: 'audit_recall', what: 'audit recall on the held-out labelled welcomes', target: '≥ 0.95', check: (v) => v >= 0.95 },
   { key: 'audit_false_positive_rate', what: 'audit false positives on the held-out labelled welcomes', target: '≤ 0.01', check: (v) => v <= 0.01 },
+  { key: 'audit_min_rule_recall', what: 'the weakest rule’s recall on the held-out welcomes (the target holds per rule)', target: '≥ 0.95', check: (v) => v >= 0.95 },
+  { key: 'audit_max_rule_false_positive_rate', what: 'the most alarmed rule’s false positives on the held-out welcomes', target: '≤ 0.01', check: (v) => v <= 0.01 },
   { key: 'audit_ratio_vs_alex', what: 'audit throughput against alex', target: '≥ 10', check: (v) => v >= 10 },
   { key: 'send_pacing_429s', what: '429s provoked by 200 approvals at once', target: '0', check: (v) => v === 0 },
 ];
