@@ -12,7 +12,7 @@ import type { FakeMessage } from '../src/sandbox/slack';
 import { blockActionsPayload, postInteraction, postSlashCommand, slashCommandFields } from '../src/sandbox/slack-request';
 import { BENCH_CHANNEL, BENCH_SIGNING_SECRET, startFakes, type Fakes } from './fixture';
 import { percentile, round, rssMb, sleep, waitUntil } from './lib';
-import { scratchBenchPostgres, spawnBareBolt, spawnBuiltBot, treePssMb, treeRssMb, type RunningProcess } from './processes';
+import { processCpuMs, scratchBenchPostgres, spawnBareBolt, spawnBuiltBot, treeCpuMs, treePssMb, treeRssMb, type RunningProcess } from './processes';
 
 export const benchPostgresUrl = (): string => process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -199,6 +199,12 @@ export interface ClickToCardResult {
   click_to_card_p95_ms: number;
   click_to_card_p50_ms: number;
   click_to_card_p95_ms_postgres: number;
+  /**
+   * CPU per approval while the fifty were under way, embedded: the bot's own thread (Node), and the
+   * embedded server's processes. Fifty approvals in sequence on one thread take at least 50 × the first.
+   */
+  click_bot_cpu_ms_per_approval: number;
+  click_server_cpu_ms_per_approval: number;
   approvals: number;
   x_latency_ms: number;
 }
@@ -215,6 +221,8 @@ export async function runClickToCardBench(approvals = 50, xLatencyMs = 300): Pro
         fakes.x.latencyMs = xLatencyMs;
         const versions = cards.map((card) => card.history.length);
         const updated: number[] = new Array(approvals).fill(0);
+        const pid = bot.child.pid!;
+        const cpuBefore = { bot: processCpuMs(pid), tree: treeCpuMs(pid) };
         const started = performance.now();
         const clicks = cards.map((card) =>
           postInteraction(bot.eventsUrl, BENCH_SIGNING_SECRET, blockActionsPayload({ actionId: ACTIONS.sendDm, value: welcomeIdOf(card), channelId: BENCH_CHANNEL, messageTs: card.ts, responseUrl: fakes.slack.responseUrl({ channel: BENCH_CHANNEL, messageTs: card.ts }) })),
@@ -227,6 +235,11 @@ export async function runClickToCardBench(approvals = 50, xLatencyMs = 300): Pro
           return updated.every(Boolean);
         }, 120_000, 'every card to be updated');
         await Promise.all(clicks);
+        if (driver === 'embedded') {
+          const bot = processCpuMs(pid) - cpuBefore.bot;
+          result.botCpu = round(bot / approvals, 1);
+          result.serverCpu = round((treeCpuMs(pid) - cpuBefore.tree - bot) / approvals, 1);
+        }
         result[driver === 'embedded' ? 'p95' : 'p95_postgres'] = round(percentile(updated, 0.95), 0);
         if (driver === 'embedded') result.p50 = round(percentile(updated, 0.5), 0);
       } finally {
@@ -237,7 +250,10 @@ export async function runClickToCardBench(approvals = 50, xLatencyMs = 300): Pro
   } finally {
     await fakes.close();
   }
-  return { click_to_card_p95_ms: result.p95!, click_to_card_p50_ms: result.p50!, click_to_card_p95_ms_postgres: result.p95_postgres!, approvals, x_latency_ms: xLatencyMs };
+  return { click_to_card_p95_ms: result.p95!, click_to_card_p50_ms: result.p50!, click_to_card_p95_ms_postgres: result.p95_postgres!,
+    click_bot_cpu_ms_per_approval: result.botCpu!,
+    click_server_cpu_ms_per_approval: result.serverCpu!,
+    approvals, x_latency_ms: xLatencyMs };
 }
 
 export interface ImportPeakResult {

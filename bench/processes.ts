@@ -91,6 +91,12 @@ export function treeCpuMs(pid: number): number {
   return ticks * 10;
 }
 
+/** CPU time (user + system) one process has used, without its children. */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** A process and all its descendants (Linux /proc). */
 export function processTree(pid: number): number[] {
   const pids = [pid];
