@@ -37,11 +37,34 @@ const SECOND_PERSON = new RegExp(`${WORD_START}(?:(?:you|your|yours|yourself|you
 const ON = new RegExp(`${WORD_START}on${WORD_END}`, 'gu');
 // The team named as a thing: "the studio", "l'équipe", "chez nous", "ici".
 const TEAM = new RegExp(
-  `${WORD_START}(?:the (?:team|studio|brand|agency|crew|company|shop|store|office|founders?)|here at|l'equipe|la boutique|la marque|l'agence|l'atelier|le studio|le cabinet|chez nous|ici)${WORD_END}`,
+  `${WORD_START}(?:the (?:(?:whole|entire) )?(?:team|studio|brand|agency|crew|company|shop|store|office|founders?|owners?|roastery|brewery|bakery)|everyone (?:on|in) the team|its (?:founders?|owners?|team)|here at|(?:toute )?l'equipe|la boutique|la marque|l'agence|l'atelier|le studio|le cabinet|(?:le|la|les) fondat(?:eur|rice|eurs|rices)|ses fondat(?:eur|rice|eurs|rices)|chez nous|ici)${WORD_END}`,
   'gu',
 );
+// The team speaking of itself in the third person, by its name or as "it": "Hopfield is a 3-person
+// brewery", "Lexique was founded by…", "Kora est une agence… Elle accompagne des PME". Read on the
+// text with accents stripped but capitals kept, since a name is what its capital marks; the
+// sentence's first word is only a name when it is not a pronoun, an article or a formula.
+const NOT_A_NAME = '(?:It|This|That|There|Here|He|She|They|What|Which|Who|Today|Life|Your|You|My|Our|We|The|A|An|And|But|So|If|Thanks|Thank|Welcome|Hi|Hey|Hello|Il|Elle|Ils|Elles|Ce|Cette|Ca|C|Ton|Ta|Tes|Votre|Vos|Mon|Ma|Mes|Notre|Nos|Merci|Bienvenue|Bonjour|Salut|On|Nous|Je|Tu|Vous)';
+const SELF_DESCRIBING =
+  "(?:is (?:a|an|now|still)|was (?:founded|born|started|created|launched|set up|built)|started (?:as|in|out|with)|began (?:as|in|with)|has been|grew (?:out of|from)|makes|brews|builds|designs|roasts|bakes|ships|sells|employs|" +
+  'est (?:une?|nee?|basee?|installee?|situee?|aujourd\x27hui)|a ete (?:fondee?|creee?|lancee?)|existe depuis|a (?:demarre|commence|vu le jour)|fabrique|torrefie|brasse|accompagne|fournit|emploie)';
+const NAMED_SELF = new RegExp(
+  `(?<![\\p{L}\\p{N}@#'’_-])(?:(?!${NOT_A_NAME}(?![\\p{L}\\p{N}]))\\p{Lu}[\\p{L}\\p{N}]+(?:(?: &| and| et)? \\p{Lu}[\\p{L}\\p{N}]+){0,2}|It|Elle|Il) ${SELF_DESCRIBING}(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+// Its history and its reach, the brag of an "about us" page: "founded by two nurses", "now serves
+// 10k classrooms", "accompagne plus de 300 clients".
+const HISTORY_AND_REACH = new RegExp(
+  `${WORD_START}(?:(?:founded|established|fondee?s?|creee?s?) (?:in|by|en|par)|(?:serves|helps|powers|supports|ships to|sells in|employs|manages|works with|hosts|counts|accompagne|fournit|equipe|emploie|compte|travaille avec|gere) (?:over |more than |nearly |almost |some |plus de |pres de |environ )?\\d)`,
+  'gu',
+);
+const stripAccents = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'");
 // "Thank you" thanks them but says nothing about them; "following us" is what they did, not talk about us.
-const THANK_YOU = new RegExp(`${WORD_START}(?:thank (?:you|u)|ty)${WORD_END}`, 'gu');
+// The same holds for the possessive of the thanks formula: "thanks for your follow", "merci de ton abonnement".
+const THANK_YOU = new RegExp(
+  `${WORD_START}(?:thank (?:you|u)|ty|thanks (?:a lot |so much )?for (?:your|ur) (?:follow|sub|subscription)|merci (?:beaucoup )?(?:de|pour) (?:ton|votre) (?:abonnement|abo|follow)|merci a (?:toi|vous))${WORD_END}`,
+  'gu',
+);
 const FOLLOWING_US = new RegExp(`${WORD_START}(?:following us|followed us|de nous suivre|nous suivre)${WORD_END}`, 'gu');
 // An offer to help speaks to them even without "you": "feel free to ask us", "n'hésitez pas".
 // A recommendation made to them, its "you" implied: "worth a peek", "ça vaut le détour".
@@ -104,7 +127,8 @@ const GREETING_NAME = /^[^.!?\n]*?(?:,\s*|(?<![\p{L}\p{N}])(?:[Tt]hanks|[Tt]hank
 
 export function check(context: AuditContext): RuleFinding[] {
   const folded = foldText(context.text).folded;
-  const we = count(FIRST_PERSON, folded) + count(TEAM, folded) + (context.lang === 'fr' ? count(ON, folded) : 0);
+  const we =
+    count(FIRST_PERSON, folded) + count(TEAM, folded) + (context.lang === 'fr' ? count(ON, folded) : 0) + count(NAMED_SELF, stripAccents(context.text)) + count(HISTORY_AND_REACH, folded);
   // A name in the greeting is theirs only when the audit cannot tell: with the follower known, their own name decides.
   const named = context.follower?.name || context.follower?.handle ? addressesFollower(folded, context.follower) : GREETING_NAME.test(context.text);
   const you = count(SECOND_PERSON, folded) + (named ? 1 : 0);
