@@ -102,6 +102,27 @@ const LEXICONS = {
   OUR_WAY: ['=our_way', '=my_way', '=here', '=to_us', '=to_me', '=about_us', '=about_me', '=ici', '=vers_nous', '=chez_nous', '=de_nous', '=de_moi', '=notre_compte', '=mon_compte', '=ce_compte', '=our_account', '=this_account'],
   FROM_EN: ['=from', '=of', '=out_of', '=on', '=in', '=at', '=following', '=when_you_found'],
   US_EXPECT_EN: ['=us', '=me', '=our', '=my', '=this_account', '=this_page', '=here', '=following_us'],
+  // What the follow itself should bring them: "qu'espères-tu trouver en nous suivant", "what are you hoping to get by following the shop".
+  GAIN: ['expect*', 'hop*', 'esper*', 'attend*', '=comptes', '=comptez', '=compte', 'want*', '=get', 'gain*', 'trouv*', '=find', 'bring', 'apport*', 'cherch*', 'souhait*'],
+  BY_FOLLOWING: [
+    '=en_nous_suivant', '=en_me_suivant', '=en_suivant_notre', '=en_suivant_ce', '=en_t_abonnant', '=en_vous_abonnant', '=en_s_abonnant', '=en_nous_rejoignant',
+    '=by_following', '=from_following', '=out_of_following', '=in_following', '=by_subscribing', '=from_subscribing', '=this_follow', '=the_follow', '=your_follow',
+    '=cet_abonnement', '=ce_follow', '=ton_abonnement', '=votre_abonnement', '=ton_follow', '=cet_abo', '=ton_abo',
+  ],
+  // The team named as a thing, where "nous" would be: "par quel biais as-tu découvert le studio ?", "how did you come across the shop?".
+  HOW_WAY: [
+    '=how', '=where', '=comment', '=ou', '=d_ou', '=par_quel', '=par_quelle', '=par_qui', '=de_quelle_facon', '=de_quelle_maniere', '=which_way', '=by_what', '=through_what',
+  ],
+  DISCOVER: [
+    'decouv*', '=connu', '=connue', '=connus', '=connues', '=entendu_parler', '=tombe_sur', '=tombee_sur', '=tombes_sur', '=arrive', '=arrivee', '=arrives', 'atterri*', 'repere*',
+    'discover*', '=come_across', '=came_across', 'stumbl*', '=hear_about', '=heard_about', '=hear_of', '=heard_of', '=learn_about', '=learned_about', '=learnt_about',
+    '=end_up', '=ended_up', '=land_on', '=landed_on', '=wind_up', '=wound_up',
+  ],
+  THE: ['=le', '=la', '=les', '=the', '=this', '=ce', '=cette', '=notre', '=our', '=my', '=mon', '=ma', '=nos'],
+  TEAM_NOUN: [
+    '=studio', '=atelier', '=boutique', '=shop', '=store', '=brand', '=marque', '=agence', '=agency', '=collectif', '=collective', '=team', '=equipe', '=account', '=compte',
+    '=page', '=profil', '=profile', '=label', '=maison', '=cabinet', '=company', '=entreprise',
+  ],
   FROM_FR: ['=de_nous', '=de_moi', '=de_notre', '=de_nos', '=de_mon', '=de_ma', '=de_mes', '=de_ce_compte', '=sur_notre', '=sur_nos', '=sur_mon', '=sur_ce_compte', '=chez_nous', '=ici', '=vis_a_vis_de_notre', '=vis_a_vis_de_nos', '=envers_nous'],
 };
 
@@ -120,6 +141,9 @@ const TOKEN_PATTERNS: Array<[string, TokenPattern[]]> = [
     // "Tu es arrivé ici comment ?".
     '@FIND_FR ~3 @US_FR_AFTER ~1 =comment|=d_ou|=par_ou|=how',
     '@HOW ~6 @FIND_EN ~2 @US_EN', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
+  // The team noun ends the clause ("…découvert le studio ?"), else it is a thing of theirs ("the studio lights you use").
+  ['howFound', tokenPattern(['@HOW_WAY ~5 @DISCOVER ~3 @THE @TEAM_NOUN ^2 <?>|<.>|<!>|<,>'], 'any', LEXICONS)],
+  ['whatExpect', tokenPattern(['@WHAT ~6 @GAIN ~6 @BY_FOLLOWING'], 'any', LEXICONS)],
   ['whatExpect', tokenPattern([
     // "Tell us what you're after here", "what you're hoping for from this account".
     '@WHAT ~3 =after|=looking_for|=hoping_for|=hoping_to_find|=hoping_to_get =here|=from_us|=with_us|=on_this_account|=from_this_account','@WHAT ~6 @EXPECT ~6 @FROM_EN @US_EXPECT_EN', '@WHAT ~4 @EXPECT ~4 @FROM_FR', '@EXPECT ~4 @FROM_FR ~3 <?>', '=your|=vos|=tes @EXPECT ~4 @FROM_EN @US_EXPECT_EN', '=vos|=tes @EXPECT ~4 @FROM_FR'], 'any', LEXICONS)],
