@@ -143,7 +143,14 @@ const TOKEN_PATTERNS: Array<[string, TokenPattern[]]> = [
     '@HOW ~6 @FIND_EN ~2 @US_EN', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
   // The team noun ends the clause ("…découvert le studio ?"), else it is a thing of theirs ("the studio lights you use").
   ['howFound', tokenPattern(['@HOW_WAY ~5 @DISCOVER ~3 @THE @TEAM_NOUN ^2 <?>|<.>|<!>|<,>'], 'any', LEXICONS)],
-  ['whatExpect', tokenPattern(['@WHAT ~6 @GAIN ~6 @BY_FOLLOWING'], 'any', LEXICONS)],
+  ['whatExpect', tokenPattern(['@WHAT ~6 @GAIN ~6 @BY_FOLLOWING', '@GAIN ~2 =quoi|=what ~6 @BY_FOLLOWING', '@WHAT ~4 @BY_FOLLOWING ~3 @GAIN'], 'any', LEXICONS)],
+  // How we came to their notice: "how did the brand end up on your radar?".
+  ['howFound', tokenPattern(['@HOW_WAY ~8 =on_your_radar|=onto_your_radar|=sur_ton_radar|=sur_votre_radar|=to_your_attention|=a_ton_attention|=a_votre_attention'], 'any', LEXICONS)],
+  // What drew their interest to us: "what got you interested in the shop?".
+  ['whyFollow', tokenPattern([
+    '@WHAT_IT ~3 @CAUSED =you|=te|=vous ~2 =interested_in|=curious_about|=interesse_a|=interessee_a|=interesse_par|=interessee_par =us|=me|=nous|=moi|=our_work|=our_account|=notre_compte',
+    '@WHAT_IT ~3 @CAUSED =you|=te|=vous ~2 =interested_in|=curious_about|=interesse_a|=interessee_a|=interesse_par|=interessee_par @THE @TEAM_NOUN',
+  ], 'any', LEXICONS)],
   ['whatExpect', tokenPattern([
     // "Tell us what you're after here", "what you're hoping for from this account".
     '@WHAT ~3 =after|=looking_for|=hoping_for|=hoping_to_find|=hoping_to_get =here|=from_us|=with_us|=on_this_account|=from_this_account','@WHAT ~6 @EXPECT ~6 @FROM_EN @US_EXPECT_EN', '@WHAT ~4 @EXPECT ~4 @FROM_FR', '@EXPECT ~4 @FROM_FR ~3 <?>', '=your|=vos|=tes @EXPECT ~4 @FROM_EN @US_EXPECT_EN', '=vos|=tes @EXPECT ~4 @FROM_FR'], 'any', LEXICONS)],

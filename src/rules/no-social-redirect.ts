@@ -162,7 +162,7 @@ const LEXICONS = {
   // The team on air there: "on fait un live sur Twitch", "we bake live on Twitch every Sunday".
   ON_AIR: ['=live', '=en_live', '=en_direct', '=in_live', '=streaming', 'livestream*', '=en_stream', '=en_streaming', 'retransmi*'],
   // Filming or recording for a network: "on filme nos fournées… sur Twitch", "we record the Q&A on YouTube Live".
-  FILM: ['film*', 'record*', 'stream*', 'enregistr*', 'livestream*', 'retransmet*', 'retransmett*'],
+  FILM: ['film*', 'record*', 'stream*', 'host*', 'montr*', '=show', '=shows', '=showing', 'organis*', 'organiz*', 'anim*', '=hold', '=holds', 'enregistr*', 'livestream*', 'retransmet*', 'retransmett*'],
   THERE_IS: ['=there_is', '=there_are', '=il_y_a', '=y_a', '=il_existe', '=voici', '=here_is', '=on_a', '=we_have', '=we_have_got', '=nous_avons'],
   WE: ['=we', '=nous', '=on', '=us'],
   BE: ['=are', '=sommes', '=est', '=is'],
@@ -211,6 +211,9 @@ const TOKEN_CALLS = tokenPattern(
     '=on @FILM ^4 =sur @THE_OURS? @NETWORK',
     '=we|=nous ^6 @ON_AIR ~1 =on|=sur|=over_on @THE_OURS? @NETWORK',
     '=on ^5 @ON_AIR ~1 =sur @THE_OURS? @NETWORK',
+    // A broadcast named by its network: "l'équipe anime un live YouTube", "our weekly Twitch streams".
+    '=un|=une|=a|=our|=nos|=notre|=des|=weekly|=monthly|=daily ~1 =live|=lives|=stream|=streams|=livestream|=livestreams @NETWORK',
+    '=un|=une|=a|=our|=nos|=notre|=des|=weekly|=monthly|=daily ~1 @NETWORK =live|=lives|=stream|=streams|=livestream|=livestreams',
     // Where the content lives: "our tutorials live on the YT channel", "the replays are on Twitch".
     '@THE_MOST ^2 @CONTENT ^3 @LIVE @ADVERB? @ADVERB? =on|=sur|=over_on @THE_OURS? @NETWORK',
     // The reader finding our things there: "tu trouveras toutes nos astuces sur Insta", "you'll find all our BTS on TikTok".

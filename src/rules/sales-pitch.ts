@@ -109,6 +109,8 @@ const TOKEN_PITCH = tokenPattern(
     '=only|=just|=seulement ~1 @TAKE ~2 #num|=two|=three|=four|=five|=deux|=trois|=quatre|=cinq|=quelques|=a_few|=a_handful ~3 @CAPACITY',
     '#num|=two|=three|=deux|=trois ~2 =already_gone|=already_taken|=already_booked|=already_spoken_for|=deja_partis|=deja_parties|=deja_pris|=deja_prises|=deja_reserves|=deja_reservees',
     '=first_come|=first_in ~2 =first_served|=first_serve',
+    // A cap on a class or a batch, filling: "we're capping the course at 12 people", "limité à 10 personnes".
+    'limit*|=capping|=capped|=cap|=caps|plafonn* ~4 =at|=to|=a #num ~1 =people|=persons|=personnes|=participants|=places|=spots|=seats|=students|=eleves|=inscrits',
     '=premier_arrive|=premiers_arrives|=premieres_arrivees|=premiere_arrivee ~3 =premier_servi|=premiers_servis|=premieres_servies|=premiere_servie',
     // Scarcity.
     '=almost|=nearly|=presque|=bientot ~2 =sold_out|=epuise|=epuises|=epuisee|=gone|=complet',
@@ -217,17 +219,33 @@ function nounUse(source: string, range: TextRange): boolean {
   return index > 0 && GRAB_VERBS.has(tokens[index]!.word) && DETERMINERS.has(tokens[index - 1]!.word);
 }
 
-// Haste and first-come about the reader's own things: "tes illustrations partent vite", "premier arrivé, premier servi sur ton stand ?".
-const THEIRS_MAY_GO_FAST = new Set(['premier', 'premiers', 'premiere', 'premieres', 'first', 'partent', 'ca', 'they', 'these', 'selling', 'going']);
-function hasteAboutTheirs(source: string, range: TextRange): boolean {
+// Scarcity, haste and deadlines about the reader's own things are news, not a pitch: "tes illustrations
+// partent vite", "plus que 48 h avant ton expo", "only a couple of rows left on that sweater of yours",
+// "ton atelier est presque complet ?". The sentence speaks of something of theirs and holds nothing
+// on sale: no offer, price, code, gift, item sold or call to take it.
+const THEIRS = new Set([...READER, 'yours', 'tien', 'tienne', 'tiens', 'tiennes', 'votre', 'vôtre']);
+const ON_SALE = new Set([
+  'offer', 'offers', 'offre', 'offres', 'deal', 'deals', 'promo', 'promos', 'price', 'prices', 'pricing', 'prix', 'tarif', 'tarifs', 'rate', 'code', 'discount', 'remise', 'reduction',
+  'sale', 'sales', 'soldes', 'vente', 'free', 'gratuit', 'gratuite', 'offert', 'offerte', 'offerts', 'spot', 'spots', 'seat', 'seats', 'place', 'places', 'ticket', 'tickets', 'billets',
+  'kit', 'kits', 'slot', 'slots', 'creneaux', 'stock', 'stocks', 'cart', 'panier', 'bundle', 'trial', 'essai', 'plan', 'subscription', 'membership', 'course', 'cours', 'formation',
+  'inscriptions', 'registration', 'enrollment', 'pieces', 'exemplaires', 'edition', 'drop', 'launch', 'lancement', 'creneau', 'slot',
+  // Calls to take it, in the forms GRAB_VERBS leaves out.
+  'reservez', 'reserve', 'commandez', 'commande', 'profitez', 'profite', 'inscrivez', 'inscris', 'achetez', 'achete', 'foncez', 'fonce', 'hurry', 'shop', 'buy',
+]);
+function aboutTheirThings(source: string, range: TextRange): boolean {
   const tokens = tokenText(source).tokens;
   const index = tokens.findIndex((token) => token.start === range.start);
-  if (index < 0 || !THEIRS_MAY_GO_FAST.has(tokens[index]!.word)) return false;
+  if (index < 0) return false;
+  const stop = ['.', '!', '?', ';'];
   let from = index;
-  while (from > 0 && !['.', '!', '?', ';', ':'].includes(tokens[from - 1]!.word)) from--;
+  while (from > 0 && !stop.includes(tokens[from - 1]!.word)) from--;
   let to = index;
-  while (to < tokens.length - 1 && !['.', '!', '?', ';', ':'].includes(tokens[to + 1]!.word)) to++;
-  return tokens.slice(from, to + 1).some((token) => READER.has(token.word));
+  while (to < tokens.length - 1 && !stop.includes(tokens[to + 1]!.word)) to++;
+  const sentence = tokens.slice(from, to + 1);
+  return (
+    sentence.some((token) => THEIRS.has(token.word)) &&
+    !sentence.some((token) => ON_SALE.has(token.word) || GRAB_VERBS.has(token.word) || token.en === '#pct' || token.en === '#money' || token.en === '#code')
+  );
 }
 
 // A pitch phrase between quotes is named, not used: "your shop's 'last chance' bin".
@@ -256,7 +274,7 @@ export function check(context: AuditContext): RuleFinding[] {
       !aboutTheirWork(context.text, range) &&
       !chanceForTheirs(context.text, range) &&
       !nounUse(context.text, range) &&
-      !hasteAboutTheirs(context.text, range) &&
+      !aboutTheirThings(context.text, range) &&
       !inside(range, quoted)
     ) {
       pitches.push(range);
