@@ -133,11 +133,14 @@ const TOKEN_PATTERNS: Array<[string, TokenPattern[]]> = [
     '@WHAT_IT ~2 =drew|=draws|=pulled|=lured|=hooked|=sucked =you =in',
     '=why_us|=why_me|=why_this_account|=why_our_account|=pourquoi_nous|=pourquoi_moi|=pourquoi_ce_compte|=pourquoi_notre_compte',
     // "Tu nous suis pour quelle raison ?".
-    '=nous|=me|=m|=us ~1 @FOLLOW ~4 =pour_quelle_raison|=pourquoi|=why|=how_come|=for_what_reason'], 'any', LEXICONS)],
+    '=nous|=me|=m|=us ~1 @FOLLOW ~4 =pour_quelle_raison|=pourquoi|=pour_quoi|=dans_quel_but|=a_quelle_fin|=why|=how_come|=for_what_reason|=what_for'], 'any', LEXICONS)],
   ['howFound', tokenPattern([
     // A referral asked about: "did someone send you our way?", "quelqu'un t'a recommandé notre compte ?".
     '@SOMEONE ~2 @SENT =you|=te|=vous ~2 @OUR_WAY ~4 <?>',
     '@SOMEONE =te|=vous ~1 @SENT ~3 @OUR_WAY ~4 <?>',
+    // "Was it a friend who pointed you to the studio?".
+    '@SOMEONE ~2 @SENT =you|=te|=vous ~2 @THE @TEAM_NOUN ~4 <?>',
+    '@SOMEONE =te|=vous ~1 @SENT ~3 @THE @TEAM_NOUN ~4 <?>',
     // "Tu es arrivé ici comment ?".
     '@FIND_FR ~3 @US_FR_AFTER ~1 =comment|=d_ou|=par_ou|=how',
     '@HOW ~6 @FIND_EN ~2 @US_EN', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
