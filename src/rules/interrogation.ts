@@ -133,6 +133,11 @@ const TOKEN_PATTERNS: Array<[string, TokenPattern[]]> = [
     '@WHAT_IT ~2 =drew|=draws|=pulled|=lured|=hooked|=sucked =you =in',
     '=why_us|=why_me|=why_this_account|=why_our_account|=pourquoi_nous|=pourquoi_moi|=pourquoi_ce_compte|=pourquoi_notre_compte',
     // "Tu nous suis pour quelle raison ?".
+    // "What's the draw of following a tiny bakery like ours?", "quel est l'intérêt de nous suivre ?".
+    '@WHAT ~2 =draw|=appeal|=point|=reason|=interet|=attrait|=le_but ~3 @FOLLOW ~5 =us|=me|=ours|=our|=my|=this_account|=nous|=notre|=nos|=moi|=ce_compte',
+    '@WHAT ~2 =draw|=appeal|=point|=reason|=interet|=attrait|=le_but ~3 =nous|=me|=m ~1 @FOLLOW',
+    // "Tu t'es abonné suite à quoi ?".
+    '@FOLLOW ~2 =suite_a_quoi|=a_cause_de_quoi|=grace_a_quoi|=via_quoi|=because_of_what|=thanks_to_what',
     '=nous|=me|=m|=us ~1 @FOLLOW ~4 =pour_quelle_raison|=pourquoi|=pour_quoi|=dans_quel_but|=a_quelle_fin|=why|=how_come|=for_what_reason|=what_for'], 'any', LEXICONS)],
   ['howFound', tokenPattern([
     // A referral asked about: "did someone send you our way?", "quelqu'un t'a recommandé notre compte ?".

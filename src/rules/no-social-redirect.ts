@@ -144,10 +144,10 @@ const LEXICONS = {
   // Where the content lives, without a call: "our tutorials live on the YT channel", "nos vidéos sont sur TikTok".
   LIVE: [
     '=live', '=lives', '=is', '=are', '=sont', '=est', '=vivent', '=vit', '=happen', '=happens', '=go_up', '=goes_up', '=go_live', '=goes_live', '=drop', '=drops',
-    '=land', '=lands', '=se_trouvent', '=se_trouve', '=hosted', 'retransmi*', 'diffuse*', '=streamed', '=broadcast', '=filmed', '=filmees', '=filmes', '=filmee', '=dispo', '=available', '=disponible', '=disponibles', '=en_ligne', '=up', '=tombent', '=sortent', '=sort',
+    '=land', '=lands', '=se_trouvent', '=se_trouve', '=hosted', 'retransmi*', 'diffuse*', 'rediffus*', '=streamed', '=broadcast', '=filmed', '=filmees', '=filmes', '=filmee', '=dispo', '=available', '=disponible', '=disponibles', '=en_ligne', '=up', '=tombent', '=sortent', '=sort',
   ],
   CONTENT: [
-    'tutorial*', 'tuto*', 'video*', 'recett*', 'recipe*', '=content', 'session*', 'workshop*', '=ateliers', 'fournee*', 'cuisson*', 'degustation*', 'tasting*', 'contenu*', '=coulisses', '=behind_the_scenes', '=bts', '=stories', '=lives', '=replays', '=replay',
+    'tutorial*', 'tuto*', 'video*', 'recett*', 'recipe*', '=content', 'session*', 'workshop*', '=ateliers', 'concert*', '=shows', 'spectacle*', 'conference*', '=talks', '=matchs', '=matches', '=emissions', 'fournee*', 'cuisson*', 'degustation*', 'tasting*', 'contenu*', '=coulisses', '=behind_the_scenes', '=bts', '=stories', '=lives', '=replays', '=replay',
     'podcast*', 'episod*', '=posts', '=photos', '=pics', '=reels', '=shorts', '=streams', '=news', '=actus', '=updates', '=tips', '=astuces', '=guides', '=demos', '=live_sessions',
     '=stuff', '=work', '=art', '=drawings', '=sketches', '=dessins', '=creations', '=projets', '=projects', '=clips', '=vlogs', '=courses', '=cours', '=lessons', '=lecons',
   ],

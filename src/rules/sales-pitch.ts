@@ -90,7 +90,7 @@ const TOKEN_PITCH = tokenPattern(
     '=offre|=offer|=deal|=tarif|=price|=rate|=prix ~2 =valable|=valid|=good ~2 =jusque|=until|=till',
     '=jusque|=until|=till ~1 @TIME ~1 =only|=seulement|=uniquement',
     '@TIME =only|=seulement|=uniquement',
-    '=encore|=only|=just ~1 #num|#dur ~1 =h|=heures|=hours|=jours|=days|=heure|=hour',
+    '=encore|=only|=just|=plus_que ~1 #num|#dur|=quelques|=few|=a_few|=deux|=trois|=two|=three ~1 =h|=heures|=hours|=jours|=days|=heure|=hour',
     '=plus_que|=only|=just|=il_ne_reste_que|=il_reste|=que|=reste|=restent ~1 #num|=a_handful|=quelques|=few|=couple|=two|=three|=deux|=trois ~3 @ITEMS',
     '#num|=a_handful|=quelques|=few ~2 @ITEMS ~1 =left|=remain|=remaining|=restant|=restantes|=disponibles|=available',
     // Time left to take it: "48 hours left to grab the bundle", "3 jours restants pour en profiter".
@@ -230,8 +230,9 @@ const ON_SALE = new Set([
   'kit', 'kits', 'slot', 'slots', 'creneaux', 'stock', 'stocks', 'cart', 'panier', 'bundle', 'trial', 'essai', 'plan', 'subscription', 'membership', 'course', 'cours', 'formation',
   'inscriptions', 'registration', 'enrollment', 'pieces', 'exemplaires', 'edition', 'drop', 'launch', 'lancement', 'creneau', 'slot',
   // Calls to take it, in the forms GRAB_VERBS leaves out.
-  'reservez', 'reserve', 'commandez', 'commande', 'profitez', 'profite', 'inscrivez', 'inscris', 'achetez', 'achete', 'foncez', 'fonce', 'hurry', 'shop', 'buy',
+  'gift', 'cadeau', 'reservez', 'reserve', 'commandez', 'commande', 'profitez', 'profite', 'inscrivez', 'inscris', 'achetez', 'achete', 'foncez', 'fonce', 'hurry', 'shop', 'buy',
 ]);
+const LAST_CHANCE = /^(?:last chance|derni[eè]re chance|today only|aujourd'hui seulement)/iu;
 function aboutTheirThings(source: string, range: TextRange): boolean {
   const tokens = tokenText(source).tokens;
   const index = tokens.findIndex((token) => token.start === range.start);
@@ -262,7 +263,9 @@ export function check(context: AuditContext): RuleFinding[] {
   const pitches: TextRange[] = [];
   const quoted = quotedSpans(context.text);
   for (const range of [...findAll(context.text, PITCH), ...findAll(context.text, PERCENT_OFF)]) {
-    if (!overlapsAny(range, pitches) && !aboutTheirWork(context.text, range) && !inside(range, quoted)) pitches.push(range);
+    // "Your last chance to see the comet is tonight": time pressure on their own things.
+    const pressure = LAST_CHANCE.test(context.text.slice(range.start, range.end));
+    if (!overlapsAny(range, pitches) && !aboutTheirWork(context.text, range) && !inside(range, quoted) && !(pressure && aboutTheirThings(context.text, range))) pitches.push(range);
   }
   for (const range of findTokens(context.text, FREE_PERIOD)) {
     if (!overlapsAny(range, pitches) && !freeOf(context.text, range) && !aboutTheirWork(context.text, range) && !inside(range, quoted)) pitches.push(range);
