@@ -127,15 +127,17 @@ const GREETING_NAME = /^[^.!?\n]*?(?:,\s*|(?<![\p{L}\p{N}])(?:[Tt]hanks|[Tt]hank
 
 export function check(context: AuditContext): RuleFinding[] {
   const folded = foldText(context.text).folded;
-  const we =
-    count(FIRST_PERSON, folded) + count(TEAM, folded) + (context.lang === 'fr' ? count(ON, folded) : 0) + count(NAMED_SELF, stripAccents(context.text)) + count(HISTORY_AND_REACH, folded);
+  const we = count(FIRST_PERSON, folded) + count(TEAM, folded) + (context.lang === 'fr' ? count(ON, folded) : 0);
   // A name in the greeting is theirs only when the audit cannot tell: with the follower known, their own name decides.
   const named = context.follower?.name || context.follower?.handle ? addressesFollower(folded, context.follower) : GREETING_NAME.test(context.text);
   const you = count(SECOND_PERSON, folded) + (named ? 1 : 0);
   // Whether anything speaks to them at all: "thank you" and "following us" are formulas, an imperative is an address.
-  const aboutUs = we - count(FOLLOWING_US, folded);
   const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded) + count(QUESTION, folded) + count(READER_PURPOSE, folded);
-  if (toThem <= 0 && aboutUs >= ALL_ABOUT_US_MIN) return [{ messageId: 'allAboutUs', ...wholeText(context.text), data: { we }, suggestion: SUGGESTION }];
+  if (toThem <= 0) {
+    // The team in the third person only matters to a message that speaks to nobody: read it only then.
+    const ours = we + count(NAMED_SELF, stripAccents(context.text)) + count(HISTORY_AND_REACH, folded);
+    if (ours - count(FOLLOWING_US, folded) >= ALL_ABOUT_US_MIN) return [{ messageId: 'allAboutUs', ...wholeText(context.text), data: { we: ours }, suggestion: SUGGESTION }];
+  }
   if (we >= MOSTLY_MIN && we >= MOSTLY_RATIO * you) return [{ messageId: 'mostlyAboutUs', ...wholeText(context.text), data: { we, you }, suggestion: SUGGESTION }];
   return [];
 }
