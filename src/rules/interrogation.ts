@@ -131,6 +131,8 @@ const TOKEN_PATTERNS: Array<[string, TokenPattern[]]> = [
     // "Was it the giveaway that got you here?": the cause asked by a cleft, with its question mark.
     '@CAUSED =you ~1 =here|=to_us|=to_me|=our_way|=my_way|=to_our|=to_my ~4 <?>',
     '@WHAT_IT ~2 =drew|=draws|=pulled|=lured|=hooked|=sucked =you =in',
+    // Us described rather than named: "what brings you to a pottery account like ours?".
+    '@WHAT_IT ~2 @CAUSED =you ~6 =like_ours|=like_us|=like_mine|=like_me|=comme_le_notre|=comme_la_notre|=comme_nous|=comme_moi',
     '=why_us|=why_me|=why_this_account|=why_our_account|=pourquoi_nous|=pourquoi_moi|=pourquoi_ce_compte|=pourquoi_notre_compte',
     // "Tu nous suis pour quelle raison ?".
     // "What's the draw of following a tiny bakery like ours?", "quel est l'intérêt de nous suivre ?".
@@ -148,7 +150,9 @@ const TOKEN_PATTERNS: Array<[string, TokenPattern[]]> = [
     '@SOMEONE =te|=vous ~1 @SENT ~3 @THE @TEAM_NOUN ~4 <?>',
     // "Tu es arrivé ici comment ?".
     '@FIND_FR ~3 @US_FR_AFTER ~1 =comment|=d_ou|=par_ou|=how',
-    '@HOW ~6 @FIND_EN ~2 @US_EN', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
+    '@HOW ~6 @FIND_EN ~2 @US_EN',
+    // "How'd you end up following a tiny label like us?".
+    '@HOW ~6 =end_up|=ended_up|=come_to|=came_to|=get_to|=got_to|=decide_to|=decided_to @FOLLOW ~5 =us|=me|=like_us|=like_ours|=our|=my|=this_account', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
   // The team noun ends the clause ("…découvert le studio ?"), else it is a thing of theirs ("the studio lights you use").
   ['howFound', tokenPattern(['@HOW_WAY ~5 @DISCOVER ~3 @THE @TEAM_NOUN ^2 <?>|<.>|<!>|<,>'], 'any', LEXICONS)],
   ['whatExpect', tokenPattern(['@WHAT ~6 @GAIN ~6 @BY_FOLLOWING', '@GAIN ~2 =quoi|=what ~6 @BY_FOLLOWING', '@WHAT ~4 @BY_FOLLOWING ~3 @GAIN'], 'any', LEXICONS)],

@@ -163,6 +163,11 @@ const LEXICONS = {
   ON_AIR: ['=live', '=en_live', '=en_direct', '=in_live', '=streaming', 'livestream*', '=en_stream', '=en_streaming', 'retransmi*'],
   // Filming or recording for a network: "on filme nos fournées… sur Twitch", "we record the Q&A on YouTube Live".
   FILM: ['film*', 'record*', 'stream*', 'host*', 'montr*', '=show', '=shows', '=showing', 'organis*', 'organiz*', 'anim*', '=hold', '=holds', 'enregistr*', 'livestream*', 'retransmet*', 'retransmett*'],
+  // Not "the team": "our team is on Slack all day" is where it works, not where it sends them.
+  TEAM_THING: [
+    '=bakery', '=shop', '=studio', '=brand', '=atelier', '=boutique', '=marque', '=agence', '=agency', '=label', '=store', '=company', '=cafe', '=brewery',
+    '=farm', '=ferme', '=boulangerie', '=collectif', '=collective', '=club', '=asso', '=association', '=maison',
+  ],
   THERE_IS: ['=there_is', '=there_are', '=il_y_a', '=y_a', '=il_existe', '=voici', '=here_is', '=on_a', '=we_have', '=we_have_got', '=nous_avons'],
   WE: ['=we', '=nous', '=on', '=us'],
   BE: ['=are', '=sommes', '=est', '=is'],
@@ -199,6 +204,8 @@ const TOKEN_CALLS = tokenPattern(
     '@WE @BE? @ADVERB? @ADVERB? @ADVERB? on|sur|over_on @THE_OURS? @NETWORK',
     // "We're way chattier over on Threads", "on est bien plus présents sur le papillon bleu".
     '@WE @BE ^3 =on|=sur|=over_on|=over_at|=over_in @THE_OURS? @NETWORK',
+    // The team named as a thing: "the bakery's also on Insta", "l'atelier est aussi sur TikTok".
+    '=the|=our|=le|=la|=notre ~1 @TEAM_THING @BE @ADVERB? @ADVERB? =on|=sur|=over_on|=over_at @THE_OURS? @NETWORK',
     '@WE ~3 @MOVE ~4 =to|=over_to|=sur|=vers|=on|=over|=chez @THE_OURS? @NETWORK',
     '@NETWORK <,>? ~1 @SAME_HANDLE',
     // "Our sub, r/kilnfails", "notre serveur : Discord".

@@ -85,7 +85,12 @@ const TIME = [
 const TOKEN_PITCH = tokenPattern(
   [
     // Deadlines: "ends Sunday", "se terminent dimanche", "closes in 24 hours", "valable jusqu'à vendredi".
-    '@OFFER ~3 @ENDS ~3 @TIME',
+    '@OFFER ~5 @ENDS ~3 @TIME',
+    // A price for a while: "drops to $15 for 72 hours, then it's back to $25".
+    '=drops|=drop|=dropped|=down|=baisse|=descend|=tombe|=passe ~1 =to|=a #money',
+    '=back_to|=repasse_a|=remonte_a|=revient_a #money',
+    '#money ~2 =for|=pendant|=durant ~1 #num|#dur ~1 =hours|=days|=heures|=jours|=h',
+    '=presque_plus_rien|=plus_grand_chose|=almost_nothing_left|=almost_gone|=nearly_gone|=presque_plus_de_place|=presque_plus_de_places',
     '@ENDS ~2 =at|=in|=on|=a|=dans|=le|=ce|=cette ~1 @TIME',
     '=offre|=offer|=deal|=tarif|=price|=rate|=prix ~2 =valable|=valid|=good ~2 =jusque|=until|=till',
     '=jusque|=until|=till ~1 @TIME ~1 =only|=seulement|=uniquement',
@@ -228,11 +233,12 @@ const ON_SALE = new Set([
   'offer', 'offers', 'offre', 'offres', 'deal', 'deals', 'promo', 'promos', 'price', 'prices', 'pricing', 'prix', 'tarif', 'tarifs', 'rate', 'code', 'discount', 'remise', 'reduction',
   'sale', 'sales', 'soldes', 'vente', 'free', 'gratuit', 'gratuite', 'offert', 'offerte', 'offerts', 'spot', 'spots', 'seat', 'seats', 'place', 'places', 'ticket', 'tickets', 'billets',
   'kit', 'kits', 'slot', 'slots', 'creneaux', 'stock', 'stocks', 'cart', 'panier', 'bundle', 'trial', 'essai', 'plan', 'subscription', 'membership', 'course', 'cours', 'formation',
-  'inscriptions', 'registration', 'enrollment', 'pieces', 'exemplaires', 'edition', 'drop', 'launch', 'lancement', 'creneau', 'slot',
+  'pieces', 'exemplaires', 'creneau',
   // Calls to take it, in the forms GRAB_VERBS leaves out.
   'gift', 'cadeau', 'reservez', 'reserve', 'commandez', 'commande', 'profitez', 'profite', 'inscrivez', 'inscris', 'achetez', 'achete', 'foncez', 'fonce', 'hurry', 'shop', 'buy',
 ]);
 const LAST_CHANCE = /^(?:last chance|derni[eè]re chance|today only|aujourd'hui seulement)/iu;
+const OPENINGS = new Set(['inscriptions', 'inscription', 'registration', 'registrations', 'enrollment', 'enrolment', 'enrollments', 'launch', 'lancement', 'preorders', 'precommandes']);
 function aboutTheirThings(source: string, range: TextRange): boolean {
   const tokens = tokenText(source).tokens;
   const index = tokens.findIndex((token) => token.start === range.start);
@@ -245,7 +251,16 @@ function aboutTheirThings(source: string, range: TextRange): boolean {
   const sentence = tokens.slice(from, to + 1);
   return (
     sentence.some((token) => THEIRS.has(token.word)) &&
-    !sentence.some((token) => ON_SALE.has(token.word) || GRAB_VERBS.has(token.word) || token.en === '#pct' || token.en === '#money' || token.en === '#code')
+    !sentence.some(
+      (token, at) =>
+        ON_SALE.has(token.word) ||
+        GRAB_VERBS.has(token.word) ||
+        token.en === '#pct' ||
+        token.en === '#money' ||
+        token.en === '#code' ||
+        // "Enrollment closes tonight" sells; "tes inscriptions au marathon ferment samedi" is their own race.
+        (OPENINGS.has(token.word) && !THEIRS.has(sentence[at - 1]?.word ?? '')),
+    )
   );
 }
 

@@ -46,16 +46,16 @@ const TEAM = new RegExp(
 // sentence's first word is only a name when it is not a pronoun, an article or a formula.
 const NOT_A_NAME = '(?:It|This|That|There|Here|He|She|They|What|Which|Who|Today|Life|Your|You|My|Our|We|The|A|An|And|But|So|If|Thanks|Thank|Welcome|Hi|Hey|Hello|Il|Elle|Ils|Elles|Ce|Cette|Ca|C|Ton|Ta|Tes|Votre|Vos|Mon|Ma|Mes|Notre|Nos|Merci|Bienvenue|Bonjour|Salut|On|Nous|Je|Tu|Vous)';
 const SELF_DESCRIBING =
-  "(?:(?:has|have|had) \\p{Ll}{3,}|opened|launched|won|\\p{Ll}{3,}ed (?:in|by|as|from|with|its|over)|\\p{Ll}{3,}s (?:over |more than |about |around |nearly )?\\d+|is (?:a|an|now|still)|was (?:founded|born|started|created|launched|set up|built)|started (?:as|in|out|with)|began (?:as|in|with)|has been|grew (?:out of|from)|makes|brews|builds|designs|roasts|bakes|ships|sells|employs|" +
+  "(?:(?:has|have|had) \\p{Ll}{3,}|was \\p{Ll}{2,}(?:ed|en|un|wn|lt|ne|ght)|eleve|cultive|produit|opened|launched|won|\\p{Ll}{3,}ed (?:in|by|as|from|with|its|over)|\\p{Ll}{3,}s (?:over |more than |about |around |nearly )?\\d+|is (?:a|an|now|still)|was (?:founded|born|started|created|launched|set up|built)|started (?:as|in|out|with)|began (?:as|in|with)|has been|grew (?:out of|from)|makes|brews|builds|designs|roasts|bakes|ships|sells|employs|" +
   'est (?:une?|nee?|basee?|installee?|situee?|aujourd\x27hui)|a ete (?:fondee?|creee?|lancee?)|(?:a|ont) (?:ouvert|ete fonde(?:e|s|es)?|ete cree(?:e|s|es)?|vu le jour|remporte|gagne)|sont (?:nes|nees|une?|des)|existe depuis|a (?:demarre|commence|vu le jour)|fabrique|torrefie|brasse|accompagne|fournit|emploie)';
 const NAMED_SELF = new RegExp(
-  `(?<![\\p{L}\\p{N}@#'’_-])(?:(?!${NOT_A_NAME}(?![\\p{L}\\p{N}]))\\p{Lu}[\\p{L}\\p{N}]+(?:(?: &| and| et)? \\p{Lu}[\\p{L}\\p{N}]+){0,2}|It|Elle|Il) ${SELF_DESCRIBING}(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}@#'’_-])(?:(?!${NOT_A_NAME}(?![\\p{L}\\p{N}]))\\p{Lu}[\\p{L}\\p{N}]+(?:(?: &| and| et| of| de| des| du| d')? ?\\p{Lu}[\\p{L}\\p{N}]+){0,3}|It|Elle|Il) ${SELF_DESCRIBING}(?![\\p{L}\\p{N}])`,
   'gu',
 );
 // Its history and its reach, the brag of an "about us" page: "founded by two nurses", "now serves
 // 10k classrooms", "accompagne plus de 300 clients".
 const HISTORY_AND_REACH = new RegExp(
-  `${WORD_START}(?:(?:founded|established|opened|launched|fondee?s?|creee?s?|ouverte?s?|lancee?s?) (?:in|by|en|par|its doors|ses portes)|(?:since|depuis) (?:19|20)\\d\\d|(?:since|depuis|for|pour|over) (?:\\d+|two|three|four|five|deux|trois|quatre|cinq|several|plusieurs) (?:generations|decades|decennies)|(?:serves|helps|powers|supports|ships to|sells in|employs|manages|works with|hosts|counts|accompagne|fournit|equipe|emploie|compte|travaille avec|gere|selectionne|forme|equips|trains|has trained|a forme) (?:now |today |already |aujourd'hui |deja )?(?:over |more than |nearly |almost |some |plus de |pres de |environ )?\\d)`,
+  `${WORD_START}(?:(?:founded|established|opened|launched|fondee?s?|creee?s?|ouverte?s?|lancee?s?) (?:in|by|en|par|its doors|ses portes)|(?:since|depuis) (?:19|20)\\d\\d|(?:has won|won|a gagne|a remporte|ont gagne|ont remporte) (?:\\d+ |two |three |several |deux |trois |plusieurs |\\p{L}+ )?(?:awards?|prix|medailles?|medals?|trophees?)|(?:in|across|dans|into) (?:over |more than |plus de )?\\d+ (?:countries|pays|cities|villes|states|stores|magasins|shops|boutiques)|(?:since|depuis|for|pour|over) (?:\\d+|two|three|four|five|deux|trois|quatre|cinq|several|plusieurs) (?:generations|decades|decennies)|(?:serves|helps|powers|supports|ships to|sells in|employs|manages|works with|hosts|counts|accompagne|fournit|equipe|emploie|compte|travaille avec|gere|selectionne|forme|equips|trains|has trained|a forme) (?:now |today |already |aujourd'hui |deja )?(?:over |more than |nearly |almost |some |plus de |pres de |environ )?\\d)`,
   'gu',
 );
 const stripAccents = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'");
