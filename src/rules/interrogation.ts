@@ -102,6 +102,27 @@ const LEXICONS = {
   OUR_WAY: ['=our_way', '=my_way', '=here', '=to_us', '=to_me', '=about_us', '=about_me', '=ici', '=vers_nous', '=chez_nous', '=de_nous', '=de_moi', '=notre_compte', '=mon_compte', '=ce_compte', '=our_account', '=this_account'],
   FROM_EN: ['=from', '=of', '=out_of', '=on', '=in', '=at', '=following', '=when_you_found'],
   US_EXPECT_EN: ['=us', '=me', '=our', '=my', '=this_account', '=this_page', '=here', '=following_us'],
+  // What the follow itself should bring them: "qu'espères-tu trouver en nous suivant", "what are you hoping to get by following the shop".
+  GAIN: ['expect*', 'hop*', 'esper*', 'attend*', '=comptes', '=comptez', '=compte', 'want*', '=get', 'gain*', 'trouv*', '=find', 'bring', 'apport*', 'cherch*', 'souhait*'],
+  BY_FOLLOWING: [
+    '=en_nous_suivant', '=en_me_suivant', '=en_suivant_notre', '=en_suivant_ce', '=en_t_abonnant', '=en_vous_abonnant', '=en_s_abonnant', '=en_nous_rejoignant',
+    '=by_following', '=from_following', '=out_of_following', '=in_following', '=by_subscribing', '=from_subscribing', '=this_follow', '=the_follow', '=your_follow',
+    '=cet_abonnement', '=ce_follow', '=ton_abonnement', '=votre_abonnement', '=ton_follow', '=cet_abo', '=ton_abo',
+  ],
+  // The team named as a thing, where "nous" would be: "par quel biais as-tu découvert le studio ?", "how did you come across the shop?".
+  HOW_WAY: [
+    '=how', '=where', '=comment', '=ou', '=d_ou', '=par_quel', '=par_quelle', '=par_qui', '=de_quelle_facon', '=de_quelle_maniere', '=which_way', '=by_what', '=through_what',
+  ],
+  DISCOVER: [
+    'decouv*', '=connu', '=connue', '=connus', '=connues', '=entendu_parler', '=tombe_sur', '=tombee_sur', '=tombes_sur', '=arrive', '=arrivee', '=arrives', 'atterri*', 'repere*',
+    'discover*', '=come_across', '=came_across', 'stumbl*', '=hear_about', '=heard_about', '=hear_of', '=heard_of', '=learn_about', '=learned_about', '=learnt_about',
+    '=end_up', '=ended_up', '=land_on', '=landed_on', '=wind_up', '=wound_up',
+  ],
+  THE: ['=le', '=la', '=les', '=the', '=this', '=ce', '=cette', '=notre', '=our', '=my', '=mon', '=ma', '=nos'],
+  TEAM_NOUN: [
+    '=studio', '=atelier', '=boutique', '=shop', '=store', '=brand', '=marque', '=agence', '=agency', '=collectif', '=collective', '=team', '=equipe', '=account', '=compte',
+    '=page', '=profil', '=profile', '=label', '=maison', '=cabinet', '=company', '=entreprise',
+  ],
   FROM_FR: ['=de_nous', '=de_moi', '=de_notre', '=de_nos', '=de_mon', '=de_ma', '=de_mes', '=de_ce_compte', '=sur_notre', '=sur_nos', '=sur_mon', '=sur_ce_compte', '=chez_nous', '=ici', '=vis_a_vis_de_notre', '=vis_a_vis_de_nos', '=envers_nous'],
 };
 
@@ -110,16 +131,38 @@ const TOKEN_PATTERNS: Array<[string, TokenPattern[]]> = [
     // "Was it the giveaway that got you here?": the cause asked by a cleft, with its question mark.
     '@CAUSED =you ~1 =here|=to_us|=to_me|=our_way|=my_way|=to_our|=to_my ~4 <?>',
     '@WHAT_IT ~2 =drew|=draws|=pulled|=lured|=hooked|=sucked =you =in',
+    // Us described rather than named: "what brings you to a pottery account like ours?".
+    '@WHAT_IT ~2 @CAUSED =you ~6 =like_ours|=like_us|=like_mine|=like_me|=comme_le_notre|=comme_la_notre|=comme_nous|=comme_moi',
     '=why_us|=why_me|=why_this_account|=why_our_account|=pourquoi_nous|=pourquoi_moi|=pourquoi_ce_compte|=pourquoi_notre_compte',
     // "Tu nous suis pour quelle raison ?".
-    '=nous|=me|=m|=us ~1 @FOLLOW ~4 =pour_quelle_raison|=pourquoi|=why|=how_come|=for_what_reason'], 'any', LEXICONS)],
+    // "What's the draw of following a tiny bakery like ours?", "quel est l'intérêt de nous suivre ?".
+    '@WHAT ~2 =draw|=appeal|=point|=reason|=interet|=attrait|=le_but ~3 @FOLLOW ~5 =us|=me|=ours|=our|=my|=this_account|=nous|=notre|=nos|=moi|=ce_compte',
+    '@WHAT ~2 =draw|=appeal|=point|=reason|=interet|=attrait|=le_but ~3 =nous|=me|=m ~1 @FOLLOW',
+    // "Tu t'es abonné suite à quoi ?".
+    '@FOLLOW ~2 =suite_a_quoi|=a_cause_de_quoi|=grace_a_quoi|=via_quoi|=because_of_what|=thanks_to_what',
+    '=nous|=me|=m|=us ~1 @FOLLOW ~4 =pour_quelle_raison|=pourquoi|=pour_quoi|=dans_quel_but|=a_quelle_fin|=why|=how_come|=for_what_reason|=what_for'], 'any', LEXICONS)],
   ['howFound', tokenPattern([
     // A referral asked about: "did someone send you our way?", "quelqu'un t'a recommandé notre compte ?".
     '@SOMEONE ~2 @SENT =you|=te|=vous ~2 @OUR_WAY ~4 <?>',
     '@SOMEONE =te|=vous ~1 @SENT ~3 @OUR_WAY ~4 <?>',
+    // "Was it a friend who pointed you to the studio?".
+    '@SOMEONE ~2 @SENT =you|=te|=vous ~2 @THE @TEAM_NOUN ~4 <?>',
+    '@SOMEONE =te|=vous ~1 @SENT ~3 @THE @TEAM_NOUN ~4 <?>',
     // "Tu es arrivé ici comment ?".
     '@FIND_FR ~3 @US_FR_AFTER ~1 =comment|=d_ou|=par_ou|=how',
-    '@HOW ~6 @FIND_EN ~2 @US_EN', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
+    '@HOW ~6 @FIND_EN ~2 @US_EN',
+    // "How'd you end up following a tiny label like us?".
+    '@HOW ~6 =end_up|=ended_up|=come_to|=came_to|=get_to|=got_to|=decide_to|=decided_to @FOLLOW ~5 =us|=me|=like_us|=like_ours|=our|=my|=this_account', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
+  // The team noun ends the clause ("…découvert le studio ?"), else it is a thing of theirs ("the studio lights you use").
+  ['howFound', tokenPattern(['@HOW_WAY ~5 @DISCOVER ~3 @THE @TEAM_NOUN ^2 <?>|<.>|<!>|<,>'], 'any', LEXICONS)],
+  ['whatExpect', tokenPattern(['@WHAT ~6 @GAIN ~6 @BY_FOLLOWING', '@GAIN ~2 =quoi|=what ~6 @BY_FOLLOWING', '@WHAT ~4 @BY_FOLLOWING ~3 @GAIN'], 'any', LEXICONS)],
+  // How we came to their notice: "how did the brand end up on your radar?".
+  ['howFound', tokenPattern(['@HOW_WAY ~8 =on_your_radar|=onto_your_radar|=sur_ton_radar|=sur_votre_radar|=to_your_attention|=a_ton_attention|=a_votre_attention'], 'any', LEXICONS)],
+  // What drew their interest to us: "what got you interested in the shop?".
+  ['whyFollow', tokenPattern([
+    '@WHAT_IT ~3 @CAUSED =you|=te|=vous ~2 =interested_in|=curious_about|=interesse_a|=interessee_a|=interesse_par|=interessee_par =us|=me|=nous|=moi|=our_work|=our_account|=notre_compte',
+    '@WHAT_IT ~3 @CAUSED =you|=te|=vous ~2 =interested_in|=curious_about|=interesse_a|=interessee_a|=interesse_par|=interessee_par @THE @TEAM_NOUN',
+  ], 'any', LEXICONS)],
   ['whatExpect', tokenPattern([
     // "Tell us what you're after here", "what you're hoping for from this account".
     '@WHAT ~3 =after|=looking_for|=hoping_for|=hoping_to_find|=hoping_to_get =here|=from_us|=with_us|=on_this_account|=from_this_account','@WHAT ~6 @EXPECT ~6 @FROM_EN @US_EXPECT_EN', '@WHAT ~4 @EXPECT ~4 @FROM_FR', '@EXPECT ~4 @FROM_FR ~3 <?>', '=your|=vos|=tes @EXPECT ~4 @FROM_EN @US_EXPECT_EN', '=vos|=tes @EXPECT ~4 @FROM_FR'], 'any', LEXICONS)],

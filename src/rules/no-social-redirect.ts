@@ -116,7 +116,7 @@ const LEXICONS = {
   CALL: [
     'follow', 'join', 'like_us', 'like_our', 'like_the', 'subscrib*', 'find_us', 'find_our', 'find_the', 'find_me', 'find_more', 'catch_us', 'catch_our',
     'connect', 'add_us', 'add_me', 'check_out', 'check_our', 'check_us', 'visit', 'hang_out', 'hop', 'jump', 'pop', 'head', 'come', 'swing_by',
-    'say_hi', 'say_hello', 'hit', 'give_us', 'give_our', 'tap', 'see_us', 'meet_us', 'be_part', 'tune_in', 'watch_us', 'stream',
+    'say_hi', 'say_hello', 'hit', 'give_us', 'give_our', 'tap', 'see_us', 'meet_us', 'be_part', 'tune_in', 'watch_us', '=stream',
     '=suivez', '=suivre', '=suis_nous', '=suis_moi', 'rejoign*', 'rejoin*', '=rejoindre', '=abonnez', '=abonne_toi', '=abonner', '=abonnes_toi', 'lik*', 'aimez', 'aime_notre',
     'retrouv*', 'venez', '=viens', 'passez', 'passe_nous', 'ajout*', 'decouvr*', 'connect*', 'integr*', 'discut*', 'faites_un_tour', 'fais_un_tour',
     '=rendez_vous', 'pensez_a', 'ecoutez', '=connectez_vous', '=abonnez_vous', '=inscrivez_vous', '=ajoutez_nous',
@@ -144,10 +144,10 @@ const LEXICONS = {
   // Where the content lives, without a call: "our tutorials live on the YT channel", "nos vidéos sont sur TikTok".
   LIVE: [
     '=live', '=lives', '=is', '=are', '=sont', '=est', '=vivent', '=vit', '=happen', '=happens', '=go_up', '=goes_up', '=go_live', '=goes_live', '=drop', '=drops',
-    '=land', '=lands', '=se_trouvent', '=se_trouve', '=hosted', '=dispo', '=available', '=disponible', '=disponibles', '=en_ligne', '=up', '=tombent', '=sortent', '=sort',
+    '=land', '=lands', '=se_trouvent', '=se_trouve', '=hosted', 'retransmi*', 'diffuse*', 'rediffus*', '=streamed', '=broadcast', '=filmed', '=filmees', '=filmes', '=filmee', '=dispo', '=available', '=disponible', '=disponibles', '=en_ligne', '=up', '=tombent', '=sortent', '=sort',
   ],
   CONTENT: [
-    'tutorial*', 'tuto*', 'video*', 'recett*', 'recipe*', '=content', 'contenu*', '=coulisses', '=behind_the_scenes', '=bts', '=stories', '=lives', '=replays', '=replay',
+    'tutorial*', 'tuto*', 'video*', 'recett*', 'recipe*', '=content', 'session*', 'workshop*', '=ateliers', 'concert*', '=shows', 'spectacle*', 'conference*', '=talks', '=matchs', '=matches', '=emissions', 'fournee*', 'cuisson*', 'degustation*', 'tasting*', 'contenu*', '=coulisses', '=behind_the_scenes', '=bts', '=stories', '=lives', '=replays', '=replay',
     'podcast*', 'episod*', '=posts', '=photos', '=pics', '=reels', '=shorts', '=streams', '=news', '=actus', '=updates', '=tips', '=astuces', '=guides', '=demos', '=live_sessions',
     '=stuff', '=work', '=art', '=drawings', '=sketches', '=dessins', '=creations', '=projets', '=projects', '=clips', '=vlogs', '=courses', '=cours', '=lessons', '=lecons',
   ],
@@ -158,6 +158,15 @@ const LEXICONS = {
     '=ca', '=tout', '=vous_les', '=vous_le', '=vous_la', '=vous_trouverez', '=vous_pourrez', '=vous_verrez', '=vous_allez', '=vous_nous', '=tu_les', '=tu_le', '=tu_la',
     '=tu_trouveras', '=tu_pourras', '=tu_verras', '=tu_vas', '=tu_nous', '=you_will', '=you_can', '=you_ll', '=you_find', '=you_get', '=on_poste', '=on_partage', '=on_publie', '=on_est', '=on_vous', '=on_te', '=les', '=la', '=le', '=nos', '=notre', '=nous_postons',
     '=nous_partageons', '=nous_publions', '=nous_sommes', '=se', '=il_y_a', '=the', '=our', '=we', '=all', '=everything', '=it_all', '=the_magic', '=la_magie',
+  ],
+  // The team on air there: "on fait un live sur Twitch", "we bake live on Twitch every Sunday".
+  ON_AIR: ['=live', '=en_live', '=en_direct', '=in_live', '=streaming', 'livestream*', '=en_stream', '=en_streaming', 'retransmi*'],
+  // Filming or recording for a network: "on filme nos fournées… sur Twitch", "we record the Q&A on YouTube Live".
+  FILM: ['film*', 'record*', 'stream*', 'host*', 'montr*', '=show', '=shows', '=showing', 'organis*', 'organiz*', 'anim*', '=hold', '=holds', 'enregistr*', 'livestream*', 'retransmet*', 'retransmett*'],
+  // Not "the team": "our team is on Slack all day" is where it works, not where it sends them.
+  TEAM_THING: [
+    '=bakery', '=shop', '=studio', '=brand', '=atelier', '=boutique', '=marque', '=agence', '=agency', '=label', '=store', '=company', '=cafe', '=brewery',
+    '=farm', '=ferme', '=boulangerie', '=collectif', '=collective', '=club', '=asso', '=association', '=maison',
   ],
   THERE_IS: ['=there_is', '=there_are', '=il_y_a', '=y_a', '=il_existe', '=voici', '=here_is', '=on_a', '=we_have', '=we_have_got', '=nous_avons'],
   WE: ['=we', '=nous', '=on', '=us'],
@@ -195,6 +204,8 @@ const TOKEN_CALLS = tokenPattern(
     '@WE @BE? @ADVERB? @ADVERB? @ADVERB? on|sur|over_on @THE_OURS? @NETWORK',
     // "We're way chattier over on Threads", "on est bien plus présents sur le papillon bleu".
     '@WE @BE ^3 =on|=sur|=over_on|=over_at|=over_in @THE_OURS? @NETWORK',
+    // The team named as a thing: "the bakery's also on Insta", "l'atelier est aussi sur TikTok".
+    '=the|=our|=le|=la|=notre ~1 @TEAM_THING @BE @ADVERB? @ADVERB? =on|=sur|=over_on|=over_at @THE_OURS? @NETWORK',
     '@WE ~3 @MOVE ~4 =to|=over_to|=sur|=vers|=on|=over|=chez @THE_OURS? @NETWORK',
     '@NETWORK <,>? ~1 @SAME_HANDLE',
     // "Our sub, r/kilnfails", "notre serveur : Discord".
@@ -202,6 +213,14 @@ const TOKEN_CALLS = tokenPattern(
     // "Our community lives on the butterfly app now" (a place for them, not "our team is on Slack all day").
     '@OURS @VENUE_NOUN ^2 @LIVE @ADVERB? =on|=sur|=over_on|=over_at @THE_OURS? @NETWORK',
     '@WE @POST ^4 on|sur @NETWORK',
+    // French "on" only before "sur": an English "on" is a preposition ("your tips on recording vocals on YouTube").
+    '=we|=nous @BE? @ADVERB? @FILM ^4 =on|=sur|=over_on @THE_OURS? @NETWORK',
+    '=on @FILM ^4 =sur @THE_OURS? @NETWORK',
+    '=we|=nous ^6 @ON_AIR ~1 =on|=sur|=over_on @THE_OURS? @NETWORK',
+    '=on ^5 @ON_AIR ~1 =sur @THE_OURS? @NETWORK',
+    // A broadcast named by its network: "l'équipe anime un live YouTube", "our weekly Twitch streams".
+    '=un|=une|=a|=our|=nos|=notre|=des|=weekly|=monthly|=daily ~1 =live|=lives|=stream|=streams|=livestream|=livestreams @NETWORK',
+    '=un|=une|=a|=our|=nos|=notre|=des|=weekly|=monthly|=daily ~1 @NETWORK =live|=lives|=stream|=streams|=livestream|=livestreams',
     // Where the content lives: "our tutorials live on the YT channel", "the replays are on Twitch".
     '@THE_MOST ^2 @CONTENT ^3 @LIVE @ADVERB? @ADVERB? =on|=sur|=over_on @THE_OURS? @NETWORK',
     // The reader finding our things there: "tu trouveras toutes nos astuces sur Insta", "you'll find all our BTS on TikTok".

@@ -85,12 +85,17 @@ const TIME = [
 const TOKEN_PITCH = tokenPattern(
   [
     // Deadlines: "ends Sunday", "se terminent dimanche", "closes in 24 hours", "valable jusqu'à vendredi".
-    '@OFFER ~3 @ENDS ~3 @TIME',
+    '@OFFER ~5 @ENDS ~3 @TIME',
+    // A price for a while: "drops to $15 for 72 hours, then it's back to $25".
+    '=drops|=drop|=dropped|=down|=baisse|=descend|=tombe|=passe ~1 =to|=a #money',
+    '=back_to|=repasse_a|=remonte_a|=revient_a #money',
+    '#money ~2 =for|=pendant|=durant ~1 #num|#dur ~1 =hours|=days|=heures|=jours|=h',
+    '=presque_plus_rien|=plus_grand_chose|=almost_nothing_left|=almost_gone|=nearly_gone|=presque_plus_de_place|=presque_plus_de_places',
     '@ENDS ~2 =at|=in|=on|=a|=dans|=le|=ce|=cette ~1 @TIME',
     '=offre|=offer|=deal|=tarif|=price|=rate|=prix ~2 =valable|=valid|=good ~2 =jusque|=until|=till',
     '=jusque|=until|=till ~1 @TIME ~1 =only|=seulement|=uniquement',
     '@TIME =only|=seulement|=uniquement',
-    '=encore|=only|=just ~1 #num|#dur ~1 =h|=heures|=hours|=jours|=days|=heure|=hour',
+    '=encore|=only|=just|=plus_que ~1 #num|#dur|=quelques|=few|=a_few|=deux|=trois|=two|=three ~1 =h|=heures|=hours|=jours|=days|=heure|=hour',
     '=plus_que|=only|=just|=il_ne_reste_que|=il_reste|=que|=reste|=restent ~1 #num|=a_handful|=quelques|=few|=couple|=two|=three|=deux|=trois ~3 @ITEMS',
     '#num|=a_handful|=quelques|=few ~2 @ITEMS ~1 =left|=remain|=remaining|=restant|=restantes|=disponibles|=available',
     // Time left to take it: "48 hours left to grab the bundle", "3 jours restants pour en profiter".
@@ -103,6 +108,15 @@ const TOKEN_PITCH = tokenPattern(
     '=offre|=offer|=deal|=code|=promo|=remise|=tarif ~2 =valable|=valid|=good ~3 @TIME',
     '=vente_privee|=ventes_privees|=private_sale|=flash_deal|=flash_deals|=members_only_sale',
     '=handful ~3 =remain|=left',
+    // Capacity: a few openings taken on or opened, "premier arrivé, premier servi": "on n'ouvre que 3 créneaux",
+    // "we're only taking 2 more brand clients this year", "just 2 commission slots open".
+    '@TAKE ~2 =que|=only|=just|=seulement|=plus_que ~1 #num|=two|=three|=four|=five|=deux|=trois|=quatre|=cinq|=quelques|=a_few|=a_handful ~3 @CAPACITY',
+    '=only|=just|=seulement ~1 @TAKE ~2 #num|=two|=three|=four|=five|=deux|=trois|=quatre|=cinq|=quelques|=a_few|=a_handful ~3 @CAPACITY',
+    '#num|=two|=three|=deux|=trois ~2 =already_gone|=already_taken|=already_booked|=already_spoken_for|=deja_partis|=deja_parties|=deja_pris|=deja_prises|=deja_reserves|=deja_reservees',
+    '=first_come|=first_in ~2 =first_served|=first_serve',
+    // A cap on a class or a batch, filling: "we're capping the course at 12 people", "limité à 10 personnes".
+    'limit*|=capping|=capped|=cap|=caps|plafonn* ~4 =at|=to|=a #num ~1 =people|=persons|=personnes|=participants|=places|=spots|=seats|=students|=eleves|=inscrits',
+    '=premier_arrive|=premiers_arrives|=premieres_arrivees|=premiere_arrivee ~3 =premier_servi|=premiers_servis|=premieres_servies|=premiere_servie',
     // Scarcity.
     '=almost|=nearly|=presque|=bientot ~2 =sold_out|=epuise|=epuises|=epuisee|=gone|=complet',
     '=running|=runs ~1 =low|=out', '=stock ~2 limit*', 'limit* ~1 =stock|=stocks|=quantities|=quantites|=quantite|=places|=seats|=spots|=supply|=offer|=offre|=time',
@@ -110,6 +124,7 @@ const TOKEN_PITCH = tokenPattern(
     '=dernieres|=derniers ~1 =places|=exemplaires|=pieces|=jours|=heures', '=last ~1 =spots|=seats|=places|=chance|=days|=hours',
     '=before ~2 =they_are_gone|=it_is_gone|=gone|=sold_out|=the_price', '=pas_pour_tout_le_monde|=not_for_long|=selling_fast|=partent_vite|=s_arrachent',
     // Haste.
+    '=faut_pas_tarder|=ne_faut_pas_tarder|=ne_tarde_pas|=ca_part_vite|=ca_va_partir_vite|=ca_part_tres_vite|=they_go_fast|=these_go_fast|=they_go_quickly',
     '=hurry|=hurry_up|=foncez|=fonce|depech*|=ne_tardez_pas|=ne_trainez_pas|=ne_traine_pas|=don_t_wait|=do_not_wait|=don_t_sleep|=do_not_sleep|=get_in_quick|=act_fast',
     '@GRAB ~3 =now|=today|=maintenant|=vite|=while|=before|=avant|=tant_que|=aujourd_hui|=quickly|=fast|=yours|=la_votre|=le_votre|=a_pair',
     '=c_est_le_moment|=it_is_time_to ~3 =vous_decider|=decide|=commander|=order|=reserver|=book|=te_inscrire|=vous_inscrire|=se_inscrire|=sign_up|=enroll|=join|=en_profiter|=jump_in',
@@ -131,7 +146,9 @@ const TOKEN_PITCH = tokenPattern(
     // Money or a percentage given away: "10 € offerts", "$5 free", "20pct back".
     '#pct|#money ~1 =offerts|=offert|=offerte|=offertes|=free|=gratuits|=en_moins|=de_moins|=back|=cashback',
     // A deal with a deadline: "10 € offerts … jusqu'à dimanche", "20% off until Friday".
-    '@GIVEN ~6 =jusque|=until|=till|=through|=thru|=avant|=before|=ends ~2 @TIME',
+    '@GIVEN ~6 =jusque|=until|=till|=through|=thru|=avant|=before|=ends|=by ~2 @TIME',
+    // A deadline to sign up by: "si tu t'inscris avant vendredi", "if you join by Monday".
+    '=if|=si ~4 @SIGN_UP ~4 =by|=before|=avant|=until|=d_ici|=jusque ~2 @TIME',
   ],
   'any',
   {
@@ -141,11 +158,17 @@ const TOKEN_PITCH = tokenPattern(
       '=enrollment', '=enrolment', '=enrollments', '=signups', '=sign_ups', '=preorders', '=pre_orders', '=precommandes', '=precommande', '=billetterie', '=admissions', '=applications',
     ],
     ENDS: ['=ends', '=end', 'expir*', '=closes', '=close', '=closing', '=finishes', '=se_termine', '=se_terminent', 'termin*', '=ferme', '=ferment', '=prend_fin', '=disappears', '=disparait', '=ouvertes_encore', '=is_over'],
-    ITEMS: ['=left', '=places', '=place', '=spots', '=spot', '=seats', '=seat', '=kits', '=pieces', '=exemplaires', '=tickets', '=billets', '=units', '=boxes', '=items', '=articles', '=kit', '=in_stock', '=en_stock'],
+    ITEMS: ['=left', '=places', '=slots', '=slot', '=creneaux', '=creneau', '=place', '=spots', '=spot', '=seats', '=seat', '=kits', '=pieces', '=exemplaires', '=tickets', '=billets', '=units', '=boxes', '=items', '=articles', '=kit', '=in_stock', '=en_stock'],
     GRAB: ['=grab', '=snag', '=order', '=book', '=reserve', '=reserv', '=reservez', '=reserve_la', '=commandez', '=commande', '=claim', '=get_yours', '=secure', '=profitez', '=shop'],
     PURCHASE: ['=commande', '=commandes', '=tout', '=site', '=collection', '=boutique', '=achat', '=achats', '=panier', '=order', '=orders', '=purchase', '=box', '=plan', '=everything', '=first', '=premiere', '=premier'],
     TIME: TIME,
-    GIVEN: ['#pct', '#money', '=off', '=offerts', '=offert', '=offerte', '=offertes', '=remise', '=reduction', '=discount', '=deal', '=offre', '=offer', '=promo'],
+    TAKE: ['accept*', '=prend', '=prends', '=prenons', '=prennent', 'ouvr*', '=ouvre', '=ouvrons', 'open*', '=take', '=taking', '=takes', '=take_on', '=taking_on', '=booking', '=accepting'],
+    CAPACITY: [
+      '=places', '=spots', '=seats', '=slots', '=slot', '=creneaux', '=creneau', '=clients', '=client', '=projets', '=projects', '=commandes', '=orders', '=commissions', '=commission',
+      '=eleves', '=students', '=participants', '=inscriptions', '=sessions', '=seances', '=rendez_vous', '=appointments', '=bookings', '=reservations', '=missions',
+    ],
+    SIGN_UP: ['sign*', 'inscri*', '=start', '=starts', '=commences', '=commencez', 'subscrib*', 'abonn*', '=book', '=reserves', '=reservez', '=order', '=commandes', '=commandez', '=register', '=enrol', '=enroll', '=upgrade'],
+    GIVEN: ['#pct', '#money', '=trial', '=essai', '=free_trial', '=essai_gratuit', '=off', '=offerts', '=offert', '=offerte', '=offertes', '=remise', '=reduction', '=discount', '=deal', '=offre', '=offer', '=promo'],
   },
 );
 
@@ -172,6 +195,75 @@ function chanceForTheirs(source: string, range: TextRange): boolean {
   return (to === 'to' || to === 'de') && verb !== undefined && !GRAB_VERBS.has(verb.word) && /^\p{L}+$/u.test(verb.word) && whose !== undefined && READER.has(whose);
 }
 
+// A free period: "first 3 months free", "2 mois gratuits", "le premier mois est offert", "3 months on us",
+// "free for the first 6 months" — not "two months free of sugar".
+const FREE_PERIOD = tokenPattern(
+  [
+    '#num|=one|=two|=three|=six|=un|=deux|=trois|=six|=premier|=first|=premiers ~1 @PERIOD ~2 @FREE',
+    '@FREE ~1 =for|=pendant|=durant ~3 @PERIOD',
+  ],
+  'any',
+  {
+    PERIOD: ['=mois', '=month', '=months', '=semaine', '=semaines', '=week', '=weeks', '=jours', '=days', '=year', '=an', '=annee'],
+    FREE: ['=free', '=gratuit', '=gratuits', '=gratuite', '=gratuites', '=offert', '=offerts', '=offerte', '=offertes', '=on_us', '=on_the_house', '=for_free', '=sans_frais'],
+  },
+);
+const NOT_AN_OFFER_AFTER = new Set(['of', 'from', 'de', 'du', 'des']);
+/** "Two months free of sugar": what follows makes it a freedom, not a gift. */
+function freeOf(source: string, range: TextRange): boolean {
+  const tokens = tokenText(source).tokens;
+  const next = tokens.find((token) => token.start >= range.end);
+  return next !== undefined && NOT_AN_OFFER_AFTER.has(next.word);
+}
+
+// "Which book are you reading now?": a grab verb after a determiner is a noun.
+const DETERMINERS = new Set(['which', 'what', 'the', 'a', 'an', 'this', 'that', 'your', 'ur', 'my', 'our', 'any', 'each', 'every', 'his', 'her', 'their', 'le', 'la', 'un', 'une', 'ce', 'ton', 'ta', 'mon', 'ma', 'notre', 'votre', 'quel', 'quelle']);
+function nounUse(source: string, range: TextRange): boolean {
+  const tokens = tokenText(source).tokens;
+  const index = tokens.findIndex((token) => token.start === range.start);
+  return index > 0 && GRAB_VERBS.has(tokens[index]!.word) && DETERMINERS.has(tokens[index - 1]!.word);
+}
+
+// Scarcity, haste and deadlines about the reader's own things are news, not a pitch: "tes illustrations
+// partent vite", "plus que 48 h avant ton expo", "only a couple of rows left on that sweater of yours",
+// "ton atelier est presque complet ?". The sentence speaks of something of theirs and holds nothing
+// on sale: no offer, price, code, gift, item sold or call to take it.
+const THEIRS = new Set([...READER, 'yours', 'tien', 'tienne', 'tiens', 'tiennes', 'votre', 'vôtre']);
+const ON_SALE = new Set([
+  'offer', 'offers', 'offre', 'offres', 'deal', 'deals', 'promo', 'promos', 'price', 'prices', 'pricing', 'prix', 'tarif', 'tarifs', 'rate', 'code', 'discount', 'remise', 'reduction',
+  'sale', 'sales', 'soldes', 'vente', 'free', 'gratuit', 'gratuite', 'offert', 'offerte', 'offerts', 'spot', 'spots', 'seat', 'seats', 'place', 'places', 'ticket', 'tickets', 'billets',
+  'kit', 'kits', 'slot', 'slots', 'creneaux', 'stock', 'stocks', 'cart', 'panier', 'bundle', 'trial', 'essai', 'plan', 'subscription', 'membership', 'course', 'cours', 'formation',
+  'pieces', 'exemplaires', 'creneau',
+  // Calls to take it, in the forms GRAB_VERBS leaves out.
+  'gift', 'cadeau', 'reservez', 'reserve', 'commandez', 'commande', 'profitez', 'profite', 'inscrivez', 'inscris', 'achetez', 'achete', 'foncez', 'fonce', 'hurry', 'shop', 'buy',
+]);
+const LAST_CHANCE = /^(?:last chance|derni[eè]re chance|today only|aujourd'hui seulement)/iu;
+const OPENINGS = new Set(['inscriptions', 'inscription', 'registration', 'registrations', 'enrollment', 'enrolment', 'enrollments', 'launch', 'lancement', 'preorders', 'precommandes']);
+function aboutTheirThings(source: string, range: TextRange): boolean {
+  const tokens = tokenText(source).tokens;
+  const index = tokens.findIndex((token) => token.start === range.start);
+  if (index < 0) return false;
+  const stop = ['.', '!', '?', ';'];
+  let from = index;
+  while (from > 0 && !stop.includes(tokens[from - 1]!.word)) from--;
+  let to = index;
+  while (to < tokens.length - 1 && !stop.includes(tokens[to + 1]!.word)) to++;
+  const sentence = tokens.slice(from, to + 1);
+  return (
+    sentence.some((token) => THEIRS.has(token.word)) &&
+    !sentence.some(
+      (token, at) =>
+        ON_SALE.has(token.word) ||
+        GRAB_VERBS.has(token.word) ||
+        token.en === '#pct' ||
+        token.en === '#money' ||
+        token.en === '#code' ||
+        // "Enrollment closes tonight" sells; "tes inscriptions au marathon ferment samedi" is their own race.
+        (OPENINGS.has(token.word) && !THEIRS.has(sentence[at - 1]?.word ?? '')),
+    )
+  );
+}
+
 // A pitch phrase between quotes is named, not used: "your shop's 'last chance' bin".
 const QUOTED = /(?<![\p{L}\p{N}])(["“«‘'])\s?[^"”»’'\n]{1,40}?\s?["”»’'](?![\p{L}\p{N}])/gu;
 function quotedSpans(text: string): TextRange[] {
@@ -186,10 +278,23 @@ export function check(context: AuditContext): RuleFinding[] {
   const pitches: TextRange[] = [];
   const quoted = quotedSpans(context.text);
   for (const range of [...findAll(context.text, PITCH), ...findAll(context.text, PERCENT_OFF)]) {
-    if (!overlapsAny(range, pitches) && !aboutTheirWork(context.text, range) && !inside(range, quoted)) pitches.push(range);
+    // "Your last chance to see the comet is tonight": time pressure on their own things.
+    const pressure = LAST_CHANCE.test(context.text.slice(range.start, range.end));
+    if (!overlapsAny(range, pitches) && !aboutTheirWork(context.text, range) && !inside(range, quoted) && !(pressure && aboutTheirThings(context.text, range))) pitches.push(range);
+  }
+  for (const range of findTokens(context.text, FREE_PERIOD)) {
+    if (!overlapsAny(range, pitches) && !freeOf(context.text, range) && !aboutTheirWork(context.text, range) && !inside(range, quoted)) pitches.push(range);
   }
   for (const range of findTokens(context.text, TOKEN_PITCH)) {
-    if (!overlapsAny(range, pitches) && !negated(context.text, range) && !aboutTheirWork(context.text, range) && !chanceForTheirs(context.text, range) && !inside(range, quoted)) {
+    if (
+      !overlapsAny(range, pitches) &&
+      !negated(context.text, range) &&
+      !aboutTheirWork(context.text, range) &&
+      !chanceForTheirs(context.text, range) &&
+      !nounUse(context.text, range) &&
+      !aboutTheirThings(context.text, range) &&
+      !inside(range, quoted)
+    ) {
       pitches.push(range);
     }
   }

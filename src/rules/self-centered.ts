@@ -37,11 +37,34 @@ const SECOND_PERSON = new RegExp(`${WORD_START}(?:(?:you|your|yours|yourself|you
 const ON = new RegExp(`${WORD_START}on${WORD_END}`, 'gu');
 // The team named as a thing: "the studio", "l'équipe", "chez nous", "ici".
 const TEAM = new RegExp(
-  `${WORD_START}(?:the (?:team|studio|brand|agency|crew|company|shop|store|office|founders?)|here at|l'equipe|la boutique|la marque|l'agence|l'atelier|le studio|le cabinet|chez nous|ici)${WORD_END}`,
+  `${WORD_START}(?:the (?:(?:whole|entire) )?(?:team|studio|brand|agency|crew|company|shop|store|office|founders?|owners?|roastery|brewery|bakery)|everyone (?:on|in) the team|its (?:\\p{L}+ )?(?:founders?|owners?|team|staff|editors|makers|people|employees|members|crew|artisans)|here at|(?:toute )?l'equipe|la boutique|la maison|la marque|l'agence|l'atelier|le studio|le cabinet|(?:le|la|les) fondat(?:eur|rice|eurs|rices)|ses (?:\\p{L}+ )?(?:fondat(?:eur|rice|eurs|rices)|salaries|artisans|membres|equipes|createurs|createurices)|chez nous|ici)${WORD_END}`,
   'gu',
 );
+// The team speaking of itself in the third person, by its name or as "it": "Hopfield is a 3-person
+// brewery", "Lexique was founded by…", "Kora est une agence… Elle accompagne des PME". Read on the
+// text with accents stripped but capitals kept, since a name is what its capital marks; the
+// sentence's first word is only a name when it is not a pronoun, an article or a formula.
+const NOT_A_NAME = '(?:It|This|That|There|Here|He|She|They|What|Which|Who|Today|Life|Your|You|My|Our|We|The|A|An|And|But|So|If|Thanks|Thank|Welcome|Hi|Hey|Hello|Il|Elle|Ils|Elles|Ce|Cette|Ca|C|Ton|Ta|Tes|Votre|Vos|Mon|Ma|Mes|Notre|Nos|Merci|Bienvenue|Bonjour|Salut|On|Nous|Je|Tu|Vous)';
+const SELF_DESCRIBING =
+  "(?:(?:has|have|had) \\p{Ll}{3,}|was \\p{Ll}{2,}(?:ed|en|un|wn|lt|ne|ght)|eleve|cultive|produit|opened|launched|won|\\p{Ll}{3,}ed (?:in|by|as|from|with|its|over)|\\p{Ll}{3,}s (?:over |more than |about |around |nearly )?\\d+|is (?:a|an|now|still)|was (?:founded|born|started|created|launched|set up|built)|started (?:as|in|out|with)|began (?:as|in|with)|has been|grew (?:out of|from)|makes|brews|builds|designs|roasts|bakes|ships|sells|employs|" +
+  'est (?:une?|nee?|basee?|installee?|situee?|aujourd\x27hui)|a ete (?:fondee?|creee?|lancee?)|(?:a|ont) (?:ouvert|ete fonde(?:e|s|es)?|ete cree(?:e|s|es)?|vu le jour|remporte|gagne)|sont (?:nes|nees|une?|des)|existe depuis|a (?:demarre|commence|vu le jour)|fabrique|torrefie|brasse|accompagne|fournit|emploie)';
+const NAMED_SELF = new RegExp(
+  `(?<![\\p{L}\\p{N}@#'’_-])(?:(?!${NOT_A_NAME}(?![\\p{L}\\p{N}]))\\p{Lu}[\\p{L}\\p{N}]+(?:(?: &| and| et| of| de| des| du| d')? ?\\p{Lu}[\\p{L}\\p{N}]+){0,3}|It|Elle|Il) ${SELF_DESCRIBING}(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+// Its history and its reach, the brag of an "about us" page: "founded by two nurses", "now serves
+// 10k classrooms", "accompagne plus de 300 clients".
+const HISTORY_AND_REACH = new RegExp(
+  `${WORD_START}(?:(?:founded|established|opened|launched|fondee?s?|creee?s?|ouverte?s?|lancee?s?) (?:in|by|en|par|its doors|ses portes)|(?:since|depuis) (?:19|20)\\d\\d|(?:has won|won|a gagne|a remporte|ont gagne|ont remporte) (?:\\d+ |two |three |several |deux |trois |plusieurs |\\p{L}+ )?(?:awards?|prix|medailles?|medals?|trophees?)|(?:in|across|dans|into) (?:over |more than |plus de )?\\d+ (?:countries|pays|cities|villes|states|stores|magasins|shops|boutiques)|(?:since|depuis|for|pour|over) (?:\\d+|two|three|four|five|deux|trois|quatre|cinq|several|plusieurs) (?:generations|decades|decennies)|(?:serves|helps|powers|supports|ships to|sells in|employs|manages|works with|hosts|counts|accompagne|fournit|equipe|emploie|compte|travaille avec|gere|selectionne|forme|equips|trains|has trained|a forme) (?:now |today |already |aujourd'hui |deja )?(?:over |more than |nearly |almost |some |plus de |pres de |environ )?\\d)`,
+  'gu',
+);
+const stripAccents = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'");
 // "Thank you" thanks them but says nothing about them; "following us" is what they did, not talk about us.
-const THANK_YOU = new RegExp(`${WORD_START}(?:thank (?:you|u)|ty)${WORD_END}`, 'gu');
+// The same holds for the possessive of the thanks formula: "thanks for your follow", "merci de ton abonnement".
+const THANK_YOU = new RegExp(
+  `${WORD_START}(?:thank (?:you|u)|ty|thanks (?:a lot |so much )?for (?:your|ur) (?:follow|sub|subscription)|merci (?:beaucoup )?(?:de|pour) (?:ton|votre) (?:abonnement|abo|follow)|merci a (?:toi|vous))${WORD_END}`,
+  'gu',
+);
 const FOLLOWING_US = new RegExp(`${WORD_START}(?:following us|followed us|de nous suivre|nous suivre)${WORD_END}`, 'gu');
 // An offer to help speaks to them even without "you": "feel free to ask us", "n'hésitez pas".
 // A recommendation made to them, its "you" implied: "worth a peek", "ça vaut le détour".
@@ -109,9 +132,12 @@ export function check(context: AuditContext): RuleFinding[] {
   const named = context.follower?.name || context.follower?.handle ? addressesFollower(folded, context.follower) : GREETING_NAME.test(context.text);
   const you = count(SECOND_PERSON, folded) + (named ? 1 : 0);
   // Whether anything speaks to them at all: "thank you" and "following us" are formulas, an imperative is an address.
-  const aboutUs = we - count(FOLLOWING_US, folded);
   const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded) + count(QUESTION, folded) + count(READER_PURPOSE, folded);
-  if (toThem <= 0 && aboutUs >= ALL_ABOUT_US_MIN) return [{ messageId: 'allAboutUs', ...wholeText(context.text), data: { we }, suggestion: SUGGESTION }];
+  if (toThem <= 0) {
+    // The team in the third person only matters to a message that speaks to nobody: read it only then.
+    const ours = we + count(NAMED_SELF, stripAccents(context.text)) + count(HISTORY_AND_REACH, folded);
+    if (ours - count(FOLLOWING_US, folded) >= ALL_ABOUT_US_MIN) return [{ messageId: 'allAboutUs', ...wholeText(context.text), data: { we: ours }, suggestion: SUGGESTION }];
+  }
   if (we >= MOSTLY_MIN && we >= MOSTLY_RATIO * you) return [{ messageId: 'mostlyAboutUs', ...wholeText(context.text), data: { we, you }, suggestion: SUGGESTION }];
   return [];
 }
