@@ -3,7 +3,7 @@
 // without the password or with a wrong one is refused, the bot's is accepted, the password file is
 // the bot's alone, the build's template carries no password that works, and a cluster of the
 // previous accueil (trust, no password file) gets a password on its next start.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +94,25 @@ describe('the embedded server’s password', () => {
     } finally {
       await second.stop();
     }
+  }, 120_000);
+
+  it('is set by initdb when there is no template, and asked of every connection just the same', async () => {
+    const server = await startEmbeddedServer(dataDir, { template: join(root, 'no-template'), progress: quiet });
+    try {
+      const file = join(clusterDirOf(dataDir), PASSWORD_FILE);
+      const password = readFileSync(file, 'utf8').trim();
+      expect(password).toMatch(/^[A-Za-z0-9_-]{43,}$/);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(file).uid).toBe(process.getuid!());
+      expect(await tryConnect(server.port, undefined)).toMatch(/^refused: /);
+      expect(await tryConnect(server.port, 'postgres')).toMatch(/^refused: 28P01 /);
+      expect(await tryConnect(server.port, password)).toBe('accepted');
+      // Nothing left beside the cluster: initdb's password file went with the staging directory.
+      expect(readFileSync(join(dataDir, 'postgres.log'), 'utf8')).not.toContain(password);
+    } finally {
+      await server.stop();
+    }
+    expect(spawnSync('ls', [dataDir], { encoding: 'utf8' }).stdout.split('\n').filter((name) => name.includes('.creating-'))).toEqual([]);
   }, 120_000);
 
   it.skipIf(!hasTemplate)('is not in the build’s template: no password file, no trust line, and no password that works', async () => {
