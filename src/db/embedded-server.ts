@@ -103,10 +103,19 @@ function letServerUserIn(dataDir: string): void {
 
 /**
  * A cluster made by an accueil whose embedded server trusted every local connection (no password
- * file): its server, if one still runs, is stopped, and the cluster gets a password like a new one.
+ * file): its server, if one a killed bot left still runs, is stopped, and the cluster gets a
+ * password like a new one.
  * Killed half-way, the next start does it again (the file is written last).
  */
 async function givePassword(dataDir: string, clusterDir: string, progress: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<void> {
+  // A live process's server is not taken from it (an older bot still running): it is stopped first, by whoever runs it.
+  const owner = readOwner(dataDir);
+  if (findRunningServer(clusterDir) && owner && owner.pid !== process.pid && sameProcess(owner)) {
+    throw new Error(
+      `the embedded database in ${clusterDir} has no password yet (${PASSWORD_FILE}) and its server is in use by process ${owner.pid}; ` +
+        'stop that process (the running accueil), then start again: the database then gets its password.',
+    );
+  }
   await stopServerIn(dataDir);
   // As startOrFind does: a postmaster.pid whose pid is someone else's by now would stop postgres --single.
   const stale = readPidFile(clusterDir);

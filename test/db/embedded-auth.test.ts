@@ -154,8 +154,22 @@ describe('the embedded server’s password', () => {
     const owner = serverUser();
     if (owner) chownTree(clusterDir, owner);
 
+    // Its server still running for a live process (an older bot): left alone, with a clear refusal.
+    const older = await startRaw(clusterDir);
+    const bot = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(dataDir, 'postgres.owner'), JSON.stringify({ pid: bot.pid, started: null }));
+      await expect(startEmbeddedServer(dataDir, { progress: quiet })).rejects.toThrow(/has no password yet .* in use by process/);
+      expect(await tryConnect(older.port, undefined)).toBe('accepted'); // still the old trust server, untouched
+    } finally {
+      bot.kill('SIGKILL');
+    }
+    await new Promise((done) => bot.once('exit', done));
+
+    // Its owner gone, the next start stops that server and gives the cluster its password.
     const lines: string[] = [];
     const server: EmbeddedServer = await startEmbeddedServer(dataDir, { progress: (line) => lines.push(line) });
+    await older.stopped;
     try {
       const password = readFileSync(join(clusterDir, PASSWORD_FILE), 'utf8').trim();
       expect(lines.join('\n')).toContain('now asks every connection for a password');
@@ -169,11 +183,11 @@ describe('the embedded server’s password', () => {
 });
 
 /** The server on a cluster as it is (no password set by accueil), on a free port; for the template test. */
-async function startRaw(cluster: string): Promise<{ port: number; stop(): Promise<void> }> {
+async function startRaw(cluster: string): Promise<{ port: number; stopped: Promise<unknown>; stop(): Promise<void> }> {
   const { postgres: bin } = await postgresBinaries();
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const owner = serverUser();
-  const child = spawn(bin, ['-D', cluster, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], { ...(owner ?? {}), env: { LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(bin, ['-D', cluster, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], { ...(owner ?? {}), cwd: cluster, env: { LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
   const exited = new Promise((done) => child.once('exit', done));
@@ -184,6 +198,7 @@ async function startRaw(cluster: string): Promise<{ port: number; stop(): Promis
   }
   return {
     port,
+    stopped: exited,
     stop: async () => {
       child.kill('SIGINT');
       await exited;
