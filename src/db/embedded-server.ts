@@ -2,18 +2,19 @@
 // to like any other Postgres (postgres.js and pg-boss, over 127.0.0.1). This module starts it, finds
 // one a killed bot left running, and stops it.
 //
-// DATA_DIR holds `postgres/` (the cluster), `postgres.log` (the server's own log) and
+// DATA_DIR holds `postgres/` (the cluster, with `accueil.password`, the superuser's password every
+// connection gives: see embedded-cluster.ts), `postgres.log` (the server's own log) and
 // `postgres.owner` (which process started or adopted the server). The server runs detached, so it
 // outlives a `kill -9` of the bot; the next start finds it through `postmaster.pid` and adopts it
 // (same settings, its owner dead) or stops it and starts anew.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { EMBEDDED_USER, ensureCluster, postgresBinaries, serverUser, templateDir } from './embedded-cluster';
+import { EMBEDDED_USER, ensureCluster, PASSWORD_FILE, postgresBinaries, readPassword, secureCluster, serverUser, templateDir } from './embedded-cluster';
 
 export interface EmbeddedServer {
-  /** postgres://postgres@127.0.0.1:PORT/postgres */
+  /** postgres://postgres:PASSWORD@127.0.0.1:PORT/postgres — it holds the password: never log it (`redactUrl`). */
   url: string;
   port: number;
   pid: number;
@@ -68,7 +69,10 @@ export async function startEmbeddedServer(dataDir: string, opts: EmbeddedServerO
         'move it aside (or point DATA_DIR elsewhere) to start on the embedded PostgreSQL, or set DATABASE_URL.',
     );
   }
+  mkdirSync(dataDir, { recursive: true });
+  letServerUserIn(dataDir);
   await ensureCluster(clusterDir, opts.progress, opts.template ?? templateDir());
+  if (!readPassword(clusterDir)) await givePassword(dataDir, clusterDir, opts.progress);
   const settings = { ...serverSettings(opts.maxConnections ?? 20), ...opts.settings };
   try {
     return await startOrFind(dataDir, clusterDir, settings);
@@ -79,20 +83,48 @@ export async function startEmbeddedServer(dataDir: string, opts: EmbeddedServerO
   }
 }
 
-async function startOrFind(dataDir: string, clusterDir: string, settings: Record<string, string>): Promise<EmbeddedServer> {
-  // Run as root, the server's user must be able to reach its cluster through DATA_DIR (a 0700
-  // directory made by mkdtemp, say); what DATA_DIR holds besides stays root's.
+/**
+ * Run as root, the server's user must be able to reach its cluster through DATA_DIR (a 0700
+ * directory made by mkdtemp, say) — from the first start's password step on; what DATA_DIR holds
+ * besides stays root's.
+ */
+function letServerUserIn(dataDir: string): void {
   const owner = serverUser();
-  if (owner) {
-    chmodSync(dataDir, statSync(dataDir).mode | 0o711);
-    const closed = closedAncestor(resolve(dataDir), owner);
-    if (closed) {
-      throw new Error(
-        `the embedded PostgreSQL runs as the ${EMBEDDED_USER} user (Postgres refuses root), which cannot enter ${closed}; ` +
-          `allow it (chmod o+x ${closed}), put DATA_DIR elsewhere, or run accueil as a normal user.`,
-      );
-    }
+  if (!owner) return;
+  chmodSync(dataDir, statSync(dataDir).mode | 0o711);
+  const closed = closedAncestor(resolve(dataDir), owner);
+  if (closed) {
+    throw new Error(
+      `the embedded PostgreSQL runs as the ${EMBEDDED_USER} user (Postgres refuses root), which cannot enter ${closed}; ` +
+        `allow it (chmod o+x ${closed}), put DATA_DIR elsewhere, or run accueil as a normal user.`,
+    );
   }
+}
+
+/**
+ * A cluster made by an accueil whose embedded server trusted every local connection (no password
+ * file): its server, if one a killed bot left still runs, is stopped, and the cluster gets a
+ * password like a new one.
+ * Killed half-way, the next start does it again (the file is written last).
+ */
+async function givePassword(dataDir: string, clusterDir: string, progress: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<void> {
+  // A live process's server is not taken from it (an older bot still running): it is stopped first, by whoever runs it.
+  const owner = readOwner(dataDir);
+  if (findRunningServer(clusterDir) && owner && owner.pid !== process.pid && sameProcess(owner)) {
+    throw new Error(
+      `the embedded database in ${clusterDir} has no password yet (${PASSWORD_FILE}) and its server is in use by process ${owner.pid}; ` +
+        'stop that process (the running accueil), then start again: the database then gets its password.',
+    );
+  }
+  await stopServerIn(dataDir);
+  // As startOrFind does: a postmaster.pid whose pid is someone else's by now would stop postgres --single.
+  const stale = readPidFile(clusterDir);
+  if (stale && alive(stale.pid) && !isServerOf(stale.pid, clusterDir)) rmSync(join(clusterDir, 'postmaster.pid'), { force: true });
+  await secureCluster(clusterDir);
+  progress(`accueil: the embedded database in ${clusterDir} now asks every connection for a password (kept in ${join(clusterDir, PASSWORD_FILE)}).`);
+}
+
+async function startOrFind(dataDir: string, clusterDir: string, settings: Record<string, string>): Promise<EmbeddedServer> {
   const running = findRunningServer(clusterDir);
   if (running) {
     const owner = readOwner(dataDir);
@@ -101,10 +133,10 @@ async function startOrFind(dataDir: string, clusterDir: string, settings: Record
     const sameSettings = Object.entries(settings).every(([name, value]) => running.settings[name] === value);
     if (await waitReady(clusterDir, running.pid, 30_000)) {
       // Another live process (the running bot, beside a command such as `accueil digest`): use it, leave it be.
-      if (ownerAlive) return handle(running.pid, running.port, 'shared', null, dataDir);
+      if (ownerAlive) return handle(running.pid, running.port, 'shared', null, dataDir, clusterDir);
       if (sameSettings) {
         writeOwner(dataDir);
-        return handle(running.pid, running.port, 'adopted', null, dataDir);
+        return handle(running.pid, running.port, 'adopted', null, dataDir, clusterDir);
       }
     }
     await stopPid(running.pid, null);
@@ -146,7 +178,7 @@ async function startNew(dataDir: string, clusterDir: string, settings: Record<st
     });
     writeOwner(dataDir);
     const ready = await Promise.race([waitReady(clusterDir, child.pid!, 60_000), exited.then(() => false)]);
-    if (ready) return handle(child.pid!, port, 'started', child, dataDir);
+    if (ready) return handle(child.pid!, port, 'started', child, dataDir, clusterDir);
     if (child.exitCode === null) await stopPid(child.pid!, child);
     lastError = new Error(`the embedded PostgreSQL did not start in ${clusterDir}: ${logTail(logFileOf(dataDir))}`);
     if (!/could not bind|Address already in use/i.test(lastError.message)) break;
@@ -154,7 +186,9 @@ async function startNew(dataDir: string, clusterDir: string, settings: Record<st
   throw lastError!;
 }
 
-function handle(pid: number, port: number, how: EmbeddedServer['how'], child: ChildProcess | null, dataDir: string): EmbeddedServer {
+function handle(pid: number, port: number, how: EmbeddedServer['how'], child: ChildProcess | null, dataDir: string, clusterDir: string): EmbeddedServer {
+  const password = readPassword(clusterDir);
+  if (!password) throw new Error(`the embedded database in ${clusterDir} has no ${PASSWORD_FILE}`);
   let stopped = false;
   // A bot that exits without stopping (an uncaught error, process.exit) still asks for a fast shutdown.
   const onExit = () => {
@@ -162,7 +196,7 @@ function handle(pid: number, port: number, how: EmbeddedServer['how'], child: Ch
   };
   process.once('exit', onExit);
   return {
-    url: `postgres://${EMBEDDED_USER}@127.0.0.1:${port}/postgres`,
+    url: `postgres://${EMBEDDED_USER}:${password}@127.0.0.1:${port}/postgres`,
     port,
     pid,
     how,

@@ -1,8 +1,9 @@
 // Built to dist/prepare-template.js and run by the build: one embedded cluster, initdb'd, migrated
 // and with pg-boss's schema, in dist/pg-template, which a bot's first start copies instead of
-// running initdb. Usage: node dist/prepare-template.js DIR
+// running initdb; with no superuser password (each copy gets its own). Usage: node dist/prepare-template.js DIR
 import { renameSync, rmSync } from 'node:fs';
 import { openDatabase } from '../db/client';
+import { clearPassword } from '../db/embedded-cluster';
 import { clusterDirOf } from '../db/embedded-server';
 import { createBossSchema } from './boss';
 
@@ -19,6 +20,9 @@ const database = await openDatabase({ dataDir: building, embedded: { template: '
 await database.migrate();
 await createBossSchema(database);
 await database.close();
+// Every install copies this cluster: it keeps no password (NULL: no password matches it), and each
+// first start sets its own (embedded-cluster.ts).
+await clearPassword(clusterDirOf(building));
 rmSync(dir, { recursive: true, force: true });
 renameSync(clusterDirOf(building), dir);
 rmSync(building, { recursive: true, force: true });

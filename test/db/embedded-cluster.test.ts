@@ -11,6 +11,8 @@ import { ensureCluster, templateDir } from '../../src/db/embedded-cluster';
 let root: string;
 let template: string;
 const quiet = () => {};
+// The template here is no real cluster: no password can be set in it (test/db/embedded-auth.test.ts sets real ones).
+const noPassword = async () => {};
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'accueil-cluster-'));
@@ -25,7 +27,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 describe('ensureCluster', () => {
   it('copies the template into a missing data directory and leaves nothing beside it', async () => {
     const dataDir = join(root, 'data');
-    expect(await ensureCluster(dataDir, quiet, template)).toBe('template');
+    expect(await ensureCluster(dataDir, quiet, template, noPassword)).toBe('template');
     expect(readFileSync(join(dataDir, 'base', '1', '1259'), 'utf8')).toBe('pages');
     expect(readdirSync(root).sort()).toEqual(['data', 'template']);
   });
@@ -35,7 +37,7 @@ describe('ensureCluster', () => {
     mkdirSync(dataDir);
     writeFileSync(join(dataDir, 'PG_VERSION'), '17\n');
     writeFileSync(join(dataDir, 'postgresql.conf'), '# ours');
-    expect(await ensureCluster(dataDir, quiet, template)).toBe('existing');
+    expect(await ensureCluster(dataDir, quiet, template, noPassword)).toBe('existing');
     expect(readFileSync(join(dataDir, 'postgresql.conf'), 'utf8')).toBe('# ours');
   });
 
@@ -46,7 +48,7 @@ describe('ensureCluster', () => {
     mkdirSync(join(dataDir, 'base', '1'), { recursive: true });
     writeFileSync(join(dataDir, 'base', '1', '1259'), 'torn');
     writeFileSync(join(dataDir, 'notes.txt'), 'not ours');
-    expect(await ensureCluster(dataDir, quiet, template)).toBe('template');
+    expect(await ensureCluster(dataDir, quiet, template, noPassword)).toBe('template');
     expect(readFileSync(join(dataDir, 'base', '1', '1259'), 'utf8')).toBe('pages');
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
     expect(readFileSync(join(dataDir, 'notes.txt'), 'utf8')).toBe('not ours');

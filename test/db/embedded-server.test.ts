@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PASSWORD_FILE } from '../../src/db/embedded-cluster';
 import { clusterDirOf, findRunningServer, stopServerIn } from '../../src/db/embedded-server';
 
 interface Child {
@@ -91,6 +92,8 @@ describe('the embedded PostgreSQL', () => {
       await new Promise((done) => setTimeout(done, delayMs));
       await killHard(first);
       const committed = lastCommitted(first);
+      // None or whole: a cluster in place always has its password (set before it is moved in).
+      if (existsSync(join(clusterDirOf(dataDir), 'PG_VERSION'))) expect(existsSync(join(clusterDirOf(dataDir), PASSWORD_FILE))).toBe(true);
 
       const next = start();
       const ready = await next.next((line) => 'ready' in line);

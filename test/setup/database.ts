@@ -6,7 +6,9 @@
 // started here from the build's template cluster, stopped at teardown. With DATABASE_URL: that
 // server, as before. Either way the workers see its URL in DATABASE_URL, so every test — in-process
 // bots and spawned bot processes alike — talks to Postgres the same way; ACCUEIL_TEST_EMBEDDED=1
-// says it is the embedded one.
+// says it is the embedded one. The embedded server's URL carries its password (the cluster's own,
+// as a bot's: the server refuses connections without it), so the workers' environment holds it,
+// as a child's environment only, never a command line.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
