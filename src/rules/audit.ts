@@ -52,6 +52,7 @@ export function auditMessage(input: AuditInput, only?: ReadonlySet<string>): Aud
   };
   if (input.follower) context.follower = input.follower;
   if (input.history) context.history = input.history;
+  if (input.answering) context.answering = true;
 
   const findings: Finding[] = [];
   const skipped: string[] = [];

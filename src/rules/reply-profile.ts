@@ -50,6 +50,7 @@ export function auditReply(input: ReplyAuditInput): ReplyAuditReport {
       ...(input.lang ? { lang: input.lang } : {}),
       ownDomains: input.ownDomains,
       accountKind: input.accountKind,
+      answering: true,
       ...(input.overrides ? { overrides: input.overrides } : {}),
     },
     PROFILE,

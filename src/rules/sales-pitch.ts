@@ -82,6 +82,22 @@ const TIME = [
   '=soon', '#num', '#dur', '=hours', '=days', '=ce_soir', '=minuit', '=demain', '=dimanche', '=lundi', '=mardi', '=mercredi', '=jeudi', '=vendredi', '=samedi',
   '=semaine', '=mois', '=heures', '=jours', '=bientot', '=fin', '=end',
 ];
+/** What is sold, counted: "il reste deux places", "only 3 kits left". */
+const ITEMS = ['=left', '=places', '=slots', '=slot', '=creneaux', '=creneau', '=place', '=spots', '=spot', '=seats', '=seat', '=kits', '=pieces', '=exemplaires', '=tickets', '=billets', '=units', '=boxes', '=items', '=articles', '=kit', '=in_stock', '=en_stock'];
+/**
+ * How many are left. Said unasked in a welcome it is pressure; said in an answer to their question
+ * ("Vous faites des ateliers le samedi ?" — "Oui, il reste deux places") it is the information they asked for.
+ */
+const ITEMS_LEFT = tokenPattern(
+  [
+    '=plus_que|=only|=just|=il_ne_reste_que|=il_reste|=que|=reste|=restent ~1 #num|=a_handful|=quelques|=few|=couple|=two|=three|=deux|=trois ~3 @ITEMS',
+    '#num|=a_handful|=quelques|=few ~2 @ITEMS ~1 =left|=remain|=remaining|=restant|=restantes|=disponibles|=available',
+    '#num @ITEMS =only|=seulement|=uniquement|=max|=maximum',
+    '=handful ~3 =remain|=left',
+  ],
+  'any',
+  { ITEMS },
+);
 const TOKEN_PITCH = tokenPattern(
   [
     // Deadlines: "ends Sunday", "se terminent dimanche", "closes in 24 hours", "valable jusqu'à vendredi".
@@ -96,18 +112,14 @@ const TOKEN_PITCH = tokenPattern(
     '=jusque|=until|=till ~1 @TIME ~1 =only|=seulement|=uniquement',
     '@TIME =only|=seulement|=uniquement',
     '=encore|=only|=just|=plus_que ~1 #num|#dur|=quelques|=few|=a_few|=deux|=trois|=two|=three ~1 =h|=heures|=hours|=jours|=days|=heure|=hour',
-    '=plus_que|=only|=just|=il_ne_reste_que|=il_reste|=que|=reste|=restent ~1 #num|=a_handful|=quelques|=few|=couple|=two|=three|=deux|=trois ~3 @ITEMS',
-    '#num|=a_handful|=quelques|=few ~2 @ITEMS ~1 =left|=remain|=remaining|=restant|=restantes|=disponibles|=available',
     // Time left to take it: "48 hours left to grab the bundle", "3 jours restants pour en profiter".
     '#num|#dur|=few|=quelques ~1 =left|=to_go|=remaining|=restants|=restantes|=restant ~2 =to_grab|=to_book|=to_get|=to_order|=to_save|=to_join|=to_sign|=to_enrol|=to_claim|=pour_profiter|=pour_en_profiter|=pour_reserver|=pour_commander|=pour_te_inscrire|=pour_vous_inscrire',
     // Places going: "spots are filling up fast", "les places partent vite"; "50 pieces only".
     '@ITEMS ~2 =filling_up|=fill_up|=se_remplissent|=partent|=selling_out|=sell_out|=going_fast|=are_going',
-    '#num @ITEMS =only|=seulement|=uniquement|=max|=maximum',
     // Buy some, get one: "2 achetés = 1 offert", "buy 2 get 1 free".
     '#num =achetes|=achete|=achetees|=bought|=purchased ~2 =offert|=offerte|=free|=gratuit|=gratuite',
     '=offre|=offer|=deal|=code|=promo|=remise|=tarif ~2 =valable|=valid|=good ~3 @TIME',
     '=vente_privee|=ventes_privees|=private_sale|=flash_deal|=flash_deals|=members_only_sale',
-    '=handful ~3 =remain|=left',
     // Capacity: a few openings taken on or opened, "premier arrivé, premier servi": "on n'ouvre que 3 créneaux",
     // "we're only taking 2 more brand clients this year", "just 2 commission slots open".
     '@TAKE ~2 =que|=only|=just|=seulement|=plus_que ~1 #num|=two|=three|=four|=five|=deux|=trois|=quatre|=cinq|=quelques|=a_few|=a_handful ~3 @CAPACITY',
@@ -158,7 +170,7 @@ const TOKEN_PITCH = tokenPattern(
       '=enrollment', '=enrolment', '=enrollments', '=signups', '=sign_ups', '=preorders', '=pre_orders', '=precommandes', '=precommande', '=billetterie', '=admissions', '=applications',
     ],
     ENDS: ['=ends', '=end', 'expir*', '=closes', '=close', '=closing', '=finishes', '=se_termine', '=se_terminent', 'termin*', '=ferme', '=ferment', '=prend_fin', '=disappears', '=disparait', '=ouvertes_encore', '=is_over'],
-    ITEMS: ['=left', '=places', '=slots', '=slot', '=creneaux', '=creneau', '=place', '=spots', '=spot', '=seats', '=seat', '=kits', '=pieces', '=exemplaires', '=tickets', '=billets', '=units', '=boxes', '=items', '=articles', '=kit', '=in_stock', '=en_stock'],
+    ITEMS,
     GRAB: ['=grab', '=snag', '=order', '=book', '=reserve', '=reserv', '=reservez', '=reserve_la', '=commandez', '=commande', '=claim', '=get_yours', '=secure', '=profitez', '=shop'],
     PURCHASE: ['=commande', '=commandes', '=tout', '=site', '=collection', '=boutique', '=achat', '=achats', '=panier', '=order', '=orders', '=purchase', '=box', '=plan', '=everything', '=first', '=premiere', '=premier'],
     TIME: TIME,
@@ -285,7 +297,7 @@ export function check(context: AuditContext): RuleFinding[] {
   for (const range of findTokens(context.text, FREE_PERIOD)) {
     if (!overlapsAny(range, pitches) && !freeOf(context.text, range) && !aboutTheirWork(context.text, range) && !inside(range, quoted)) pitches.push(range);
   }
-  for (const range of findTokens(context.text, TOKEN_PITCH)) {
+  for (const range of [...findTokens(context.text, TOKEN_PITCH), ...(context.answering ? [] : findTokens(context.text, ITEMS_LEFT))]) {
     if (
       !overlapsAny(range, pitches) &&
       !negated(context.text, range) &&

@@ -20,6 +20,8 @@ export interface AuditContext {
   accountKind: AccountKind;
   follower?: { handle?: string; name?: string; bio?: string };
   history?: AuditHistory;
+  /** The message answers one of theirs (the reply profile): what is left of something they asked about is information, not pressure. */
+  answering?: boolean;
 }
 
 /** What a rule reports: a message id from its meta, the character range, and an optional suggestion. */
@@ -70,6 +72,7 @@ export interface AuditInput {
   accountKind?: AccountKind;
   follower?: AuditContext['follower'];
   history?: AuditHistory;
+  answering?: boolean;
   /** Per-account switches: a rule turned off or given another severity. */
   overrides?: Record<string, Severity | 'off'>;
 }

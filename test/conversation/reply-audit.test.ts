@@ -1,6 +1,7 @@
 // An answer in a conversation is audited with the rules that apply to it: what X and decency forbid
 // in any message, not a welcome's first-contact rules.
 import { describe, expect, it } from 'vitest';
+import { auditMessage } from '../../src/rules/audit';
 import { auditReply, REPLY_RULE_IDS } from '../../src/rules/reply-profile';
 
 const base = { ownDomains: ['atelier.fr'], accountKind: 'business' as const };
@@ -13,6 +14,14 @@ describe('the audit of an answer', () => {
     expect(report.applied).toEqual([...REPLY_RULE_IDS]);
     for (const id of ['missing-thanks', 'interrogation', 'self-centered', 'one-dm-per-follower', 'copy-paste']) expect(report.applied).not.toContain(id);
     expect(report.skipped).toEqual([]);
+  });
+
+  it('lets an answer say how many places are left, which a welcome may not say unasked', () => {
+    const text = 'Oui, chaque samedi à 10 h : il reste deux places pour le prochain.';
+    expect(auditReply({ ...base, via: 'dm', text }).findings).toEqual([]);
+    expect(auditMessage({ ...base, text: `Merci pour le follow ! ${text}`, kind: 'dm' }).findings.map((finding) => finding.ruleId)).toContain('sales-pitch');
+    // A pitch is still a pitch in an answer.
+    expect(auditReply({ ...base, via: 'dm', text: 'Oui ! Il reste deux places, et -20 % avec le code SAMEDI20 jusqu’à dimanche.' }).findings.map((finding) => finding.ruleId)).toContain('sales-pitch');
   });
 
   it('blocks a sales pitch, a contact harvest, a social redirect and a link off the team’s domains, by their public ids', () => {
