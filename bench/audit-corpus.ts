@@ -1,18 +1,7 @@
 // A varied, reproducible corpus of welcomes for the audit benchmark: French and English, good and
 // bad, short and long, DMs and mentions, with and without history.
+import { seededRandom } from '../src/demo/random';
 import type { AuditHistory, AuditInput } from '../src/rules/types';
-
-/** Small deterministic PRNG (mulberry32) so every run audits the same corpus. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Anna', 'Léa', 'Jules', 'Karim', 'Zoé', 'Sam', 'Priya', 'Leo', 'Mia', 'Chloé', 'Ben', 'Maëlle', 'Noah', 'Inès', 'Raj', 'Olivia'];
 const TOPICS = {
@@ -101,7 +90,7 @@ function sentTexts(next: () => number, count: number): string[] {
 
 /** Builds `count` audit inputs; the same seed gives the same corpus. */
 export function buildAuditCorpus(count = 2_000, seed = 2024): AuditInput[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const deskLog = sentTexts(next, 1_000);
   const corpus: AuditInput[] = [];
   for (let i = 0; i < count; i++) {

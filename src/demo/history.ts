@@ -33,6 +33,7 @@ import { expireStaleCards } from '../tracking/expiry';
 import { trackAccount } from '../tracking/track';
 import { createXClient, getAuthenticatedUser } from '../x/api';
 import { xUsagePlugin } from '../x/usage';
+import { seededRandom } from './random';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -113,18 +114,6 @@ const REPLY_RATE = { dm: 0.42, mention: 0.2 } as const;
 const TEMPLATE_LIFT: Record<string, number> = { '1': 1, '2': 1.45, '3': 0.6 };
 /** Unfollow chances within about a week: welcomed followers stay a little more often than the others. */
 const UNFOLLOW_RATE = { welcomed: 0.05, notWelcomed: 0.11, bot: 0.3 } as const;
-
-/** Mulberry32: small, fast, and the same sequence from the same seed everywhere. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FR_NAMES = ['Léa Martin', 'Hugo Bernard', 'Chloé Petit', 'Louis Durand', 'Manon Leroy', 'Jules Moreau', 'Camille Fournier', 'Inès Girard', 'Arthur Lambert', 'Zoé Bonnet', 'Nathan Rousseau', 'Élise Faure', 'Théo Mercier', 'Margaux Blanc', 'Lucas Garnier', 'Anaïs Chevalier'];
 const EN_NAMES = ['Sam Carter', 'Olivia Reed', 'Jack Turner', 'Emily Hughes', 'Noah Bennett', 'Grace Walker', 'Leo Foster', 'Ava Mitchell', 'Harry Cooper', 'Isla Ward', 'Oscar Price', 'Ruby Hayes'];
@@ -230,7 +219,7 @@ export async function generateHistory(opts: HistoryOptions): Promise<HistorySumm
   const weeks = opts.weeks ?? 8;
   const end = opts.end.getTime();
   const from = end - weeks * 7 * DAY;
-  const rand = seeded(opts.seed ?? 20260302);
+  const rand = seededRandom(opts.seed ?? 20260302);
   const db = database.db;
   clock.set(from - HOUR);
 
@@ -332,7 +321,7 @@ export async function generateHistory(opts: HistoryOptions): Promise<HistorySumm
     const lift = TEMPLATE_LIFT[ctx.welcome.templateId?.split('-').at(-1) ?? ''] ?? 1;
     if (persona.dice[0]! < REPLY_RATE[channel] * lift) {
       const at = clock.epochMs() + 20 * MINUTE + persona.dice[1]! * persona.dice[1]! * 3 * DAY;
-      const text = pick(seeded(welcomeId), persona.lang === 'fr' ? FR_REPLY : EN_REPLY);
+      const text = pick(seededRandom(welcomeId), persona.lang === 'fr' ? FR_REPLY : EN_REPLY);
       const postId = ctx.welcome.xPostId;
       timeline.add(at, async () => {
         counts.replies++;
@@ -362,7 +351,7 @@ export async function generateHistory(opts: HistoryOptions): Promise<HistorySumm
     personas.set(follower.xUserId, persona);
     const now = clock.epochMs();
     const [d2, d3, d4, d5] = persona.dice.slice(2);
-    if (persona.kind === 'dm-first') timeline.add(now + 2 * MINUTE + d2! * 40 * MINUTE, async () => void x.writeDm(follower.xUserId, pick(seeded(now), persona.lang === 'fr' ? FR_DM : EN_DM)));
+    if (persona.kind === 'dm-first') timeline.add(now + 2 * MINUTE + d2! * 40 * MINUTE, async () => void x.writeDm(follower.xUserId, pick(seededRandom(now), persona.lang === 'fr' ? FR_DM : EN_DM)));
     if (persona.kind === 'mention-first') timeline.add(now + 5 * MINUTE + d2! * 30 * MINUTE, async () => void x.mention(follower.xUserId, persona.lang === 'fr' ? 'Très belle découverte, merci pour ce compte !' : 'Lovely account, so glad I found you!'));
     // Someone nobody welcomed sometimes writes anyway: the control group's replies.
     if ((persona.decision === 'skip' || persona.decision === 'leave') && persona.kind !== 'bot' && d5! < 0.06) {

@@ -9,7 +9,8 @@ import { createLogger } from '../../src/logger';
 import { createTestDatabase } from '../helpers/db';
 import { SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
 import { blockActionsPayload, eventEnvelope, postEvent, postInteraction, signSlackRequest } from '../../src/sandbox/slack-request';
-import { hostileSlackBodies, mrkdwnProblems, hostileProfile, seededRandom } from '../reliability/support/hostile';
+import { seededRandom } from '../../src/demo/random';
+import { hostileSlackBodies, mrkdwnProblems, hostileProfile } from '../reliability/support/hostile';
 import { sleep, welcomeRow } from '../helpers/wait';
 
 // One desk for the file: every case talks to the same running bot, which must keep serving.

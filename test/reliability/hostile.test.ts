@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING_SECRET, startTestDesk, welcomeIdOf, type TestDesk } from '../helpers/desk';
 import { signSlackRequest } from '../../src/sandbox/slack-request';
 import { welcomeRow } from '../helpers/wait';
-import { hostileProfile, hostileSlackBodies, mrkdwnProblems, seededRandom } from './support/hostile';
+import { seededRandom } from '../../src/demo/random';
+import { hostileProfile, hostileSlackBodies, mrkdwnProblems } from './support/hostile';
 import { record } from './support/results';
 
 let desk: TestDesk;

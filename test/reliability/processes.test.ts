@@ -13,7 +13,7 @@ import { sleep, waitUntil } from '../helpers/wait';
 import { botEnv, spawnBot, type BotProcess } from './support/processes';
 import { startXProxy, type XProxy } from './support/proxies';
 import { record } from './support/results';
-import { seededRandom } from './support/hostile';
+import { seededRandom } from '../../src/demo/random';
 
 const postgres = process.env.DATABASE_URL;
 const DM_SEND = (method: string, path: string) => method === 'POST' && /^\/2\/dm_conversations\/with\/\d+\/messages$/.test(path);

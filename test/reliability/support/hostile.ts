@@ -1,23 +1,11 @@
 // Hostile input for the fuzz tests: bodies for the Slack endpoint, follower profiles for the card,
 // and the check that nothing on a card reaches Slack's mrkdwn parser unescaped. Seeded, so a failure
 // can be replayed.
+import type { Random } from '../../../src/demo/random';
 import type { FollowerProfile } from '../../../src/domain';
 import { blockActionsPayload } from '../../../src/sandbox/slack-request';
 import { mrkdwnTexts } from '../../helpers/blocks';
 
-export type Random = () => number;
-
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
