@@ -11,7 +11,7 @@ import { VOICE_ADDRESSES, type VoiceAddress } from '../../domain/templates';
 import { checkSignOff, MAX_SIGN_OFF_LENGTH } from '../../desk/templates';
 import { ownDomainRefusal, t as words } from '../../i18n';
 import { escapeMrkdwn, handleLabel, handleMrkdwn } from './escape';
-import { button, context, divider, header, LIMITS, mrkdwn, mrkdwnSection, plainText, slackDate, type KnownBlock } from './kit';
+import { button, context, divider, header, inputBlock, LIMITS, mrkdwn, mrkdwnSection, plainText, slackDate, type KnownBlock } from './kit';
 import { templateBlocks, type HomeTemplates } from './home-templates';
 
 export const HOME_IDS = {
@@ -174,17 +174,6 @@ function select(values: readonly string[], initial: string, actionId: string, la
   return { type: 'static_select', action_id: actionId, options: values.map(option), initial_option: option(initial) };
 }
 
-function input(ids: { blockId: string; actionId: string }, label: string, element: types.InputBlockElement, opts: { hint?: string; optional?: boolean } = {}): types.InputBlock {
-  return {
-    type: 'input',
-    block_id: ids.blockId,
-    label: plainText(label, LIMITS.inputLabel),
-    element,
-    ...(opts.hint ? { hint: plainText(opts.hint, LIMITS.inputHint) } : {}),
-    ...(opts.optional ? { optional: true } : {}),
-  };
-}
-
 /**
  * What the settings modal carries from its opening to its submission (private_metadata, which only
  * we write): the account, and the teammate it was opened for once they were found allowed to edit
@@ -217,12 +206,12 @@ export function buildAccountSettingsModal(account: XAccountRow, lang: Lang, edit
     close: plainText(t.cancel, LIMITS.modalButton),
     blocks: [
       context([mrkdwn(handleMrkdwn(account.handle))], () => ''),
-      input(SETTINGS_INPUTS.channel, t.channel, { type: 'channels_select', action_id: SETTINGS_INPUTS.channel.actionId, initial_channel: account.slackChannelId }),
-      input(SETTINGS_INPUTS.kind, t.kind, select(ACCOUNT_KINDS, account.kind, SETTINGS_INPUTS.kind.actionId, lang)),
-      input(SETTINGS_INPUTS.dmPolicy, t.dmPolicy, select(DM_POLICIES, account.dmPolicy, SETTINGS_INPUTS.dmPolicy.actionId, lang), { hint: t.dmPolicyHint }),
-      input(SETTINGS_INPUTS.sendMode, t.sendMode, select(SEND_MODES, account.sendMode, SETTINGS_INPUTS.sendMode.actionId, lang)),
-      input(SETTINGS_INPUTS.ownDomains, t.ownDomains, text(SETTINGS_INPUTS.ownDomains, account.ownDomains), { hint: t.domainsHint, optional: true }),
-      input(SETTINGS_INPUTS.topics, t.topics, text(SETTINGS_INPUTS.topics, account.topics), { hint: t.topicsHint, optional: true }),
+      inputBlock(SETTINGS_INPUTS.channel, t.channel, { type: 'channels_select', action_id: SETTINGS_INPUTS.channel.actionId, initial_channel: account.slackChannelId }),
+      inputBlock(SETTINGS_INPUTS.kind, t.kind, select(ACCOUNT_KINDS, account.kind, SETTINGS_INPUTS.kind.actionId, lang)),
+      inputBlock(SETTINGS_INPUTS.dmPolicy, t.dmPolicy, select(DM_POLICIES, account.dmPolicy, SETTINGS_INPUTS.dmPolicy.actionId, lang), { hint: t.dmPolicyHint }),
+      inputBlock(SETTINGS_INPUTS.sendMode, t.sendMode, select(SEND_MODES, account.sendMode, SETTINGS_INPUTS.sendMode.actionId, lang)),
+      inputBlock(SETTINGS_INPUTS.ownDomains, t.ownDomains, text(SETTINGS_INPUTS.ownDomains, account.ownDomains), { hint: t.domainsHint, optional: true }),
+      inputBlock(SETTINGS_INPUTS.topics, t.topics, text(SETTINGS_INPUTS.topics, account.topics), { hint: t.topicsHint, optional: true }),
       ...voiceInputs(account, lang),
       aiRepliesInput(account, lang),
       showDmTextInput(account, lang),
@@ -240,7 +229,7 @@ function aiRepliesInput(account: XAccountRow, lang: Lang): types.InputBlock {
     options: [option],
     ...(account.aiRepliesApproved ? { initial_options: [option] } : {}),
   };
-  return input(SETTINGS_INPUTS.aiReplies, m.aiRepliesLabel, element, { hint: m.aiRepliesHint, optional: true });
+  return inputBlock(SETTINGS_INPUTS.aiReplies, m.aiRepliesLabel, element, { hint: m.aiRepliesHint, optional: true });
 }
 
 /** The voice of the account's welcomes (issue 13): French `vous` or `tu`, and the DM's sign-off. */
@@ -248,8 +237,8 @@ function voiceInputs(account: XAccountRow, lang: Lang): types.InputBlock[] {
   const v = words(lang).templateDesk.voice;
   const option = (value: VoiceAddress): types.PlainTextOption => ({ text: plainText(v[value], 75), value });
   return [
-    input(SETTINGS_INPUTS.voiceAddress, v.address, { type: 'static_select', action_id: SETTINGS_INPUTS.voiceAddress.actionId, options: VOICE_ADDRESSES.map(option), initial_option: option(account.voiceAddress) }, { hint: v.addressHint }),
-    input(
+    inputBlock(SETTINGS_INPUTS.voiceAddress, v.address, { type: 'static_select', action_id: SETTINGS_INPUTS.voiceAddress.actionId, options: VOICE_ADDRESSES.map(option), initial_option: option(account.voiceAddress) }, { hint: v.addressHint }),
+    inputBlock(
       SETTINGS_INPUTS.signOff,
       v.signOff,
       { type: 'plain_text_input', action_id: SETTINGS_INPUTS.signOff.actionId, max_length: MAX_SIGN_OFF_LENGTH, ...(account.signOff ? { initial_value: account.signOff } : {}) },
@@ -272,7 +261,7 @@ function showDmTextInput(account: XAccountRow, lang: Lang): types.InputBlock {
   const option = (value: (typeof DM_TEXT_CHOICES)[number]): types.PlainTextOption => ({ text: plainText(t.showDmTextOption[value], 75), value });
   const ids = SETTINGS_INPUTS.showDmText;
   const element: types.StaticSelect = { type: 'static_select', action_id: ids.actionId, options: DM_TEXT_CHOICES.map(option), initial_option: option(account.showDmText ? 'shown' : 'hidden') };
-  return input(ids, t.showDmText, element, { hint: t.showDmTextHint });
+  return inputBlock(ids, t.showDmText, element, { hint: t.showDmTextHint });
 }
 
 /** The submitted DM text choice; null when the form did not carry it (a modal opened before it existed). */

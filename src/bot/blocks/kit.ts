@@ -93,6 +93,24 @@ export function button(opts: {
   return b;
 }
 
+/** An input block of a modal, its label and hint cut to Slack's limits. `dispatch`: Slack sends each change at once. */
+export function inputBlock(
+  ids: { blockId: string; actionId: string },
+  label: string,
+  element: types.InputBlockElement,
+  opts: { hint?: string; optional?: boolean; dispatch?: boolean } = {},
+): types.InputBlock {
+  return {
+    type: 'input',
+    block_id: ids.blockId,
+    label: plainText(label, LIMITS.inputLabel),
+    element,
+    ...(opts.hint ? { hint: plainText(opts.hint, LIMITS.inputHint) } : {}),
+    ...(opts.optional ? { optional: true } : {}),
+    ...(opts.dispatch ? { dispatch_action: true } : {}),
+  };
+}
+
 /**
  * A time in the reader's own time zone and language: `<!date^unix^format|fallback>`. The
  * fallback (UTC) is what clients that cannot format dates, and notifications, show.

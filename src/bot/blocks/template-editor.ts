@@ -7,7 +7,7 @@ import { CHANNELS, LANGS, type Channel, type Lang } from '../../domain';
 import { t as words } from '../../i18n';
 import { escapeMrkdwn, handleMrkdwn } from './escape';
 import { findingText } from './audit-report';
-import { button, context, divider, LIMITS, mrkdwn, mrkdwnSection, plainText, type KnownBlock } from './kit';
+import { button, context, divider, inputBlock, LIMITS, mrkdwn, mrkdwnSection, plainText, type KnownBlock } from './kit';
 import { TEMPLATE_EDITOR } from '../ids';
 import { checkTemplateDraft, type EditorContext, type EditorPreview, type TemplateDraftCheck } from './template-check';
 
@@ -66,13 +66,13 @@ export function buildEditor(state: EditorState, check: TemplateDraftCheck | null
     blocks.push(context([mrkdwn(t.editing(escapeMrkdwn(meta.key, 60, { singleLine: true }), (meta.baseVersion ?? 0) + 1, t.langName[fields.lang], t.channelName[fields.channel]))], () => ''));
   } else {
     blocks.push(
-      input(ids.key, t.key, { type: 'plain_text_input', action_id: ids.key.actionId, max_length: 48, ...(fields.key ? { initial_value: fields.key } : {}) }, { hint: t.keyHint }),
-      input(ids.lang, t.lang, select(ids.lang.actionId, LANGS.map((l) => option(l, t.langName[l])), fields.lang), { dispatch: true }),
-      input(ids.channel, t.channel, select(ids.channel.actionId, CHANNELS.map((c) => option(c, t.channelName[c])), fields.channel), { dispatch: true }),
+      inputBlock(ids.key, t.key, { type: 'plain_text_input', action_id: ids.key.actionId, max_length: 48, ...(fields.key ? { initial_value: fields.key } : {}) }, { hint: t.keyHint }),
+      inputBlock(ids.lang, t.lang, select(ids.lang.actionId, LANGS.map((l) => option(l, t.langName[l])), fields.lang), { dispatch: true }),
+      inputBlock(ids.channel, t.channel, select(ids.channel.actionId, CHANNELS.map((c) => option(c, t.channelName[c])), fields.channel), { dispatch: true }),
     );
   }
   blocks.push(
-    input(
+    inputBlock(
       ids.body,
       t.body,
       {
@@ -128,22 +128,6 @@ function previewBlocks(preview: EditorPreview, lang: Lang): KnownBlock[] {
   const lines = [head, ...findings, ...(more > 0 ? [audit.moreFindings(more)] : [])];
   blocks.push(context([mrkdwn(lines.join('\n').slice(0, LIMITS.sectionText))], () => ''));
   return blocks;
-}
-
-function input(
-  ids: { blockId: string; actionId: string },
-  label: string,
-  element: types.InputBlockElement,
-  opts: { hint?: string; dispatch?: boolean } = {},
-): types.InputBlock {
-  return {
-    type: 'input',
-    block_id: ids.blockId,
-    label: plainText(label, LIMITS.inputLabel),
-    element,
-    ...(opts.hint ? { hint: plainText(opts.hint, LIMITS.inputHint) } : {}),
-    ...(opts.dispatch ? { dispatch_action: true } : {}),
-  };
 }
 
 // ─── Reading the modal back ──────────────────────────────────────────────────────────────────
