@@ -4,8 +4,9 @@
 import { and, asc, eq, inArray, isNotNull, isNull, like, lt, or, sql } from 'drizzle-orm';
 import { ANSWER_TRANSITIONS, type AnswerStatus, type AnswerVia, type WelcomeEventType } from '../domain';
 import type { Db } from './client';
+import { getMessageContext } from './conversations';
 import { windowFullUntil } from './pacing';
-import { conversationMessages, followers, welcomeEvents, welcomes, xAccounts, type ConversationMessageRow, type FollowerRow, type WelcomeRow, type XAccountRow } from './schema';
+import { conversationMessages, welcomeEvents, xAccounts, type ConversationMessageRow, type FollowerRow, type WelcomeRow, type XAccountRow } from './schema';
 
 /** The answer's states that stand for "this message has its answer": a failed one leaves room for another. */
 const LIVE: AnswerStatus[] = ['pending', 'approved', 'sending', 'sent'];
@@ -22,14 +23,9 @@ export interface AnswerContext {
 export async function getAnswerContext(db: Db, answerId: number): Promise<AnswerContext | undefined> {
   const [answer] = await db.select().from(conversationMessages).where(and(eq(conversationMessages.id, answerId), eq(conversationMessages.direction, 'out')));
   if (!answer?.answersMessageId || answer.welcomeId === null) return undefined;
-  const [row] = await db
-    .select({ incoming: conversationMessages, welcome: welcomes, follower: followers, account: xAccounts })
-    .from(conversationMessages)
-    .innerJoin(welcomes, eq(welcomes.id, answer.welcomeId))
-    .innerJoin(followers, eq(followers.id, answer.followerId))
-    .innerJoin(xAccounts, eq(xAccounts.id, answer.accountId))
-    .where(eq(conversationMessages.id, answer.answersMessageId));
-  return row ? { answer, ...row } : undefined;
+  // The message it answers, with the card, the follower and the account they share.
+  const answered = await getMessageContext(db, answer.answersMessageId);
+  return answered && { answer, incoming: answered.message, welcome: answered.welcome, follower: answered.follower, account: answered.account };
 }
 
 /** The answer this message already has or is getting (pending, approved, being sent, sent); none when it has none or only failed ones. */
