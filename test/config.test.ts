@@ -1,16 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadAccountsConfig, loadConfig, loadDatabaseConfig } from '../src/config';
+import { COMPLETE_ENV as complete } from './helpers/config';
 
-const complete = {
-  SLACK_BOT_TOKEN: 'xoxb-1-secret-bot-token',
-  SLACK_SIGNING_SECRET: 'signing-secret-value',
-  SLACK_CHANNEL_ID: 'C0DESK001',
-  X_API_KEY: 'key',
-  X_API_SECRET: 'x-secret-value',
-  X_ACCESS_TOKEN: 'token',
-  X_ACCESS_SECRET: 'x-access-secret-value',
-};
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
