@@ -1,6 +1,10 @@
 import type { WelcomeRuleMeta } from './rule';
 import { foldString, foldText, wholeText, WORD_END, WORD_START } from './text';
 import type { AuditContext, RuleFinding } from './types';
+import { extractLinks } from './links';
+import { check as checkContactHarvest } from './no-contact-harvest';
+import { check as checkSocialRedirect } from './no-social-redirect';
+import { check as checkSalesPitch } from './sales-pitch';
 
 export const meta: WelcomeRuleMeta = {
   id: 'self-centered',
@@ -17,6 +21,10 @@ export const meta: WelcomeRuleMeta = {
     allAboutUs: {
       fr: "Le message parle de l'équipe ({we} fois : nous, notre, je…) et jamais de la personne.",
       en: 'The message talks about the team ({we} times: we, our, I…) and never about them.',
+    },
+    ourNews: {
+      fr: "Le message donne des nouvelles de l'équipe et ne dit rien à la personne.",
+      en: "The message gives the team's news and says nothing to them.",
     },
     mostlyAboutUs: {
       fr: "Le message parle surtout de l'équipe ({we} fois), très peu de la personne ({you} fois).",
@@ -62,14 +70,14 @@ const stripAccents = (text: string): string => text.normalize('NFD').replace(/\p
 // "Thank you" thanks them but says nothing about them; "following us" is what they did, not talk about us.
 // The same holds for the possessive of the thanks formula: "thanks for your follow", "merci de ton abonnement".
 const THANK_YOU = new RegExp(
-  `${WORD_START}(?:thank (?:you|u)|ty|thanks (?:a lot |so much )?for (?:your|ur) (?:follow|sub|subscription)|merci (?:beaucoup )?(?:de|pour) (?:ton|votre) (?:abonnement|abo|follow)|merci a (?:toi|vous))${WORD_END}`,
+  `${WORD_START}(?:thank (?:you|u)|thanks (?:a lot |so much )?for (?:your|ur) (?:follow|sub|subscription)|merci (?:beaucoup )?(?:de|pour) (?:ton|votre) (?:abonnement|abo|follow)|merci a (?:toi|vous))${WORD_END}`,
   'gu',
 );
 const FOLLOWING_US = new RegExp(`${WORD_START}(?:following us|followed us|de nous suivre|nous suivre)${WORD_END}`, 'gu');
 // An offer to help speaks to them even without "you": "feel free to ask us", "n'hésitez pas".
 // A recommendation made to them, its "you" implied: "worth a peek", "ça vaut le détour".
 const ADDRESSING = new RegExp(
-  `${WORD_START}(?:feel free|don't hesitate|do not hesitate|n'hesite[zs]? pas|just ask|ask us|let us know|ping us|shout|dites nous|ecrivez nous|(?:well )?worth (?:a|the) (?:peek|look|visit|listen|read|follow|try|watch|detour)|ca vaut (?:le detour|le coup|la peine))${WORD_END}`,
+  `${WORD_START}(?:feel free|don't hesitate|do not hesitate|n'hesite[zs]? pas|just ask|ask us|let us know|ping us|shout|dites nous|ecrivez nous|bon courage|bonne (?:decouverte|continuation|chance|journee|soiree|semaine|lecture|visite)|bon (?:week-end|weekend|dimanche|voyage|appetit)|good luck|best of luck|on se (?:voit|croise|retrouve|recroise|dit|parle)|(?:well )?worth (?:a|the) (?:peek|look|visit|listen|read|follow|try|watch|detour)|ca vaut (?:le detour|le coup|la peine))${WORD_END}`,
   'gu',
 );
 // Imperatives speak to the reader, with an implied "you": French "-ez" forms and "rejoins-nous", and
@@ -97,6 +105,18 @@ const READER_PURPOSE = new RegExp(
   `(?<!(?:excited|thrilled|happy|proud|glad|love|loved|able|hope|hoping|want|wants|need|heureux|heureuse|ravi|ravis|fier|fiers|hate) )${WORD_START}(?:pour (?:ne (?:rien|pas) )?(?:suivre|voir|decouvrir|rater|manquer|louper|retrouver|rejoindre|recevoir|rester au courant)|to (?:follow|see|keep up|catch|discover|miss|find|stay|join))${WORD_END}`,
   'gu',
 );
+// The thanks or greeting a message opens with, sentence by sentence: "Thanks for the follow!", "Cheers for
+// following.", "Merci beaucoup 🙏". It is said to them but says nothing, neither about them nor about us.
+const OPENING_FORMULA = new RegExp(
+  `^(?:[^\\p{L}\\p{N}]*${WORD_START}(?:thanks|thank (?:you|u)|thx|ty|tysm|cheers|much appreciated|many thanks|merci|welcome|bienvenue|hi|hey|hello|bonjour|salut|coucou)${WORD_END}[^.!?\\n\\p{Extended_Pictographic}]*(?:[.!?\\n\\p{Extended_Pictographic}\\uFE0F\\u200D]+|$))+`,
+  'u',
+);
+const WORD = /[\p{L}\p{N}]+/gu;
+// News about the team needs no "we": "Second game shipping this spring. Three years, four people."
+// Past its opening thanks, a message that says this much and nothing to them is about us.
+const NEWS_MIN_WORDS = 4;
+// A wish made to them, its "I" left out: "Hope the launch goes well", "Have a great week".
+const WISH = new RegExp(`${CLAUSE_START}(?:hope (?:the|it|that|all)|have (?:a|an) (?:great|good|nice|lovely|wonderful|fab)|have fun)${WORD_END}`, 'gu');
 // A question is put to them, even one about us ("Why us, if I may ask?").
 const QUESTION = /\?+/g;
 // Two statements about the team and not one word to them: the message is all about us.
@@ -123,20 +143,31 @@ function addressesFollower(folded: string, follower: AuditContext['follower']): 
 // The person called by their name in the opening greeting: "Thanks for the follow, Ines!", "Merci Zoé !",
 // "Hi Sam,". Read on the first sentence only, where a name is a vocative and not a list's last item;
 // used when the audit has no follower to compare it with.
+// A template names them by a slot even unfilled ("Hi {{first name}}", "[pseudo]"): the message is addressed to someone.
+const NAME_SLOT = /[{[%<$]\s*(?:first[ _-]?name|firstname|name|prenom|pseudo|user[ _-]?name|handle)/u;
 const GREETING_NAME = /^[^.!?\n]*?(?:,\s*|(?<![\p{L}\p{N}])(?:[Tt]hanks|[Tt]hank you|[Tt]hank u|[Tt]hx|[Tt]y|[Mm]erci|[Hh]i|[Hh]ey|[Hh]ello|[Bb]onjour|[Ss]alut|[Cc]oucou|[Ww]elcome|[Bb]ienvenue|[Cc]heers)\s+)(\p{Lu}\p{Ll}{1,20})\s*[!,.?]/u;
+
+const asksThem = (context: AuditContext): boolean =>
+  extractLinks(context.text).length > 0 || checkSalesPitch(context).length > 0 || checkSocialRedirect(context).length > 0 || checkContactHarvest(context).length > 0;
 
 export function check(context: AuditContext): RuleFinding[] {
   const folded = foldText(context.text).folded;
   const we = count(FIRST_PERSON, folded) + count(TEAM, folded) + (context.lang === 'fr' ? count(ON, folded) : 0);
   // A name in the greeting is theirs only when the audit cannot tell: with the follower known, their own name decides.
-  const named = context.follower?.name || context.follower?.handle ? addressesFollower(folded, context.follower) : GREETING_NAME.test(context.text);
+  const named = context.follower?.name || context.follower?.handle ? addressesFollower(folded, context.follower) : GREETING_NAME.test(context.text) || NAME_SLOT.test(folded);
   const you = count(SECOND_PERSON, folded) + (named ? 1 : 0);
   // Whether anything speaks to them at all: "thank you" and "following us" are formulas, an imperative is an address.
-  const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded) + count(QUESTION, folded) + count(READER_PURPOSE, folded);
+  const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded) + count(QUESTION, folded) + count(READER_PURPOSE, folded) + count(WISH, folded);
   if (toThem <= 0) {
     // The team in the third person only matters to a message that speaks to nobody: read it only then.
     const ours = we + count(NAMED_SELF, stripAccents(context.text)) + count(HISTORY_AND_REACH, folded);
     if (ours - count(FOLLOWING_US, folded) >= ALL_ABOUT_US_MIN) return [{ messageId: 'allAboutUs', ...wholeText(context.text), data: { we: ours }, suggestion: SUGGESTION }];
+    // Once is enough then, and so is news with no "we" at all, once past the thanks; but a link is put
+    // there for them to open, and an offer, an invitation elsewhere or a request for their details is
+    // made to them: its own rule says what is wrong.
+    const rest = folded.replace(OPENING_FORMULA, '');
+    const weAfterThanks = count(FIRST_PERSON, rest) + count(TEAM, rest) + (context.lang === 'fr' ? count(ON, rest) : 0) - count(FOLLOWING_US, rest);
+    if ((weAfterThanks >= 1 || count(WORD, rest) >= NEWS_MIN_WORDS) && !asksThem(context)) return [{ messageId: 'ourNews', ...wholeText(context.text), suggestion: SUGGESTION }];
   }
   if (we >= MOSTLY_MIN && we >= MOSTLY_RATIO * you) return [{ messageId: 'mostlyAboutUs', ...wholeText(context.text), data: { we, you }, suggestion: SUGGESTION }];
   return [];
