@@ -40,7 +40,9 @@ const SUGGESTION = {
 
 // Elided forms (j', m', t') are glued to the next word, so they need no word end.
 const FIRST_PERSON = new RegExp(`${WORD_START}(?:(?:we|us|our|ours|ourselves|i|me|my|mine|myself|nous|notre|nos|je|moi|mon|ma|mes)${WORD_END}|[jm]')`, 'gu');
-const SECOND_PERSON = new RegExp(`${WORD_START}(?:(?:you|your|yours|yourself|yourselves|u|ur|y'all|vous|votre|vos|tu|te|toi|ton|ta|tes)${WORD_END}|t')`, 'gu');
+const SECOND_PERSON = new RegExp(`${WORD_START}(?:(?:you|your|yours|yourself|yourselves|u|ur|y'all|yall|ya|whatcha|vous|votre|vos|votres|tu|te|toi|tes|tien|tienne|tiennes)${WORD_END}|t')`, 'gu');
+// French "ta" and "ton" are English words too ("Ta very much!", "Thanks a ton"): counted in French text only.
+const TA = new RegExp(`${WORD_START}(?:ta|ton)${WORD_END}`, 'gu');
 // French "on" is "we" in a welcome ("on fabrique des meubles"); counted in French text only.
 const ON = new RegExp(`${WORD_START}on${WORD_END}`, 'gu');
 // The team named as a thing: "the studio", "l'équipe", "chez nous", "ici".
@@ -77,23 +79,25 @@ const FOLLOWING_US = new RegExp(`${WORD_START}(?:following us|followed us|de nou
 // An offer to help speaks to them even without "you": "feel free to ask us", "n'hésitez pas".
 // A recommendation made to them, its "you" implied: "worth a peek", "ça vaut le détour".
 const ADDRESSING = new RegExp(
-  `${WORD_START}(?:feel free|don't hesitate|do not hesitate|n'hesite[zs]? pas|just ask|ask us|let us know|ping us|shout|dites nous|ecrivez nous|bon courage|bonne (?:decouverte|continuation|chance|journee|soiree|semaine|lecture|visite)|bon (?:week-end|weekend|dimanche|voyage|appetit)|good luck|best of luck|on se (?:voit|croise|retrouve|recroise|dit|parle)|(?:well )?worth (?:a|the) (?:peek|look|visit|listen|read|follow|try|watch|detour)|ca vaut (?:le detour|le coup|la peine))${WORD_END}`,
+  `${WORD_START}(?:feel free|don't hesitate|do not hesitate|n'hesite[zs]? pas|just ask|ask us|let us know|ping us|shout|dites nous|ecrivez nous|bon courage|bonne (?:decouverte|continuation|chance|journee|soiree|semaine|lecture|visite)|bon (?:week-end|weekend|dimanche|voyage|appetit)|good luck|best of luck|welcome (?:to|aboard|on board)|bienvenue (?:dans|au|aux|a|chez|parmi|sur)|mate|pal|legend|buddy|congrats|congratulations|kudos|well done|take care|felicitations|bravo|chapeau|prends soin|prenez soin|dear|cher|chere|happy (?:baking|reading|listening|riding|running|cooking|coding|gardening|hunting|knitting|painting|travels|trails)|on se (?:voit|croise|retrouve|recroise|dit|parle)|(?:well )?worth (?:a|the) (?:peek|look|visit|listen|read|follow|try|watch|detour)|ca vaut (?:le detour|le coup|la peine))${WORD_END}`,
   'gu',
 );
 // Imperatives speak to the reader, with an implied "you": French "-ez" forms and "rejoins-nous", and
 // a verb opening a clause, after a stop, a comma or a linking word ("so give us a follow", "Pense à
 // liker", "…, find us there").
 // Weak links ("and", "just", "then") count only right after a clause's start: "we've just hit 10k" is no imperative.
-const CLAUSE_START = "(?:(?:^|[.!?:,;(])\\s*(?:(?:and|then|just|now|or|et|puis|surtout|juste)\\s+)?|(?<![\\p{L}\\p{N}])(?:so|please|pls|do|go|alors|donc|stp|svp)\\s+)";
+const CLAUSE_START = "(?:(?:^|[.!?:,;(—–\\p{Extended_Pictographic}]|\\s-)\\s*(?:(?:and|then|just|now|or|et|puis|surtout|juste)\\s+)?|(?<![\\p{L}\\p{N}])(?:so|please|pls|do|go|alors|donc|stp|svp)\\s+)";
 const ENGLISH_IMPERATIVES = [
   'sign', 'join', 'check', 'follow', 'grab', 'get', 'come', 'see', 'enjoy', 'take', 'read', 'find', 'feel', 'drop', 'send', 'tell', 'give', 'use', 'try', 'hit',
   'visit', 'subscribe', 'reply', 'ask', 'share', 'pop', 'hop', 'jump', 'head', 'say', 'catch', 'connect', 'add', 'like', 'leave', 'stop', 'swing', 'look', 'watch',
   'listen', 'ping', 'dm', 'text', 'call', 'ring', 'message', 'reach', 'shoot', 'let', 'keep', 'stay', 'mind', 'tap', 'slide', 'sub', 'peep', 'tune', 'hang', 'meet',
+  'make', 'book', 'pull', 'bring', 'tag', 'vote', 'pick', 'save',
 ];
 const FRENCH_IMPERATIVES = [
   'pense', 'passe', 'viens', 'rejoins', 'retrouve', 'file', 'dis', 'ecris', 'regarde', 'jette', 'envoie', 'laisse', 'reponds', 'clique', 'decouvre', 'profite',
   'fonce', 'essaie', 'essaye', 'ajoute', 'partage', 'garde', 'prends', 'fais', 'raconte', 'montre', 'note', 'tente', 'abonne', 'ecoute', 'lis', 'teste',
   'reserve', 'inscris', 'oublie', 'hesite', 'cherche', 'tape', 'glisse', 'balance', 'contacte', 'appelle',
+  'demande', 'suis', 'ramene', 'installe', 'sers', 'choisis', 'vote',
 ];
 const IMPERATIVE = new RegExp(
   `${WORD_START}(?:(?!(?:chez|assez|nez|rez)${WORD_END})\\p{L}{2,}ez|\\p{L}+-(?:nous|moi|toi))${WORD_END}|${CLAUSE_START}(?:n')?(?:${[...ENGLISH_IMPERATIVES, ...FRENCH_IMPERATIVES].join('|')})${WORD_END}`,
@@ -111,6 +115,7 @@ const OPENING_FORMULA = new RegExp(
   `^(?:[^\\p{L}\\p{N}]*${WORD_START}(?:thanks|thank (?:you|u)|thx|ty|tysm|cheers|much appreciated|many thanks|merci|welcome|bienvenue|hi|hey|hello|bonjour|salut|coucou)${WORD_END}[^.!?\\n\\p{Extended_Pictographic}]*(?:[.!?\\n\\p{Extended_Pictographic}\\uFE0F\\u200D]+|$))+`,
   'u',
 );
+const TAGGED = /^\s*@\w/u;
 const WORD = /[\p{L}\p{N}]+/gu;
 // News about the team needs no "we": "Second game shipping this spring. Three years, four people."
 // Past its opening thanks, a message that says this much and nothing to them is about us.
@@ -144,8 +149,8 @@ function addressesFollower(folded: string, follower: AuditContext['follower']): 
 // "Hi Sam,". Read on the first sentence only, where a name is a vocative and not a list's last item;
 // used when the audit has no follower to compare it with.
 // A template names them by a slot even unfilled ("Hi {{first name}}", "[pseudo]"): the message is addressed to someone.
-const NAME_SLOT = /[{[%<$]\s*(?:first[ _-]?name|firstname|name|prenom|pseudo|user[ _-]?name|handle)/u;
-const GREETING_NAME = /^[^.!?\n]*?(?:,\s*|(?<![\p{L}\p{N}])(?:[Tt]hanks|[Tt]hank you|[Tt]hank u|[Tt]hx|[Tt]y|[Mm]erci|[Hh]i|[Hh]ey|[Hh]ello|[Bb]onjour|[Ss]alut|[Cc]oucou|[Ww]elcome|[Bb]ienvenue|[Cc]heers)\s+)(\p{Lu}\p{Ll}{1,20})\s*[!,.?]/u;
+const NAME_SLOT = /(?:[{[%<$]\s*|:)(?:\w+\.)?(?:first[ _-]?name|firstname|name|prenom|pseudo|user[ _-]?name|handle)/u;
+const GREETING_NAME = /^[^.!?\n]*?(?:,\s*|(?<![\p{L}\p{N}])(?:[Tt]hanks|[Tt]hank you|[Tt]hank u|[Tt]hx|[Tt]y|[Mm]erci|[Hh]i|[Hh]ey|[Hh]ello|[Bb]onjour|[Ss]alut|[Cc]oucou|[Ww]elcome|[Bb]ienvenue|[Cc]heers|[Hh]iya|[Hh]owdy|[Nn]amaste|[Yy]o|[Gg]'day|[Dd]ear|[Cc]her|[Cc]hère|[Hh]ola|[Cc]iao)\s+)(\p{Lu}\p{Ll}{1,20})\s*(?:[!,.?]|\p{Extended_Pictographic}|$)/u;
 
 const asksThem = (context: AuditContext): boolean =>
   extractLinks(context.text).length > 0 || checkSalesPitch(context).length > 0 || checkSocialRedirect(context).length > 0 || checkContactHarvest(context).length > 0;
@@ -155,7 +160,7 @@ export function check(context: AuditContext): RuleFinding[] {
   const we = count(FIRST_PERSON, folded) + count(TEAM, folded) + (context.lang === 'fr' ? count(ON, folded) : 0);
   // A name in the greeting is theirs only when the audit cannot tell: with the follower known, their own name decides.
   const named = context.follower?.name || context.follower?.handle ? addressesFollower(folded, context.follower) : GREETING_NAME.test(context.text) || NAME_SLOT.test(folded);
-  const you = count(SECOND_PERSON, folded) + (named ? 1 : 0);
+  const you = count(SECOND_PERSON, folded) + (context.lang === 'fr' ? count(TA, folded) : 0) + (named ? 1 : 0);
   // Whether anything speaks to them at all: "thank you" and "following us" are formulas, an imperative is an address.
   const toThem = you - count(THANK_YOU, folded) + count(ADDRESSING, folded) + count(IMPERATIVE, folded) + count(QUESTION, folded) + count(READER_PURPOSE, folded) + count(WISH, folded);
   if (toThem <= 0) {
@@ -167,7 +172,9 @@ export function check(context: AuditContext): RuleFinding[] {
     // made to them: its own rule says what is wrong.
     const rest = folded.replace(OPENING_FORMULA, '');
     const weAfterThanks = count(FIRST_PERSON, rest) + count(TEAM, rest) + (context.lang === 'fr' ? count(ON, rest) : 0) - count(FOLLOWING_US, rest);
-    if ((weAfterThanks >= 1 || count(WORD, rest) >= NEWS_MIN_WORDS) && !asksThem(context)) return [{ messageId: 'ourNews', ...wholeText(context.text), suggestion: SUGGESTION }];
+    // A public welcome opens with their handle: put to them, its news without "we" may be about them ("@kai thx! that kickflip was filthy").
+    const news = count(WORD, rest) >= NEWS_MIN_WORDS && !TAGGED.test(context.text);
+    if ((weAfterThanks >= 1 || news) && !asksThem(context)) return [{ messageId: 'ourNews', ...wholeText(context.text), suggestion: SUGGESTION }];
   }
   if (we >= MOSTLY_MIN && we >= MOSTLY_RATIO * you) return [{ messageId: 'mostlyAboutUs', ...wholeText(context.text), data: { we, you }, suggestion: SUGGESTION }];
   return [];

@@ -3,6 +3,11 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'welcomed into the club, and an imperative after an emoji', text: 'Bienvenue chez nous ☕ Passe goûter notre flat white un de ces jours !' },
+    { name: 'a vocative speaks to them', text: 'Thanks for the follow, legend! Our calendar is wide open this week.' },
+    { name: 'a greeting with their name', text: 'Hiya Emma, our shop is open till six and the kettle is on.' },
+    { name: 'their name as a colon slot', text: 'Hey :first_name, thanks a million! We ship on Mondays.' },
+    { name: 'French "le tien"', text: "Merci beaucoup 🌿 On dit souvent qu'un potager prend des années, mais le tien a l'air incroyable." },
     { name: 'an infinitive of purpose for the reader', text: "Merci ! Le mieux pour suivre nos nouveautés, c'est notre chaîne YouTube.", lang: 'fr' },
     { name: 'a question is put to them, even one about us', text: 'Thanks a lot! Why us, if I may ask?' },
     { name: 'an imperative mid-sentence has an implied "you"', text: 'Thanks! We make lamps, so give us a shout.' },
@@ -26,6 +31,8 @@ ruleTester(rule, {
     { name: 'an offer is made to them: sales-pitch says what is wrong', text: 'Merci ! Moins 30 % sur la collection d’été jusqu’à dimanche.', lang: 'fr' },
   ],
   invalid: [
+    { name: '"a ton" is English for a lot, not French "ton"', text: 'Thanks a ton. Sharma Cycles is a family-run shop, our team has been serving Pune since 1985.', errors: [{}] },
+    { name: '"ta" is English thanks', lang: 'en', text: "Ta very much! We're a wee yarn shop in Glasgow and our skeins are our pride and joy.", errors: [{}] },
     { name: 'an infinitive about us is still about us', text: "Thanks! We're thrilled to see our community grow and our team is growing.", errors: [{ messageId: 'allAboutUs' }] },
     { name: '"just" after "we" is no imperative', text: "Thanks! We've just hit 10k followers and we're celebrating all week!", errors: [{ messageId: 'allAboutUs' }] },
     { text: 'Thanks for following us! We post about design every week, our favourite topic.', errors: [{ messageId: 'allAboutUs', start: 0, text: 'Thanks for following us! We post about design every week, our favourite topic.' }] },
