@@ -37,10 +37,15 @@ const SLOT_NAMES = new Set([
   'title', 'job', 'field', 'role', 'industry', 'product', 'website', 'site', 'email', 'link', 'url', 'user', 'follower', 'contact', 'recipient', 'customer', 'client',
   'prenom', 'nom', 'pseudo', 'societe', 'entreprise', 'marque', 'lien', 'sujet', 'theme', 'ville', 'metier', 'poste', 'secteur', 'produit', 'abonne', 'utilisateur',
   'destinataire', 'nomutilisateur', 'nomdefamille', 'nomabonne', 'nomclient', 'prenomabonne', 'prenomclient', 'first', 'last',
+  'surname',
 ]);
 // The person's own slots: words that, alone between parentheses, can only be a field ("(name)", not "(brand) new").
 const PERSON_SLOTS = new Set(['name', 'firstname', 'lastname', 'fullname', 'fname', 'lname', 'username', 'handle', 'prenom', 'nom', 'pseudo', 'nomdefamille', 'username']);
-const SLOT_PARTS = new Set(['name', 'prenom', 'nom', 'first', 'handle', 'pseudo', 'company', 'user', 'username', 'topic', 'sujet', 'ville', 'city', 'entreprise', 'societe']);
+// Read between brackets only: "[PROJECT]" is a slot, a shouted "PROJECT" is a word.
+const SLOT_PARTS = new Set([
+  'name', 'prenom', 'nom', 'first', 'handle', 'pseudo', 'company', 'user', 'username', 'topic', 'sujet', 'ville', 'city', 'entreprise', 'societe', 'surname',
+  'project', 'projet', 'event', 'evenement', 'school', 'ecole',
+]);
 
 /** Whether the words inside a placeholder name a slot, not ordinary words or code. */
 function namesSlot(inside: string): boolean {
@@ -56,9 +61,13 @@ function namesSlot(inside: string): boolean {
  */
 function wholeSlot(inside: string): boolean {
   const words = foldString(inside).split(/[\s_.-]+/).filter(Boolean);
-  return words.length > 0 && (SLOT_NAMES.has(words.join('')) || words.every((word) => SLOT_NAMES.has(word) || SLOT_JOINERS.has(word)));
+  // A joiner alone ("YOUR", "THE" in a shouted line) names no slot: one word at least must.
+  return words.length > 0 && (SLOT_NAMES.has(words.join('')) || (words.every((word) => SLOT_NAMES.has(word) || SLOT_JOINERS.has(word)) && words.some((word) => SLOT_NAMES.has(word))));
 }
 const SLOT_JOINERS = new Set(['de', 'du', 'the', 'of', 'your', 'votre', 'ton', 'ta', 'his', 'her', 'their', 'famille', 'here', 'ici', 'goes', 'insert']);
+
+/** "firstName" → "first_Name", so a slot written in camel case splits into its words. */
+const camelWords = (name: string): string => name.replace(/(\p{Ll})(\p{Lu})/gu, '$1_$2');
 
 function fieldShaped(inner: string): boolean {
   return namesSlot(inner) || /[_.|]/u.test(inner) || /^\s*\p{Lu}[\p{Lu}\p{N} ]+\s*$/u.test(inner) || /^\s*(?:if|for|endif|endfor|else)\b/u.test(inner);
@@ -68,8 +77,12 @@ function fieldShaped(inner: string): boolean {
 const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]> = [
   // *|FNAME|* (Mailchimp merge tags)
   [/\*\|[A-Z0-9_]+\|\*/gu],
-  // ${name}, ${user.name}: dollar braces never appear in a real welcome.
-  [/\$\{[^{}\n]{1,40}\}/gu],
+  // ${name}, ${user.firstName}: dollar braces around a slot; ${HOME} in a message about the shell is not one.
+  [/\$\{([^{}\n]{1,40})\}/gu, (_match, inner) => namesSlot(camelWords(inner))],
+  // :first_name, :prenom (Rails, SQL and chat-tool slots); not a time (10:30), a link (https://) or an emoticon (:p).
+  [/(?<![\p{L}\p{N}:/]):([\p{L}_][\p{L}\p{N}_.]{1,30})(?![\p{L}\p{N}_:])/gu, (_match, inner) => namesSlot(camelWords(inner))],
+  // __PRENOM__, #FirstName#: a slot's name between doubled underscores or hashes.
+  [/__([\p{L}][\p{L}\p{N}_]{1,30}?)__|#([\p{L}][\p{L}\p{N}_]{1,30})#/gu, (match) => namesSlot(camelWords(match.replace(/^(?:__|#)|(?:__|#)$/gu, '')))],
   // {{first_name}}, {{ prenom }}, {% if name %}: double braces holding a slot or a field's shape (a_b, a.b,
   // a filter, capitals); "{{ mustache }}" in a message about templates names the syntax, not a field.
   [/\{\{([^{}\n]{1,40})\}\}|\{%([^{}\n]{1,40})%\}/gu, (match, inner) => fieldShaped(inner || match.slice(2, -2))],
@@ -92,7 +105,7 @@ const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]
   // <first_name>, <<prénom>>, <NAME> — not an HTML tag like <br> or <div>.
   [/<<?([\p{L}_][\p{L}\p{N}_ -]{0,30})>>?/gu, (match, inner) => match.startsWith('<<') || namesSlot(inner) || /^[\p{Lu}_ ]{3,}$/u.test(inner)],
   // $firstName, $PRENOM, $name — a dollar variable named for a slot, not $HOME or $49.
-  [/(?<![\p{L}\p{N}$])\$([\p{L}_][\p{L}\p{N}_]{1,30})/gu, (_match, inner) => namesSlot(inner.replace(/(\p{Ll})(\p{Lu})/gu, '$1_$2'))],
+  [/(?<![\p{L}\p{N}$])\$([\p{L}_][\p{L}\p{N}_]{1,30})/gu, (_match, inner) => namesSlot(camelWords(inner))],
   // A slot name in capitals left in the text: FIRSTNAME, FIRST_NAME, PRENOM, NOM_CLIENT.
   [/(?<![\p{L}\p{N}_])(\p{Lu}[\p{Lu}_]{2,30})(?![\p{L}\p{N}_])/gu, (_match, inner) => wholeSlot(inner)],
   // Blanks to fill in: "Hi ____,".

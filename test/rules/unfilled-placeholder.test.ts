@@ -3,6 +3,9 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'shell variables in a message about the shell', text: 'Thanks mate! Your guide to $PATH and ${HOME} in bash saved my whole afternoon.' },
+    { name: 'a shouted line is no slot, even with "YOUR" in it', text: 'Thank you for following! START YOUR FREE TRIAL TODAY' },
+    { name: 'a time and a link are not colon slots', text: 'Thanks! Your talk at 10:30 was great, slides at https://example.com' },
     { name: 'a tag in capitals between brackets', text: 'Thanks! Your [WIP] post was great.' },
     { name: 'an environment variable between percent signs', text: 'Thanks! Your blog about %APPDATA% quirks is gold.' },
     { name: 'a word between parentheses', text: 'Thanks! Your (brand) new site rocks.' },
@@ -22,6 +25,12 @@ ruleTester(rule, {
     { name: 'double braces naming the syntax, not a field', text: 'Thanks! I read your post on {{ mustache }} templates.' },
   ],
   invalid: [
+    { name: 'a colon slot (Rails, SQL)', text: 'Hi :first_name, grateful for the follow!', errors: [{ messageId: 'placeholder', text: ':first_name' }] },
+    { text: 'Merci :prenom pour ton abonnement !', errors: [{ messageId: 'placeholder', text: ':prenom' }] },
+    { name: 'doubled underscores', text: 'Hello __PRENOM__, merci de nous suivre !', errors: [{ messageId: 'placeholder', text: '__PRENOM__' }] },
+    { name: 'hashes', text: 'Many thanks, #FirstName#, for following!', errors: [{ messageId: 'placeholder', text: '#FirstName#' }] },
+    { name: 'dollar braces around a slot in camel case', text: 'Hey ${user.firstName}, thanks for the follow!', errors: [{ messageId: 'placeholder', text: '${user.firstName}' }] },
+    { name: 'a project slot between brackets', text: 'Thanks! Your work on [PROJECT] looks amazing.', errors: [{ messageId: 'placeholder', text: '[PROJECT]' }] },
     { name: 'bracketed words naming a slot', text: "Merci [Nom de l'abonné] !", errors: [{ text: "[Nom de l'abonné]" }] },
     { name: 'a numbered slot', text: 'Thanks {{1}}! Loved your post.', errors: [{ text: '{{1}}' }] },
     { name: 'a slot between parentheses', text: 'Thanks ((first_name))!', errors: [{ text: '((first_name))' }] },
