@@ -1,6 +1,8 @@
+import { withLearnedReading } from './learned';
 import type { WelcomeRuleMeta } from './rule';
 import { findAll, WORD_END, WORD_START, wordsPattern } from './text';
 import { findTokens, tokenPattern, tokenText } from './tokens';
+import type { Token } from './tokens';
 import { aboutTheirWork } from './topic';
 import type { TextRange } from './text';
 import type { AuditContext, RuleFinding } from './types';
@@ -17,6 +19,10 @@ export const meta: WelcomeRuleMeta = {
     en: 'A promo in a welcome is the shop assistant who pounces before you let go of the door handle. Give before you take; sales come from the quality of what you post, not from the first message.',
   },
   messages: {
+    learned: {
+      fr: "Ce message semble pousser une offre ; aucune formule connue, c'est la lecture apprise du message.",
+      en: 'This reads like pushing an offer; no known phrase matched, this is the learned reading of the message.',
+    },
     pitch: {
       fr: "Argumentaire de vente dans un message d'accueil : on donne d'abord, on vend plus tard.",
       en: 'Sales talk in a welcome: give first, sell later.',
@@ -26,6 +32,8 @@ export const meta: WelcomeRuleMeta = {
       en: 'Whole words in capitals: it shouts, like an advert.',
     },
   },
+  // A reading, not a phrase: shown to the teammate, it does not block the send.
+  messageSeverity: { learned: 'warning' },
 };
 
 const SUGGESTIONS = {
@@ -60,7 +68,7 @@ const PITCH = wordsPattern([
   'achet(?:ez|e|er)', 'commandez', 'commande[sz]? (?:des maintenant|vite|aujourd\'hui)', 'codes? promo', 'codes? (?:de )?(?:reduction|remise|avantage)',
   'utilise[sz]? le code', 'avec le code', '\\d+ ?% de (?:reduction|remise|rabais)', "jusqu'a ?-? ?\\d+ ?%", 'remises? de \\d+', 'remises? (?:exceptionnelle|immediate)s?', 'rabais',
   // Sales as the sender's own or on now, not the season as a topic ("les soldes de janvier, ça te stresse ?").
-  '(?:nos|our|mes|profitez des|profite des) soldes', 'soldes (?:sont la|commencent|continuent|en cours|jusqu|de \\d+|a \\d+|chez nous|sur (?:tout|le site|notre))', 'nos promo(?:tion)?s', 'en promo(?:tion)?', 'promo(?:tion)?s? (?:exceptionnelle|speciale|du moment|en cours)s?',
+  '(?:nos|our|mes|profitez des|profite des) soldes', 'soldes (?:sont la|commencent|continuent|en cours|jusqu|de \\d+|a \\d+|chez nous|sur (?:tout|le site|notre))', 'nos promos', 'nos promotions(?! (?:[\\p{L}\\p{N}]+ ){0,4}(?:etudiants|eleves|diplomes|apprentis|stagiaires|alumni))', 'en promo(?:tion)?', 'promo(?:tion)?s? (?:exceptionnelle|speciale|du moment|en cours)s?',
   'offres? (?:limitee|speciale|exclusive|exceptionnelle|de bienvenue|promotionnelle|flash|du moment)s?', 'vente flash', 'profitez en',
   'profitez (?:de|des) (?:nos offres|notre offre|cette offre|la promo|\\d+)', 'derniere chance(?! de (?!reserver|profiter|commander|obtenir|recuperer|decrocher|bloquer|t inscrire|vous inscrire)\\p{L}+ (?:ton|ta|tes|votre|vos|son|sa|ses))', 'livraison (?:gratuite|offerte)', 'frais de port offerts',
   'ne (?:ratez|manquez) pas (?:notre|nos|cette) (?:offre|promo|vente)s?', 'depechez vous', "aujourd'hui seulement", 'prix (?:casses|choc|imbattables?|special|speciaux)',
@@ -106,7 +114,7 @@ const TOKEN_PITCH = tokenPattern(
     '=drops|=drop|=dropped|=down|=baisse|=descend|=tombe|=passe ~1 =to|=a #money',
     '=back_to|=repasse_a|=remonte_a|=revient_a #money',
     '#money ~2 =for|=pendant|=durant ~1 #num|#dur ~1 =hours|=days|=heures|=jours|=h',
-    '=presque_plus_rien|=plus_grand_chose|=almost_nothing_left|=almost_gone|=nearly_gone|=presque_plus_de_place|=presque_plus_de_places',
+    '=presque_plus_rien|=reste_plus_grand_chose|=restera_plus_grand_chose|=almost_nothing_left|=almost_gone|=nearly_gone|=presque_plus_de_place|=presque_plus_de_places',
     '@ENDS ~2 =at|=in|=on|=a|=dans|=le|=ce|=cette ~1 @TIME',
     '=offre|=offer|=deal|=tarif|=price|=rate|=prix ~2 =valable|=valid|=good ~2 =jusque|=until|=till',
     '=jusque|=until|=till ~1 @TIME ~1 =only|=seulement|=uniquement',
@@ -191,7 +199,9 @@ function negated(source: string, range: TextRange): boolean {
   const previous = index > 0 ? tokens[index - 1]!.word : '';
   // "Hurry back", "hurry home": a wish to see them again, not haste to buy.
   const next = index >= 0 ? tokens[index + 1]?.word : undefined;
-  return ['no', 'pas', 'sans', 'aucune', 'aucun', 'never', 'de'].includes(previous) || (tokens[index]?.word === 'hurry' && (next === 'back' || next === 'home'));
+  // "Don't hurry", "ne te dépêche pas".
+  const french = tokens.slice(Math.max(0, index - 2), index).some((token) => token.word === 'ne') && tokens[index + 1]?.word === 'pas';
+  return ['no', 'not', 'pas', 'sans', 'aucune', 'aucun', 'never', 'de'].includes(previous) || french || (tokens[index]?.word === 'hurry' && (next === 'back' || next === 'home'));
 }
 
 // Taking the offer: "last chance to grab your spot" is a pitch even with "your".
@@ -251,16 +261,20 @@ const ON_SALE = new Set([
 ]);
 const LAST_CHANCE = /^(?:last chance|derni[eè]re chance|today only|aujourd'hui seulement)/iu;
 const OPENINGS = new Set(['inscriptions', 'inscription', 'registration', 'registrations', 'enrollment', 'enrolment', 'enrollments', 'launch', 'lancement', 'preorders', 'precommandes']);
-function aboutTheirThings(source: string, range: TextRange): boolean {
-  const tokens = tokenText(source).tokens;
-  const index = tokens.findIndex((token) => token.start === range.start);
-  if (index < 0) return false;
+/** The tokens of the sentence that holds the token at `index`. */
+function sentenceOf(tokens: readonly Token[], index: number): readonly Token[] {
   const stop = ['.', '!', '?', ';'];
   let from = index;
   while (from > 0 && !stop.includes(tokens[from - 1]!.word)) from--;
   let to = index;
   while (to < tokens.length - 1 && !stop.includes(tokens[to + 1]!.word)) to++;
-  const sentence = tokens.slice(from, to + 1);
+  return tokens.slice(from, to + 1);
+}
+function aboutTheirThings(source: string, range: TextRange): boolean {
+  const tokens = tokenText(source).tokens;
+  const index = tokens.findIndex((token) => token.start === range.start);
+  if (index < 0) return false;
+  const sentence = sentenceOf(tokens, index);
   return (
     sentence.some((token) => THEIRS.has(token.word)) &&
     !sentence.some(
@@ -286,13 +300,25 @@ const inside = (range: TextRange, spans: readonly TextRange[]): boolean => spans
 
 const overlapsAny = (range: TextRange, ranges: readonly TextRange[]): boolean => ranges.some((other) => range.start < other.end && other.start < range.end);
 
-export function check(context: AuditContext): RuleFinding[] {
+// Haste sells only when something is on sale: "hurry, the bundle ends tonight" is a pitch, "hurry up
+// and finish that novel" is a friend's nudge.
+const HASTE = /^(?:hurry|depech|fonce)/u;
+const SELLING = new Set(['sell', 'sells', 'selling', 'sold', 'sellout', 'vend', 'vendent', 'vendu', 'vendus', 'epuise', 'epuises', 'epuisee']);
+function hasteWithoutOffer(source: string, range: TextRange): boolean {
+  const tokens = tokenText(source).tokens;
+  const index = tokens.findIndex((token) => token.start === range.start);
+  if (index < 0 || !HASTE.test(tokens[index]!.word)) return false;
+  return !sentenceOf(tokens, index).some((token) => token !== tokens[index] && !HASTE.test(token.word) && (ON_SALE.has(token.word) || SELLING.has(token.word) || GRAB_VERBS.has(token.word) || token.en === '#pct' || token.en === '#money' || token.en === '#code'));
+}
+
+function patternFindings(context: AuditContext): RuleFinding[] {
   const pitches: TextRange[] = [];
   const quoted = quotedSpans(context.text);
   for (const range of [...findAll(context.text, PITCH), ...findAll(context.text, PERCENT_OFF)]) {
     // "Your last chance to see the comet is tonight": time pressure on their own things.
     const pressure = LAST_CHANCE.test(context.text.slice(range.start, range.end));
-    if (!overlapsAny(range, pitches) && !aboutTheirWork(context.text, range) && !inside(range, quoted) && !(pressure && aboutTheirThings(context.text, range))) pitches.push(range);
+    if (!overlapsAny(range, pitches) && !aboutTheirWork(context.text, range) && !inside(range, quoted) && !(pressure && aboutTheirThings(context.text, range)) && !hasteWithoutOffer(context.text, range))
+      pitches.push(range);
   }
   for (const range of findTokens(context.text, FREE_PERIOD)) {
     if (!overlapsAny(range, pitches) && !freeOf(context.text, range) && !aboutTheirWork(context.text, range) && !inside(range, quoted)) pitches.push(range);
@@ -301,6 +327,7 @@ export function check(context: AuditContext): RuleFinding[] {
     if (
       !overlapsAny(range, pitches) &&
       !negated(context.text, range) &&
+      !hasteWithoutOffer(context.text, range) &&
       !aboutTheirWork(context.text, range) &&
       !chanceForTheirs(context.text, range) &&
       !nounUse(context.text, range) &&
@@ -320,4 +347,8 @@ export function check(context: AuditContext): RuleFinding[] {
     if (letters >= MIN_SHOUTED_LETTERS) findings.push({ messageId: 'shouting', start: match.index, end: match.index + match[0].length, suggestion: SUGGESTIONS.shouting });
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+export function check(context: AuditContext): RuleFinding[] {
+  return withLearnedReading('sales-pitch', patternFindings(context), context, SUGGESTIONS.pitch);
 }

@@ -13,6 +13,7 @@ const WORK = new Set([
   'course', 'book', 'deck', 'chart', 'map', 'research', 'report', 'take', 'story', 'stories', 'dashboard', 'tracker', 'app', 'tool', 'project', 'site', 'zine',
   'fil', 'billet', 'papier', 'etude', 'serie', 'comparatif', 'enquete', 'livre', 'conference', 'chronique', 'appli', 'outil', 'projet', 'rapport', 'analyse', 'carte',
   'graphique', 'emission', 'docu', 'documentaire', 'live', 'stream', 'sketch', 'memoire', 'these',
+  'idea', 'ideas', 'idee', 'idees', 'initiative', 'library', 'lib', 'package', 'plugin', 'repo', 'bot', 'extension', 'bibliotheque', 'module', 'script',
 ]);
 /** What links the work to its subject. */
 const ABOUT = new Set([

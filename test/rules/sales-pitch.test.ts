@@ -3,6 +3,12 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'haste with nothing on sale is a nudge', text: 'Thanks for the follow! Hurry up and finish that novel, Greta, we want chapter two 😄' },
+    { name: 'negated haste, in English', text: "Many thanks, Jess! Don't hurry your recovery after the marathon." },
+    { name: 'negated haste, in French', text: 'Merci infiniment, Julie ! Ne te dépêche pas trop au départ du marathon dimanche.' },
+    { name: "a school's promotions are its classes", text: 'Merci du follow ! Tu verras, nos promotions ne dépassent pas 80 étudiants.' },
+    { name: '"plus grand-chose" is not stock running out', text: "Merci Gwen ! On ne poste plus grand-chose ici, mais on lit tout ce que tu écris." },
+    { name: 'their library about discount codes', text: 'Thanks so much! Your open-source library for validating discount codes is neat.' },
     { name: 'money paid, with a day', text: "Thanks! I paid $99 after Sunday's repair, ouch." },
     { name: 'a pitch phrase between quotes is named, not used', text: "Thanks for following! Your shop's 'last chance' bin of seconds is such a good idea." },
     { name: 'days left before their own event', text: 'Thanks! 3 days left until your marathon, good luck!' },
@@ -28,6 +34,7 @@ ruleTester(rule, {
     { name: '"early" alone is not a price about to change', text: "Thanks! We'll add you to the early-access list if you like." },
   ],
   invalid: [
+    { name: 'haste with something selling out', text: "Much appreciated, Holly! Hurry, the spring box sells out every year.", errors: [{ messageId: 'pitch', text: 'Hurry' }] },
     { name: 'pricing that jumps', text: 'Thanks for following! Pricing jumps to $99 after Sunday.', errors: [{ messageId: 'pitch', text: 'Pricing jumps to' }] },
     { name: 'time left to take it', text: 'Thanks! 48 hours left to grab the bundle.', errors: [{ messageId: 'pitch', text: '48 hours left to grab' }] },
     { name: 'places going', text: 'Thanks! Spots are filling up fast for the workshop.', errors: [{ messageId: 'pitch', text: 'Spots are filling up' }] },
