@@ -38,7 +38,8 @@ const THANKS = wordsPattern([
   'ta (?:very much|v much|much|muchly|so much|loads|lots|mate|for)', 'ta(?=\\s*[!.,]|\\s*$)',
   'appreciat\\p{L}*', "'?preciate", 'grateful', 'much obliged', 'cheers for', 'kudos for', 'thnk', 'thnk u', 'thnq', 'tq', 'merki', 'arigato+u?',
   // Cheers as thanks, not as a sign-off: opening the message, or with what only follows thanks.
-  '(?<=^\\s*)cheers', 'cheers (?:mate|m8|muchly|so much|loads|heaps|a lot|again)',
+  // "Cheers" opening the message (after their handle in a public welcome), or said with a comma or a vocative: "Cheers, Laura!", "cheers pal"; not a sign-off after the last sentence ("… Cheers, the team").
+  '(?<=^\\s*(?:@\\w+\\s+)?)cheers', '(?<![.!?]\\s*)cheers(?=\\s*[,!])', 'cheers (?:mate|m8|pal|buddy|legend|fam|love|muchly|so much|loads|heaps|a lot|again)',
   // Appreciation for the follow in other words: "big ups for the follow", "shout-out for following", "nice one for the follow".
   '(?:big ups|shout ?outs?|props|big love|much love|nice one|respect|hats off) for (?:the )?follow(?:ing)?(?: us| me)?',
 ]);

@@ -3,6 +3,8 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: '"cheers" after their handle, with their name', text: '@tom_builds cheers, Tom! What are you working on these days?' },
+    { name: '"cheers" with a vocative', text: "@hamish_g cheers pal! Your highland photos are braw." },
     "'Preciate it, Dee!",
     { name: 'appreciation for the follow in other words', text: 'Big ups for the follow, Ray!' },
     { name: 'cheers opening the message is thanks', text: 'Cheers, Sam! Your work is great.' },
