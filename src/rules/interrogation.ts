@@ -1,3 +1,4 @@
+import { withLearnedReading } from './learned';
 import type { WelcomeRuleMeta } from './rule';
 import { findAll, phrase, within, WORD_END, WORD_START } from './text';
 import { findTokens, tokenPattern } from './tokens';
@@ -17,6 +18,10 @@ export const meta: WelcomeRuleMeta = {
     en: 'These questions serve the one who asks, not the one arriving: people feel summoned to justify being there. A question about them and their work opens a conversation; a question about you shuts it.',
   },
   messages: {
+    learned: {
+      fr: "Ce message semble demander pourquoi ou comment la personne vous suit ; aucune formule connue, c'est la lecture apprise du message.",
+      en: 'This reads like asking why or how they followed you; no known phrase matched, this is the learned reading of the message.',
+    },
     whyFollow: {
       fr: 'Demander pourquoi la personne vous suit la met sur la défensive.',
       en: 'Asking why they followed you puts them on the spot.',
@@ -168,7 +173,7 @@ const TOKEN_PATTERNS: Array<[string, TokenPattern[]]> = [
     '@WHAT ~3 =after|=looking_for|=hoping_for|=hoping_to_find|=hoping_to_get =here|=from_us|=with_us|=on_this_account|=from_this_account','@WHAT ~6 @EXPECT ~6 @FROM_EN @US_EXPECT_EN', '@WHAT ~4 @EXPECT ~4 @FROM_FR', '@EXPECT ~4 @FROM_FR ~3 <?>', '=your|=vos|=tes @EXPECT ~4 @FROM_EN @US_EXPECT_EN', '=vos|=tes @EXPECT ~4 @FROM_FR'], 'any', LEXICONS)],
 ];
 
-export function check(context: AuditContext): RuleFinding[] {
+function patternFindings(context: AuditContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const seen: TextRange[] = [];
   const ranges: Array<[string, TextRange[]]> = [
@@ -183,4 +188,8 @@ export function check(context: AuditContext): RuleFinding[] {
     }
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+export function check(context: AuditContext): RuleFinding[] {
+  return withLearnedReading('interrogation', patternFindings(context), context, SUGGESTION);
 }

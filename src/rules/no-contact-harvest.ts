@@ -1,3 +1,4 @@
+import { withLearnedReading } from './learned';
 import type { WelcomeRuleMeta } from './rule';
 import { YOURS } from './lexicon';
 import { findAll, phrase, within, WORD_END, WORD_START } from './text';
@@ -18,6 +19,10 @@ export const meta: WelcomeRuleMeta = {
     en: 'Give, listen, ask for nothing. The person just made the effort to follow you; asking for their address or number in the first message takes before it gives.',
   },
   messages: {
+    learned: {
+      fr: "Ce message semble demander un moyen de joindre la personne ; aucune formule connue, c'est la lecture apprise du message.",
+      en: 'This reads like asking for a way to reach them; no known phrase matched, this is the learned reading of the message.',
+    },
     email: {
       fr: "Demande d'adresse e-mail : un message d'accueil ne réclame rien.",
       en: 'Asking for an e-mail address: a welcome asks for nothing.',
@@ -39,6 +44,8 @@ export const meta: WelcomeRuleMeta = {
       en: 'Asking them to fill in a form: not in a welcome.',
     },
   },
+  // A reading, not a phrase: shown to the teammate, it does not block the send.
+  messageSeverity: { learned: 'warning' },
 };
 
 const SUGGESTION = {
@@ -253,7 +260,7 @@ function theirsOrOurs(text: string, range: TextRange): boolean {
   return after !== undefined && (READER.has(after.word) || THIRD.has(after.word)) && /^(?:call|appel|ring|text|phone|joindre)/.test(tokens[last]!.word);
 }
 
-export function check(context: AuditContext): RuleFinding[] {
+function patternFindings(context: AuditContext): RuleFinding[] {
   const ranges: TextRange[] = [];
   const text = context.text.replace(RANK, (_match, noun: string, rank: string) => `${noun}x${rank}`);
   for (const range of [...PATTERNS.flatMap((pattern) => findAll(text, pattern)), ...(MAY_HARVEST(text) ? findTokens(text, TOKEN_PATTERNS) : [])]) {
@@ -264,4 +271,8 @@ export function check(context: AuditContext): RuleFinding[] {
   return ranges
     .sort((a, b) => a.start - b.start)
     .map((range) => ({ messageId: kindOf(context.text.slice(range.start, range.end)), ...range, suggestion: SUGGESTION }));
+}
+
+export function check(context: AuditContext): RuleFinding[] {
+  return withLearnedReading('no-contact-harvest', patternFindings(context), context, SUGGESTION);
 }

@@ -1,4 +1,5 @@
 import { extractLinks } from './links';
+import { withLearnedReading } from './learned';
 import type { WelcomeRuleMeta } from './rule';
 import { NETWORK_NAMES as NETWORK_NAMED, NETWORKS, OURS, VENUES } from './lexicon';
 import { findAll, phrase, within, WORD_END, WORD_START } from './text';
@@ -18,6 +19,10 @@ export const meta: WelcomeRuleMeta = {
     en: 'The person just chose you on X. Sending them off to another network straight away is the cliché of the automated DM, and says the conversation here does not matter to you.',
   },
   messages: {
+    learned: {
+      fr: "Ce message semble envoyer la personne vers un autre réseau ou un autre espace ; aucune formule connue, c'est la lecture apprise du message.",
+      en: 'This reads like sending them to another network or space; no known phrase matched, this is the learned reading of the message.',
+    },
     socialLink: {
       fr: 'Lien vers {network} : on ne redirige pas un nouvel abonné vers un autre réseau.',
       en: 'Link to {network}: do not send a new follower to another network.',
@@ -31,6 +36,8 @@ export const meta: WelcomeRuleMeta = {
       en: 'Asking them to follow you on {network}: stay on X with the person who just followed you.',
     },
   },
+  // A reading, not a phrase: shown to the teammate, it does not block the send.
+  messageSeverity: { learned: 'warning' },
 };
 
 const SUGGESTION = {
@@ -271,7 +278,7 @@ const overlaps = (a: TextRange, b: TextRange): boolean => a.start < b.end && b.s
 const SUBREDDIT = /(?<![\p{L}\p{N}/.])r\/[A-Za-z0-9_]{4,21}(?![\p{L}\p{N}_/])/gu;
 const asReddit = (name: string): string => 'reddit'.padEnd(name.length, ' ');
 
-export function check(context: AuditContext): RuleFinding[] {
+function patternFindings(context: AuditContext): RuleFinding[] {
   const text = context.text.includes('r/') ? context.text.replace(SUBREDDIT, asReddit) : context.text;
   const links: RuleFinding[] = [];
   for (const link of extractLinks(context.text)) {
@@ -315,4 +322,8 @@ export function check(context: AuditContext): RuleFinding[] {
     if (call.messageId === 'pageCallToAction') Object.assign(call, { messageId: 'callToAction', data: link.data });
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+export function check(context: AuditContext): RuleFinding[] {
+  return withLearnedReading('no-social-redirect', patternFindings(context), context, SUGGESTION);
 }
