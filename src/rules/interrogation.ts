@@ -99,6 +99,7 @@ const LEXICONS = {
   WHAT_IT: ['=what', '=whats', '=which', '=ce_qui', '=qu_est_ce_qui', '=quoi', '=quel', '=quelle', '=why', '=pourquoi'],
   CAUSED: [
     '=made', '=makes', '=brought', '=brings', '=led', '=got', '=drew', '=draws', '=prompted', '=inspired', '=pushed', '=convinced', '=tempted', '=persuaded', '=sold',
+    '=sent', '=pointed', '=steered',
     '=amene', '=a_amene', '=pousse', '=a_pousse', '=a_donne_envie', '=donne_envie', '=decide', '=a_decide', '=convaincu', '=a_convaincu', '=motive', '=a_motive', '=attire', '=a_attire',
   ],
   EXPECT: ['expect*', 'hope', 'hoping', '=looking_for', '=want', '=wanting', 'search*', '=get_out_of', '=after', 'attend*', 'attent*', 'esper*', 'cherch*', '=venez_chercher', '=viens_chercher'],
@@ -108,7 +109,7 @@ const LEXICONS = {
   FROM_EN: ['=from', '=of', '=out_of', '=on', '=in', '=at', '=following', '=when_you_found'],
   US_EXPECT_EN: ['=us', '=me', '=our', '=my', '=this_account', '=this_page', '=here', '=following_us'],
   // What the follow itself should bring them: "qu'espères-tu trouver en nous suivant", "what are you hoping to get by following the shop".
-  GAIN: ['expect*', 'hop*', 'esper*', 'attend*', '=comptes', '=comptez', '=compte', 'want*', '=get', 'gain*', 'trouv*', '=find', 'bring', 'apport*', 'cherch*', 'souhait*'],
+  GAIN: ['expect*', 'hop*', 'esper*', 'attend*', 'attent*', '=comptes', '=comptez', '=compte', 'want*', '=get', 'gain*', 'trouv*', '=find', 'bring', 'apport*', 'cherch*', 'souhait*'],
   BY_FOLLOWING: [
     '=en_nous_suivant', '=en_me_suivant', '=en_suivant_notre', '=en_suivant_ce', '=en_t_abonnant', '=en_vous_abonnant', '=en_s_abonnant', '=en_nous_rejoignant',
     '=by_following', '=from_following', '=out_of_following', '=in_following', '=by_subscribing', '=from_subscribing', '=this_follow', '=the_follow', '=your_follow',
@@ -127,6 +128,7 @@ const LEXICONS = {
   TEAM_NOUN: [
     '=studio', '=atelier', '=boutique', '=shop', '=store', '=brand', '=marque', '=agence', '=agency', '=collectif', '=collective', '=team', '=equipe', '=account', '=compte',
     '=page', '=profil', '=profile', '=label', '=maison', '=cabinet', '=company', '=entreprise',
+    '=association', '=asso', '=museum', '=musee', '=club', '=podcast', '=school', '=ecole', '=library', '=bibliotheque', '=festival', '=theatre', '=gallery', '=galerie',
   ],
   FROM_FR: ['=de_nous', '=de_moi', '=de_notre', '=de_nos', '=de_mon', '=de_ma', '=de_mes', '=de_ce_compte', '=sur_notre', '=sur_nos', '=sur_mon', '=sur_ce_compte', '=chez_nous', '=ici', '=vis_a_vis_de_notre', '=vis_a_vis_de_nos', '=envers_nous'],
 };
@@ -160,6 +162,12 @@ const TOKEN_PATTERNS: Array<[string, TokenPattern[]]> = [
     '@HOW ~6 =end_up|=ended_up|=come_to|=came_to|=get_to|=got_to|=decide_to|=decided_to @FOLLOW ~5 =us|=me|=like_us|=like_ours|=our|=my|=this_account', '@HOW ~3 @US_FR_BEFORE ~4 @FIND_FR', '@HOW ~5 @FIND_FR ~3 @US_FR_AFTER', '@US_FR_BEFORE ~3 @FIND_FR =comment|=ou|=d_ou'], 'any', LEXICONS)],
   // The team noun ends the clause ("…découvert le studio ?"), else it is a thing of theirs ("the studio lights you use").
   ['howFound', tokenPattern(['@HOW_WAY ~5 @DISCOVER ~3 @THE @TEAM_NOUN ^2 <?>|<.>|<!>|<,>'], 'any', LEXICONS)],
+  // "Where did you first come across the museum's account?", "avez-vous connu l'association par le bouche-à-oreille ou par un article ?":
+  // the way they came asked about, the team named as a thing or its account.
+  ['howFound', tokenPattern([
+    '@HOW_WAY ~5 @DISCOVER ~4 =account|=page|=profile|=feed|=compte|=profil ~1 <?>',
+    '@DISCOVER ~1 @THE @TEAM_NOUN ~1 =par|=via|=through|=thanks_to|=grace_a ~8 <?>',
+  ], 'any', LEXICONS)],
   ['whatExpect', tokenPattern(['@WHAT ~6 @GAIN ~6 @BY_FOLLOWING', '@GAIN ~2 =quoi|=what ~6 @BY_FOLLOWING', '@WHAT ~4 @BY_FOLLOWING ~3 @GAIN'], 'any', LEXICONS)],
   // How we came to their notice: "how did the brand end up on your radar?".
   ['howFound', tokenPattern(['@HOW_WAY ~8 =on_your_radar|=onto_your_radar|=sur_ton_radar|=sur_votre_radar|=to_your_attention|=a_ton_attention|=a_votre_attention'], 'any', LEXICONS)],

@@ -57,8 +57,12 @@ function insidePlaceholder(text: string, start: number, end: number): boolean {
   return PLACEHOLDER_OPEN.test(text.slice(Math.max(0, start - 4), start)) && PLACEHOLDER_CLOSE.test(text.slice(end, end + 4));
 }
 
+// Code quoted between backticks ("`items.map(fn)`"): a name with a dot in it, not an address, unless written with its scheme.
+const CODE_SPAN = /`[^`\n]+`/gu;
+
 function scan(text: string): Link[] {
   const links: Link[] = [];
+  const code = text.includes('`') ? [...text.matchAll(CODE_SPAN)].map((span) => [span.index, span.index + span[0].length] as const) : [];
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
     const written = trimEnd(match[0]);
@@ -67,6 +71,7 @@ function scan(text: string): Link[] {
     if (host === '') continue;
     const parsed = parse(host);
     if (!SCHEME.test(written)) {
+      if (code.some(([from, to]) => match.index >= from && match.index < to)) continue;
       if (!parsed.isIcann || parsed.domain === null) continue;
       if (!isBareLinkPlausible(written.split(/[/?#:]/, 1)[0]!, host, parsed.publicSuffix ?? '')) continue;
     }

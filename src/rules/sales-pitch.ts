@@ -68,7 +68,7 @@ const PITCH = wordsPattern([
   'achet(?:ez|e|er)', 'commandez', 'commande[sz]? (?:des maintenant|vite|aujourd\'hui)', 'codes? promo', 'codes? (?:de )?(?:reduction|remise|avantage)',
   'utilise[sz]? le code', 'avec le code', '\\d+ ?% de (?:reduction|remise|rabais)', "jusqu'a ?-? ?\\d+ ?%", 'remises? de \\d+', 'remises? (?:exceptionnelle|immediate)s?', 'rabais',
   // Sales as the sender's own or on now, not the season as a topic ("les soldes de janvier, ça te stresse ?").
-  '(?:nos|our|mes|profitez des|profite des) soldes', 'soldes (?:sont la|commencent|continuent|en cours|jusqu|de \\d+|a \\d+|chez nous|sur (?:tout|le site|notre))', 'nos promos', 'nos promotions(?! (?:[\\p{L}\\p{N}]+ ){0,4}(?:etudiants|eleves|diplomes|apprentis|stagiaires|alumni))', 'en promo(?:tion)?', 'promo(?:tion)?s? (?:exceptionnelle|speciale|du moment|en cours)s?',
+  '(?:nos|our|mes|profitez des|profite des) soldes', 'soldes (?:sont la|commencent|continuent|en cours|jusqu|de \\d+|a \\d+|chez nous|sur (?:tout|le site|notre))', 'nos promos', '(?:une|la|grosse|petite|belle) promo (?:de ouf|de folie|en ce moment|du moment|en cours)', 'nos promotions(?! (?:[\\p{L}\\p{N}]+ ){0,4}(?:etudiants|eleves|diplomes|apprentis|stagiaires|alumni))', 'en promo(?:tion)?', 'promo(?:tion)?s? (?:exceptionnelle|speciale|du moment|en cours)s?',
   'offres? (?:limitee|speciale|exclusive|exceptionnelle|de bienvenue|promotionnelle|flash|du moment)s?', 'vente flash', 'profitez en',
   'profitez (?:de|des) (?:nos offres|notre offre|cette offre|la promo|\\d+)', 'derniere chance(?! de (?!reserver|profiter|commander|obtenir|recuperer|decrocher|bloquer|t inscrire|vous inscrire)\\p{L}+ (?:ton|ta|tes|votre|vos|son|sa|ses))', 'livraison (?:gratuite|offerte)', 'frais de port offerts',
   'ne (?:ratez|manquez) pas (?:notre|nos|cette) (?:offre|promo|vente)s?', 'depechez vous', "aujourd'hui seulement", 'prix (?:casses|choc|imbattables?|special|speciaux)',
@@ -201,7 +201,9 @@ function negated(source: string, range: TextRange): boolean {
   const next = index >= 0 ? tokens[index + 1]?.word : undefined;
   // "Don't hurry", "ne te dépêche pas".
   const french = tokens.slice(Math.max(0, index - 2), index).some((token) => token.word === 'ne') && tokens[index + 1]?.word === 'pas';
-  return ['no', 'not', 'pas', 'sans', 'aucune', 'aucun', 'never', 'de'].includes(previous) || french || (tokens[index]?.word === 'hurry' && (next === 'back' || next === 'home'));
+  // "No need to hurry", "no rush to hurry": the negation a few words before.
+  const noNeed = tokens.slice(Math.max(0, index - 3), index).some((token) => token.word === 'no' || token.word === 'never');
+  return ['no', 'not', 'pas', 'sans', 'aucune', 'aucun', 'never', 'de'].includes(previous) || french || noNeed || (tokens[index]?.word === 'hurry' && (next === 'back' || next === 'home'));
 }
 
 // Taking the offer: "last chance to grab your spot" is a pitch even with "your".
@@ -344,6 +346,8 @@ function patternFindings(context: AuditContext): RuleFinding[] {
     const shouted = { start: match.index, end: match.index + match[0].length };
     if (bracketed.some((span) => shouted.start >= span.start && shouted.end <= span.end)) continue;
     const letters = match[0].replace(/[^\p{L}]/gu, '').length;
+    // "RGPD, CNIL, SIRET…", "NASA, ESA, JAXA": a list of acronyms, names written in capitals, is not shouting.
+    if (/^[\p{Lu}]{2,5}(?:\s*,\s*[\p{Lu}]{2,5})+$/u.test(match[0].trim())) continue;
     if (letters >= MIN_SHOUTED_LETTERS) findings.push({ messageId: 'shouting', start: match.index, end: match.index + match[0].length, suggestion: SUGGESTIONS.shouting });
   }
   return findings.sort((a, b) => a.start - b.start);

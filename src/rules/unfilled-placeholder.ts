@@ -37,7 +37,7 @@ const SLOT_NAMES = new Set([
   'title', 'job', 'field', 'role', 'industry', 'product', 'website', 'site', 'email', 'link', 'url', 'user', 'follower', 'contact', 'recipient', 'customer', 'client',
   'prenom', 'nom', 'pseudo', 'societe', 'entreprise', 'marque', 'lien', 'sujet', 'theme', 'ville', 'metier', 'poste', 'secteur', 'produit', 'abonne', 'utilisateur',
   'destinataire', 'nomutilisateur', 'nomdefamille', 'nomabonne', 'nomclient', 'prenomabonne', 'prenomclient', 'first', 'last',
-  'surname',
+  'surname', 'nickname', 'surnom',
 ]);
 // The person's own slots: words that, alone between parentheses, can only be a field ("(name)", not "(brand) new").
 const PERSON_SLOTS = new Set(['name', 'firstname', 'lastname', 'fullname', 'fname', 'lname', 'username', 'handle', 'prenom', 'nom', 'pseudo', 'nomdefamille', 'username']);
