@@ -140,7 +140,9 @@ const TOKEN_PITCH = tokenPattern(
     // Scarcity.
     '=almost|=nearly|=presque|=bientot ~2 =sold_out|=epuise|=epuises|=epuisee|=gone|=complet',
     '=running|=runs ~1 =low|=out', '=stock ~2 limit*', 'limit* ~1 =stock|=stocks|=quantities|=quantites|=quantite|=places|=seats|=spots|=supply|=offer|=offre|=time',
-    '=quantites|=quantite ~1 limit*', '=while|=tant_que ~2 =stock|=stocks|=supplies|=it_lasts|=they_last', '=won_t_last|=will_not_last',
+    '=quantites|=quantite ~1 limit*', '=while|=tant_que ~2 =stock|=stocks|=supplies|=it_lasts|=they_last|=il_en_reste|=en_reste|=il_y_en_a', '=bientot|=presque|=almost|=nearly ~2 =en_rupture|=rupture|=out_of_stock',
+    // Back for a moment: "our hoodies drop back in stock tomorrow and they'll be gone in hours".
+    '=back_in_stock|=de_retour_en_stock|=restock|=restocked|=restocking|=reassort', '=be_gone|=will_be_gone|=sell_out|=will_sell_out|=seront_partis|=seront_parties ~2 =in|=within|=en ~1 #num|#dur|=hours|=minutes|=heures|=a_day|=un_jour', '=won_t_last|=will_not_last',
     '=dernieres|=derniers ~1 =places|=exemplaires|=pieces|=jours|=heures', '=last ~1 =spots|=seats|=places|=chance|=days|=hours',
     '=before ~2 =they_are_gone|=it_is_gone|=gone|=sold_out|=the_price', '=pas_pour_tout_le_monde|=not_for_long|=selling_fast|=partent_vite|=s_arrachent',
     // Haste.
@@ -225,6 +227,8 @@ const FREE_PERIOD = tokenPattern(
   [
     '#num|=one|=two|=three|=six|=un|=deux|=trois|=six|=premier|=first|=premiers ~1 @PERIOD ~2 @FREE',
     '@FREE ~1 =for|=pendant|=durant ~3 @PERIOD',
+    // "Essaie gratuitement notre logiciel pendant 30 jours", "try it free for a month".
+    '=gratuitement|=free|=for_free ~4 =pendant|=for|=durant ~1 #num|=un|=one|=a ~1 @PERIOD',
   ],
   'any',
   {

@@ -73,6 +73,9 @@ function fieldShaped(inner: string): boolean {
   return namesSlot(inner) || /[_.|]/u.test(inner) || /^\s*\p{Lu}[\p{Lu}\p{N} ]+\s*$/u.test(inner) || /^\s*(?:if|for|endif|endfor|else)\b/u.test(inner);
 }
 
+// HTML elements written in lower case ("the <title> tag"): markup talked about, not a slot.
+const HTML_ELEMENTS = new Set(['title', 'head', 'body', 'meta', 'main', 'header', 'footer', 'section', 'article', 'nav', 'form', 'input', 'select', 'option', 'table']);
+
 // Words that name a template field, in French and English, as found between brackets.
 const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]> = [
   // *|FNAME|* (Mailchimp merge tags)
@@ -103,7 +106,7 @@ const PLACEHOLDERS: Array<[RegExp, ((match: string, inner: string) => boolean)?]
   // Not an environment variable such as %APPDATA%.
   [/%%?([\p{L}_][\p{L}\p{N}_ .-]{0,30})%%?/gu, (_match, inner) => namesSlot(inner)],
   // <first_name>, <<prénom>>, <NAME> — not an HTML tag like <br> or <div>.
-  [/<<?([\p{L}_][\p{L}\p{N}_ -]{0,30})>>?/gu, (match, inner) => match.startsWith('<<') || namesSlot(inner) || /^[\p{Lu}_ ]{3,}$/u.test(inner)],
+  [/<<?([\p{L}_][\p{L}\p{N}_ -]{0,30})>>?/gu, (match, inner) => match.startsWith('<<') || (namesSlot(inner) && !HTML_ELEMENTS.has(inner)) || /^[\p{Lu}_ ]{3,}$/u.test(inner)],
   // $firstName, $PRENOM, $name — a dollar variable named for a slot, not $HOME or $49.
   [/(?<![\p{L}\p{N}$])\$([\p{L}_][\p{L}\p{N}_]{1,30})/gu, (_match, inner) => namesSlot(camelWords(inner))],
   // A slot name in capitals left in the text: FIRSTNAME, FIRST_NAME, PRENOM, NOM_CLIENT.

@@ -34,6 +34,9 @@ ruleTester(rule, {
     { name: '"early" alone is not a price about to change', text: "Thanks! We'll add you to the early-access list if you like." },
   ],
   invalid: [
+    { name: 'a free trial pushed for a period', text: 'Merci Nadia ! Essaie gratuitement notre logiciel pendant 30 jours, sans carte bancaire.', errors: [{ messageId: 'pitch' }] },
+    { name: 'stock about to run out', text: "Merci pour le follow ! Le sérum est bientôt en rupture, prends-le tant qu'il en reste.", errors: [{ messageId: 'pitch' }, { messageId: 'pitch' }] },
+    { name: 'back in stock and gone in hours', text: "ty for the follow! our hoodies drop back in stock tmrw and they'll be gone in hours", errors: [{ messageId: 'pitch' }, { messageId: 'pitch' }] },
     { name: 'haste with something selling out', text: "Much appreciated, Holly! Hurry, the spring box sells out every year.", errors: [{ messageId: 'pitch', text: 'Hurry' }] },
     { name: 'pricing that jumps', text: 'Thanks for following! Pricing jumps to $99 after Sunday.', errors: [{ messageId: 'pitch', text: 'Pricing jumps to' }] },
     { name: 'time left to take it', text: 'Thanks! 48 hours left to grab the bundle.', errors: [{ messageId: 'pitch', text: '48 hours left to grab' }] },

@@ -3,6 +3,7 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'an HTML element talked about', text: 'Thanks so much, Ben! Your SEO breakdown was great, especially the bit on <title> tags.' },
     { name: 'shell variables in a message about the shell', text: 'Thanks mate! Your guide to $PATH and ${HOME} in bash saved my whole afternoon.' },
     { name: 'a shouted line is no slot, even with "YOUR" in it', text: 'Thank you for following! START YOUR FREE TRIAL TODAY' },
     { name: 'a time and a link are not colon slots', text: 'Thanks! Your talk at 10:30 was great, slides at https://example.com' },
