@@ -55,7 +55,11 @@ interface Model {
 interface Weights {
   rules: Record<LearnedRule, Model>;
 }
-const MODEL = weights as Weights;
+/** The weights as maps: a lookup per feature, four rules a message, on the audit's hot path. */
+const MODELS = new Map(
+  Object.entries((weights as Weights).rules).map(([rule, model]) => [rule as LearnedRule, { ...model, weights: new Map(Object.entries(model.weights)) }]),
+);
+const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
 
 export interface Reading {
   /** The message's features: stems, pairs of stems, concepts. */
@@ -86,7 +90,7 @@ export function readingOf(text: string, lang: 'fr' | 'en'): Reading {
     if (other !== stem) features.add(`w ${other}`);
     features.add(`p ${stems[index - 1] ?? '^'} ${stem}`);
     if (token.en.startsWith('#') && !concepts.has(token.en)) concepts.set(token.en, { start: token.start, end: token.end });
-    for (const concept of Object.keys(CONCEPTS) as Concept[]) {
+    for (const concept of CONCEPT_NAMES) {
       if (!CONCEPTS[concept].has(token.word)) continue;
       features.add(`c ${concept}`);
       if (!concepts.has(concept)) concepts.set(concept, { start: token.start, end: token.end });
@@ -112,9 +116,9 @@ export function gateOf(rule: LearnedRule, reading: Reading): TextRange | null {
 }
 
 /** The model's probability that the message breaks the rule. */
-export function probability(model: Model, features: readonly string[]): number {
+function probability(model: { bias: number; weights: ReadonlyMap<string, number> }, features: readonly string[]): number {
   let sum = model.bias;
-  for (const feature of features) sum += model.weights[feature] ?? 0;
+  for (const feature of features) sum += model.weights.get(feature) ?? 0;
   return 1 / (1 + Math.exp(-sum));
 }
 
@@ -130,7 +134,7 @@ export function learnedReading(rule: LearnedRule, context: AuditContext): TextRa
   const reading = readingOf(context.text, context.lang);
   const range = gateOf(rule, reading);
   if (range === null) return null;
-  const model = MODEL.rules[rule];
+  const model = MODELS.get(rule)!;
   return probability(model, reading.features) > model.threshold ? range : null;
 }
 
