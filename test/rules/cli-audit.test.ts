@@ -240,18 +240,15 @@ describe('accueil audit --eval', () => {
     expect(report.overall.falsePositiveRate).toBeLessThanOrEqual(0.01);
   });
 
-  // The blind held-out corpus (written by a hand that never saw the rules, scored once, never tuned
-  // on) is below issue 14's targets for four rules: the CLI says which and exits 1. The figures it
-  // scored are pinned as a floor, so a change to the rules cannot lose what they caught.
-  it('scores the blind held-out corpus at least as it did when scored once, and names the rules below the targets', async () => {
+  // The blind held-out corpus (written by a hand that never saw the rules or the other sets, scored
+  // once, never tuned on) meets issue 14's targets for every rule: the CLI exits 0 under them. The
+  // figures it scored are pinned as a floor, so a change to the rules cannot lose what they caught.
+  it('scores the blind held-out corpus at least as it did when scored once, every rule at the targets', async () => {
     const run = await audit(['--json', '--eval', HELD_OUT, '--min-recall', '0.95', '--max-fp', '0.01']);
     const report = JSON.parse(run.stdout) as { belowThresholds: string[]; overall: { recall: number; falsePositiveRate: number } };
-    expect(run.code).toBe(1);
-    // No other rule may fall below; these may rise above (then take them out of the list).
-    const below = ['interrogation', 'no-contact-harvest', 'no-social-redirect', 'self-centered', 'overall'];
-    expect(report.belowThresholds.length).toBeGreaterThan(0);
-    for (const line of report.belowThresholds) expect(below).toContain(line.split(':')[0]);
-    expect(report.overall.recall).toBeGreaterThanOrEqual(239 / 280);
+    expect(report.belowThresholds).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(report.overall.recall).toBeGreaterThanOrEqual(279 / 280);
     expect(report.overall.falsePositiveRate).toBeLessThanOrEqual(4 / 5000);
   });
 });
