@@ -146,11 +146,12 @@ function addressesFollower(folded: string, follower: AuditContext['follower']): 
 }
 
 // The person called by their name in the opening greeting: "Thanks for the follow, Ines!", "Merci Zoé !",
-// "Hi Sam,". Read on the first sentence only, where a name is a vocative and not a list's last item;
-// used when the audit has no follower to compare it with.
+// "Hi Sam,". Read on the first sentence of each line only, where a name is a vocative and not a list's
+// last item (a draft pasted under a heading greets on its second line); used when the audit has no
+// follower to compare it with.
 // A template names them by a slot even unfilled ("Hi {{first name}}", "[pseudo]"): the message is addressed to someone.
 const NAME_SLOT = /(?<![\p{L}\p{N}])xxx(?![\p{L}\p{N}])|(?:[{[%<$]\s*|:)(?:\w+\.)?(?:first[ _-]?name|firstname|name|prenom|pseudo|user[ _-]?name|handle)/u;
-const GREETING_NAME = /^[^.!?\n]*?(?:,\s*|(?<![\p{L}\p{N}])(?:[Tt]hanks|[Tt]hank you|[Tt]hank u|[Tt]hx|[Tt]y|[Mm]erci|[Hh]i|[Hh]ey|[Hh]ello|[Bb]onjour|[Ss]alut|[Cc]oucou|[Ww]elcome|[Bb]ienvenue|[Cc]heers|[Hh]iya|[Hh]owdy|[Nn]amaste|[Yy]o|[Gg]'day|[Dd]ear|[Cc]her|[Cc]hère|[Hh]ola|[Cc]iao)\s+)(\p{Lu}\p{Ll}{1,20})\s*(?:[!,.?]|\p{Extended_Pictographic}|$)/u;
+const GREETING_NAME = /^[^.!?\n]*?(?:,\s*|(?<![\p{L}\p{N}])(?:[Tt]hanks|[Tt]hank you|[Tt]hank u|[Tt]hx|[Tt]y|[Mm]erci|[Hh]i|[Hh]ey|[Hh]ello|[Bb]onjour|[Ss]alut|[Cc]oucou|[Ww]elcome|[Bb]ienvenue|[Cc]heers|[Hh]iya|[Hh]owdy|[Nn]amaste|[Yy]o|[Gg]'day|[Dd]ear|[Cc]her|[Cc]hère|[Hh]ola|[Cc]iao)\s+)(\p{Lu}\p{Ll}{1,20})\s*(?:[!,.?]|\p{Extended_Pictographic}|$)/mu;
 
 const asksThem = (context: AuditContext): boolean =>
   extractLinks(context.text).length > 0 || checkSalesPitch(context).length > 0 || checkSocialRedirect(context).length > 0 || checkContactHarvest(context).length > 0;

@@ -3,6 +3,7 @@ import { ruleTester } from './rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a draft under a heading greets them by name on its own line', text: 'Draft for the newcomer:\nThank you for following, Léa!' },
     { name: 'welcomed into the club, and an imperative after an emoji', text: 'Bienvenue chez nous ☕ Passe goûter notre flat white un de ces jours !' },
     { name: 'a vocative speaks to them', text: 'Thanks for the follow, legend! Our calendar is wide open this week.' },
     { name: 'a greeting with their name', text: 'Hiya Emma, our shop is open till six and the kettle is on.' },
