@@ -1,9 +1,9 @@
 // The audit's third reading: a small learned model per meaning-based rule, for the phrasings no
 // pattern names. Patterns catch what the rule's lists say; writers who never saw those lists still
 // find a tenth of each concept in words of their own ("the real banter is in the club's WhatsApp",
-// "when would suit you for a quick phone chat?"). A logistic regression over the message's stems,
-// their pairs and the concepts below, trained on the labelled corpora (scripts/train-audit-model.ts),
-// reads those.
+// "when would suit you for a quick phone chat?"). A logistic regression over the message's stems in
+// both languages, their pairs, the concepts below and the words around each concept, trained on the
+// labelled corpus (scripts/train-audit-model.ts), reads those.
 //
 // It only speaks where the rule's concept is present (a network, a way to reach someone, a question
 // about the follow, an offer), so the model decides between two readings of the same words (an
@@ -23,7 +23,7 @@ const words = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Bo
 const singleWords = (lexicon: readonly string[]): string[] => lexicon.filter((entry) => !/[_*<]/.test(entry)).map((entry) => entry.replace(/^=/, ''));
 
 /** The concepts, as folded words. A concept is both a feature and the gate of the rules it belongs to. */
-export const CONCEPTS = {
+const CONCEPTS = {
   network: new Set([...singleWords(NETWORKS), ...words('tt bs wa disc strava steam circle deezer podcast podcasts reels reel twitter substack zuckerberg')]),
   venue: new Set([...singleWords(VENUES), ...words('groups chat hub app apps appli application plateforme platform reseau network site espace space qg server discussion stream streams club')]),
   contact: words(
@@ -36,7 +36,6 @@ export const CONCEPTS = {
   ),
 } as const;
 type Concept = keyof typeof CONCEPTS;
-
 
 /** The concepts that must be present for the model to read a message for the rule, the most telling first. */
 const GATES: Record<LearnedRule, readonly (Concept | '#pct' | '#money' | '#code')[]> = {
@@ -126,7 +125,7 @@ function probability(model: { bias: number; weights: ReadonlyMap<string, number>
  * The rule's learned reading of a welcome: the range of the concept that opened it, when the model
  * reads the message as breaking the rule; null otherwise (no concept, an answer, or a clean reading).
  */
-export function learnedReading(rule: LearnedRule, context: AuditContext): TextRange | null {
+function learnedReading(rule: LearnedRule, context: AuditContext): TextRange | null {
   if (context.answering) return null;
   // An address written out is the team's own, given ("écrivez-nous à aide@brand.fr"): the patterns
   // read such a message, the model, which has seen few, does not.
