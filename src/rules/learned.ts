@@ -67,8 +67,6 @@ export interface Reading {
   concepts: Map<string, TextRange>;
 }
 
-const WRITTEN_ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.[\p{L}]{2,}|\+?\d[\d .-]{7,}\d/u;
-
 /** How many words on each side of a concept are read with it. */
 const WINDOW = 3;
 
@@ -127,9 +125,6 @@ function probability(model: { bias: number; weights: ReadonlyMap<string, number>
  */
 function learnedReading(rule: LearnedRule, context: AuditContext): TextRange | null {
   if (context.answering) return null;
-  // An address written out is the team's own, given ("écrivez-nous à aide@brand.fr"): the patterns
-  // read such a message, the model, which has seen few, does not.
-  if (rule === 'no-contact-harvest' && WRITTEN_ADDRESS.test(context.text)) return null;
   const reading = readingOf(context.text, context.lang);
   const range = gateOf(rule, reading);
   if (range === null) return null;
