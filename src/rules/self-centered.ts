@@ -111,8 +111,13 @@ const READER_PURPOSE = new RegExp(
 );
 // The thanks or greeting a message opens with, sentence by sentence: "Thanks for the follow!", "Cheers for
 // following.", "Merci beaucoup 🙏". It is said to them but says nothing, neither about them nor about us.
+// The thanks and greetings a welcome opens with, as written; read folded here and with the case of their first letter in GREETING_NAME.
+const OPENERS = [
+  'thanks', 'thank you', 'thank u', 'thx', 'ty', 'tysm', 'cheers', 'much appreciated', 'many thanks', 'merci', 'welcome', 'bienvenue', 'hi', 'hey', 'hello', 'hiya',
+  'howdy', 'namaste', 'yo', "g'day", 'dear', 'cher', 'chère', 'hola', 'ciao', 'bonjour', 'salut', 'coucou',
+];
 const OPENING_FORMULA = new RegExp(
-  `^(?:[^\\p{L}\\p{N}]*${WORD_START}(?:thanks|thank (?:you|u)|thx|ty|tysm|cheers|much appreciated|many thanks|merci|welcome|bienvenue|hi|hey|hello|bonjour|salut|coucou)${WORD_END}[^.!?\\n\\p{Extended_Pictographic}]*(?:[.!?\\n\\p{Extended_Pictographic}\\uFE0F\\u200D]+|$))+`,
+  `^(?:[^\\p{L}\\p{N}]*${WORD_START}(?:${OPENERS.map(foldString).join('|')})${WORD_END}[^.!?\\n\\p{Extended_Pictographic}]*(?:[.!?\\n\\p{Extended_Pictographic}\\uFE0F\\u200D]+|$))+`,
   'u',
 );
 const TAGGED = /^\s*@\w/u;
@@ -151,7 +156,10 @@ function addressesFollower(folded: string, follower: AuditContext['follower']): 
 // follower to compare it with.
 // A template names them by a slot even unfilled ("Hi {{first name}}", "[pseudo]"): the message is addressed to someone.
 const NAME_SLOT = /(?<![\p{L}\p{N}])xxx(?![\p{L}\p{N}])|(?:[{[%<$]\s*|:)(?:\w+\.)?(?:first[ _-]?name|firstname|name|prenom|pseudo|user[ _-]?name|handle)/u;
-const GREETING_NAME = /^[^.!?\n]*?(?:,\s*|(?<![\p{L}\p{N}])(?:[Tt]hanks|[Tt]hank you|[Tt]hank u|[Tt]hx|[Tt]y|[Mm]erci|[Hh]i|[Hh]ey|[Hh]ello|[Bb]onjour|[Ss]alut|[Cc]oucou|[Ww]elcome|[Bb]ienvenue|[Cc]heers|[Hh]iya|[Hh]owdy|[Nn]amaste|[Yy]o|[Gg]'day|[Dd]ear|[Cc]her|[Cc]hère|[Hh]ola|[Cc]iao)\s+)(\p{Lu}\p{Ll}{1,20})\s*(?:[!,.?]|\p{Extended_Pictographic}|$)/mu;
+const GREETING_NAME = new RegExp(
+  `^[^.!?\\n]*?(?:,\\s*|(?<![\\p{L}\\p{N}])(?:${OPENERS.map((word) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`).join('|')})\\s+)(\\p{Lu}\\p{Ll}{1,20})\\s*(?:[!,.?]|\\p{Extended_Pictographic}|$)`,
+  'mu',
+);
 
 const asksThem = (context: AuditContext): boolean =>
   extractLinks(context.text).length > 0 || checkSalesPitch(context).length > 0 || checkSocialRedirect(context).length > 0 || checkContactHarvest(context).length > 0;
