@@ -1,4 +1,5 @@
 import { withLearnedReading } from './learned';
+import { rememberingLast } from './rule';
 import type { WelcomeRuleMeta } from './rule';
 import { YOURS } from './lexicon';
 import { findAll, phrase, within, WORD_END, WORD_START } from './text';
@@ -277,7 +278,7 @@ function patternFindings(context: AuditContext): RuleFinding[] {
 // read such a message, the learned reading, which has seen few, does not.
 const WRITTEN_ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.[\p{L}]{2,}|\+?\d[\d .-]{7,}\d/u;
 
-export function check(context: AuditContext): RuleFinding[] {
+export const check = rememberingLast((context: AuditContext): RuleFinding[] => {
   const findings = patternFindings(context);
   return WRITTEN_ADDRESS.test(context.text) ? findings : withLearnedReading('no-contact-harvest', findings, context, SUGGESTION);
-}
+});

@@ -1,5 +1,6 @@
 import { extractLinks } from './links';
 import { withLearnedReading } from './learned';
+import { rememberingLast } from './rule';
 import type { WelcomeRuleMeta } from './rule';
 import { NETWORK_NAMES as NETWORK_NAMED, NETWORKS, OURS, VENUES } from './lexicon';
 import { findAll, phrase, within, WORD_END, WORD_START } from './text';
@@ -324,6 +325,4 @@ function patternFindings(context: AuditContext): RuleFinding[] {
   return findings.sort((a, b) => a.start - b.start);
 }
 
-export function check(context: AuditContext): RuleFinding[] {
-  return withLearnedReading('no-social-redirect', patternFindings(context), context, SUGGESTION);
-}
+export const check = rememberingLast((context: AuditContext): RuleFinding[] => withLearnedReading('no-social-redirect', patternFindings(context), context, SUGGESTION));

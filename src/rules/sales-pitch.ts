@@ -1,4 +1,5 @@
 import { withLearnedReading } from './learned';
+import { rememberingLast } from './rule';
 import type { WelcomeRuleMeta } from './rule';
 import { findAll, WORD_END, WORD_START, wordsPattern } from './text';
 import { findTokens, tokenPattern, tokenText } from './tokens';
@@ -357,6 +358,4 @@ function patternFindings(context: AuditContext): RuleFinding[] {
   return findings.sort((a, b) => a.start - b.start);
 }
 
-export function check(context: AuditContext): RuleFinding[] {
-  return withLearnedReading('sales-pitch', patternFindings(context), context, SUGGESTIONS.pitch);
-}
+export const check = rememberingLast((context: AuditContext): RuleFinding[] => withLearnedReading('sales-pitch', patternFindings(context), context, SUGGESTIONS.pitch));

@@ -36,7 +36,7 @@ describe('the rule registry', () => {
   it('registers every rule module found in src/rules', () => {
     const looksLikeRule = (file: string): boolean => {
       const source = readFileSync(`${rulesDir}${file}`, 'utf8');
-      return /export const meta\b/.test(source) && /export function check\b/.test(source);
+      return /export const meta\b/.test(source) && /export (?:function|const) check\b/.test(source);
     };
     const ruleFiles = readdirSync(rulesDir).filter((file) => file.endsWith('.ts') && looksLikeRule(file));
     expect(ruleFiles.map((file) => file.replace(/\.ts$/, '')).sort()).toEqual(ruleIds);
